@@ -1,0 +1,44 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "corpus",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "corpus", targets: ["corpus"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CPoppler", pkgConfig: "poppler-glib",
+            providers: [.apt(["libpoppler-glib-dev", "libcairo2-dev"])]),
+        .systemLibrary(
+            name: "CTesseract", pkgConfig: "tesseract",
+            providers: [.apt(["libtesseract-dev"])]),
+        .target(
+            name: "CXapian",
+            cxxSettings: [.unsafeFlags(["-fexceptions"])],
+            linkerSettings: [.linkedLibrary("xapian")]),
+        .target(
+            name: "Ingest",
+            dependencies: [
+                "CPoppler", "CTesseract",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            resources: [.copy("Resources/entities.csv")]),
+        .target(name: "Search", dependencies: ["Ingest", "CXapian"]),
+        .executableTarget(
+            name: "corpus",
+            dependencies: [
+                "Ingest", "Search",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest"]),
+        .testTarget(name: "SearchTests", dependencies: ["Search", "CXapian"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["Ingest"]),
+    ],
+    cxxLanguageStandard: .cxx17
+)

@@ -1,0 +1,383 @@
+// The C API of corpus_xapian.h over Xapian. Each entry point catches every exception
+// and turns it into a status and a message: nothing C++ crosses into Swift.
+#include "corpus_xapian.h"
+
+#include <xapian.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <cstring>
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+struct cx_db {
+    std::unique_ptr<Xapian::Database> read;
+    Xapian::WritableDatabase *write = nullptr; // points into read when writable
+};
+
+struct cx_doc {
+    Xapian::Document doc;
+    Xapian::TermGenerator generator;
+    cx_doc() {
+        generator.set_stemmer(Xapian::Stem("english"));
+        generator.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+        generator.set_document(doc);
+    }
+};
+
+struct cx_query {
+    Xapian::Query query;
+};
+
+namespace {
+
+// Counts every value of a multi-valued slot (items joined by CX_LIST_SEPARATOR), so a
+// record naming two vendors counts once for each.
+class ListCountSpy : public Xapian::MatchSpy {
+  public:
+    explicit ListCountSpy(Xapian::valueno slot) : slot_(slot) {}
+    void operator()(const Xapian::Document &doc, double) override {
+        std::string value = doc.get_value(slot_);
+        if (value.empty()) return;
+        std::set<std::string> seen;
+        size_t start = 0;
+        while (start <= value.size()) {
+            size_t end = value.find(CX_LIST_SEPARATOR, start);
+            if (end == std::string::npos) end = value.size();
+            if (end > start) {
+                std::string item = value.substr(start, end - start);
+                if (seen.insert(item).second) ++counts_[item];
+            }
+            start = end + 1;
+        }
+    }
+    std::string name() const override { return "corpus.ListCountSpy"; }
+    const std::map<std::string, uint32_t> &counts() const { return counts_; }
+
+  private:
+    Xapian::valueno slot_;
+    std::map<std::string, uint32_t> counts_;
+};
+
+char *copy_string(const std::string &s) {
+    char *out = static_cast<char *>(std::malloc(s.size() + 1));
+    if (out) {
+        std::memcpy(out, s.data(), s.size());
+        out[s.size()] = '\0';
+    }
+    return out;
+}
+
+cx_status fail(char **error, cx_status status, const std::string &message) {
+    if (error) *error = copy_string(message);
+    return status;
+}
+
+// Runs body, mapping Xapian's exceptions to statuses.
+template <typename Body> cx_status guarded(char **error, Body body) {
+    try {
+        return body();
+    } catch (const Xapian::DatabaseLockError &e) {
+        return fail(error, CX_ERR_LOCKED, "the index is in use by another corpus process (" + e.get_msg() + ")");
+    } catch (const Xapian::DocNotFoundError &e) {
+        return fail(error, CX_ERR_NOT_FOUND, e.get_msg());
+    } catch (const Xapian::QueryParserError &e) {
+        return fail(error, CX_ERR_QUERY, e.get_msg());
+    } catch (const Xapian::DatabaseError &e) {
+        return fail(error, CX_ERR_DATABASE, e.get_type() + std::string(": ") + e.get_msg());
+    } catch (const Xapian::Error &e) {
+        return fail(error, CX_ERR_OTHER, e.get_type() + std::string(": ") + e.get_msg());
+    } catch (const std::exception &e) {
+        return fail(error, CX_ERR_OTHER, e.what());
+    } catch (...) {
+        return fail(error, CX_ERR_OTHER, "unknown error in Xapian");
+    }
+}
+
+} // namespace
+
+struct cx_results {
+    Xapian::MSet mset;
+    std::vector<std::string> data;
+    std::vector<std::vector<std::pair<std::string, uint32_t>>> facets;
+};
+
+extern "C" {
+
+void cx_free_string(char *s) { std::free(s); }
+
+// ---- database ----------------------------------------------------------------
+
+cx_status cx_db_open(const char *path, int writable, cx_db **out, char **error) {
+    *out = nullptr;
+    return guarded(error, [&] {
+        auto db = std::make_unique<cx_db>();
+        if (writable) {
+            auto *w = new Xapian::WritableDatabase(path, Xapian::DB_CREATE_OR_OPEN);
+            db->read.reset(w);
+            db->write = w;
+        } else {
+            db->read = std::make_unique<Xapian::Database>(path);
+        }
+        *out = db.release();
+        return CX_OK;
+    });
+}
+
+void cx_db_free(cx_db *db) {
+    if (!db) return;
+    try {
+        if (db->write) db->write->close();
+    } catch (...) {
+    }
+    delete db;
+}
+
+cx_status cx_db_reopen(cx_db *db, char **error) {
+    return guarded(error, [&] {
+        db->read->reopen();
+        return CX_OK;
+    });
+}
+
+cx_status cx_db_doc_count(cx_db *db, uint32_t *out, char **error) {
+    return guarded(error, [&] {
+        *out = db->read->get_doccount();
+        return CX_OK;
+    });
+}
+
+static cx_status need_writable(cx_db *db, char **error) {
+    return db->write ? CX_OK : fail(error, CX_ERR_OTHER, "the index was opened read-only");
+}
+
+cx_status cx_db_begin(cx_db *db, char **error) {
+    if (need_writable(db, error) != CX_OK) return CX_ERR_OTHER;
+    return guarded(error, [&] {
+        db->write->begin_transaction();
+        return CX_OK;
+    });
+}
+
+cx_status cx_db_commit(cx_db *db, char **error) {
+    if (need_writable(db, error) != CX_OK) return CX_ERR_OTHER;
+    return guarded(error, [&] {
+        db->write->commit_transaction();
+        return CX_OK;
+    });
+}
+
+cx_status cx_db_cancel(cx_db *db, char **error) {
+    if (need_writable(db, error) != CX_OK) return CX_ERR_OTHER;
+    return guarded(error, [&] {
+        db->write->cancel_transaction();
+        return CX_OK;
+    });
+}
+
+cx_status cx_db_term_exists(cx_db *db, const char *term, int *out, char **error) {
+    return guarded(error, [&] {
+        *out = db->read->term_exists(term) ? 1 : 0;
+        return CX_OK;
+    });
+}
+
+cx_status cx_db_replace(cx_db *db, const char *id_term, cx_doc *doc, char **error) {
+    if (need_writable(db, error) != CX_OK) return CX_ERR_OTHER;
+    return guarded(error, [&] {
+        doc->doc.add_boolean_term(id_term);
+        db->write->replace_document(id_term, doc->doc);
+        return CX_OK;
+    });
+}
+
+cx_status cx_db_data_for_term(cx_db *db, const char *id_term, char **data, size_t *len, char **error) {
+    *data = nullptr;
+    *len = 0;
+    return guarded(error, [&] {
+        Xapian::PostingIterator it = db->read->postlist_begin(id_term);
+        if (it == db->read->postlist_end(id_term))
+            return fail(error, CX_ERR_NOT_FOUND, std::string("no record ") + id_term);
+        std::string blob = db->read->get_document(*it).get_data();
+        *data = copy_string(blob);
+        *len = blob.size();
+        return CX_OK;
+    });
+}
+
+// ---- documents ---------------------------------------------------------------
+
+cx_doc *cx_doc_new(void) {
+    try {
+        return new cx_doc();
+    } catch (...) {
+        return nullptr;
+    }
+}
+
+void cx_doc_free(cx_doc *doc) { delete doc; }
+
+cx_status cx_doc_index_text(cx_doc *doc, const char *text, const char *prefix, char **error) {
+    return guarded(error, [&] {
+        doc->generator.index_text(text, 1, prefix);
+        doc->generator.increase_termpos(100);
+        return CX_OK;
+    });
+}
+
+cx_status cx_doc_add_term(cx_doc *doc, const char *term, char **error) {
+    return guarded(error, [&] {
+        doc->doc.add_boolean_term(term);
+        return CX_OK;
+    });
+}
+
+cx_status cx_doc_set_value(cx_doc *doc, uint32_t slot, const char *bytes, size_t len, char **error) {
+    return guarded(error, [&] {
+        doc->doc.add_value(slot, std::string(bytes, len));
+        return CX_OK;
+    });
+}
+
+cx_status cx_doc_set_data(cx_doc *doc, const char *bytes, size_t len, char **error) {
+    return guarded(error, [&] {
+        doc->doc.set_data(std::string(bytes, len));
+        return CX_OK;
+    });
+}
+
+// ---- queries -----------------------------------------------------------------
+
+cx_status cx_query_text(cx_db *db, const char *text, const char *prefix, cx_query **out, char **error) {
+    *out = nullptr;
+    return guarded(error, [&] {
+        Xapian::QueryParser parser;
+        parser.set_database(*db->read);
+        parser.set_stemmer(Xapian::Stem("english"));
+        parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+        parser.set_default_op(Xapian::Query::OP_AND);
+        Xapian::Query q = parser.parse_query(text, Xapian::QueryParser::FLAG_PHRASE, prefix);
+        if (q.empty()) return fail(error, CX_ERR_QUERY, std::string("nothing searchable in \"") + text + "\"");
+        *out = new cx_query{q};
+        return CX_OK;
+    });
+}
+
+cx_query *cx_query_term(const char *term) {
+    try {
+        return new cx_query{Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(term), 0.0)};
+    } catch (...) {
+        return nullptr;
+    }
+}
+
+cx_query *cx_query_value_range(uint32_t slot, const char *low, const char *high) {
+    try {
+        if (low && high) return new cx_query{Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, low, high)};
+        if (low) return new cx_query{Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, low)};
+        if (high) return new cx_query{Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, high)};
+        return new cx_query{Xapian::Query::MatchAll};
+    } catch (...) {
+        return nullptr;
+    }
+}
+
+cx_query *cx_query_match_all(void) {
+    try {
+        return new cx_query{Xapian::Query::MatchAll};
+    } catch (...) {
+        return nullptr;
+    }
+}
+
+cx_query *cx_query_combine(cx_op op, const cx_query *left, const cx_query *right) {
+    try {
+        Xapian::Query::op xop = op == CX_OP_AND  ? Xapian::Query::OP_AND
+                                : op == CX_OP_OR ? Xapian::Query::OP_OR
+                                                 : Xapian::Query::OP_AND_NOT;
+        return new cx_query{Xapian::Query(xop, left->query, right->query)};
+    } catch (...) {
+        return nullptr;
+    }
+}
+
+void cx_query_free(cx_query *query) { delete query; }
+
+char *cx_query_describe(const cx_query *query) {
+    try {
+        return copy_string(query->query.get_description());
+    } catch (...) {
+        return copy_string("");
+    }
+}
+
+// ---- searching ---------------------------------------------------------------
+
+cx_status cx_search(cx_db *db, const cx_query *query, const cx_search_options *options, cx_results **out,
+                    char **error) {
+    *out = nullptr;
+    return guarded(error, [&] {
+        Xapian::Enquire enquire(*db->read);
+        enquire.set_query(query->query);
+        if (options->sort_slot >= 0)
+            enquire.set_sort_by_value_then_relevance(static_cast<Xapian::valueno>(options->sort_slot),
+                                                     options->sort_descending != 0);
+        std::vector<std::unique_ptr<ListCountSpy>> spies;
+        for (size_t i = 0; i < options->facet_count; ++i) {
+            spies.push_back(std::make_unique<ListCountSpy>(options->facet_slots[i]));
+            enquire.add_matchspy(spies.back().get());
+        }
+        // Visiting every document makes the total and the facet counts exact.
+        Xapian::doccount everything = db->read->get_doccount();
+        auto results = std::make_unique<cx_results>();
+        results->mset = enquire.get_mset(options->offset, options->limit, everything);
+        for (auto it = results->mset.begin(); it != results->mset.end(); ++it)
+            results->data.push_back(it.get_document().get_data());
+        for (auto &spy : spies) {
+            std::vector<std::pair<std::string, uint32_t>> facet(spy->counts().begin(), spy->counts().end());
+            std::stable_sort(facet.begin(), facet.end(),
+                             [](const auto &a, const auto &b) { return a.second > b.second; });
+            results->facets.push_back(std::move(facet));
+        }
+        enquire.clear_matchspies();
+        *out = results.release();
+        return CX_OK;
+    });
+}
+
+void cx_results_free(cx_results *results) { delete results; }
+
+uint32_t cx_results_total(const cx_results *results) { return results->mset.get_matches_estimated(); }
+
+size_t cx_results_size(const cx_results *results) { return results->data.size(); }
+
+const char *cx_results_data(const cx_results *results, size_t i, size_t *len) {
+    *len = results->data[i].size();
+    return results->data[i].data();
+}
+
+cx_status cx_results_snippet(const cx_results *results, const char *text, size_t length, const char *hl_start,
+                             const char *hl_end, char **out, char **error) {
+    *out = nullptr;
+    return guarded(error, [&] {
+        std::string s = results->mset.snippet(text, length, Xapian::Stem("english"),
+                                              Xapian::MSet::SNIPPET_BACKGROUND_MODEL |
+                                                  Xapian::MSet::SNIPPET_EXHAUSTIVE,
+                                              hl_start, hl_end, "…");
+        *out = copy_string(s);
+        return CX_OK;
+    });
+}
+
+size_t cx_results_facet_size(const cx_results *results, size_t f) { return results->facets[f].size(); }
+
+const char *cx_results_facet_value(const cx_results *results, size_t f, size_t i, uint32_t *count) {
+    *count = results->facets[f][i].second;
+    return results->facets[f][i].first.c_str();
+}
+
+} // extern "C"

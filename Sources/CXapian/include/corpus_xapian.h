@@ -1,0 +1,123 @@
+/*
+ * corpus_xapian.h — a plain C API over Xapian for the corpus index.
+ *
+ * Every call that can fail returns a cx_status and, on failure, sets *error to a
+ * malloc'd message the caller frees with cx_free_string (error may be NULL if the
+ * caller does not want it). No C++ exception ever leaves this API.
+ *
+ * Handles are opaque and owned by the caller: each *_new / *_open has its *_free.
+ * Strings are UTF-8 and NUL-terminated unless a length is given.
+ */
+#ifndef CORPUS_XAPIAN_H
+#define CORPUS_XAPIAN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum {
+    CX_OK = 0,
+    CX_ERR_LOCKED = 1,      /* another process holds the write lock */
+    CX_ERR_NOT_FOUND = 2,   /* no document with that id term */
+    CX_ERR_DATABASE = 3,    /* the database is missing, corrupt or unreadable */
+    CX_ERR_QUERY = 4,       /* a query could not be parsed or run */
+    CX_ERR_OTHER = 5
+} cx_status;
+
+typedef struct cx_db cx_db;
+typedef struct cx_doc cx_doc;
+typedef struct cx_query cx_query;
+typedef struct cx_results cx_results;
+
+void cx_free_string(char *s);
+
+/* ---- database ---------------------------------------------------------- */
+
+/* Opens the database at path. writable: create it if missing and take the write
+ * lock (CX_ERR_LOCKED if another writer has it). */
+cx_status cx_db_open(const char *path, int writable, cx_db **out, char **error);
+void cx_db_free(cx_db *db);
+/* Re-opens a read-only database at its latest commit. */
+cx_status cx_db_reopen(cx_db *db, char **error);
+cx_status cx_db_doc_count(cx_db *db, uint32_t *out, char **error);
+
+cx_status cx_db_begin(cx_db *db, char **error);
+cx_status cx_db_commit(cx_db *db, char **error);
+cx_status cx_db_cancel(cx_db *db, char **error);
+
+/* *out = 1 when some document carries term. */
+cx_status cx_db_term_exists(cx_db *db, const char *term, int *out, char **error);
+/* Adds doc, replacing any document carrying id_term (the unique id). */
+cx_status cx_db_replace(cx_db *db, const char *id_term, cx_doc *doc, char **error);
+/* The data blob of the document carrying id_term; *data is malloc'd (cx_free_string). */
+cx_status cx_db_data_for_term(cx_db *db, const char *id_term, char **data, size_t *len, char **error);
+
+/* ---- documents --------------------------------------------------------- */
+
+cx_doc *cx_doc_new(void);
+void cx_doc_free(cx_doc *doc);
+/* Indexes free text with positions and English stemming, under prefix ("" for none).
+ * Successive calls continue the position count, with a gap so that phrases do not
+ * span two fields. */
+cx_status cx_doc_index_text(cx_doc *doc, const char *text, const char *prefix, char **error);
+/* Adds a term as is (boolean filters: ids, exact addresses, dates). */
+cx_status cx_doc_add_term(cx_doc *doc, const char *term, char **error);
+cx_status cx_doc_set_value(cx_doc *doc, uint32_t slot, const char *bytes, size_t len, char **error);
+cx_status cx_doc_set_data(cx_doc *doc, const char *bytes, size_t len, char **error);
+
+/* ---- queries ----------------------------------------------------------- */
+
+typedef enum { CX_OP_AND = 0, CX_OP_OR = 1, CX_OP_AND_NOT = 2 } cx_op;
+
+/* Words and "phrases" of free text as Xapian's query parser reads them (stemmed,
+ * default AND), every term under prefix. Returns CX_ERR_QUERY when nothing in the
+ * text is searchable. */
+cx_status cx_query_text(cx_db *db, const char *text, const char *prefix, cx_query **out, char **error);
+/* An exact term, used as a filter (does not add weight). */
+cx_query *cx_query_term(const char *term);
+/* Documents whose value in slot lies in [low, high] (byte order); NULL end = open. */
+cx_query *cx_query_value_range(uint32_t slot, const char *low, const char *high);
+cx_query *cx_query_match_all(void);
+/* Combines two queries; neither argument is consumed. */
+cx_query *cx_query_combine(cx_op op, const cx_query *left, const cx_query *right);
+void cx_query_free(cx_query *query);
+/* A readable rendering, for debugging and tests. */
+char *cx_query_describe(const cx_query *query);
+
+/* ---- searching --------------------------------------------------------- */
+
+typedef struct {
+    uint32_t offset;
+    uint32_t limit;
+    int32_t sort_slot;       /* -1: by relevance; else by this value slot, then relevance */
+    int sort_descending;
+    const uint32_t *facet_slots; /* slots holding lists serialised by cx_list_separator */
+    size_t facet_count;
+} cx_search_options;
+
+/* The byte separating the items of a multi-valued value slot. */
+#define CX_LIST_SEPARATOR '\x1f'
+
+/* Runs query. Counts (total, facets) are exact: every match is visited. */
+cx_status cx_search(cx_db *db, const cx_query *query, const cx_search_options *options,
+                    cx_results **out, char **error);
+void cx_results_free(cx_results *results);
+uint32_t cx_results_total(const cx_results *results);
+size_t cx_results_size(const cx_results *results);
+/* The data blob of hit i (0-based within the page); valid while results lives. */
+const char *cx_results_data(const cx_results *results, size_t i, size_t *len);
+/* A snippet of text around the query's matches, matches wrapped in hl_start/hl_end.
+ * Returns a malloc'd string (cx_free_string). */
+cx_status cx_results_snippet(const cx_results *results, const char *text, size_t length,
+                             const char *hl_start, const char *hl_end, char **out, char **error);
+/* Facet f (index into options.facet_slots): number of distinct values, and each one. */
+size_t cx_results_facet_size(const cx_results *results, size_t f);
+const char *cx_results_facet_value(const cx_results *results, size_t f, size_t i, uint32_t *count);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,87 @@
+import Foundation
+
+/// Reads a From/To/Cc value into correspondents: `Name <addr>`, `"Last, First" <addr>`,
+/// `Last, First <addr>`, `Name [mailto:addr]`, bare addresses, and names printed with
+/// no address. Outlook prints lists with `;`, RFC headers and Gmail with `,`.
+public enum AddressList {
+    public static func parse(_ value: String) -> [Correspondent] {
+        let pieces: [String]
+        if value.contains(";") {
+            pieces = split(value, on: ";")
+        } else {
+            pieces = mergeSurnames(split(value, on: ","))
+        }
+        return pieces.compactMap(parseOne)
+    }
+
+    /// Splits outside quotes, <…> and (…).
+    private static func split(_ value: String, on separator: Character) -> [String] {
+        var pieces: [String] = []
+        var current = ""
+        var inQuotes = false
+        var depth = 0
+        for ch in value {
+            switch ch {
+            case "\"": inQuotes.toggle()
+            case "<", "(", "[": if !inQuotes { depth += 1 }
+            case ">", ")", "]": if !inQuotes { depth = max(0, depth - 1) }
+            default: break
+            }
+            if ch == separator, !inQuotes, depth == 0 {
+                pieces.append(current)
+                current = ""
+            } else {
+                current.append(ch)
+            }
+        }
+        pieces.append(current)
+        return pieces.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+    }
+
+    /// `Doe, Jane <jane@x>` split on commas gives `Doe` and `Jane <jane@x>`: a lone
+    /// word with no address is a surname that belongs to the next piece.
+    private static func mergeSurnames(_ pieces: [String]) -> [String] {
+        var result: [String] = []
+        var i = 0
+        while i < pieces.count {
+            let piece = pieces[i]
+            let loneWord = !piece.contains(" ") && !piece.contains("@") && !piece.contains("<")
+            if loneWord, i + 1 < pieces.count, !pieces[i + 1].hasPrefix("<"),
+               pieces[i + 1].split(separator: "<").first.map({ !$0.contains("@") }) ?? true
+            {
+                result.append(piece + ", " + pieces[i + 1])
+                i += 2
+            } else {
+                result.append(piece)
+                i += 1
+            }
+        }
+        return result
+    }
+
+    static func parseOne(_ raw: String) -> Correspondent? {
+        var text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        var address: String?
+        if let m = text.firstMatch(of: #/<\s*([^<>\s]+@[^<>\s]+)\s*>/#) ?? text.firstMatch(of: #/\[\s*mailto:\s*([^\]\s]+@[^\]\s]+)\s*\]/#) {
+            address = String(m.1)
+            text.removeSubrange(m.range)
+        } else if let m = text.firstMatch(of: #/[A-Za-z0-9._%+'-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/#) {
+            address = String(m.0)
+            text.removeSubrange(m.range)
+        }
+        var name = text.trimmingCharacters(in: CharacterSet(charactersIn: " \t\"'<>[]"))
+        name = name.replacingOccurrences(of: #"\s+"#, with: " ", options: .regularExpression)
+        if name.contains("@") { name = "" }
+        let correspondent = Correspondent(name: displayName(name), address: address)
+        return correspondent.name == nil && correspondent.address == nil ? nil : correspondent
+    }
+
+    /// `Doe, Jane` → `Jane Doe`; other names as printed.
+    static func displayName(_ name: String) -> String {
+        let parts = name.split(separator: ",", omittingEmptySubsequences: true).map { $0.trimmingCharacters(in: .whitespaces) }
+        if parts.count == 2, !parts[0].contains(" "), !parts[1].isEmpty, parts[1].first?.isUppercase == true {
+            return parts[1] + " " + parts[0]
+        }
+        return name
+    }
+}

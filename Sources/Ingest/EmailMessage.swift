@@ -1,0 +1,77 @@
+import Foundation
+
+/// A parsed email file (.eml, or one message of an .mbox): its header fields, the
+/// readable body, and the attachments that are files of their own.
+public struct EmailMessage: Sendable {
+    public var subject: String?
+    public var from: Correspondent?
+    public var to: [Correspondent]
+    public var cc: [Correspondent]
+    public var date: RecordDate?
+    public var messageID: String?
+    public var inReplyTo: String?
+    public var references: [String]
+    public var body: String
+    public var attachments: [Attachment]
+
+    public struct Attachment: Sendable {
+        public var filename: String
+        public var contentType: String
+        public var data: Data
+    }
+
+    public init(_ data: Data) {
+        self.init(part: MIMEPart(data))
+    }
+
+    init(part message: MIMEPart) {
+        subject = message.header("Subject").map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
+        from = message.header("From").flatMap { AddressList.parse($0).first }
+        to = message.header("To").map(AddressList.parse) ?? []
+        cc = message.header("Cc").map(AddressList.parse) ?? []
+        date = message.header("Date").flatMap(DateParser.parse)
+        messageID = message.header("Message-ID").flatMap(EmailMessage.messageIDs).flatMap(\.first)
+        inReplyTo = message.header("In-Reply-To").flatMap(EmailMessage.messageIDs).flatMap(\.first)
+        references = message.header("References").flatMap(EmailMessage.messageIDs) ?? []
+        var texts: [String] = []
+        var files: [Attachment] = []
+        EmailMessage.collect(message, texts: &texts, attachments: &files)
+        body = texts.joined(separator: "\n\n").replacingOccurrences(of: "\r\n", with: "\n")
+        attachments = files
+    }
+
+    /// `<a@b>` ids in a header, without the brackets.
+    static func messageIDs(_ value: String) -> [String]? {
+        let ids = value.matches(of: #/<([^<>\s]+)>/#).map { String($0.1) }
+        if !ids.isEmpty { return ids }
+        let bare = value.trimmingCharacters(in: .whitespaces)
+        return bare.isEmpty ? nil : [bare]
+    }
+
+    /// Walks the MIME tree: readable text (plain preferred over HTML in an
+    /// alternative) into texts, attached files into attachments.
+    private static func collect(_ part: MIMEPart, texts: inout [String], attachments: inout [Attachment]) {
+        if part.isAttachment {
+            let name = part.filename ?? (part.contentType == "message/rfc822" ? "attached-message.eml" : "attachment")
+            attachments.append(Attachment(filename: name, contentType: part.contentType, data: part.body))
+            return
+        }
+        switch part.contentType {
+        case "multipart/alternative":
+            let choice = part.parts.first { $0.contentType == "text/plain" }
+                ?? part.parts.first { $0.contentType == "text/html" }
+                ?? part.parts.first { $0.contentType.hasPrefix("multipart/") }
+            if let choice { collect(choice, texts: &texts, attachments: &attachments) }
+        case let type where type.hasPrefix("multipart/"):
+            for sub in part.parts { collect(sub, texts: &texts, attachments: &attachments) }
+        case "text/plain", "text/enriched":
+            texts.append(part.text)
+        case "text/html":
+            texts.append(HTMLText.text(from: part.text))
+        default:
+            if !part.body.isEmpty {
+                attachments.append(Attachment(filename: part.filename ?? "attachment", contentType: part.contentType, data: part.body))
+            }
+        }
+    }
+}

@@ -1,0 +1,142 @@
+import Foundation
+
+/// An agency or vendor with the names and email domains that identify it.
+public struct Entity: Sendable, Hashable {
+    public enum Kind: String, Sendable { case agency, vendor }
+    public var kind: Kind
+    public var name: String
+    public var aliases: [String]
+    public var domains: [String]
+}
+
+/// The agencies and vendors `corpus` recognises: a built-in list (Resources/entities.csv)
+/// plus a reporter's own (`--entities FILE`, same CSV format).
+public struct Gazetteer: Sendable {
+    public private(set) var entities: [Entity] = []
+    private var byDomain: [String: Int] = [:]
+    private var byName: [String: Int] = [:]
+    /// Names and aliases as whole-word patterns, for finding them in text.
+    private var mentions: [(pattern: String, entity: Int)] = []
+
+    public static let builtIn: Gazetteer = {
+        guard let url = Bundle.module.url(forResource: "entities", withExtension: "csv"),
+              let text = try? String(contentsOf: url, encoding: .utf8),
+              let gazetteer = try? Gazetteer(csv: text, origin: "built-in entities")
+        else { return Gazetteer() }
+        return gazetteer
+    }()
+
+    public init() {}
+
+    public struct FormatError: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// Reads `type,name,aliases,domains` rows (aliases and domains separated by `;`).
+    public init(csv: String, origin: String) throws {
+        try add(csv: csv, origin: origin)
+    }
+
+    public mutating func add(csv: String, origin: String) throws {
+        let rows = CSV.parse(csv)
+        guard let header = rows.first?.map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }),
+              header.starts(with: ["type", "name"])
+        else { throw FormatError(description: "\(origin): the first line must be the header type,name,aliases,domains") }
+        for (number, row) in rows.dropFirst().enumerated() where !row.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+            func field(_ i: Int) -> String { i < row.count ? row[i].trimmingCharacters(in: .whitespaces) : "" }
+            guard let kind = Entity.Kind(rawValue: field(0).lowercased()) else {
+                throw FormatError(description: "\(origin): line \(number + 2): type must be 'agency' or 'vendor', not '\(field(0))'")
+            }
+            guard !field(1).isEmpty else { throw FormatError(description: "\(origin): line \(number + 2): the name is empty") }
+            let list = { (s: String) in s.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
+            add(Entity(kind: kind, name: field(1), aliases: list(field(2)), domains: list(field(3)).map { $0.lowercased() }))
+        }
+    }
+
+    public mutating func add(_ entity: Entity) {
+        let index: Int
+        if let existing = byName[entity.name.lowercased()], entities[existing].kind == entity.kind {
+            index = existing
+            entities[index].aliases += entity.aliases
+            entities[index].domains += entity.domains
+        } else {
+            index = entities.count
+            entities.append(entity)
+        }
+        for domain in entity.domains { byDomain[domain] = index }
+        for name in [entity.name] + entity.aliases {
+            byName[name.lowercased()] = index
+            // Short all-caps aliases (ICE, DHS, ROC) only count in capitals, so that
+            // "ice" or "roc" in running text is not taken for an agency.
+            let isAcronym = name.count <= 4 && name == name.uppercased()
+            let escaped = NSRegularExpression.escapedPattern(for: name)
+            mentions.append(((isAcronym ? "" : "(?i)") + "(?<![\\w@.])" + escaped + "(?![\\w@])", index))
+        }
+    }
+
+    /// The entity owning an email domain (or a parent domain of it).
+    public func entity(forDomain domain: String) -> Entity? {
+        var candidate = domain.lowercased()
+        while true {
+            if let i = byDomain[candidate] { return entities[i] }
+            guard let dot = candidate.firstIndex(of: ".") else { return nil }
+            candidate = String(candidate[candidate.index(after: dot)...])
+            if !candidate.contains(".") { return nil }
+        }
+    }
+
+    /// The entity with this name or alias (case-insensitive).
+    public func entity(named name: String) -> Entity? {
+        byName[name.lowercased()].map { entities[$0] }
+    }
+
+    /// Entities named anywhere in text, in gazetteer order.
+    public func entitiesMentioned(in text: String) -> [Entity] {
+        var found = Set<Int>()
+        for (pattern, index) in mentions where !found.contains(index) {
+            if text.range(of: pattern, options: .regularExpression) != nil { found.insert(index) }
+        }
+        return found.sorted().map { entities[$0] }
+    }
+
+    /// Web-mail and consumer domains: an address there is a personal account.
+    public static let personalDomains: Set<String> = [
+        "gmail.com", "googlemail.com", "yahoo.com", "ymail.com", "hotmail.com", "outlook.com", "live.com",
+        "msn.com", "aol.com", "icloud.com", "me.com", "mac.com", "protonmail.com", "proton.me", "gmx.com",
+        "mail.com", "comcast.net", "verizon.net", "optonline.net", "att.net", "zoho.com", "fastmail.com",
+    ]
+
+    public static func isPersonal(_ correspondent: Correspondent) -> Bool {
+        correspondent.domain.map { personalDomains.contains($0) } ?? false
+    }
+}
+
+/// RFC 4180 CSV: quoted fields, doubled quotes, newlines inside quotes.
+enum CSV {
+    static func parse(_ text: String) -> [[String]] {
+        var rows: [[String]] = []
+        var row: [String] = []
+        var field = ""
+        var inQuotes = false
+        var iterator = text.makeIterator()
+        while let ch = iterator.next() {
+            if inQuotes {
+                if ch == "\"" {
+                    if let next = iterator.next() {
+                        if next == "\"" { field.append("\"") } else {
+                            inQuotes = false
+                            if next == "," { row.append(field); field = "" }
+                            else if next == "\n" || next == "\r\n" { row.append(field); rows.append(row); row = []; field = "" }
+                            else { field.append(next) }
+                        }
+                    } else { inQuotes = false }
+                } else { field.append(ch) }
+            } else if ch == "\"" { inQuotes = true }
+            else if ch == "," { row.append(field); field = "" }
+            else if ch == "\n" || ch == "\r\n" { row.append(field); rows.append(row); row = []; field = "" }
+            else { field.append(ch) }
+        }
+        if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
+        return rows
+    }
+}

@@ -1,0 +1,251 @@
+import Foundation
+
+/// An RFC 5322 / MIME message or body part: unfolded headers (encoded words decoded)
+/// and a decoded body, or sub-parts for a multipart.
+public struct MIMEPart: Sendable {
+    public var headers: [(name: String, value: String)]
+    /// Lowercased `type/subtype`; `text/plain` when the part does not say.
+    public var contentType: String
+    public var parameters: [String: String]
+    /// The body after its transfer encoding is undone (still in its charset).
+    public var body: Data
+    public var parts: [MIMEPart]
+
+    /// The first header of that name (case-insensitive).
+    public func header(_ name: String) -> String? {
+        headers.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
+    }
+
+    public var filename: String? {
+        if let disposition = header("Content-Disposition"), let name = MIMEPart.parameters(of: disposition)["filename"] {
+            return name
+        }
+        return parameters["name"]
+    }
+
+    public var isAttachment: Bool {
+        if let disposition = header("Content-Disposition")?.lowercased(), disposition.hasPrefix("attachment") { return true }
+        return filename != nil && !contentType.hasPrefix("text/")
+            || contentType == "message/rfc822"
+    }
+
+    /// The body as text, decoded from its declared charset (leniently when unknown).
+    public var text: String { TextDecoding.decode(body, charset: parameters["charset"]) }
+
+    /// Parses a whole message or part.
+    public init(_ data: Data) {
+        let (headerBytes, bodyBytes) = MIMEPart.splitHeaders(data)
+        headers = MIMEPart.parseHeaders(headerBytes)
+        var type = "text/plain"
+        var params: [String: String] = [:]
+        if let raw = headers.first(where: { $0.name.lowercased() == "content-type" })?.value {
+            let main = raw.split(separator: ";", maxSplits: 1).first.map(String.init) ?? ""
+            let cleaned = main.trimmingCharacters(in: .whitespaces).lowercased()
+            if cleaned.contains("/") { type = cleaned }
+            params = MIMEPart.parameters(of: raw)
+        }
+        contentType = type
+        parameters = params
+        let encoding = headers.first(where: { $0.name.lowercased() == "content-transfer-encoding" })?.value
+            .trimmingCharacters(in: .whitespaces).lowercased()
+        if type.hasPrefix("multipart/"), let boundary = params["boundary"] {
+            body = Data()
+            parts = MIMEPart.splitMultipart(bodyBytes, boundary: boundary).map(MIMEPart.init)
+        } else {
+            switch encoding {
+            case "base64": body = TransferEncoding.base64(bodyBytes)
+            case "quoted-printable": body = TransferEncoding.quotedPrintable(bodyBytes)
+            default: body = bodyBytes
+            }
+            parts = []
+        }
+    }
+
+    /// Headers end at the first empty line (CRLF or LF).
+    private static func splitHeaders(_ data: Data) -> (Data, Data) {
+        let bytes = [UInt8](data)
+        var i = 0
+        var lineStart = 0
+        while i < bytes.count {
+            if bytes[i] == 0x0A {
+                let line = bytes[lineStart..<i]
+                if line.isEmpty || line == [0x0D] {
+                    return (Data(bytes[0..<lineStart]), Data(bytes[(i + 1)...]))
+                }
+                lineStart = i + 1
+            }
+            i += 1
+        }
+        return (data, Data())
+    }
+
+    private static func parseHeaders(_ data: Data) -> [(name: String, value: String)] {
+        let text = TextDecoding.decode(data, charset: "utf-8")
+        var result: [(name: String, value: String)] = []
+        for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
+            let line = rawLine.hasSuffix("\r") ? String(rawLine.dropLast()) : String(rawLine)
+            if let first = line.first, first == " " || first == "\t", !result.isEmpty {
+                result[result.count - 1].value += " " + line.trimmingCharacters(in: .whitespaces)
+            } else if let colon = line.firstIndex(of: ":") {
+                let name = line[..<colon].trimmingCharacters(in: .whitespaces)
+                guard !name.isEmpty, !name.contains(" ") else { continue }
+                result.append((name, line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)))
+            }
+        }
+        return result.map { ($0.name, EncodedWords.decode($0.value)) }
+    }
+
+    /// `key=value` and `key="value"` parameters after the first `;` (RFC 2231 `key*=` too).
+    static func parameters(of header: String) -> [String: String] {
+        var result: [String: String] = [:]
+        let scalars = Array(header)
+        var i = scalars.firstIndex(of: ";").map { $0 + 1 } ?? scalars.count
+        while i < scalars.count {
+            while i < scalars.count, scalars[i] == " " || scalars[i] == ";" || scalars[i] == "\t" { i += 1 }
+            var key = ""
+            while i < scalars.count, scalars[i] != "=", scalars[i] != ";" { key.append(scalars[i]); i += 1 }
+            guard i < scalars.count, scalars[i] == "=" else { continue }
+            i += 1
+            var value = ""
+            if i < scalars.count, scalars[i] == "\"" {
+                i += 1
+                while i < scalars.count, scalars[i] != "\"" {
+                    if scalars[i] == "\\", i + 1 < scalars.count { i += 1 }
+                    value.append(scalars[i]); i += 1
+                }
+                i += 1
+            } else {
+                while i < scalars.count, scalars[i] != ";" { value.append(scalars[i]); i += 1 }
+            }
+            key = key.trimmingCharacters(in: .whitespaces).lowercased()
+            value = value.trimmingCharacters(in: .whitespaces)
+            if key.hasSuffix("*") {
+                key.removeLast()
+                // RFC 2231: charset'language'percent-encoded
+                let pieces = value.split(separator: "'", maxSplits: 2, omittingEmptySubsequences: false)
+                if pieces.count == 3 { value = String(pieces[2]).removingPercentEncoding ?? String(pieces[2]) }
+            }
+            result[key] = value
+        }
+        return result
+    }
+
+    private static func splitMultipart(_ data: Data, boundary: String) -> [Data] {
+        let delimiter = Array("--\(boundary)".utf8)
+        let bytes = [UInt8](data)
+        var parts: [Data] = []
+        var partStart: Int?
+        var lineStart = 0
+        while lineStart < bytes.count {
+            var lineEnd = lineStart
+            while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+            let line = bytes[lineStart..<lineEnd]
+            if line.starts(with: delimiter) {
+                if let start = partStart {
+                    var end = lineStart
+                    // The line break before the delimiter belongs to it.
+                    if end > start, bytes[end - 1] == 0x0A { end -= 1 }
+                    if end > start, bytes[end - 1] == 0x0D { end -= 1 }
+                    parts.append(Data(bytes[start..<max(start, end)]))
+                }
+                let rest = line.dropFirst(delimiter.count)
+                if rest.starts(with: [0x2D, 0x2D]) { return parts }
+                partStart = lineEnd + 1
+            }
+            lineStart = lineEnd + 1
+        }
+        // A truncated multipart keeps what it has.
+        if let start = partStart, start < bytes.count { parts.append(Data(bytes[start...])) }
+        return parts
+    }
+}
+
+/// Content-Transfer-Encoding decoders, lenient with damaged input.
+enum TransferEncoding {
+    static func base64(_ data: Data) -> Data {
+        let cleaned = data.filter { byte in
+            (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte)
+                || byte == 0x2B || byte == 0x2F
+        }
+        var text = String(decoding: cleaned, as: UTF8.self)
+        if text.count % 4 == 1 { text.removeLast() }
+        while text.count % 4 != 0 { text += "=" }
+        return Data(base64Encoded: text) ?? Data()
+    }
+
+    static func quotedPrintable(_ data: Data, underscoreIsSpace: Bool = false) -> Data {
+        let bytes = [UInt8](data)
+        var out = Data(capacity: bytes.count)
+        var i = 0
+        func hex(_ b: UInt8) -> UInt8? {
+            switch b {
+            case 0x30...0x39: return b - 0x30
+            case 0x41...0x46: return b - 0x37
+            case 0x61...0x66: return b - 0x57
+            default: return nil
+            }
+        }
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == 0x3D {
+                // A soft line break, or =XX.
+                if i + 1 < bytes.count, bytes[i + 1] == 0x0A { i += 2; continue }
+                if i + 2 < bytes.count, bytes[i + 1] == 0x0D, bytes[i + 2] == 0x0A { i += 3; continue }
+                if i + 2 < bytes.count, let hi = hex(bytes[i + 1]), let lo = hex(bytes[i + 2]) {
+                    out.append(hi << 4 | lo); i += 3; continue
+                }
+                out.append(b)
+            } else if underscoreIsSpace, b == 0x5F {
+                out.append(0x20)
+            } else {
+                out.append(b)
+            }
+            i += 1
+        }
+        return out
+    }
+}
+
+/// RFC 2047 encoded words in headers: `=?charset?Q?...?=` and `=?charset?B?...?=`.
+enum EncodedWords {
+    static func decode(_ value: String) -> String {
+        guard value.contains("=?") else { return value }
+        let pattern = #/=\?([^?\s]+)\?([QqBb])\?([^?\s]*)\?=/#
+        var result = ""
+        var rest = value[...]
+        var previousWasEncoded = false
+        while let match = rest.firstMatch(of: pattern) {
+            let between = rest[rest.startIndex..<match.range.lowerBound]
+            // Whitespace between two encoded words is not part of the text.
+            if !(previousWasEncoded && between.allSatisfy(\.isWhitespace)) { result += between }
+            let bytes = Data(match.3.utf8)
+            let decoded = match.2.lowercased() == "b"
+                ? TransferEncoding.base64(bytes)
+                : TransferEncoding.quotedPrintable(bytes, underscoreIsSpace: true)
+            let charset = match.1.split(separator: "*").first.map(String.init)
+            result += TextDecoding.decode(decoded, charset: charset)
+            rest = rest[match.range.upperBound...]
+            previousWasEncoded = true
+        }
+        return result + rest
+    }
+}
+
+/// Bytes to text by charset name; unknown or mislabelled charsets fall back to
+/// UTF-8 if valid, else Windows-1252, so no message is lost to a bad label.
+enum TextDecoding {
+    static func decode(_ data: Data, charset: String?) -> String {
+        let name = (charset ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+        let encoding: String.Encoding? = switch name {
+        case "utf-8", "utf8": .utf8
+        case "us-ascii", "ascii": .utf8
+        case "iso-8859-1", "latin1", "iso_8859-1", "iso-8859-15": .isoLatin1
+        case "windows-1252", "cp1252": .windowsCP1252
+        case "utf-16": .utf16
+        default: nil
+        }
+        if let encoding, let text = String(data: data, encoding: encoding) { return text }
+        if let text = String(data: data, encoding: .utf8) { return text }
+        return String(data: data, encoding: .windowsCP1252) ?? String(decoding: data, as: UTF8.self)
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+
+/// Splits an mbox into messages: a message starts at a "From " line at the top of
+/// the file or after an empty line. ">From " lines (mboxrd and mboxo escapes) lose
+/// one ">".
+enum Mbox {
+    static func messages(in data: Data) -> [Data] {
+        var messages: [Data] = []
+        var current = Data()
+        var previousBlank = true
+        var started = false
+        var lineStart = data.startIndex
+        while lineStart < data.endIndex {
+            let lineEnd = data[lineStart...].firstIndex(of: 0x0A).map { $0 + 1 } ?? data.endIndex
+            var line = data[lineStart..<lineEnd]
+            lineStart = lineEnd
+            if previousBlank, line.starts(with: Array("From ".utf8)) {
+                if started, !current.isEmpty { messages.append(current) }
+                current = Data()
+                started = true
+                previousBlank = false
+                continue
+            }
+            if line.first == 0x3E {
+                let body = line.drop(while: { $0 == 0x3E })
+                if body.starts(with: Array("From ".utf8)) { line = line.dropFirst() }
+            }
+            let content = line.filter { $0 != 0x0A && $0 != 0x0D }
+            previousBlank = content.isEmpty
+            if started { current.append(contentsOf: line) }
+        }
+        if started, !current.isEmpty { messages.append(current) }
+        return messages
+    }
+}

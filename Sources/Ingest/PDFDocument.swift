@@ -1,0 +1,173 @@
+import CPoppler
+import Foundation
+
+/// Why a PDF could not be read, in words a reporter understands.
+public struct PDFError: Error, CustomStringConvertible, Sendable {
+    public var path: String
+    public var reason: String
+    public var description: String { "\(path): \(reason)" }
+}
+
+/// A PDF opened through poppler-glib. Not thread-safe: one per worker.
+public final class PDFDocument {
+    private let document: OpaquePointer
+    public let path: String
+    public let pageCount: Int
+
+    /// Opens a PDF file. poppler takes a file URI, not a path.
+    public init(path: String) throws {
+        self.path = path
+        var uriError: UnsafeMutablePointer<GError>?
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        guard let uri = g_filename_to_uri(absolute, nil, &uriError) else {
+            throw PDFError(path: path, reason: Self.consume(uriError) ?? "not a valid file path")
+        }
+        defer { g_free(uri) }
+        var openError: UnsafeMutablePointer<GError>?
+        guard let doc = poppler_document_new_from_file(uri, nil, &openError) else {
+            throw PDFError(path: path, reason: Self.reason(for: openError, path: path))
+        }
+        document = doc
+        pageCount = Int(poppler_document_get_n_pages(doc))
+        if pageCount == 0 {
+            g_object_unref(UnsafeMutableRawPointer(doc))
+            throw PDFError(path: path, reason: "PDF has no pages")
+        }
+    }
+
+    deinit { g_object_unref(UnsafeMutableRawPointer(document)) }
+
+    /// Maps poppler's error to a reason, freeing the GError.
+    private static func reason(for error: UnsafeMutablePointer<GError>?, path: String) -> String {
+        let isEncrypted = error.map { $0.pointee.domain == poppler_error_quark() && $0.pointee.code == Int32(POPPLER_ERROR_ENCRYPTED.rawValue) } ?? false
+        let message = consume(error) ?? "unknown error"
+        if isEncrypted { return "encrypted PDF: needs a password" }
+        if let head = try? FileHandle(forReadingFrom: URL(fileURLWithPath: path)).read(upToCount: 5) {
+            if head.isEmpty { return "empty file" }
+            if head != Data("%PDF-".utf8) {
+                return "not a PDF: starts with \(head.map { String(format: "%02x", $0) }.joined(separator: " "))"
+            }
+        }
+        return "damaged or truncated PDF (\(message))"
+    }
+
+    /// The GError's message; frees it.
+    private static func consume(_ error: UnsafeMutablePointer<GError>?) -> String? {
+        guard let error else { return nil }
+        defer { g_error_free(error) }
+        return error.pointee.message.map { String(cString: $0) }
+    }
+
+    private func withPage<T>(_ index: Int, _ body: (OpaquePointer) -> T) -> T {
+        precondition(index >= 0 && index < pageCount, "page \(index) out of range")
+        let page = poppler_document_get_page(document, Int32(index))!
+        defer { g_object_unref(UnsafeMutableRawPointer(page)) }
+        return body(page)
+    }
+
+    /// The text layer of page `index` (0-based), in reading order; empty for a scan.
+    public func text(page index: Int) -> String {
+        withPage(index) { page in
+            guard let raw = poppler_page_get_text(page) else { return "" }
+            defer { g_free(raw) }
+            return String(cString: raw)
+        }
+    }
+
+    /// Page size in points (1/72 inch).
+    public func size(page index: Int) -> (width: Double, height: Double) {
+        withPage(index) { page in
+            var width = 0.0, height = 0.0
+            poppler_page_get_size(page, &width, &height)
+            return (width, height)
+        }
+    }
+
+    /// The fraction of the page's area covered by its largest image (a scan: close to 1).
+    public func largestImageCoverage(page index: Int) -> Double {
+        withPage(index) { page in
+            var width = 0.0, height = 0.0
+            poppler_page_get_size(page, &width, &height)
+            guard width > 0, height > 0, let mapping = poppler_page_get_image_mapping(page) else { return 0 }
+            defer { poppler_page_free_image_mapping(mapping) }
+            var largest = 0.0
+            var node: UnsafeMutablePointer<GList>? = mapping
+            while let current = node {
+                if let data = current.pointee.data {
+                    let area = data.assumingMemoryBound(to: PopplerImageMapping.self).pointee.area
+                    largest = max(largest, abs(area.x2 - area.x1) * abs(area.y2 - area.y1))
+                }
+                node = current.pointee.next
+            }
+            return min(1, largest / (width * height))
+        }
+    }
+
+    /// Renders page `index` to 8-bit grayscale at `dpi` on a white background.
+    public func render(page index: Int, dpi: Double) -> GrayImage {
+        withPage(index) { page in
+            var width = 0.0, height = 0.0
+            poppler_page_get_size(page, &width, &height)
+            let scale = dpi / 72
+            let w = Int32(max(1, (width * scale).rounded())), h = Int32(max(1, (height * scale).rounded()))
+            let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h)!
+            defer { cairo_surface_destroy(surface) }
+            let cr = cairo_create(surface)!
+            // An RGB24 surface starts black.
+            cairo_set_source_rgb(cr, 1, 1, 1)
+            cairo_paint(cr)
+            cairo_scale(cr, scale, scale)
+            poppler_page_render(page, cr)
+            cairo_destroy(cr)
+            cairo_surface_flush(surface)
+            let stride = Int(cairo_image_surface_get_stride(surface))
+            let data = cairo_image_surface_get_data(surface)!
+            var pixels = [UInt8](repeating: 255, count: Int(w) * Int(h))
+            pixels.withUnsafeMutableBufferPointer { out in
+                for y in 0..<Int(h) {
+                    let row = data + y * stride
+                    for x in 0..<Int(w) {
+                        // RGB24 is native-endian 0x00RRGGBB: bytes B, G, R, _ on little-endian.
+                        let p = row + x * 4
+                        let red = UInt32(p[2]) * 299, green = UInt32(p[1]) * 587, blue = UInt32(p[0]) * 114
+                        out[y * Int(w) + x] = UInt8((red + green + blue) / 1000)
+                    }
+                }
+            }
+            return GrayImage(width: Int(w), height: Int(h), pixels: pixels)
+        }
+    }
+
+    /// Writes pages first...last (1-based, inclusive) as a PDF of their own, through
+    /// cairo's PDF surface.
+    public func writePages(_ first: Int, _ last: Int, to outputPath: String) throws {
+        guard first >= 1, last <= pageCount, first <= last else {
+            throw PDFError(path: path, reason: "no pages \(first)–\(last) in a PDF of \(pageCount) pages")
+        }
+        let firstSize = size(page: first - 1)
+        let surface = cairo_pdf_surface_create(outputPath, firstSize.width, firstSize.height)!
+        defer { cairo_surface_destroy(surface) }
+        let cr = cairo_create(surface)!
+        for index in (first - 1)...(last - 1) {
+            withPage(index) { page in
+                var width = 0.0, height = 0.0
+                poppler_page_get_size(page, &width, &height)
+                cairo_pdf_surface_set_size(surface, width, height)
+                poppler_page_render_for_printing(page, cr)
+                cairo_show_page(cr)
+            }
+        }
+        cairo_destroy(cr)
+        cairo_surface_finish(surface)
+        if cairo_surface_status(surface) != CAIRO_STATUS_SUCCESS {
+            throw PDFError(path: outputPath, reason: String(cString: cairo_status_to_string(cairo_surface_status(surface))))
+        }
+    }
+}
+
+/// An 8-bit grayscale raster, row-major, one byte a pixel (0 black, 255 white).
+public struct GrayImage: Sendable {
+    public var width: Int
+    public var height: Int
+    public var pixels: [UInt8]
+}

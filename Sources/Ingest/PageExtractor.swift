@@ -1,0 +1,85 @@
+import Foundation
+
+/// When to OCR a PDF page: only pages without a usable text layer, every page, or none.
+public enum OCRMode: String, Sendable, Codable, CaseIterable {
+    case auto, always, never
+}
+
+/// A page's text layer, and whether it should be OCR'd instead.
+public struct PageText: Codable, Sendable {
+    public var text: String
+    public var needsOCR: Bool
+}
+
+/// A PDF page as the rest of the pipeline sees it: text from the text layer or OCR.
+public struct Page: Sendable {
+    public var number: Int
+    public var text: String
+    /// Mean OCR confidence (0–100) when the text came from OCR.
+    public var ocrConfidence: Int?
+}
+
+/// Reads PDFs into page texts. Behind this interface, extraction runs in worker
+/// processes (`WorkerPool`) so that a crash in poppler or Tesseract costs one file,
+/// or in this process (`InProcessExtractor`) where that does not matter.
+public protocol PDFExtracting: Sendable {
+    func pageTexts(of path: String, ocr: OCRMode) async throws -> [PageText]
+    func recognize(path: String, page: Int) async throws -> OCRText
+}
+
+/// The work itself, done wherever an extractor runs it.
+public enum PageExtractor {
+    /// Resolution for OCR: Tesseract reads 10–12 pt print best at about 300 dpi.
+    public static let ocrDPI = 300
+
+    public static func pageTexts(of path: String, ocr: OCRMode) throws -> [PageText] {
+        let pdf = try PDFDocument(path: path)
+        return (0..<pdf.pageCount).map { index in
+            let text = pdf.text(page: index)
+            return PageText(text: text, needsOCR: needsOCR(pdf, page: index, text: text, mode: ocr))
+        }
+    }
+
+    /// Under `auto`, a page needs OCR when it has too few characters for its area and
+    /// an image covers a good part of it (a blank page has neither, and is left alone).
+    static func needsOCR(_ pdf: PDFDocument, page: Int, text: String, mode: OCRMode) -> Bool {
+        switch mode {
+        case .never: return false
+        case .always: return true
+        case .auto:
+            let size = pdf.size(page: page)
+            let letterArea = 612.0 * 792.0
+            let expected = 40 * max(0.25, size.width * size.height / letterArea)
+            let characters = text.unicodeScalars.filter { !CharacterSet.whitespacesAndNewlines.contains($0) }.count
+            return Double(characters) < expected && pdf.largestImageCoverage(page: page) > 0.2
+        }
+    }
+
+    public static func recognize(path: String, page: Int, engine: OCREngine) throws -> OCRText {
+        let pdf = try PDFDocument(path: path)
+        guard page >= 0, page < pdf.pageCount else {
+            throw PDFError(path: path, reason: "no page \(page + 1) in a PDF of \(pdf.pageCount) pages")
+        }
+        return engine.recognize(pdf.render(page: page, dpi: Double(ocrDPI)), dpi: ocrDPI)
+    }
+}
+
+/// Extraction in the calling process: for tests and tools, where isolation from a
+/// crashing library is not needed. Runs one call at a time.
+public final class InProcessExtractor: PDFExtracting, @unchecked Sendable {
+    private let lock = NSLock()
+    private var engine: OCREngine?
+
+    public init() {}
+
+    public func pageTexts(of path: String, ocr: OCRMode) async throws -> [PageText] {
+        try lock.withLock { try PageExtractor.pageTexts(of: path, ocr: ocr) }
+    }
+
+    public func recognize(path: String, page: Int) async throws -> OCRText {
+        try lock.withLock {
+            if engine == nil { engine = try OCREngine() }
+            return try PageExtractor.recognize(path: path, page: page, engine: engine!)
+        }
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+
+/// One searchable unit of a release: an email (printed in a PDF, or an .eml/.mbox
+/// message) or a whole document. Fields the source does not give are empty or nil,
+/// never guessed.
+public struct Record: Codable, Sendable, Equatable {
+    public enum Kind: String, Codable, Sendable, CaseIterable {
+        case email, document
+    }
+
+    /// Stable across re-ingests: derived from the Message-ID, or from the source
+    /// file's sha256 and page range.
+    public var id: String
+    public var kind: Kind
+    public var subject: String?
+    public var from: Correspondent?
+    public var to: [Correspondent]
+    public var cc: [Correspondent]
+    public var date: RecordDate?
+    public var agencies: [String]
+    public var vendors: [String]
+    public var source: Source
+    public var ocr: Bool
+    public var redactions: Int
+    public var text: String
+    public var messageID: String?
+    public var inReplyTo: String?
+    public var references: [String]
+    /// The record this one was attached to, and the records attached to this one.
+    public var parent: String?
+    public var attachments: [String]
+
+    public init(
+        id: String, kind: Kind, subject: String? = nil, from: Correspondent? = nil,
+        to: [Correspondent] = [], cc: [Correspondent] = [], date: RecordDate? = nil,
+        agencies: [String] = [], vendors: [String] = [], source: Source, ocr: Bool = false,
+        redactions: Int = 0, text: String, messageID: String? = nil, inReplyTo: String? = nil,
+        references: [String] = [], parent: String? = nil, attachments: [String] = []
+    ) {
+        self.id = id
+        self.kind = kind
+        self.subject = subject
+        self.from = from
+        self.to = to
+        self.cc = cc
+        self.date = date
+        self.agencies = agencies
+        self.vendors = vendors
+        self.source = source
+        self.ocr = ocr
+        self.redactions = redactions
+        self.text = text
+        self.messageID = messageID
+        self.inReplyTo = inReplyTo
+        self.references = references
+        self.parent = parent
+        self.attachments = attachments
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, kind, subject, from, to, cc, date, agencies, vendors, source, ocr, redactions, text
+        case messageID = "message_id", inReplyTo = "in_reply_to", references, parent, attachments
+    }
+
+    /// Everyone on the record: sender first, then To, then Cc.
+    public var correspondents: [Correspondent] {
+        (from.map { [$0] } ?? []) + to + cc
+    }
+}
+
+/// A sender or recipient as printed: a name, an address, or both.
+public struct Correspondent: Codable, Sendable, Hashable {
+    public var name: String?
+    public var address: String?
+
+    public init(name: String?, address: String?) {
+        let trimmedName = name?.trimmingCharacters(in: .whitespacesAndNewlines)
+        self.name = (trimmedName?.isEmpty ?? true) ? nil : trimmedName
+        let trimmedAddress = address?.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        self.address = (trimmedAddress?.isEmpty ?? true) ? nil : trimmedAddress
+    }
+
+    /// The part after the @, lowercased.
+    public var domain: String? {
+        guard let address, let at = address.lastIndex(of: "@") else { return nil }
+        return String(address[address.index(after: at)...])
+    }
+
+    /// What to show when only one string fits: the address, else the name.
+    public var display: String { address ?? name ?? "" }
+}
+
+/// Where a record came from.
+public struct Source: Codable, Sendable, Equatable {
+    public var path: String
+    public var sha256: String
+    /// First and last page (1-based) in the source PDF; nil for non-paged sources.
+    public var pages: [Int]?
+
+    public init(path: String, sha256: String, pages: [Int]? = nil) {
+        self.path = path
+        self.sha256 = sha256
+        self.pages = pages
+    }
+}

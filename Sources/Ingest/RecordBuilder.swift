@@ -1,0 +1,98 @@
+import Foundation
+
+/// A file being ingested: where it is and its content hash.
+public struct SourceFile: Sendable {
+    public var path: String
+    public var sha256: String
+}
+
+/// Turns what extraction produced (PDF pages, email messages, plain text) into
+/// records with their fields, agencies, vendors and redaction counts.
+public struct RecordBuilder: Sendable {
+    public var tagger: EntityTagger
+
+    public init(gazetteer: Gazetteer = .builtIn) {
+        tagger = EntityTagger(gazetteer: gazetteer)
+    }
+
+    /// A PDF: one record per printed email it holds, or one document record.
+    public func records(fromPages pages: [Page], file: SourceFile, ocr: Bool) -> [Record] {
+        let pagesText = pages.map(\.text).joined(separator: "\n")
+        var record = Record(
+            id: RecordID.make(sha256: file.sha256, pages: pages.isEmpty ? nil : [1, pages.count]),
+            kind: .document, source: Source(path: file.path, sha256: file.sha256, pages: pages.isEmpty ? nil : [1, pages.count]),
+            ocr: ocr, text: pagesText)
+        fillDocumentFields(&record)
+        return [record]
+    }
+
+    /// An email file, or one message of an mbox (index distinguishes messages without
+    /// a Message-ID).
+    public func record(fromEmail message: EmailMessage, file: SourceFile, index: Int? = nil) -> Record {
+        let id = message.messageID.map(RecordID.make(messageID:))
+            ?? RecordID.make(sha256: file.sha256, pages: nil, index: index)
+        var record = Record(
+            id: id, kind: .email, subject: message.subject, from: message.from, to: message.to, cc: message.cc,
+            date: message.date, source: Source(path: file.path, sha256: file.sha256), text: message.body,
+            messageID: message.messageID, inReplyTo: message.inReplyTo, references: message.references)
+        record.redactions = Redactions.markers(in: record.text)
+        tagger.tag(&record, signature: Signature.block(of: record.text))
+        return record
+    }
+
+    /// A plain-text file: one document record.
+    public func record(fromText text: String, file: SourceFile) -> Record {
+        var record = Record(id: RecordID.make(sha256: file.sha256, pages: nil), kind: .document,
+                            source: Source(path: file.path, sha256: file.sha256), text: text)
+        fillDocumentFields(&record)
+        return record
+    }
+
+    /// A document's title (its first line of substance), its date (the first one
+    /// printed near the top), redactions, and the agencies and vendors it names.
+    private func fillDocumentFields(_ record: inout Record) {
+        let lines = record.text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+        record.subject = lines.first { $0.count >= 4 && $0.contains(where: \.isLetter) }
+        record.date = lines.prefix(40).lazy.compactMap(DateParser.parse).first
+        record.redactions = Redactions.markers(in: record.text)
+        tagger.tag(&record)
+    }
+}
+
+/// Record ids: short, stable, and the same for the same email wherever it is found.
+public enum RecordID {
+    public static func make(messageID: String) -> String {
+        String(FileHash.sha256(Data("message-id:\(messageID.lowercased())".utf8)).prefix(16))
+    }
+
+    public static func make(sha256: String, pages: [Int]?, index: Int? = nil) -> String {
+        var key = "file:\(sha256)"
+        if let pages { key += ":pages:\(pages.map(String.init).joined(separator: "-"))" }
+        if let index { key += ":message:\(index)" }
+        return String(FileHash.sha256(Data(key.utf8)).prefix(16))
+    }
+}
+
+/// The signature block of an email body: the last lines before any quoted message.
+enum Signature {
+    static func block(of body: String) -> String {
+        let own = QuoteMarkers.ownPart(of: body)
+        let lines = own.split(whereSeparator: \.isNewline).map(String.init).filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        return lines.suffix(6).joined(separator: "\n")
+    }
+}
+
+/// Where a reply's quoted copy of an earlier message begins.
+enum QuoteMarkers {
+    static let start = try! NSRegularExpression(
+        pattern: #"^(?:-{2,}\s*Original Message\s*-{2,}|-{2,}\s*Forwarded message\s*-{2,}|On .{5,200}wrote:\s*$|Begin forwarded message:|From:\s.+\n\s*(?:Sent|Date):\s)"#,
+        options: [.anchorsMatchLines, .caseInsensitive])
+
+    /// The text before the first quote marker (all of it when there is none).
+    static func ownPart(of text: String) -> String {
+        guard let match = start.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
+              let range = Range(match.range, in: text)
+        else { return text }
+        return String(text[..<range.lowerBound])
+    }
+}

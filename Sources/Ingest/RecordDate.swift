@@ -1,0 +1,95 @@
+import Foundation
+
+/// A date as the source gives it: maybe without a time, and with a UTC offset only
+/// when the source states one (a printed Outlook date has none, and none is guessed).
+/// Encodes as ISO 8601: `2018-12-04`, `2018-12-04T10:32:00`, `2018-12-04T10:32:00-05:00`.
+public struct RecordDate: Codable, Sendable, Hashable, Comparable, CustomStringConvertible {
+    public var year: Int
+    public var month: Int
+    public var day: Int
+    /// Hour, minute and second; nil when the source gives only a day.
+    public var time: (hour: Int, minute: Int, second: Int)?
+    /// Minutes east of UTC, when the source states it.
+    public var offsetMinutes: Int?
+
+    public init?(year: Int, month: Int, day: Int, hour: Int? = nil, minute: Int = 0, second: Int = 0,
+                 offsetMinutes: Int? = nil) {
+        guard (1900...2100).contains(year), (1...12).contains(month),
+              (1...RecordDate.daysIn(month: month, year: year)).contains(day)
+        else { return nil }
+        if let hour {
+            guard (0...23).contains(hour), (0...59).contains(minute), (0...60).contains(second) else { return nil }
+            time = (hour, minute, second)
+        } else {
+            time = nil
+        }
+        if let offsetMinutes, abs(offsetMinutes) > 14 * 60 { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+        self.offsetMinutes = time == nil ? nil : offsetMinutes
+    }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// `YYYY-MM-DD`.
+    public var day8601: String { String(format: "%04d-%02d-%02d", year, month, day) }
+
+    public var description: String {
+        guard let time else { return day8601 }
+        var s = day8601 + String(format: "T%02d:%02d:%02d", time.hour, time.minute, time.second)
+        if let offsetMinutes {
+            let sign = offsetMinutes < 0 ? "-" : "+"
+            s += String(format: "%@%02d:%02d", sign, abs(offsetMinutes) / 60, abs(offsetMinutes) % 60)
+        }
+        return s
+    }
+
+    /// Sorts in time order as printed (wall-clock time; offsets are not applied, so a
+    /// naive and an offset date compare by what the reader sees).
+    public var sortKey: String {
+        let t = time ?? (0, 0, 0)
+        return String(format: "%04d%02d%02dT%02d%02d%02d", year, month, day, t.hour, t.minute, t.second)
+    }
+
+    /// Parses the ISO 8601 forms this type writes.
+    public init?(iso: String) {
+        let pattern = #/^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:?\d{2})?)?$/#
+        guard let m = iso.wholeMatch(of: pattern) else { return nil }
+        var offset: Int?
+        if let zone = m.7 {
+            if zone == "Z" {
+                offset = 0
+            } else {
+                let digits = zone.dropFirst().filter(\.isNumber)
+                let minutes = Int(digits.prefix(2))! * 60 + Int(digits.suffix(2))!
+                offset = zone.first == "-" ? -minutes : minutes
+            }
+        }
+        self.init(year: Int(m.1)!, month: Int(m.2)!, day: Int(m.3)!, hour: m.4.map { Int($0)! },
+                  minute: m.5.map { Int($0)! } ?? 0, second: m.6.map { Int($0)! } ?? 0, offsetMinutes: offset)
+    }
+
+    public init(from decoder: Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let date = RecordDate(iso: text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not an ISO 8601 date: \(text)"))
+        }
+        self = date
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+
+    public static func == (a: RecordDate, b: RecordDate) -> Bool { a.description == b.description }
+    public func hash(into hasher: inout Hasher) { hasher.combine(description) }
+    public static func < (a: RecordDate, b: RecordDate) -> Bool { a.sortKey < b.sortKey }
+}

@@ -1,0 +1,168 @@
+import Foundation
+
+/// A parsed `corpus search` query: words, "phrases", AND / OR / NOT, a leading `-`,
+/// parentheses, and `field:value` filters (see the CLI contract).
+public indirect enum QueryNode: Equatable, Sendable {
+    case all
+    case text(String, phrase: Bool)
+    case field(QueryField, String)
+    case and(QueryNode, QueryNode)
+    case or(QueryNode, QueryNode)
+    case not(QueryNode)
+}
+
+public enum QueryField: String, CaseIterable, Sendable {
+    case from, to, subject, agency, vendor, kind, date, file, ocr
+}
+
+/// A query a user typed that cannot be read, with the reason in one line.
+public struct QuerySyntaxError: Error, CustomStringConvertible, Equatable, Sendable {
+    public var description: String
+}
+
+/// Reads the query language into a `QueryNode`.
+public struct QueryParser {
+    static let maximumLength = 2000
+
+    enum Token: Equatable {
+        case word(String)
+        case phrase(String)
+        case field(QueryField, String)
+        case and, or, not, minus, open, close
+    }
+
+    public static func parse(_ text: String) throws -> QueryNode {
+        if text.count > maximumLength {
+            throw QuerySyntaxError(description: "the query is too long (\(text.count) characters; at most \(maximumLength))")
+        }
+        var parser = QueryParser(tokens: try tokenize(text))
+        if parser.tokens.isEmpty { return .all }
+        let node = try parser.parseOr()
+        if parser.position < parser.tokens.count {
+            throw QuerySyntaxError(description: "unbalanced parentheses: a ')' has no matching '('")
+        }
+        return node
+    }
+
+    private var tokens: [Token]
+    private var position = 0
+
+    private init(tokens: [Token]) { self.tokens = tokens }
+
+    static func tokenize(_ text: String) throws -> [Token] {
+        var tokens: [Token] = []
+        let chars = Array(text)
+        var i = 0
+        func readQuoted() throws -> String {
+            // chars[i] is the opening quote.
+            guard let end = chars[(i + 1)...].firstIndex(where: { $0 == "\"" || $0 == "“" || $0 == "”" }) else {
+                throw QuerySyntaxError(description: "unbalanced quote: a phrase opened with \" is not closed")
+            }
+            let value = String(chars[(i + 1)..<end])
+            i = end + 1
+            return value
+        }
+        while i < chars.count {
+            let c = chars[i]
+            if c.isWhitespace { i += 1; continue }
+            if c == "(" { tokens.append(.open); i += 1; continue }
+            if c == ")" { tokens.append(.close); i += 1; continue }
+            if c == "\"" || c == "“" || c == "”" { tokens.append(.phrase(try readQuoted())); continue }
+            if c == "-", i + 1 < chars.count, !chars[i + 1].isWhitespace, tokens.last.map({ $0 != .minus }) ?? true {
+                tokens.append(.minus); i += 1; continue
+            }
+            var word = ""
+            while i < chars.count, !chars[i].isWhitespace, chars[i] != "(", chars[i] != ")", chars[i] != "\"" {
+                word.append(chars[i]); i += 1
+            }
+            if let colon = word.firstIndex(of: ":"), let field = QueryField(rawValue: word[..<colon].lowercased()) {
+                var value = String(word[word.index(after: colon)...])
+                if value.isEmpty, i < chars.count, chars[i] == "\"" { value = try readQuoted() }
+                else if value.isEmpty {
+                    throw QuerySyntaxError(description: "\(field.rawValue): needs a value, as in \(example(field))")
+                }
+                tokens.append(.field(field, value))
+                continue
+            }
+            switch word {
+            case "AND", "&&": tokens.append(.and)
+            case "OR", "||": tokens.append(.or)
+            case "NOT": tokens.append(.not)
+            default: tokens.append(.word(word))
+            }
+        }
+        return tokens
+    }
+
+    static func example(_ field: QueryField) -> String {
+        switch field {
+        case .from: "from:jdoe@nypd.org"
+        case .to: "to:ice.dhs.gov"
+        case .subject: "subject:trial"
+        case .agency: "agency:NYPD"
+        case .vendor: "vendor:\"Clearview AI\""
+        case .kind: "kind:email"
+        case .date: "date:2018-10..2019-02"
+        case .file: "file:release.pdf"
+        case .ocr: "ocr:yes"
+        }
+    }
+
+    private mutating func parseOr() throws -> QueryNode {
+        var node = try parseAnd()
+        while position < tokens.count, tokens[position] == .or {
+            position += 1
+            node = .or(node, try parseAnd())
+        }
+        return node
+    }
+
+    private mutating func parseAnd() throws -> QueryNode {
+        var node = try parseUnary()
+        while position < tokens.count, tokens[position] != .or, tokens[position] != .close {
+            if tokens[position] == .and { position += 1 }
+            node = .and(node, try parseUnary())
+        }
+        return node
+    }
+
+    private mutating func parseUnary() throws -> QueryNode {
+        guard position < tokens.count else {
+            throw QuerySyntaxError(description: "the query ends where a word was expected (after AND, OR, NOT or '(')")
+        }
+        switch tokens[position] {
+        case .not, .minus:
+            position += 1
+            return .not(try parseUnary())
+        default:
+            return try parsePrimary()
+        }
+    }
+
+    private mutating func parsePrimary() throws -> QueryNode {
+        let token = tokens[position]
+        position += 1
+        switch token {
+        case .word(let w): return .text(w, phrase: false)
+        case .phrase(let p):
+            guard p.contains(where: { $0.isLetter || $0.isNumber }) else {
+                throw QuerySyntaxError(description: "an empty phrase \"\" matches nothing")
+            }
+            return .text(p, phrase: true)
+        case .field(let f, let v): return .field(f, v)
+        case .open:
+            guard position < tokens.count, tokens[position] != .close else {
+                throw QuerySyntaxError(description: "empty parentheses ()")
+            }
+            let inner = try parseOr()
+            guard position < tokens.count, tokens[position] == .close else {
+                throw QuerySyntaxError(description: "unbalanced parentheses: a '(' is not closed")
+            }
+            position += 1
+            return inner
+        case .close: throw QuerySyntaxError(description: "unbalanced parentheses: a ')' has no matching '('")
+        case .and, .or: throw QuerySyntaxError(description: "AND and OR go between two terms")
+        case .not, .minus: throw QuerySyntaxError(description: "NOT needs a term after it")
+        }
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+import Ingest
+
+/// The index schema: which Xapian term prefix and value slot holds each record field,
+/// and how a record becomes a Xapian document. The one place that knows the table.
+///
+/// Prefixes follow Xapian Omega's conventions (single capitals for its standard
+/// fields, `X…` for our own). Free-text prefixes index words with positions, so they
+/// take phrases; boolean prefixes hold exact lowercase values.
+public enum Schema {
+    public enum Prefix {
+        /// Unique record id (boolean).
+        public static let id = "Q"
+        /// Sender: name and address words (free text).
+        public static let from = "A"
+        /// Subject (free text).
+        public static let subject = "S"
+        /// Recipients, To and Cc: name and address words (free text).
+        public static let to = "XTO"
+        /// Sender's exact address and its domains (boolean).
+        public static let fromAddress = "XFROM"
+        /// Recipients' exact addresses and their domains (boolean).
+        public static let toAddress = "XRCPT"
+        /// Agencies: canonical names and aliases (free text).
+        public static let agency = "XAGENCY"
+        /// Vendors: canonical names and aliases (free text).
+        public static let vendor = "XVENDOR"
+        /// `email` or `document` (boolean).
+        public static let kind = "XKIND"
+        /// Source file name words (free text).
+        public static let file = "XFILE"
+        /// `yes` when any page was OCR'd (boolean).
+        public static let ocr = "XOCR"
+        /// sha256 of the source file (boolean): how re-ingests are recognised.
+        public static let sha256 = "XSHA"
+        /// Date as YYYYMMDD, YYYYMM, YYYY (boolean, as Omega's D, M, Y).
+        public static let day = "D", month = "M", year = "Y"
+    }
+
+    public enum Slot {
+        /// `RecordDate.sortKey`: date order and date ranges.
+        public static let date: UInt32 = 0
+        /// Facets: lists joined by the bridge's list separator.
+        public static let agencies: UInt32 = 1
+        public static let vendors: UInt32 = 2
+        public static let from: UInt32 = 3
+        public static let year: UInt32 = 4
+        public static let kind: UInt32 = 5
+    }
+
+    /// The facets search reports, in the contract's order.
+    public static let facets: [(name: String, slot: UInt32)] = [
+        ("agency", Slot.agencies), ("vendor", Slot.vendors), ("from", Slot.from), ("year", Slot.year), ("kind", Slot.kind),
+    ]
+
+    static let listSeparator = "\u{1f}"
+
+    /// A correspondent's address and the domains above it (`ice.dhs.gov`, `dhs.gov`),
+    /// so that `from:` matches an address or any of its domains.
+    static func addressTerms(_ person: Correspondent) -> [String] {
+        guard let address = person.address else { return [] }
+        var terms = [address]
+        if var domain = person.domain {
+            while domain.contains(".") {
+                terms.append(domain)
+                domain = String(domain[domain.index(after: domain.firstIndex(of: ".")!)...])
+            }
+        }
+        return terms
+    }
+
+    static func document(for record: Record, gazetteer: Gazetteer) throws -> XapianDocument {
+        let doc = XapianDocument()
+        let people = { (list: [Correspondent]) in
+            list.map { [$0.name, $0.address].compactMap { $0 }.joined(separator: " ") }.joined(separator: "\n")
+        }
+        if let subject = record.subject {
+            try doc.indexText(subject, prefix: Prefix.subject)
+            try doc.indexText(subject)
+        }
+        try doc.indexText(record.text)
+        if let from = record.from {
+            try doc.indexText(people([from]), prefix: Prefix.from)
+            try doc.indexText(people([from]))
+            for term in addressTerms(from) { try doc.addTerm(Prefix.fromAddress + term) }
+            try doc.setValue(Slot.from, from.display)
+        }
+        let recipients = record.to + record.cc
+        if !recipients.isEmpty {
+            try doc.indexText(people(recipients), prefix: Prefix.to)
+            for term in Set(recipients.flatMap(addressTerms)) { try doc.addTerm(Prefix.toAddress + term) }
+        }
+        for (names, prefix, slot) in [(record.agencies, Prefix.agency, Slot.agencies), (record.vendors, Prefix.vendor, Slot.vendors)] {
+            for name in names {
+                let aliases = gazetteer.entity(named: name)?.aliases ?? []
+                try doc.indexText(([name] + aliases).joined(separator: "\n"), prefix: prefix)
+            }
+            try doc.setValue(slot, names.joined(separator: listSeparator))
+        }
+        try doc.addTerm(Prefix.kind + record.kind.rawValue)
+        try doc.setValue(Slot.kind, record.kind.rawValue)
+        try doc.indexText((record.source.path as NSString).lastPathComponent, prefix: Prefix.file)
+        try doc.addTerm(Prefix.ocr + (record.ocr ? "yes" : "no"))
+        try doc.addTerm(Prefix.sha256 + record.source.sha256)
+        if let date = record.date {
+            let key = date.sortKey
+            try doc.addTerm(Prefix.day + key.prefix(8))
+            try doc.addTerm(Prefix.month + key.prefix(6))
+            try doc.addTerm(Prefix.year + key.prefix(4))
+            try doc.setValue(Slot.date, key)
+            try doc.setValue(Slot.year, String(key.prefix(4)))
+        }
+        try doc.setData(try RecordCoding.encoder.encode(record))
+        return doc
+    }
+}
+
+/// How records are stored in document data (and printed as JSON).
+public enum RecordCoding {
+    public static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
+    public static let decoder = JSONDecoder()
+}

@@ -1,0 +1,190 @@
+import Foundation
+import Ingest
+
+/// Result order for `search`.
+public enum SearchSort: String, Sendable, CaseIterable {
+    case relevance, date
+    case dateDescending = "-date"
+}
+
+public struct SearchRequest: Sendable {
+    public var query: String
+    public var limit: Int
+    public var offset: Int
+    public var sort: SearchSort
+    /// Put around each matching word in snippets (empty for plain text).
+    public var highlight: (start: String, end: String)
+    public var snippetLength: Int
+
+    public init(query: String, limit: Int = 20, offset: Int = 0, sort: SearchSort = .relevance,
+                highlight: (String, String) = ("", ""), snippetLength: Int = 240) {
+        self.query = query
+        self.limit = limit
+        self.offset = offset
+        self.sort = sort
+        self.highlight = highlight
+        self.snippetLength = snippetLength
+    }
+}
+
+/// One match as `search --json` prints it.
+public struct SearchHit: Encodable, Sendable {
+    public var id: String
+    public var kind: Record.Kind
+    public var subject: String?
+    public var from: Correspondent?
+    public var to: [Correspondent]
+    public var cc: [Correspondent]
+    public var date: RecordDate?
+    public var agencies: [String]
+    public var vendors: [String]
+    public var source: Source
+    public var ocr: Bool
+    public var redactions: Int
+    public var snippet: String
+
+    init(record: Record, snippet: String) {
+        id = record.id
+        kind = record.kind
+        subject = record.subject
+        from = record.from
+        to = record.to
+        cc = record.cc
+        date = record.date
+        agencies = record.agencies
+        vendors = record.vendors
+        source = record.source
+        ocr = record.ocr
+        redactions = record.redactions
+        self.snippet = snippet
+    }
+
+    /// nil fields are written as null, as the contract shows.
+    public func encode(to encoder: Encoder) throws {
+        enum Key: String, CodingKey { case id, kind, subject, from, to, cc, date, agencies, vendors, source, ocr, redactions, snippet }
+        var c = encoder.container(keyedBy: Key.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(subject, forKey: .subject)
+        try c.encode(from, forKey: .from)
+        try c.encode(to, forKey: .to)
+        try c.encode(cc, forKey: .cc)
+        try c.encode(date, forKey: .date)
+        try c.encode(agencies, forKey: .agencies)
+        try c.encode(vendors, forKey: .vendors)
+        try c.encode(SourceJSON(source), forKey: .source)
+        try c.encode(ocr, forKey: .ocr)
+        try c.encode(redactions, forKey: .redactions)
+        try c.encode(snippet, forKey: .snippet)
+    }
+}
+
+/// `source` with `pages` written as null when absent.
+struct SourceJSON: Encodable {
+    var source: Source
+    init(_ source: Source) { self.source = source }
+    func encode(to encoder: Encoder) throws {
+        enum Key: String, CodingKey { case path, sha256, pages }
+        var c = encoder.container(keyedBy: Key.self)
+        try c.encode(source.path, forKey: .path)
+        try c.encode(source.sha256, forKey: .sha256)
+        try c.encode(source.pages, forKey: .pages)
+    }
+}
+
+public struct FacetCount: Codable, Sendable, Equatable {
+    public var value: String
+    public var count: Int
+}
+
+/// What `search` returns: the exact number of matches, one page of hits, and exact
+/// facet counts over every match.
+public struct SearchResponse: Encodable, Sendable {
+    public var total: Int
+    public var hits: [SearchHit]
+    public var facets: [String: [FacetCount]]
+}
+
+/// The index opened for reading. Sees the last commit made when it was opened.
+public final class SearchIndex: @unchecked Sendable {
+    private let db: XapianDatabase
+    private let lock = NSLock()
+
+    public init(path: String) throws {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw IndexError(kind: .database, message: "no index at \(path): run 'corpus ingest' first, or give --index")
+        }
+        do {
+            db = try XapianDatabase(path: path, writable: false)
+        } catch let error as IndexError {
+            throw IndexError(kind: .database, message: "\(path) is not a corpus index (\(error.message))")
+        }
+    }
+
+    public var recordCount: Int {
+        get throws { try lock.withLock { try db.documentCount } }
+    }
+
+    /// Parses and runs a query.
+    public func search(_ request: SearchRequest) throws -> SearchResponse {
+        let node = try QueryParser.parse(request.query)
+        return try lock.withLock {
+            let query = try QueryCompiler(db: db).compile(node)
+            let results = try run(query, offset: request.offset, limit: request.limit, sort: request.sort,
+                                  facets: Schema.facets.map(\.slot))
+            var hits: [SearchHit] = []
+            for data in results.data {
+                let record = try RecordCoding.decoder.decode(Record.self, from: data)
+                let snippet = try results.snippet(of: record.text, length: request.snippetLength, highlight: request.highlight)
+                hits.append(SearchHit(record: record, snippet: Self.tidy(snippet)))
+            }
+            var facets: [String: [FacetCount]] = [:]
+            for (i, facet) in Schema.facets.enumerated() {
+                facets[facet.name] = results.facet(i).map { FacetCount(value: $0.value, count: $0.count) }
+            }
+            return SearchResponse(total: results.total, hits: hits, facets: facets)
+        }
+    }
+
+    /// Every record matching a query, in pages of `batch`, oldest first when by date.
+    /// Memory stays flat however many records match.
+    public func forEachRecord(matching query: String, sort: SearchSort = .date, batch: Int = 500,
+                              _ body: (Record) throws -> Void) throws {
+        let node = try QueryParser.parse(query)
+        var offset = 0
+        while true {
+            let page: [Data] = try lock.withLock {
+                let compiled = try QueryCompiler(db: db).compile(node)
+                return try run(compiled, offset: offset, limit: batch, sort: sort, facets: []).data
+            }
+            for data in page { try body(try RecordCoding.decoder.decode(Record.self, from: data)) }
+            if page.count < batch { return }
+            offset += batch
+        }
+    }
+
+    /// The record with this id.
+    public func record(id: String) throws -> Record {
+        let data = try lock.withLock { try db.data(forTerm: Schema.Prefix.id + id) }
+        return try RecordCoding.decoder.decode(Record.self, from: data)
+    }
+
+    private func run(_ query: XapianQuery, offset: Int, limit: Int, sort: SearchSort, facets: [UInt32]) throws -> XapianResults {
+        let sortSlot: Int32? = sort == .relevance ? nil : Int32(Schema.Slot.date)
+        return try db.search(query, offset: max(0, offset), limit: max(0, limit), sortSlot: sortSlot,
+                             descending: sort == .dateDescending, facetSlots: facets)
+    }
+
+    /// Snippets on one line.
+    private static func tidy(_ snippet: String) -> String {
+        snippet.replacingOccurrences(of: #"\s+"#, with: " ", options: .regularExpression).trimmingCharacters(in: .whitespaces)
+    }
+}
+
+extension IndexError {
+    init(kind: Kind, message: String) {
+        self.kind = kind
+        self.message = message
+    }
+}

@@ -1,0 +1,184 @@
+import CXapian
+import Foundation
+
+/// A failure reported by the Xapian bridge.
+public struct IndexError: Error, CustomStringConvertible, Sendable {
+    public enum Kind: Sendable { case locked, notFound, database, query, other }
+    public var kind: Kind
+    public var message: String
+    public var description: String { message }
+
+    init(_ status: cx_status, _ message: UnsafeMutablePointer<CChar>?) {
+        kind = switch status {
+        case CX_ERR_LOCKED: .locked
+        case CX_ERR_NOT_FOUND: .notFound
+        case CX_ERR_DATABASE: .database
+        case CX_ERR_QUERY: .query
+        default: .other
+        }
+        self.message = message.map { String(cString: $0) } ?? "Xapian error \(status.rawValue)"
+        cx_free_string(message)
+    }
+}
+
+/// Calls a bridge function, turning a failure status into an IndexError.
+func check(_ body: (UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> cx_status) throws {
+    var message: UnsafeMutablePointer<CChar>?
+    let status = body(&message)
+    if status != CX_OK { throw IndexError(status, message) }
+}
+
+/// An open Xapian database; owns its handle. Not thread-safe (callers serialise).
+final class XapianDatabase {
+    let handle: OpaquePointer
+
+    init(path: String, writable: Bool) throws {
+        var db: OpaquePointer?
+        try check { cx_db_open(path, writable ? 1 : 0, &db, $0) }
+        handle = db!
+    }
+
+    deinit { cx_db_free(handle) }
+
+    var documentCount: Int {
+        get throws {
+            var count: UInt32 = 0
+            try check { cx_db_doc_count(handle, &count, $0) }
+            return Int(count)
+        }
+    }
+
+    func reopen() throws { try check { cx_db_reopen(handle, $0) } }
+    func begin() throws { try check { cx_db_begin(handle, $0) } }
+    func commit() throws { try check { cx_db_commit(handle, $0) } }
+    func cancel() throws { try check { cx_db_cancel(handle, $0) } }
+
+    func termExists(_ term: String) throws -> Bool {
+        var exists: Int32 = 0
+        try check { cx_db_term_exists(handle, term, &exists, $0) }
+        return exists != 0
+    }
+
+    func replace(idTerm: String, with document: XapianDocument) throws {
+        try check { cx_db_replace(handle, idTerm, document.handle, $0) }
+    }
+
+    func data(forTerm term: String) throws -> Data {
+        var bytes: UnsafeMutablePointer<CChar>?
+        var length = 0
+        try check { cx_db_data_for_term(handle, term, &bytes, &length, $0) }
+        defer { cx_free_string(bytes) }
+        return Data(bytes: bytes!, count: length)
+    }
+
+    func search(_ query: XapianQuery, offset: Int, limit: Int, sortSlot: Int32?, descending: Bool,
+                facetSlots: [UInt32]) throws -> XapianResults {
+        var results: OpaquePointer?
+        try facetSlots.withUnsafeBufferPointer { slots in
+            var options = cx_search_options(
+                offset: UInt32(clamping: offset), limit: UInt32(clamping: limit), sort_slot: sortSlot ?? -1,
+                sort_descending: descending ? 1 : 0, facet_slots: slots.baseAddress, facet_count: slots.count)
+            try check { cx_search(handle, query.handle, &options, &results, $0) }
+        }
+        return XapianResults(handle: results!, facetCount: facetSlots.count)
+    }
+}
+
+/// A document being built for the index; owns its handle.
+final class XapianDocument {
+    let handle: OpaquePointer
+
+    init() {
+        handle = cx_doc_new()
+    }
+
+    deinit { cx_doc_free(handle) }
+
+    func indexText(_ text: String, prefix: String = "") throws {
+        try check { cx_doc_index_text(handle, text, prefix, $0) }
+    }
+
+    func addTerm(_ term: String) throws {
+        try check { cx_doc_add_term(handle, term, $0) }
+    }
+
+    func setValue(_ slot: UInt32, _ value: String) throws {
+        let bytes = Array(value.utf8)
+        try check { cx_doc_set_value(handle, slot, bytes, bytes.count, $0) }
+    }
+
+    func setData(_ data: Data) throws {
+        try data.withUnsafeBytes { raw in
+            try check { cx_doc_set_data(handle, raw.baseAddress?.assumingMemoryBound(to: CChar.self), raw.count, $0) }
+        }
+    }
+}
+
+/// A query tree node; owns its handle. Combining copies, so parts may be freed.
+final class XapianQuery {
+    let handle: OpaquePointer
+
+    private init(_ handle: OpaquePointer) { self.handle = handle }
+    deinit { cx_query_free(handle) }
+
+    static func text(_ text: String, prefix: String, in db: XapianDatabase) throws -> XapianQuery {
+        var query: OpaquePointer?
+        try check { cx_query_text(db.handle, text, prefix, &query, $0) }
+        return XapianQuery(query!)
+    }
+
+    static func term(_ term: String) -> XapianQuery { XapianQuery(cx_query_term(term)) }
+    static func all() -> XapianQuery { XapianQuery(cx_query_match_all()) }
+
+    static func valueRange(slot: UInt32, from low: String?, to high: String?) -> XapianQuery {
+        XapianQuery(cx_query_value_range(slot, low, high))
+    }
+
+    static func combine(_ op: cx_op, _ left: XapianQuery, _ right: XapianQuery) -> XapianQuery {
+        XapianQuery(cx_query_combine(op, left.handle, right.handle))
+    }
+
+    var description: String {
+        let raw = cx_query_describe(handle)
+        defer { cx_free_string(raw) }
+        return raw.map { String(cString: $0) } ?? ""
+    }
+}
+
+/// One page of matches with exact totals and facet counts; owns its handle.
+final class XapianResults {
+    let handle: OpaquePointer
+    let facetCount: Int
+
+    init(handle: OpaquePointer, facetCount: Int) {
+        self.handle = handle
+        self.facetCount = facetCount
+    }
+
+    deinit { cx_results_free(handle) }
+
+    var total: Int { Int(cx_results_total(handle)) }
+
+    var data: [Data] {
+        (0..<cx_results_size(handle)).map { i in
+            var length = 0
+            let bytes = cx_results_data(handle, i, &length)!
+            return Data(bytes: bytes, count: length)
+        }
+    }
+
+    func snippet(of text: String, length: Int, highlight: (String, String)) throws -> String {
+        var out: UnsafeMutablePointer<CChar>?
+        try check { cx_results_snippet(handle, text, length, highlight.0, highlight.1, &out, $0) }
+        defer { cx_free_string(out) }
+        return String(cString: out!)
+    }
+
+    func facet(_ f: Int) -> [(value: String, count: Int)] {
+        (0..<cx_results_facet_size(handle, f)).map { i in
+            var count: UInt32 = 0
+            let value = cx_results_facet_value(handle, f, i, &count)!
+            return (String(cString: value), Int(count))
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import ArgumentParser
+import Foundation
+import Ingest
+import Search
+
+@main
+struct Corpus: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "corpus",
+        abstract: "Turn public-records releases (PDFs of printed emails, scans, .eml, .mbox) into a searchable index.",
+        subcommands: [IngestCommand.self, SearchCommand.self, ShowCommand.self, WorkerCommand.self])
+}
+
+/// `--index DIR`, shared by every subcommand.
+struct IndexOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The index folder (default: $CORPUS_INDEX, else ./corpus-index).", valueName: "DIR"))
+    var index: String?
+
+    var path: String {
+        index ?? ProcessInfo.processInfo.environment["CORPUS_INDEX"].flatMap { $0.isEmpty ? nil : $0 } ?? "corpus-index"
+    }
+}
+
+/// Prints `corpus: message` on stderr and exits with status 1: the contract's way to fail.
+func fail(_ message: String) -> ExitCode {
+    FileHandle.standardError.write(Data("corpus: \(message)\n".utf8))
+    return ExitCode(1)
+}
+
+/// Runs body, turning any error into a one-line message and exit status 1.
+func reportingErrors<T>(_ body: () async throws -> T) async throws -> T {
+    do {
+        return try await body()
+    } catch let exit as ExitCode {
+        throw exit
+    } catch let error as IndexError where error.kind == .locked {
+        throw fail("the index is busy: another 'corpus ingest' is writing to it; try again when it has finished")
+    } catch {
+        throw fail("\(error)")
+    }
+}
+
+func printJSON<T: Encodable>(_ value: T) throws {
+    var data = try RecordCoding.encoder.encode(value)
+    data.append(0x0A)
+    FileHandle.standardOutput.write(data)
+}
+
+/// `corpus worker`: the extraction worker the ingest starts, one per core. Not for users.
+struct WorkerCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "worker", shouldDisplay: false)
+
+    func run() throws {
+        let status = ExtractionWorker.serve()
+        if status != 0 { throw ExitCode(status) }
+    }
+}

@@ -1,0 +1,109 @@
+import ArgumentParser
+import Foundation
+import Ingest
+import Search
+
+struct IngestCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ingest",
+        abstract: "Add files or folders (PDF, .eml, .mbox, .txt) to the index.",
+        discussion: "Files already in the index are skipped. Unreadable files are listed with the reason; the exit status is then 2.")
+
+    @OptionGroup var index: IndexOptions
+
+    @Argument(help: "Files or folders (read recursively).")
+    var paths: [String]
+
+    @Option(help: "Files read at once, and OCR workers (default: one per core).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Option(help: "OCR PDF pages: auto (pages without a text layer), always, never.")
+    var ocr: OCRMode = .auto
+
+    @Option(help: ArgumentHelp("Your own agencies and vendors: CSV with header type,name,aliases,domains.", valueName: "FILE"))
+    var entities: String?
+
+    @Flag(help: "Print a JSON summary on stdout.")
+    var json = false
+
+    func validate() throws {
+        guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+    }
+
+    func run() async throws {
+        let report = try await reportingErrors { () -> IngestReport in
+            var gazetteer = Gazetteer.builtIn
+            if let entities {
+                guard let text = try? String(contentsOfFile: entities, encoding: .utf8) else {
+                    throw fail("cannot read the entities file \(entities)")
+                }
+                try gazetteer.add(csv: text, origin: entities)
+            }
+            let writer = try IndexWriter(path: index.path, gazetteer: gazetteer)
+            let pool = WorkerPool(executable: Self.executablePath, size: jobs)
+            let ingester = Ingester(extractor: pool, builder: RecordBuilder(gazetteer: gazetteer), ocrMode: ocr, jobs: jobs)
+            let progress = ProgressPrinter()
+            let report = try await ingester.run(paths: paths, into: writer) { progress.update($0) }
+            await pool.shutdown()
+            progress.finish()
+            return report
+        }
+        for rejection in report.rejected {
+            FileHandle.standardError.write(Data("corpus: rejected \(rejection.path): \(rejection.reason)\n".utf8))
+        }
+        if json {
+            try printJSON(report)
+        } else {
+            print("""
+                Ingested \(report.files) file(s) into \(index.path): \(report.records) record(s), \(report.pages) page(s), \
+                \(report.ocrPages) OCR'd; \(report.skippedDuplicates) already indexed; \(report.rejected.count) rejected; \
+                \(String(format: "%.1f", report.seconds)) s.
+                """)
+        }
+        if !report.rejected.isEmpty { throw ExitCode(2) }
+    }
+
+    /// This binary, which extraction workers run as `corpus worker`.
+    static var executablePath: String {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+    }
+}
+
+extension OCRMode: ExpressibleByArgument {}
+
+/// Progress on stderr: a bar redrawn in place on a terminal, a plain line every few
+/// seconds otherwise (logs, CI).
+final class ProgressPrinter: @unchecked Sendable {
+    private let isTerminal = isatty(2) == 1
+    private var lastPrinted = Date()
+    private var drewBar = false
+    private let lock = NSLock()
+
+    func update(_ p: IngestProgress) {
+        lock.withLock {
+            let now = Date()
+            let interval = isTerminal ? 0.1 : 5
+            let finalBar = isTerminal && p.filesDone == p.filesTotal
+            guard now.timeIntervalSince(lastPrinted) >= interval || finalBar else { return }
+            lastPrinted = now
+            let rate = p.elapsed > 0 ? Double(p.report.pages + p.report.records) / p.elapsed : 0
+            let remaining = p.filesDone > 0 ? p.elapsed / Double(p.filesDone) * Double(p.filesTotal - p.filesDone) : 0
+            let counts = "\(p.filesDone)/\(p.filesTotal) files · \(p.report.pages) pages (\(p.report.ocrPages) OCR) · \(p.report.records) records · \(String(format: "%.1f", rate))/s · ETA \(Int(remaining)) s"
+            if isTerminal {
+                let width = 24
+                let filled = p.filesTotal > 0 ? width * p.filesDone / p.filesTotal : width
+                let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+                FileHandle.standardError.write(Data("\r\u{1B}[K\(bar) \(counts)".utf8))
+                drewBar = true
+            } else {
+                FileHandle.standardError.write(Data("ingest: \(counts)\n".utf8))
+            }
+        }
+    }
+
+    func finish() {
+        lock.withLock {
+            if drewBar { FileHandle.standardError.write(Data("\n".utf8)) }
+        }
+    }
+}

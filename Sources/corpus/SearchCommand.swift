@@ -1,0 +1,96 @@
+import ArgumentParser
+import Foundation
+import Ingest
+import Search
+
+struct SearchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "search",
+        abstract: "Search the index.",
+        discussion: """
+            Words, "exact phrases", AND / OR / NOT, a leading - to exclude, parentheses, and fields:
+            from: to: subject: agency: vendor: kind:email|document date:YYYY[-MM[-DD]]..YYYY[-MM[-DD]] file: ocr:yes|no
+            Example: vendor:"Clearview AI" agency:NYPD date:2018-10..2019-02 -newsletter
+            """)
+
+    @OptionGroup var index: IndexOptions
+
+    @Argument(help: "The query.")
+    var query: String
+
+    @Option(help: "How many hits to show.")
+    var limit: Int = 20
+
+    @Option(help: "How many hits to skip.")
+    var offset: Int = 0
+
+    @Option(help: "relevance, date (oldest first) or -date (newest first).")
+    var sort: SearchSort = .relevance
+
+    @Flag(help: "Print the contract's JSON.")
+    var json = false
+
+    func validate() throws {
+        guard limit >= 0 else { throw ValidationError("--limit cannot be negative") }
+        guard offset >= 0 else { throw ValidationError("--offset cannot be negative") }
+    }
+
+    func run() async throws {
+        let bold = !json && isatty(1) == 1
+        let response = try await reportingErrors {
+            try SearchIndex(path: index.path).search(SearchRequest(
+                query: query, limit: limit, offset: offset, sort: sort,
+                highlight: bold ? ("\u{1B}[1m", "\u{1B}[0m") : ("", "")))
+        }
+        if json {
+            try printJSON(response)
+            return
+        }
+        let shown = response.hits.isEmpty ? "" : " (showing \(offset + 1)–\(offset + response.hits.count))"
+        print("\(response.total) match\(response.total == 1 ? "" : "es")\(shown)\n")
+        for hit in response.hits {
+            print(HitFormatter.describe(hit))
+            print("")
+        }
+        for (name, _) in Schema.facets {
+            guard let values = response.facets[name], !values.isEmpty else { continue }
+            print("\(name): " + values.prefix(8).map { "\($0.value) (\($0.count))" }.joined(separator: ", "))
+        }
+    }
+}
+
+extension SearchSort: ExpressibleByArgument {}
+
+/// The human-readable form of hits and records.
+enum HitFormatter {
+    static func person(_ c: Correspondent?) -> String {
+        guard let c else { return "?" }
+        switch (c.name, c.address) {
+        case let (name?, address?): return "\(name) <\(address)>"
+        case let (name?, nil): return name
+        case let (nil, address?): return address
+        default: return "?"
+        }
+    }
+
+    static func describe(_ hit: SearchHit) -> String {
+        var lines: [String] = []
+        let date = hit.date.map(\.description) ?? "undated"
+        var head = "[\(date)] \(hit.kind == .email ? person(hit.from) : "document")"
+        if !hit.to.isEmpty { head += " → " + hit.to.prefix(3).map(person).joined(separator: ", ") + (hit.to.count > 3 ? ", …" : "") }
+        lines.append(head)
+        lines.append("  \(hit.subject ?? "(no subject)")")
+        if !hit.snippet.isEmpty { lines.append("  \(hit.snippet)") }
+        var tail = [String]()
+        if !hit.agencies.isEmpty { tail.append(hit.agencies.joined(separator: ", ")) }
+        if !hit.vendors.isEmpty { tail.append(hit.vendors.joined(separator: ", ")) }
+        var where_ = (hit.source.path as NSString).lastPathComponent
+        if let pages = hit.source.pages { where_ += pages[0] == pages[1] ? " p. \(pages[0])" : " pp. \(pages[0])–\(pages[1])" }
+        tail.append(where_)
+        if hit.ocr { tail.append("OCR") }
+        if hit.redactions > 0 { tail.append("\(hit.redactions) redaction\(hit.redactions == 1 ? "" : "s")") }
+        tail.append("id \(hit.id)")
+        lines.append("  " + tail.joined(separator: " · "))
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,47 @@
+import ArgumentParser
+import Foundation
+import Ingest
+import Search
+
+struct ShowCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Print one whole record, with its text.")
+
+    @OptionGroup var index: IndexOptions
+
+    @Argument(help: "The record id (from search).")
+    var id: String
+
+    @Flag(help: "Print the record as JSON.")
+    var json = false
+
+    func run() async throws {
+        let record = try await reportingErrors { () -> Record in
+            do {
+                return try SearchIndex(path: index.path).record(id: id)
+            } catch let error as IndexError where error.kind == .notFound {
+                throw fail("no record with id \(id)")
+            }
+        }
+        if json {
+            try printJSON(record)
+            return
+        }
+        print("Id:       \(record.id) (\(record.kind.rawValue))")
+        if record.kind == .email {
+            print("From:     \(HitFormatter.person(record.from))")
+            if !record.to.isEmpty { print("To:       \(record.to.map(HitFormatter.person).joined(separator: "; "))") }
+            if !record.cc.isEmpty { print("Cc:       \(record.cc.map(HitFormatter.person).joined(separator: "; "))") }
+        }
+        print("Date:     \(record.date?.description ?? "unknown")")
+        print("Subject:  \(record.subject ?? "")")
+        if !record.agencies.isEmpty { print("Agencies: \(record.agencies.joined(separator: ", "))") }
+        if !record.vendors.isEmpty { print("Vendors:  \(record.vendors.joined(separator: ", "))") }
+        var source = record.source.path
+        if let pages = record.source.pages { source += " pages \(pages[0])–\(pages[1])" }
+        print("Source:   \(source)\n          sha256 \(record.source.sha256)")
+        if record.ocr { print("OCR:      yes") }
+        if record.redactions > 0 { print("Redacted: \(record.redactions) marker(s)") }
+        print("")
+        print(record.text)
+    }
+}

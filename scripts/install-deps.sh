@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs the Debian packages corpus needs to build, run and test — only those missing.
+# Idempotent; runs apt-get as root, or through sudo when not root.
+set -euo pipefail
+
+packages=(
+  pkg-config
+  libpoppler-glib-dev libcairo2-dev    # PDF text and page rendering
+  libxapian-dev                        # the index
+  libtesseract-dev tesseract-ocr-eng   # OCR of scanned pages
+  poppler-utils                        # pdfinfo/pdftotext: used by tests to check exported PDFs
+)
+if [ "${1:-}" = "--bench" ]; then
+  packages+=(tesseract-ocr ocrmypdf notmuch recoll time)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null || { echo "install-deps: need root or sudo to install: ${missing[*]}" >&2; exit 1; }
+  sudo="sudo"
+fi
+echo "install-deps: installing ${missing[*]}" >&2
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
