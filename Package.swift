@@ -36,9 +36,10 @@ let package = Package(
                 "Ingest", "Search",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
-        .testTarget(name: "IngestTests", dependencies: ["Ingest"]),
-        .testTarget(name: "SearchTests", dependencies: ["Search", "CXapian"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["Ingest"]),
+        .target(name: "TestSupport", dependencies: ["Ingest"], path: "Tests/TestSupport"),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "TestSupport"]),
+        .testTarget(name: "SearchTests", dependencies: ["Search", "Ingest", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["Ingest", "TestSupport"]),
     ],
     cxxLanguageStandard: .cxx17
 )

@@ -26,13 +26,17 @@ public enum FileKind: String, Sendable {
         if ext == "pdf" {
             throw Unsupported(description: "not a PDF: starts with \(head.prefix(8).map { String(format: "%02x", $0) }.joined(separator: " "))")
         }
-        guard let text = String(data: head, encoding: .utf8) ?? String(data: head, encoding: .isoLatin1),
-              !head.prefix(512).contains(0)
-        else { throw Unsupported(description: "not a supported file type (binary data)") }
-        if text.hasPrefix("From ") { return .mbox }
-        if looksLikeHeaders(text) { return .email }
+        let isBinary = head.prefix(512).contains(0)
+        let text = String(decoding: head, as: UTF8.self)
+        if !isBinary, text.hasPrefix("From ") { return .mbox }
+        if !isBinary, looksLikeHeaders(text) { return .email }
         if ext == "eml" { throw Unsupported(description: "not an email: no message headers at the top") }
         if ext == "mbox" { throw Unsupported(description: "not an mbox: it must start with a \"From \" line") }
+        if isBinary { throw Unsupported(description: "not a supported file type (binary data)") }
+        // Other text files (source code, data exports) are not records of a release.
+        guard ["txt", "text", ""].contains(ext) else {
+            throw Unsupported(description: "not a supported file type (.\(ext)); corpus reads PDF, .eml, .mbox and .txt")
+        }
         return .text
     }
 

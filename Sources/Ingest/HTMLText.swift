@@ -8,7 +8,7 @@ enum HTMLText {
         s = s.replacingOccurrences(of: #"(?i)<br\s*/?>|</(p|div|tr|li|h[1-6]|blockquote|table)\s*>"#, with: "\n", options: .regularExpression)
         s = s.replacingOccurrences(of: #"<[^>]*>"#, with: "", options: .regularExpression)
         s = decodeEntities(s)
-        s = s.replacingOccurrences(of: #"[ \t\u{00A0}]+"#, with: " ", options: .regularExpression)
+        s = s.replacingOccurrences(of: #"[ \t\x{00A0}]+"#, with: " ", options: .regularExpression)
         s = s.replacingOccurrences(of: #" *\n *"#, with: "\n", options: .regularExpression)
         s = s.replacingOccurrences(of: #"\n{3,}"#, with: "\n\n", options: .regularExpression)
         return s.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -2,7 +2,8 @@ import Foundation
 
 /// Splits an mbox into messages: a message starts at a "From " line at the top of
 /// the file or after an empty line. ">From " lines (mboxrd and mboxo escapes) lose
-/// one ">".
+/// one ">". A message whose headers never end (a file cut off in the middle of it) is
+/// left out.
 enum Mbox {
     static func messages(in data: Data) -> [Data] {
         var messages: [Data] = []
@@ -30,6 +31,11 @@ enum Mbox {
             if started { current.append(contentsOf: line) }
         }
         if started, !current.isEmpty { messages.append(current) }
-        return messages
+        return messages.filter(hasCompleteHeaders)
+    }
+
+    /// The headers end with an empty line.
+    static func hasCompleteHeaders(_ message: Data) -> Bool {
+        message.range(of: Data("\n\n".utf8)) != nil || message.range(of: Data("\r\n\r\n".utf8)) != nil
     }
 }

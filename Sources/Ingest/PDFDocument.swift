@@ -42,9 +42,11 @@ public final class PDFDocument {
         let isEncrypted = error.map { $0.pointee.domain == poppler_error_quark() && $0.pointee.code == Int32(POPPLER_ERROR_ENCRYPTED.rawValue) } ?? false
         let message = consume(error) ?? "unknown error"
         if isEncrypted { return "encrypted PDF: needs a password" }
-        if let head = try? FileHandle(forReadingFrom: URL(fileURLWithPath: path)).read(upToCount: 5) {
+        if let handle = try? FileHandle(forReadingFrom: URL(fileURLWithPath: path)) {
+            let head = (try? handle.read(upToCount: 1024)) ?? Data()
+            try? handle.close()
             if head.isEmpty { return "empty file" }
-            if head != Data("%PDF-".utf8) {
+            if head.range(of: Data("%PDF-".utf8)) == nil {
                 return "not a PDF: starts with \(head.map { String(format: "%02x", $0) }.joined(separator: " "))"
             }
         }

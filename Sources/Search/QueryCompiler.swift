@@ -14,6 +14,8 @@ struct QueryCompiler {
             return try textQuery(text, phrase: phrase, prefix: "")
         case .field(let field, let value):
             return try fieldQuery(field, value)
+        case .dateRange(let range):
+            return .valueRange(slot: Schema.Slot.date, from: range.low, to: range.high)
         case .and(let left, .not(let right)):
             return .combine(CX_OP_AND_NOT, try compile(left), try compile(right))
         case .and(.not(let left), let right):
@@ -59,67 +61,11 @@ struct QueryCompiler {
         case .file:
             return try textQuery(value, phrase: true, prefix: Schema.Prefix.file)
         case .kind:
-            guard Record.Kind(rawValue: lower) != nil else {
-                throw QuerySyntaxError(description: "kind: is email or document, not '\(value)'")
-            }
             return .term(Schema.Prefix.kind + lower)
         case .ocr:
-            guard lower == "yes" || lower == "no" else {
-                throw QuerySyntaxError(description: "ocr: is yes or no, not '\(value)'")
-            }
             return .term(Schema.Prefix.ocr + lower)
         case .date:
-            let range = try DateRange(value)
-            return .valueRange(slot: Schema.Slot.date, from: range.low, to: range.high)
+            preconditionFailure("the parser turns date: into .dateRange")
         }
-    }
-}
-
-/// `date:` values: `YYYY[-MM[-DD]]`, or two of them around `..` (either end open).
-/// Bounds are compared with `RecordDate.sortKey` strings.
-struct DateRange: Equatable {
-    var low: String?
-    var high: String?
-
-    init(_ value: String) throws {
-        let parts: [Substring]
-        if let dots = value.range(of: "..") {
-            parts = [value[..<dots.lowerBound], value[dots.upperBound...]]
-        } else {
-            parts = [value[...], value[...]]
-        }
-        let low = try DateRange.key(parts[0], whole: value)
-        let high = try DateRange.key(parts[1], whole: value)
-        if low == nil, high == nil {
-            throw QuerySyntaxError(description: "date: needs at least one date, as in date:2018-10..2019-02")
-        }
-        if let low, let high, low > high {
-            throw QuerySyntaxError(description: "date:\(value) ends before it starts")
-        }
-        self.low = low
-        // Every time within the last day (or month, or year) of the range is inside it.
-        self.high = high.map { $0 + "~" }
-    }
-
-    private static func key(_ part: Substring, whole: String) throws -> String? {
-        if part.isEmpty { return nil }
-        guard let m = part.wholeMatch(of: #/(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?/#) else {
-            throw QuerySyntaxError(description: "date:\(whole) is not a date range; write YYYY, YYYY-MM or YYYY-MM-DD, as in date:2018-10..2019-02")
-        }
-        let year = Int(m.1)!
-        let month = m.2.map { Int($0)! }
-        let day = m.3.map { Int($0)! }
-        guard RecordDate(year: year, month: month ?? 1, day: day ?? 1) != nil else {
-            throw QuerySyntaxError(description: "date:\(whole) names a date that does not exist (\(part))")
-        }
-        var key = String(format: "%04d", year)
-        if let month { key += String(format: "%02d", month) }
-        if let day {
-            guard RecordDate(year: year, month: month!, day: day) != nil else {
-                throw QuerySyntaxError(description: "date:\(whole) names a date that does not exist (\(part))")
-            }
-            key += String(format: "%02d", day)
-        }
-        return key
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Ingest
 
 /// A parsed `corpus search` query: words, "phrases", AND / OR / NOT, a leading `-`,
 /// parentheses, and `field:value` filters (see the CLI contract).
@@ -6,6 +7,7 @@ public indirect enum QueryNode: Equatable, Sendable {
     case all
     case text(String, phrase: Bool)
     case field(QueryField, String)
+    case dateRange(DateRange)
     case and(QueryNode, QueryNode)
     case or(QueryNode, QueryNode)
     case not(QueryNode)
@@ -108,6 +110,22 @@ public struct QueryParser {
         }
     }
 
+    /// Fields with a fixed set of values are checked here, so every mistake in a query
+    /// is reported by the parser.
+    static func field(_ field: QueryField, _ value: String) throws -> QueryNode {
+        let lower = value.trimmingCharacters(in: .whitespaces).lowercased()
+        switch field {
+        case .kind where lower != "email" && lower != "document":
+            throw QuerySyntaxError(description: "kind: is email or document, not '\(value)'")
+        case .ocr where lower != "yes" && lower != "no":
+            throw QuerySyntaxError(description: "ocr: is yes or no, not '\(value)'")
+        case .date:
+            return .dateRange(try DateRange(value))
+        default:
+            return .field(field, value)
+        }
+    }
+
     private mutating func parseOr() throws -> QueryNode {
         var node = try parseAnd()
         while position < tokens.count, tokens[position] == .or {
@@ -149,7 +167,7 @@ public struct QueryParser {
                 throw QuerySyntaxError(description: "an empty phrase \"\" matches nothing")
             }
             return .text(p, phrase: true)
-        case .field(let f, let v): return .field(f, v)
+        case .field(let f, let v): return try QueryParser.field(f, v)
         case .open:
             guard position < tokens.count, tokens[position] != .close else {
                 throw QuerySyntaxError(description: "empty parentheses ()")
@@ -164,5 +182,54 @@ public struct QueryParser {
         case .and, .or: throw QuerySyntaxError(description: "AND and OR go between two terms")
         case .not, .minus: throw QuerySyntaxError(description: "NOT needs a term after it")
         }
+    }
+}
+
+/// `date:` values: `YYYY[-MM[-DD]]`, or two of them around `..` (either end open).
+/// Bounds are compared with `RecordDate.sortKey` strings.
+public struct DateRange: Equatable, Sendable {
+    var low: String?
+    var high: String?
+
+    init(low: String?, high: String?) {
+        self.low = low
+        self.high = high
+    }
+
+    init(_ value: String) throws {
+        let parts: [Substring]
+        if let dots = value.range(of: "..") {
+            parts = [value[..<dots.lowerBound], value[dots.upperBound...]]
+        } else {
+            parts = [value[...], value[...]]
+        }
+        let low = try DateRange.key(parts[0], whole: value)
+        let high = try DateRange.key(parts[1], whole: value)
+        if low == nil, high == nil {
+            throw QuerySyntaxError(description: "date: needs at least one date, as in date:2018-10..2019-02")
+        }
+        if let low, let high, low > high {
+            throw QuerySyntaxError(description: "date:\(value) ends before it starts")
+        }
+        self.low = low
+        // Every time within the last day (or month, or year) of the range is inside it.
+        self.high = high.map { $0 + "~" }
+    }
+
+    private static func key(_ part: Substring, whole: String) throws -> String? {
+        if part.isEmpty { return nil }
+        guard let m = part.wholeMatch(of: #/(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?/#) else {
+            throw QuerySyntaxError(description: "date:\(whole) is not a date range; write YYYY, YYYY-MM or YYYY-MM-DD, as in date:2018-10..2019-02")
+        }
+        let year = Int(m.1)!
+        let month = m.2.map { Int($0)! }
+        let day = m.3.map { Int($0)! }
+        guard RecordDate(year: year, month: month ?? 1, day: day ?? 1) != nil else {
+            throw QuerySyntaxError(description: "date:\(whole) names a date that does not exist (\(part))")
+        }
+        var key = String(format: "%04d", year)
+        if let month { key += String(format: "%02d", month) }
+        if let day { key += String(format: "%02d", day) }
+        return key
     }
 }

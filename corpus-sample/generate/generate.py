@@ -448,7 +448,7 @@ def document_truth(doc, path, pages, scanned):
 # ---------------------------------------------------------------- phrases
 
 def words(text):
-    return re.findall(r"[A-Za-z]+", visible(text))
+    return re.findall(r"[A-Za-z0-9]+", visible(text))
 
 def pick_phrases(records, all_texts):
     """A 4-word phrase from each record's own text that no other text of the sample holds."""

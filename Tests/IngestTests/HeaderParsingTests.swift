@@ -1,0 +1,64 @@
+@testable import Ingest
+import XCTest
+
+final class HeaderParsingTests: XCTestCase {
+    func testDatesInEveryLayoutKeepAnOffsetOnlyWhenPrinted() {
+        let cases: [(String, String)] = [
+            ("Tue, 4 Dec 2018 10:32:00 -0500", "2018-12-04T10:32:00-05:00"),
+            ("Tue, 4 Dec 2018 10:32:00 -0500 (EST)", "2018-12-04T10:32:00-05:00"),
+            ("4 Dec 2018 10:32 GMT", "2018-12-04T10:32:00+00:00"),
+            ("Tuesday, December 4, 2018 10:32 AM", "2018-12-04T10:32:00"),
+            ("Tuesday, December 4, 2018 12:05 AM", "2018-12-04T00:05:00"),
+            ("Tue, Dec 4, 2018 at 10:32 PM", "2018-12-04T22:32:00"),
+            ("12/4/2018 3:07:09 PM", "2018-12-04T15:07:09"),
+            ("2018-12-04 10:32", "2018-12-04T10:32:00"),
+            ("December 4, 2018", "2018-12-04"),
+            ("Sept. 30, 2019", "2019-09-30"),
+        ]
+        for (text, iso) in cases {
+            XCTAssertEqual(DateParser.parse(text)?.description, iso, text)
+        }
+        XCTAssertNil(DateParser.parse("February 30, 2019"))
+        XCTAssertNil(DateParser.parse("no date here"))
+    }
+
+    func testAddressListsInOutlookGmailAndRFCForms() {
+        XCTAssertEqual(AddressList.parse("O'Neill, Karen <karen.oneill@nypd.org>; Kaplan, David <david.kaplan@nypd.org>"), [
+            Correspondent(name: "Karen O'Neill", address: "karen.oneill@nypd.org"),
+            Correspondent(name: "David Kaplan", address: "david.kaplan@nypd.org"),
+        ])
+        XCTAssertEqual(AddressList.parse("\"Doe, Jane\" <Jane.Doe@NYPD.org>, bob@clearview.ai, Bob Smith <bob@x.com>"), [
+            Correspondent(name: "Jane Doe", address: "jane.doe@nypd.org"),
+            Correspondent(name: nil, address: "bob@clearview.ai"),
+            Correspondent(name: "Bob Smith", address: "bob@x.com"),
+        ])
+        XCTAssertEqual(AddressList.parse("Doe, Jane; Smith, Bob"), [
+            Correspondent(name: "Jane Doe", address: nil), Correspondent(name: "Bob Smith", address: nil),
+        ])
+        XCTAssertEqual(AddressList.parse("Jane Doe [mailto:jane@nypd.org]"), [Correspondent(name: "Jane Doe", address: "jane@nypd.org")])
+    }
+
+    func testRecordDateRoundTripsThroughISO() throws {
+        for iso in ["2018-12-04", "2018-12-04T10:32:00", "2018-12-04T10:32:00-05:00", "2020-02-29T23:59:59+05:30"] {
+            XCTAssertEqual(RecordDate(iso: iso)?.description, iso)
+        }
+        XCTAssertLessThan(RecordDate(iso: "2018-12-04")!, RecordDate(iso: "2018-12-04T00:00:01")!)
+    }
+
+    func testGazetteerFindsEntitiesByDomainNameAndMention() throws {
+        let g = Gazetteer.builtIn
+        XCTAssertEqual(g.entity(forDomain: "ice.dhs.gov")?.name, "ICE")
+        XCTAssertEqual(g.entity(forDomain: "hq.dhs.gov")?.name, "DHS")
+        XCTAssertEqual(g.entity(forDomain: "necam.com")?.name, "NEC")
+        XCTAssertNil(g.entity(forDomain: "gmail.com"))
+        XCTAssertEqual(g.entity(named: "clearview")?.name, "Clearview AI")
+        let named = g.entitiesMentioned(in: "The DataWorks system and the Clearview app; nice ice.").map(\.name)
+        XCTAssertEqual(Set(named), ["DataWorks Plus", "Clearview AI"], "lowercase 'ice' is not the agency")
+        var custom = g
+        try custom.add(csv: "type,name,aliases,domains\nvendor,Acme Face,Acme;AcmeFR,acmeface.com\n", origin: "test")
+        XCTAssertEqual(custom.entity(forDomain: "mail.acmeface.com")?.kind, .vendor)
+        XCTAssertThrowsError(try custom.add(csv: "type,name\nperson,Bob\n", origin: "mine.csv")) { error in
+            XCTAssertTrue("\(error)".contains("mine.csv: line 2"))
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import Ingest
+import TestSupport
+import XCTest
+
+final class PDFDocumentTests: XCTestCase {
+    let part1 = Sample.path("releases/NYPD_FOIL_2020-PL-00417_Part1.pdf")
+
+    func testReadsTheTextLayerPageByPage() throws {
+        let pdf = try PDFDocument(path: part1)
+        let first = Sample.truth.emails.first { $0.source.path.hasSuffix("Part1.pdf") }!
+        XCTAssertEqual(pdf.pageCount, 8)
+        let page = first.source.pages![0]
+        XCTAssertTrue(normalizedWords(pdf.text(page: page - 1)).contains(normalizedWords(first.phrase)))
+        XCTAssertTrue(pdf.text(page: 0).contains("NYPD_000001"), "the Bates number is on the page")
+    }
+
+    func testRendersAPageOnWhiteWithDarkText() throws {
+        let pdf = try PDFDocument(path: part1)
+        let image = pdf.render(page: 0, dpi: 72)
+        XCTAssertEqual(image.width, 612)
+        XCTAssertEqual(image.height, 792)
+        XCTAssertEqual(image.pixels[0], 255, "the corner is white, not cairo's black")
+        XCTAssertGreaterThan(image.pixels.filter { $0 < 100 }.count, 1000, "text is drawn")
+    }
+
+    func testAScanHasNoTextLayerAndOneFullPageImage() throws {
+        let pdf = try PDFDocument(path: Sample.path("releases/NYPD_FOIL_2020-PL-00417_Part3_scanned.pdf"))
+        XCTAssertEqual(pdf.text(page: 0).trimmingCharacters(in: .whitespacesAndNewlines), "")
+        XCTAssertGreaterThan(pdf.largestImageCoverage(page: 0), 0.9)
+        let texts = try PageExtractor.pageTexts(of: pdf.path, ocr: .auto)
+        XCTAssertTrue(texts.allSatisfy(\.needsOCR))
+        let born = try PageExtractor.pageTexts(of: part1, ocr: .auto)
+        XCTAssertFalse(born.contains(where: \.needsOCR))
+    }
+
+    func testUnreadablePDFsSayWhy() {
+        func reason(_ file: String) -> String {
+            do {
+                _ = try PDFDocument(path: Sample.path(file))
+                return "opened"
+            } catch let error as PDFError {
+                return error.reason
+            } catch {
+                return "\(error)"
+            }
+        }
+        XCTAssertEqual(reason("bad/password_protected.pdf"), "encrypted PDF: needs a password")
+        XCTAssertTrue(reason("bad/truncated.pdf").hasPrefix("damaged or truncated PDF"), reason("bad/truncated.pdf"))
+        XCTAssertTrue(reason("bad/random_bytes.pdf").hasPrefix("not a PDF: starts with"), reason("bad/random_bytes.pdf"))
+        XCTAssertEqual(reason("bad/empty.pdf"), "empty file")
+    }
+
+    func testWritesAPageRangeAsAPDFOfItsOwn() throws {
+        let out = FileManager.default.temporaryDirectory.appendingPathComponent("range-\(UUID()).pdf").path
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        try PDFDocument(path: part1).writePages(2, 3, to: out)
+        let copy = try PDFDocument(path: out)
+        XCTAssertEqual(copy.pageCount, 2)
+        // cairo re-embeds the fonts and may space glyphs apart; the page is the right one.
+        XCTAssertTrue(copy.text(page: 0).filter { !$0.isWhitespace }.contains("NYPD_000002"), copy.text(page: 0))
+    }
+}

@@ -1,0 +1,108 @@
+import Ingest
+@testable import Search
+import XCTest
+
+/// The Xapian bridge through the index: records in, queries out, exact counts.
+final class IndexTests: XCTestCase {
+    var path: String!
+
+    override func setUp() {
+        path = FileManager.default.temporaryDirectory.appendingPathComponent("index-\(UUID())").path
+    }
+
+    override func tearDown() {
+        try? FileManager.default.removeItem(atPath: path)
+    }
+
+    func record(_ n: Int, text: String, from: String, vendors: [String], agencies: [String] = ["NYPD"],
+                date: String? = "2019-01-15T10:00:00") -> Record {
+        Record(id: "r\(n)", kind: .email, subject: "Subject \(n)", from: Correspondent(name: "Person \(n)", address: from),
+               to: [Correspondent(name: "Jessica Moore", address: "jessica.moore@clearview.ai")],
+               date: date.flatMap(RecordDate.init(iso:)), agencies: agencies, vendors: vendors,
+               source: Source(path: "/tmp/file\(n).eml", sha256: "sha\(n)"), text: text)
+    }
+
+    func write(_ records: [Record]) throws {
+        let writer = try IndexWriter(path: path)
+        try writer.add(records)
+        try writer.commit()
+    }
+
+    func testAddThenQueryWithPhrasesFieldsAndExactMultiValuedFacets() throws {
+        try write([
+            record(1, text: "see if you can reach 100 searches", from: "hal@clearview.ai", vendors: ["Clearview AI"]),
+            record(2, text: "the searches were reached", from: "k.walsh@gmail.com", vendors: ["Clearview AI", "DataWorks Plus"], date: "2019-03-01T09:00:00"),
+            record(3, text: "annual maintenance renewal", from: "tbradley@dataworksplus.com", vendors: ["DataWorks Plus"], agencies: [], date: nil),
+        ])
+        let index = try SearchIndex(path: path)
+        XCTAssertEqual(try index.recordCount, 3)
+
+        let phrase = try index.search(SearchRequest(query: "\"reach 100 searches\""))
+        XCTAssertEqual(phrase.total, 1)
+        XCTAssertEqual(phrase.hits.first?.id, "r1")
+
+        // Stemming: "searching" finds "searches".
+        XCTAssertEqual(try index.search(SearchRequest(query: "searching")).total, 2)
+
+        let all = try index.search(SearchRequest(query: "", limit: 1))
+        XCTAssertEqual(all.total, 3, "the total counts every match, not the page")
+        XCTAssertEqual(all.hits.count, 1)
+        XCTAssertEqual(all.facets["vendor"], [FacetCount(value: "Clearview AI", count: 2), FacetCount(value: "DataWorks Plus", count: 2)])
+        XCTAssertEqual(all.facets["agency"], [FacetCount(value: "NYPD", count: 2)])
+        XCTAssertEqual(Set(all.facets["year"]!.map(\.value)), ["2019"])
+
+        XCTAssertEqual(try index.search(SearchRequest(query: "vendor:clearview")).total, 2, "an alias finds the vendor")
+        XCTAssertEqual(try index.search(SearchRequest(query: "vendor:\"DataWorks Plus\" -from:gmail.com")).hits.map(\.id), ["r3"])
+        XCTAssertEqual(try index.search(SearchRequest(query: "from:gmail.com")).hits.map(\.id), ["r2"])
+        XCTAssertEqual(try index.search(SearchRequest(query: "from:hal@clearview.ai")).hits.map(\.id), ["r1"])
+        XCTAssertEqual(try index.search(SearchRequest(query: "to:clearview.ai")).total, 3)
+        XCTAssertEqual(try index.search(SearchRequest(query: "date:2019-02..")).hits.map(\.id), ["r2"])
+        XCTAssertEqual(try index.search(SearchRequest(query: "date:..2019-01")).hits.map(\.id), ["r1"])
+        XCTAssertEqual(try index.search(SearchRequest(query: "date:2019-01-15")).hits.map(\.id), ["r1"])
+        XCTAssertEqual(try index.search(SearchRequest(query: "kind:email", sort: .date)).hits.map(\.id), ["r3", "r1", "r2"], "undated first")
+        XCTAssertEqual(try index.search(SearchRequest(query: "kind:document")).total, 0)
+    }
+
+    func testSnippetsHighlightTheMatchingWords() throws {
+        try write([record(1, text: "Please keep running the vendor tool on active cases where we have a probe image.",
+                          from: "a@nypd.org", vendors: [])])
+        let hit = try SearchIndex(path: path).search(SearchRequest(query: "probe", highlight: ("[", "]"))).hits[0]
+        XCTAssertTrue(hit.snippet.contains("[probe]"), hit.snippet)
+    }
+
+    func testReplacingByIdKeepsOneDocumentAndShaMarksTheFile() throws {
+        let writer = try IndexWriter(path: path)
+        try writer.add([record(1, text: "first version", from: "a@nypd.org", vendors: [])])
+        try writer.add([record(1, text: "second version", from: "a@nypd.org", vendors: [])])
+        try writer.commit()
+        XCTAssertEqual(try writer.documentCount, 1)
+        XCTAssertTrue(try writer.isIndexed(sha256: "sha1"))
+        XCTAssertFalse(try writer.isIndexed(sha256: "sha2"))
+    }
+
+    func testUncommittedRecordsAreNotSeenAndASecondWriterIsRefused() throws {
+        let writer = try IndexWriter(path: path)
+        try writer.add([record(1, text: "committed", from: "a@nypd.org", vendors: [])])
+        try writer.commit()
+        try writer.add([record(2, text: "pending", from: "a@nypd.org", vendors: [])])
+        XCTAssertEqual(try SearchIndex(path: path).recordCount, 1, "readers see the last commit")
+        XCTAssertThrowsError(try IndexWriter(path: path)) { error in
+            XCTAssertEqual((error as? IndexError)?.kind, .locked)
+        }
+    }
+
+    func testShowFindsARecordById() throws {
+        try write([record(7, text: "body text", from: "a@nypd.org", vendors: [])])
+        let index = try SearchIndex(path: path)
+        XCTAssertEqual(try index.record(id: "r7").text, "body text")
+        XCTAssertThrowsError(try index.record(id: "nope")) { error in
+            XCTAssertEqual((error as? IndexError)?.kind, .notFound)
+        }
+    }
+
+    func testOpeningAMissingIndexSaysWhatToDo() {
+        XCTAssertThrowsError(try SearchIndex(path: path)) { error in
+            XCTAssertTrue("\(error)".contains("run 'corpus ingest' first"), "\(error)")
+        }
+    }
+}

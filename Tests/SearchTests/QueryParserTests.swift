@@ -1,0 +1,51 @@
+@testable import Search
+import XCTest
+
+final class QueryParserTests: XCTestCase {
+    func testForms() throws {
+        XCTAssertEqual(try QueryParser.parse(""), .all)
+        XCTAssertEqual(try QueryParser.parse("clearview trial"),
+                       .and(.text("clearview", phrase: false), .text("trial", phrase: false)))
+        XCTAssertEqual(try QueryParser.parse("\"reach 100 searches\""), .text("reach 100 searches", phrase: true))
+        XCTAssertEqual(try QueryParser.parse("a OR b c"),
+                       .or(.text("a", phrase: false), .and(.text("b", phrase: false), .text("c", phrase: false))))
+        XCTAssertEqual(try QueryParser.parse("(a OR b) AND NOT c"),
+                       .and(.or(.text("a", phrase: false), .text("b", phrase: false)), .not(.text("c", phrase: false))))
+        XCTAssertEqual(try QueryParser.parse("-newsletter vendor:\"Clearview AI\""),
+                       .and(.not(.text("newsletter", phrase: false)), .field(.vendor, "Clearview AI")))
+        XCTAssertEqual(try QueryParser.parse("FROM:gmail.com"), .field(.from, "gmail.com"))
+        XCTAssertEqual(try QueryParser.parse("date:2019"), .dateRange(DateRange(low: "2019", high: "2019~")))
+        XCTAssertEqual(try QueryParser.parse("10:32 e-mail"),
+                       .and(.text("10:32", phrase: false), .text("e-mail", phrase: false)), "an unknown field is a word")
+    }
+
+    func testMalformedQueriesSayWhatIsWrong() {
+        let cases: [(String, String)] = [
+            ("\"unclosed phrase", "unbalanced quote"),
+            ("(a OR b", "'(' is not closed"),
+            ("a)", "no matching '('"),
+            ("from:", "from: needs a value"),
+            ("a AND", "ends where a word was expected"),
+            ("OR a", "AND and OR go between"),
+            ("kind:memo", "kind: is email or document"),
+            ("ocr:maybe", "ocr: is yes or no"),
+            ("()", "empty parentheses"),
+            (String(repeating: "word ", count: 2000), "too long"),
+        ]
+        for (query, message) in cases {
+            XCTAssertThrowsError(try QueryParser.parse(query), query) { error in
+                XCTAssertTrue("\(error)".contains(message), "\(query.prefix(40)): \(error)")
+            }
+        }
+    }
+
+    func testDateRanges() throws {
+        XCTAssertEqual(try DateRange("2018-10..2019-02"), DateRange(low: "201810", high: "201902~"))
+        XCTAssertEqual(try DateRange("2019"), DateRange(low: "2019", high: "2019~"))
+        XCTAssertEqual(try DateRange("..2019-02-28"), DateRange(low: nil, high: "20190228~"))
+        XCTAssertEqual(try DateRange("2018-1-5.."), DateRange(low: "20180105", high: nil))
+        for bad in ["2019-13", "2019-02-30", "2020..2019", "..", "yesterday", "2019/02"] {
+            XCTAssertThrowsError(try DateRange(bad), bad)
+        }
+    }
+}
