@@ -31,7 +31,7 @@ demo: release
 
 test: deps
 	swift build
-	swift test
+	swift test --disable-swift-testing
 
 # Regenerate corpus-sample/ (needs Python with reportlab and Pillow; not needed to build or test).
 sample:
