@@ -39,7 +39,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["Ingest"], path: "Tests/TestSupport"),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "TestSupport"]),
         .testTarget(name: "SearchTests", dependencies: ["Search", "Ingest", "TestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["Ingest", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["Ingest", "Search", "TestSupport"]),
     ],
     cxxLanguageStandard: .cxx17
 )

@@ -69,7 +69,8 @@ public struct Gazetteer: Sendable {
             // Short all-caps aliases (ICE, DHS, ROC) only count in capitals, so that
             // "ice" or "roc" in running text is not taken for an agency.
             let isAcronym = name.count <= 4 && name == name.uppercased()
-            let escaped = NSRegularExpression.escapedPattern(for: name)
+            // A name may wrap onto the next line.
+            let escaped = NSRegularExpression.escapedPattern(for: name).replacingOccurrences(of: " ", with: "\\s+")
             mentions.append(((isAcronym ? "" : "(?i)") + "(?<![\\w@.])" + escaped + "(?![\\w@])", index))
         }
     }

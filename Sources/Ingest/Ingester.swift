@@ -162,7 +162,7 @@ public struct Ingester: Sendable {
                 pages[index].ocrConfidence = result.confidence
             }
         }
-        let records = builder.records(fromPages: pages, file: file, ocr: !toRecognize.isEmpty)
+        let records = builder.records(fromPages: pages, file: file)
         return .records(records, pages: pages.count, ocrPages: toRecognize.count)
     }
 }

@@ -67,12 +67,31 @@ public final class PDFDocument {
         return body(page)
     }
 
-    /// The text layer of page `index` (0-based), in reading order; empty for a scan.
+    /// The text layer of page `index` (0-based) as printed lines, top to bottom; empty
+    /// for a scan. poppler's own reading order puts a column of labels ("From:", "Sent:")
+    /// before the column of their values; rebuilding lines from each glyph's position
+    /// keeps "From: Jane Doe <jdoe@nypd.org>" on one line, as it is on paper. A
+    /// redaction box reads as "█" where it stands.
     public func text(page index: Int) -> String {
-        withPage(index) { page in
+        let scale = 72 / RedactionBoxes.dpi
+        let boxes = RedactionBoxes.find(in: render(page: index, dpi: RedactionBoxes.dpi), dpi: RedactionBoxes.dpi).map { box in
+            PhysicalLines.Glyph(scalar: "█", x1: Double(box.x) * scale, y1: Double(box.y) * scale,
+                                x2: Double(box.x + box.width) * scale, y2: Double(box.y + box.height) * scale)
+        }
+        return withPage(index) { page in
             guard let raw = poppler_page_get_text(page) else { return "" }
             defer { g_free(raw) }
-            return String(cString: raw)
+            let text = String(cString: raw)
+            var rectangles: UnsafeMutablePointer<PopplerRectangle>?
+            var count: guint = 0
+            guard poppler_page_get_text_layout(page, &rectangles, &count) != 0, let layout = rectangles else { return text }
+            defer { g_free(layout) }
+            let scalars = Array(text.unicodeScalars)
+            guard scalars.count == Int(count) else { return text }
+            return PhysicalLines.assemble(boxes + scalars.enumerated().map { i, scalar in
+                let box = layout[i]
+                return PhysicalLines.Glyph(scalar: scalar, x1: box.x1, y1: box.y1, x2: box.x2, y2: box.y2)
+            })
         }
     }
 
@@ -172,4 +191,39 @@ public struct GrayImage: Sendable {
     public var width: Int
     public var height: Int
     public var pixels: [UInt8]
+}
+
+/// Lines of text rebuilt from glyph positions: glyphs whose vertical centres are close
+/// share a line; a line reads left to right, with a space where glyphs are far apart.
+enum PhysicalLines {
+    struct Glyph {
+        var scalar: Unicode.Scalar
+        var x1, y1, x2, y2: Double
+        var centre: Double { (y1 + y2) / 2 }
+        var height: Double { max(1, y2 - y1) }
+    }
+
+    static func assemble(_ glyphs: [Glyph]) -> String {
+        let visible = glyphs.filter { $0.scalar != "\n" && $0.scalar != "\r" }
+        var lines: [(centre: Double, height: Double, glyphs: [Glyph])] = []
+        for glyph in visible.sorted(by: { $0.centre < $1.centre }) {
+            if let last = lines.last, abs(glyph.centre - last.centre) < min(last.height, glyph.height) * 0.5 {
+                lines[lines.count - 1].glyphs.append(glyph)
+            } else {
+                lines.append((glyph.centre, glyph.height, [glyph]))
+            }
+        }
+        return lines.map { line in
+            var out = String.UnicodeScalarView()
+            var previous: Glyph?
+            for glyph in line.glyphs.sorted(by: { $0.x1 < $1.x1 }) {
+                if let previous, glyph.x1 - previous.x2 > line.height * 0.25, previous.scalar != " ", glyph.scalar != " " {
+                    out.append(" ")
+                }
+                out.append(glyph.scalar)
+                previous = glyph
+            }
+            return String(out).trimmingCharacters(in: .whitespaces)
+        }.filter { !$0.isEmpty }.joined(separator: "\n")
+    }
 }

@@ -60,7 +60,14 @@ public enum PageExtractor {
         guard page >= 0, page < pdf.pageCount else {
             throw PDFError(path: path, reason: "no page \(page + 1) in a PDF of \(pdf.pageCount) pages")
         }
-        return engine.recognize(pdf.render(page: page, dpi: Double(ocrDPI)), dpi: ocrDPI)
+        let image = pdf.render(page: page, dpi: Double(ocrDPI))
+        var result = engine.recognize(image, dpi: ocrDPI)
+        // Tesseract reads nothing in a black box; mark each one so it is counted.
+        // (Its place within the page is not kept: on a page of several emails it is
+        // counted in the last one.)
+        let boxes = RedactionBoxes.find(in: image, dpi: Double(ocrDPI))
+        if !boxes.isEmpty { result.text += "\n" + boxes.map { _ in "█" }.joined(separator: "\n") }
+        return result
     }
 }
 

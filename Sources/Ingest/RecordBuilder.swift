@@ -16,14 +16,29 @@ public struct RecordBuilder: Sendable {
     }
 
     /// A PDF: one record per printed email it holds, or one document record.
-    public func records(fromPages pages: [Page], file: SourceFile, ocr: Bool) -> [Record] {
-        let pagesText = pages.map(\.text).joined(separator: "\n")
-        var record = Record(
-            id: RecordID.make(sha256: file.sha256, pages: pages.isEmpty ? nil : [1, pages.count]),
-            kind: .document, source: Source(path: file.path, sha256: file.sha256, pages: pages.isEmpty ? nil : [1, pages.count]),
-            ocr: ocr, text: pagesText)
-        fillDocumentFields(&record)
-        return [record]
+    public func records(fromPages pages: [Page], file: SourceFile) -> [Record] {
+        let emails = EmailSplitter.split(pages)
+        guard !emails.isEmpty else {
+            var record = Record(
+                id: RecordID.make(sha256: file.sha256, pages: pages.isEmpty ? nil : [1, pages.count]),
+                kind: .document, source: Source(path: file.path, sha256: file.sha256, pages: pages.isEmpty ? nil : [1, pages.count]),
+                ocr: pages.contains { $0.ocrConfidence != nil }, text: pages.map(\.text).joined(separator: "\n"))
+            fillDocumentFields(&record)
+            return [record]
+        }
+        return emails.enumerated().map { index, email in
+            let range = [email.firstPage, email.lastPage]
+            let header = email.header
+            var record = Record(
+                id: RecordID.make(sha256: file.sha256, pages: range, index: index), kind: .email,
+                subject: header.subject, from: header.from, to: header.to, cc: header.cc, date: header.date,
+                source: Source(path: file.path, sha256: file.sha256, pages: range),
+                ocr: pages[(email.firstPage - 1)...(email.lastPage - 1)].contains { $0.ocrConfidence != nil },
+                text: email.body)
+            record.redactions = Redactions.markers(in: record.text)
+            tagger.tag(&record, signature: Signature.block(of: record.text))
+            return record
+        }
     }
 
     /// An email file, or one message of an mbox (index distinguishes messages without

@@ -176,9 +176,14 @@ public final class SearchIndex: @unchecked Sendable {
                              descending: sort == .dateDescending, facetSlots: facets)
     }
 
-    /// Snippets on one line.
+    /// Snippets as plain text on one line. Xapian escapes them for HTML; the terminal
+    /// and JSON want the text itself (the web UI escapes what it shows).
     private static func tidy(_ snippet: String) -> String {
-        snippet.replacingOccurrences(of: #"\s+"#, with: " ", options: .regularExpression).trimmingCharacters(in: .whitespaces)
+        var text = snippet.replacingOccurrences(of: #"\s+"#, with: " ", options: .regularExpression)
+        for (entity, character) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&")] {
+            text = text.replacingOccurrences(of: entity, with: character)
+        }
+        return text.trimmingCharacters(in: .whitespaces)
     }
 }
 

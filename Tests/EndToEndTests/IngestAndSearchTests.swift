@@ -2,20 +2,17 @@ import Foundation
 import TestSupport
 import XCTest
 
-/// The built `corpus` binary over corpus-sample, as a reporter would run it. The sample
-/// is ingested once (it includes OCR of the scans) and shared by these tests.
+/// The sample ingested once by the built binary (with OCR of the scans), shared by the
+/// end-to-end tests that only read it.
+enum IngestedSample {
+    static let index = CorpusBinary.temporaryIndex()
+    static let firstIngest: CorpusBinary.Result = try! CorpusBinary.run(["ingest", "--index", index] + Sample.folders + ["--json"])
+}
+
+/// The built `corpus` binary over corpus-sample, as a reporter would run it.
 final class IngestAndSearchTests: XCTestCase {
-    nonisolated(unsafe) static var index: String!
-    nonisolated(unsafe) static var firstIngest: CorpusBinary.Result!
-
-    override class func setUp() {
-        index = CorpusBinary.temporaryIndex()
-        firstIngest = try! CorpusBinary.run(["ingest", "--index", index] + Sample.folders + ["--json"])
-    }
-
-    override class func tearDown() {
-        try? FileManager.default.removeItem(atPath: index)
-    }
+    static var index: String { _ = IngestedSample.firstIngest; return IngestedSample.index }
+    static var firstIngest: CorpusBinary.Result { IngestedSample.firstIngest }
 
     func search(_ query: String, _ extra: [String] = []) throws -> [String: Any] {
         let result = try CorpusBinary.run(["search", "--index", Self.index, query, "--json"] + extra)
@@ -24,7 +21,7 @@ final class IngestAndSearchTests: XCTestCase {
     }
 
     func testIngestRejectsEachBadFileWithItsReasonAndExitsTwo() throws {
-        let result = Self.firstIngest!
+        let result = Self.firstIngest
         XCTAssertEqual(result.status, 2, result.stderr)
         let summary = try XCTUnwrap(result.json as? [String: Any], result.stdout)
         let rejected = try XCTUnwrap(summary["rejected"] as? [[String: String]])

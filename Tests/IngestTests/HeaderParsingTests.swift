@@ -62,3 +62,25 @@ final class HeaderParsingTests: XCTestCase {
         }
     }
 }
+
+final class PrintedHeaderTests: XCTestCase {
+    func testLabelsSurviveOCRNoise() {
+        let cases: [(String, PrintedHeader.Label?)] = [
+            ("From: Jane", .from), ("Fr0m: Jane", .from), ("Sub ject: Hi", .subject), ("Subjcct: Hi", .subject),
+            ("Ce: Bob", .cc), ("T0: Bob", .to), ("Sent : Monday", .sent), ("Attachments: a.pdf", .attachments),
+            ("Note: this is body text", nil), ("Lieutenant, see below: more", nil),
+        ]
+        for (line, label) in cases {
+            XCTAssertEqual(PrintedHeader.label(of: line)?.0, label, line)
+        }
+        XCTAssertEqual(PrintedHeader.editDistance("oneillkaren", "karen"), 6)
+        XCTAssertEqual(PrintedHeader.editDistance("oneillkaren", "oneilkaren"), 1)
+    }
+
+    func testOCRRepairOfHeaderValues() {
+        XCTAssertEqual(DateParser.parse(OCRRepair.date("Tue, 21] an 2020 11:30:00 -0500"))?.description, "2020-01-21T11:30:00-05:00")
+        XCTAssertEqual(DateParser.parse(OCRRepair.date("Tue, 11) un 2019 14:20:00 -0400"))?.description, "2019-06-11T14:20:00-04:00")
+        XCTAssertEqual(DateParser.parse(OCRRepair.date("Friday, J uly 12, 2019 2:40 PM"))?.description, "2019-07-12T14:40:00")
+        XCTAssertEqual(AddressList.parse(OCRRepair.addresses("J ohn Park <jpark@ fbi.gov>")), [Correspondent(name: "John Park", address: "jpark@fbi.gov")])
+    }
+}

@@ -2,7 +2,7 @@ import Foundation
 
 /// Runs the built `corpus` executable, as a user would.
 public enum CorpusBinary {
-    public struct Result {
+    public struct Result: Sendable {
         public var status: Int32
         public var stdout: String
         public var stderr: String

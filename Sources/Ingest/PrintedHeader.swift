@@ -1,0 +1,86 @@
+import Foundation
+
+/// The labelled lines that open a printed email (From / Sent / Date / To / Cc / Subject /
+/// Attachments), read tolerantly: OCR turns "From:" into "Fr0m:" and "Cc:" into "Ce:".
+public struct PrintedHeader: Sendable {
+    public enum Label: String, Sendable, CaseIterable {
+        case from, sent, date, to, cc, bcc, subject, attachments, importance
+    }
+
+    public var fields: [Label: String] = [:]
+
+    /// The label a line starts with, and the rest of the line.
+    static func label(of line: String) -> (Label, String)? {
+        guard let colon = line.firstIndex(of: ":"), line.distance(from: line.startIndex, to: colon) <= 14 else { return nil }
+        let raw = line[..<colon].lowercased().filter { !$0.isWhitespace }
+        let repaired = String(raw.map { ch -> Character in
+            switch ch {
+            case "0": "o"
+            case "1", "|", "!": "l"
+            case "5": "s"
+            default: ch
+            }
+        })
+        let value = String(line[line.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
+        if let label = Label(rawValue: repaired) { return (label, value) }
+        if ["ce", "co", "cç"].contains(repaired) { return (.cc, value) }
+        // One letter off, for labels long enough that this cannot be another word.
+        for label in Label.allCases where label.rawValue.count >= 4 && editDistance(label.rawValue, repaired) <= 1 {
+            return (label, value)
+        }
+        return nil
+    }
+
+    /// Levenshtein distance.
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        guard !a.isEmpty, !b.isEmpty else { return max(a.count, b.count) }
+        var previous = Array(0...b.count)
+        for i in 1...a.count {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+
+    // MARK: fields
+
+    public var from: Correspondent? { fields[.from].flatMap { AddressList.parse(OCRRepair.addresses($0)).first } }
+    public var to: [Correspondent] { fields[.to].map { AddressList.parse(OCRRepair.addresses($0)) } ?? [] }
+    public var cc: [Correspondent] { fields[.cc].map { AddressList.parse(OCRRepair.addresses($0)) } ?? [] }
+    public var subject: String? { fields[.subject].flatMap { $0.isEmpty ? nil : $0 } }
+    public var date: RecordDate? {
+        (fields[.sent] ?? fields[.date]).flatMap { DateParser.parse(OCRRepair.date($0)) }
+    }
+}
+
+/// Undoes OCR's usual damage to header values (never to body text, which stays as read).
+enum OCRRepair {
+    /// "mark.delgado@ ice.dhs.gov" → "mark.delgado@ice.dhs.gov"; "J ohn Park" → "John Park".
+    static func addresses(_ value: String) -> String {
+        value.replacingOccurrences(of: #"\s*@\s*"#, with: "@", options: .regularExpression)
+            .replacingOccurrences(of: #"(?<![\w.])([A-Z]) (?=[a-z]{2,})"#, with: "$1", options: .regularExpression)
+            .replacingOccurrences(of: #"(?<=@[A-Za-z0-9-]{1,40})\s*\.\s*(?=[A-Za-z])"#, with: ".", options: .regularExpression)
+    }
+
+    /// Month names as OCR misreads them: "] an", "J un", ") ul", "0ct", "5ep".
+    static func date(_ value: String) -> String {
+        var s = value
+        let fixes: [(String, String)] = [
+            (#"(?<![A-Za-z])[J\]\)\|\}]\s?an(?=[a-z]*[\s.,])"#, " Jan"),
+            (#"(?<![A-Za-z])[J\]\)\|\}]\s?un(?=[a-z]*[\s.,])"#, " Jun"),
+            (#"(?<![A-Za-z])[J\]\)\|\}]\s?u[l1I](?=[a-z]*[\s.,])"#, " Jul"),
+            (#"(?<![A-Za-z])0\s?ct"#, "Oct"),
+            (#"(?<![A-Za-z])5\s?ep"#, "Sep"),
+            (#"(?<=\d)\s?[Oo](?=\d)"#, "0"),
+            (#"(?<=\d)[lI|](?=\d)"#, "1"),
+        ]
+        for (pattern, replacement) in fixes {
+            s = s.replacingOccurrences(of: pattern, with: replacement, options: .regularExpression)
+        }
+        return s
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+
+/// Finds redaction boxes on a rendered page: solid black rectangles. Text never fills
+/// its bounding box, rules are too thin, so what is left is what an agency blacked out.
+public enum RedactionBoxes {
+    /// A box in pixels of the image it was found in.
+    public struct Box: Equatable, Sendable {
+        public var x: Int, y: Int, width: Int, height: Int
+    }
+
+    /// Resolution for finding boxes on text pages: enough to see a box around one line.
+    static let dpi = 50.0
+
+    /// - minimumHeight: in pixels; about 7 points at the image's resolution.
+    public static func find(in image: GrayImage, dpi: Double) -> [Box] {
+        let minimumHeight = max(3, Int(7 / 72 * dpi))
+        let w = image.width, h = image.height
+        var seen = [Bool](repeating: false, count: w * h)
+        var boxes: [Box] = []
+        var stack: [Int] = []
+        for start in 0..<(w * h) where !seen[start] && image.pixels[start] < 60 {
+            var minX = w, minY = h, maxX = 0, maxY = 0, dark = 0
+            stack.append(start)
+            seen[start] = true
+            while let p = stack.popLast() {
+                dark += 1
+                let x = p % w, y = p / w
+                minX = min(minX, x); maxX = max(maxX, x); minY = min(minY, y); maxY = max(maxY, y)
+                for q in [p - 1, p + 1, p - w, p + w] where q >= 0 && q < w * h && !seen[q] {
+                    if (q == p - 1 && x == 0) || (q == p + 1 && x == w - 1) { continue }
+                    if image.pixels[q] < 60 {
+                        seen[q] = true
+                        stack.append(q)
+                    }
+                }
+            }
+            let bw = maxX - minX + 1, bh = maxY - minY + 1
+            if bh >= minimumHeight, bw >= bh * 2, Double(dark) >= 0.9 * Double(bw * bh) {
+                boxes.append(Box(x: minX, y: minY, width: bw, height: bh))
+            }
+        }
+        return boxes
+    }
+}
