@@ -33,6 +33,11 @@ test: deps
 	swift build
 	swift test --disable-swift-testing
 
+# Ingest speed and memory against peers on the same files (BENCH_SCALE, BENCH_RUNS).
+bench: release
+	@bash scripts/install-deps.sh --bench
+	@bash bench/run.sh
+
 # Regenerate corpus-sample/ (needs Python with reportlab and Pillow; not needed to build or test).
 sample:
 	pip install -q -r corpus-sample/generate/requirements.txt

@@ -36,7 +36,7 @@ let package = Package(
                 "Ingest", "Search",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
-        .target(name: "TestSupport", dependencies: ["Ingest"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["Ingest", "CPoppler"], path: "Tests/TestSupport"),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "TestSupport"]),
         .testTarget(name: "SearchTests", dependencies: ["Search", "Ingest", "TestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["Ingest", "Search", "TestSupport"]),

@@ -11,7 +11,7 @@ packages=(
   poppler-utils                        # pdfinfo/pdftotext: used by tests to check exported PDFs
 )
 if [ "${1:-}" = "--bench" ]; then
-  packages+=(tesseract-ocr ocrmypdf notmuch recoll time)
+  packages+=(tesseract-ocr time bc)
 fi
 
 missing=()

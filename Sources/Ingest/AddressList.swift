@@ -4,6 +4,11 @@ import Foundation
 /// `Last, First <addr>`, `Name [mailto:addr]`, bare addresses, and names printed with
 /// no address. Outlook prints lists with `;`, RFC headers and Gmail with `,`.
 public enum AddressList {
+    static let angleAddress = try! NSRegularExpression(pattern: #"<\s*([^<>\s]+@[^<>\s]+)\s*>"#)
+    static let mailtoAddress = try! NSRegularExpression(pattern: #"\[\s*mailto:\s*([^\]\s]+@[^\]\s]+)\s*\]"#)
+    static let bareAddress = try! NSRegularExpression(pattern: #"[A-Za-z0-9._%+'-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"#)
+    static let spaces = try! NSRegularExpression(pattern: #"\s+"#)
+
     public static func parse(_ value: String) -> [Correspondent] {
         let pieces: [String]
         if value.contains(";") {
@@ -62,15 +67,18 @@ public enum AddressList {
     static func parseOne(_ raw: String) -> Correspondent? {
         var text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         var address: String?
-        if let m = text.firstMatch(of: #/<\s*([^<>\s]+@[^<>\s]+)\s*>/#) ?? text.firstMatch(of: #/\[\s*mailto:\s*([^\]\s]+@[^\]\s]+)\s*\]/#) {
-            address = String(m.1)
-            text.removeSubrange(m.range)
-        } else if let m = text.firstMatch(of: #/[A-Za-z0-9._%+'-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/#) {
-            address = String(m.0)
-            text.removeSubrange(m.range)
+        let whole = NSRange(text.startIndex..., in: text)
+        if let m = angleAddress.firstMatch(in: text, range: whole) ?? mailtoAddress.firstMatch(in: text, range: whole),
+           let inner = Range(m.range(at: 1), in: text), let outer = Range(m.range, in: text)
+        {
+            address = String(text[inner])
+            text.removeSubrange(outer)
+        } else if let m = bareAddress.firstMatch(in: text, range: whole), let range = Range(m.range, in: text) {
+            address = String(text[range])
+            text.removeSubrange(range)
         }
         var name = text.trimmingCharacters(in: CharacterSet(charactersIn: " \t\"'<>[]"))
-        name = name.replacingOccurrences(of: #"\s+"#, with: " ", options: .regularExpression)
+        name = spaces.stringByReplacingMatches(in: name, range: NSRange(name.startIndex..., in: name), withTemplate: " ")
         if name.contains("@") { name = "" }
         let correspondent = Correspondent(name: displayName(name), address: address)
         return correspondent.name == nil && correspondent.address == nil ? nil : correspondent

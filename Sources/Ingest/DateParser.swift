@@ -15,21 +15,26 @@ public enum DateParser {
         "mst": -420, "mdt": -360, "pst": -480, "pdt": -420,
     ]
 
+    static let spaces = try! NSRegularExpression(pattern: #"\s+"#)
+    static let timeOfDay = try! NSRegularExpression(
+        pattern: #"(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AaPp])\.?\s?[Mm]\.?)?(?:\s*([+-]\d{2}:?\d{2}|\(?[A-Za-z]{1,4}\)?))?"#)
+
     public static func parse(_ raw: String) -> RecordDate? {
-        let text = raw.replacingOccurrences(of: #"\s+"#, with: " ", options: .regularExpression)
+        let text = spaces.stringByReplacingMatches(in: raw, range: NSRange(raw.startIndex..., in: raw), withTemplate: " ")
         guard let (year, month, day, dateRange) = findDay(in: text) else { return nil }
-        let afterDay = text[dateRange.upperBound...]
-        let timePattern = #/(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AaPp])\.?\s?[Mm]\.?)?(?:\s*([+-]\d{2}:?\d{2}|\(?[A-Za-z]{1,4}\)?))?/#
-        guard let t = (afterDay.firstMatch(of: timePattern) ?? text[..<dateRange.lowerBound].firstMatch(of: timePattern)) else {
+        // The time after the day, else before it.
+        let after = NSRange(dateRange.upperBound..., in: text), before = NSRange(..<dateRange.lowerBound, in: text)
+        guard let t = timeOfDay.firstMatch(in: text, range: after) ?? timeOfDay.firstMatch(in: text, range: before) else {
             return RecordDate(year: year, month: month, day: day)
         }
-        var hour = Int(t.1)!
-        if let meridiem = t.4?.lowercased() {
+        func group(_ i: Int) -> String? { Range(t.range(at: i), in: text).map { String(text[$0]) } }
+        var hour = Int(group(1)!)!
+        if let meridiem = group(4)?.lowercased() {
             if meridiem == "p", hour < 12 { hour += 12 }
             if meridiem == "a", hour == 12 { hour = 0 }
         }
         var offset: Int?
-        if let zone = t.5 {
+        if let zone = group(5) {
             let z = zone.trimmingCharacters(in: CharacterSet(charactersIn: "()")).lowercased()
             if z.first == "+" || z.first == "-" {
                 let digits = z.filter(\.isNumber)
@@ -39,35 +44,41 @@ public enum DateParser {
                 offset = zones[z]
             }
         }
-        return RecordDate(year: year, month: month, day: day, hour: hour, minute: Int(t.2)!,
-                          second: t.3.map { Int($0)! } ?? 0, offsetMinutes: offset)
+        return RecordDate(year: year, month: month, day: day, hour: hour, minute: Int(group(2)!)!,
+                          second: group(3).flatMap { Int($0) } ?? 0, offsetMinutes: offset)
     }
 
+    static let monthName = #"(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?"#
+    /// 4 Dec 2018
+    static let dayMonthYear = try! NSRegularExpression(pattern: #"\b(\d{1,2}) "# + monthName + #",? (\d{4})\b"#, options: .caseInsensitive)
+    /// December 4, 2018 / Dec 4 2018
+    static let monthDayYear = try! NSRegularExpression(pattern: #"\b"# + monthName + #" (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})\b"#, options: .caseInsensitive)
+
+    /// 2018-12-04
+    static let isoDay = try! NSRegularExpression(pattern: #"\b(\d{4})-(\d{1,2})-(\d{1,2})"#)
+    /// 12/4/2018 or 12/4/18 (US order)
+    static let usDay = try! NSRegularExpression(pattern: #"\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b"#)
+
     private static func findDay(in text: String) -> (Int, Int, Int, Range<String.Index>)? {
-        let monthName = #"(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?"#
-        // 4 Dec 2018
-        if let m = text.firstMatch(of: try! Regex(#"\b(\d{1,2}) "# + monthName + #",? (\d{4})\b"#).ignoresCase()),
-           let day = Int(m.output[1].substring!), let month = months[m.output[2].substring!.lowercased()],
-           let year = Int(m.output[3].substring!)
+        let whole = NSRange(text.startIndex..., in: text)
+        func group(_ m: NSTextCheckingResult, _ i: Int) -> String { Range(m.range(at: i), in: text).map { String(text[$0]) } ?? "" }
+        if let m = dayMonthYear.firstMatch(in: text, range: whole), let day = Int(group(m, 1)),
+           let month = months[group(m, 2).lowercased()], let year = Int(group(m, 3)), let range = Range(m.range, in: text)
         {
-            return (year, month, day, m.range)
+            return (year, month, day, range)
         }
-        // December 4, 2018 / Dec 4 2018
-        if let m = text.firstMatch(of: try! Regex(#"\b"# + monthName + #" (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})\b"#).ignoresCase()),
-           let month = months[m.output[1].substring!.lowercased()], let day = Int(m.output[2].substring!),
-           let year = Int(m.output[3].substring!)
+        if let m = monthDayYear.firstMatch(in: text, range: whole), let month = months[group(m, 1).lowercased()],
+           let day = Int(group(m, 2)), let year = Int(group(m, 3)), let range = Range(m.range, in: text)
         {
-            return (year, month, day, m.range)
+            return (year, month, day, range)
         }
-        // 2018-12-04
-        if let m = text.firstMatch(of: #/\b(\d{4})-(\d{1,2})-(\d{1,2})/#) {
-            return (Int(m.1)!, Int(m.2)!, Int(m.3)!, m.range)
+        if let m = isoDay.firstMatch(in: text, range: whole), let range = Range(m.range, in: text) {
+            return (Int(group(m, 1))!, Int(group(m, 2))!, Int(group(m, 3))!, range)
         }
-        // 12/4/2018 or 12/4/18 (US order)
-        if let m = text.firstMatch(of: #/\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b/#) {
-            var year = Int(m.3)!
+        if let m = usDay.firstMatch(in: text, range: whole), let range = Range(m.range, in: text) {
+            var year = Int(group(m, 3))!
             if year < 100 { year += 2000 }
-            return (year, Int(m.1)!, Int(m.2)!, m.range)
+            return (year, Int(group(m, 1))!, Int(group(m, 2))!, range)
         }
         return nil
     }

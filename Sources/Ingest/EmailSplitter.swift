@@ -27,6 +27,7 @@ public enum EmailSplitter {
     /// A Gmail print's sender line: "Name <address>   Tue, Dec 4, 2018 at 10:32 AM".
     static let gmailSender = try! NSRegularExpression(
         pattern: #"^(.*<\s*[^<>\s]+\s*@\s*[^<>]+>)\s+((?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+.*\d{4}\s+at\s+\d{1,2}\s*[:.]\s*\d{2}\s*[AaPp][Mm])\s*$"#)
+    static let fileName = try! NSRegularExpression(pattern: #"\.\w{2,4}[;,]?$"#)
     static let gmailMessageCount = try! NSRegularExpression(pattern: #"^\d{1,3}\s+messages?$"#)
 
     struct Block {
@@ -97,7 +98,7 @@ public enum EmailSplitter {
             } else if let last, [.to, .cc, .bcc].contains(last), looksLikeAddresses(texts[j]) {
                 header.fields[last, default: ""] += " " + texts[j]
                 j += 1
-            } else if let last, last == .attachments, texts[j].range(of: #"\.\w{2,4}[;,]?$"#, options: .regularExpression) != nil {
+            } else if let last, last == .attachments, matches(fileName, texts[j]) {
                 header.fields[last, default: ""] += " " + texts[j]
                 j += 1
             } else {
@@ -112,8 +113,10 @@ public enum EmailSplitter {
     }
 
     /// Wrapped recipient lists: addresses, or "Last, First;" names.
+    static let surnameFirst = try! NSRegularExpression(pattern: #"^[A-Z][\w'.-]+, [A-Z][\w'.-]+(;|$)"#)
+
     static func looksLikeAddresses(_ line: String) -> Bool {
-        line.contains("@") || line.hasSuffix(";") || line.range(of: #"^[A-Z][\w'.-]+, [A-Z][\w'.-]+(;|$)"#, options: .regularExpression) != nil
+        line.contains("@") || line.hasSuffix(";") || matches(surnameFirst, line)
     }
 
     /// True when the lines just before the block mark it as a quoted copy.

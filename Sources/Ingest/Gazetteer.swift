@@ -15,8 +15,8 @@ public struct Gazetteer: Sendable {
     public private(set) var entities: [Entity] = []
     private var byDomain: [String: Int] = [:]
     private var byName: [String: Int] = [:]
-    /// Names and aliases as whole-word patterns, for finding them in text.
-    private var mentions: [(pattern: String, entity: Int)] = []
+    /// Names and aliases as whole-word patterns, compiled once, for finding them in text.
+    private var mentions: [(pattern: NSRegularExpression, entity: Int)] = []
 
     public static let builtIn: Gazetteer = {
         guard let url = Bundle.module.url(forResource: "entities", withExtension: "csv"),
@@ -71,7 +71,10 @@ public struct Gazetteer: Sendable {
             let isAcronym = name.count <= 4 && name == name.uppercased()
             // A name may wrap onto the next line.
             let escaped = NSRegularExpression.escapedPattern(for: name).replacingOccurrences(of: " ", with: "\\s+")
-            mentions.append(((isAcronym ? "" : "(?i)") + "(?<![\\w@.])" + escaped + "(?![\\w@])", index))
+            let pattern = "(?<![\\w@.])" + escaped + "(?![\\w@])"
+            if let regex = try? NSRegularExpression(pattern: pattern, options: isAcronym ? [] : [.caseInsensitive]) {
+                mentions.append((regex, index))
+            }
         }
     }
 
@@ -94,8 +97,9 @@ public struct Gazetteer: Sendable {
     /// Entities named anywhere in text, in gazetteer order.
     public func entitiesMentioned(in text: String) -> [Entity] {
         var found = Set<Int>()
+        let range = NSRange(text.startIndex..., in: text)
         for (pattern, index) in mentions where !found.contains(index) {
-            if text.range(of: pattern, options: .regularExpression) != nil { found.insert(index) }
+            if pattern.firstMatch(in: text, range: range) != nil { found.insert(index) }
         }
         return found.sorted().map { entities[$0] }
     }

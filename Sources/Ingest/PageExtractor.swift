@@ -17,6 +17,12 @@ public struct Page: Sendable {
     public var text: String
     /// Mean OCR confidence (0–100) when the text came from OCR.
     public var ocrConfidence: Int?
+
+    public init(number: Int, text: String, ocrConfidence: Int?) {
+        self.number = number
+        self.text = text
+        self.ocrConfidence = ocrConfidence
+    }
 }
 
 /// Reads PDFs into page texts. Behind this interface, extraction runs in worker

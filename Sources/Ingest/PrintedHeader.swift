@@ -5,6 +5,7 @@ import Foundation
 public struct PrintedHeader: Sendable {
     public enum Label: String, Sendable, CaseIterable {
         case from, sent, date, to, cc, bcc, subject, attachments, importance
+        case replyTo = "reply-to"
     }
 
     public var fields: [Label: String] = [:]
@@ -59,28 +60,35 @@ public struct PrintedHeader: Sendable {
 
 /// Undoes OCR's usual damage to header values (never to body text, which stays as read).
 enum OCRRepair {
-    /// "mark.delgado@ ice.dhs.gov" → "mark.delgado@ice.dhs.gov"; "J ohn Park" → "John Park".
-    static func addresses(_ value: String) -> String {
-        value.replacingOccurrences(of: #"\s*@\s*"#, with: "@", options: .regularExpression)
-            .replacingOccurrences(of: #"(?<![\w.])([A-Z]) (?=[a-z]{2,})"#, with: "$1", options: .regularExpression)
-            .replacingOccurrences(of: #"(?<=@[A-Za-z0-9-]{1,40})\s*\.\s*(?=[A-Za-z])"#, with: ".", options: .regularExpression)
-    }
+    static let addressFixes = compile([
+        (#"\s*@\s*"#, "@"),
+        (#"(?<![\w.])([A-Z]) (?=[a-z]{2,})"#, "$1"),
+        (#"(?<=@[A-Za-z0-9-]{1,40})\s*\.\s*(?=[A-Za-z])"#, "."),
+    ])
 
     /// Month names as OCR misreads them: "] an", "J un", ") ul", "0ct", "5ep".
-    static func date(_ value: String) -> String {
-        var s = value
-        let fixes: [(String, String)] = [
-            (#"(?<![A-Za-z])[J\]\)\|\}]\s?an(?=[a-z]*[\s.,])"#, " Jan"),
-            (#"(?<![A-Za-z])[J\]\)\|\}]\s?un(?=[a-z]*[\s.,])"#, " Jun"),
-            (#"(?<![A-Za-z])[J\]\)\|\}]\s?u[l1I](?=[a-z]*[\s.,])"#, " Jul"),
-            (#"(?<![A-Za-z])0\s?ct"#, "Oct"),
-            (#"(?<![A-Za-z])5\s?ep"#, "Sep"),
-            (#"(?<=\d)\s?[Oo](?=\d)"#, "0"),
-            (#"(?<=\d)[lI|](?=\d)"#, "1"),
-        ]
-        for (pattern, replacement) in fixes {
-            s = s.replacingOccurrences(of: pattern, with: replacement, options: .regularExpression)
+    static let dateFixes = compile([
+        (#"(?<![A-Za-z])[J\]\)\|\}]\s?an(?=[a-z]*[\s.,])"#, " Jan"),
+        (#"(?<![A-Za-z])[J\]\)\|\}]\s?un(?=[a-z]*[\s.,])"#, " Jun"),
+        (#"(?<![A-Za-z])[J\]\)\|\}]\s?u[l1I](?=[a-z]*[\s.,])"#, " Jul"),
+        (#"(?<![A-Za-z])0\s?ct"#, "Oct"),
+        (#"(?<![A-Za-z])5\s?ep"#, "Sep"),
+        (#"(?<=\d)\s?[Oo](?=\d)"#, "0"),
+        (#"(?<=\d)[lI|](?=\d)"#, "1"),
+    ])
+
+    /// "mark.delgado@ ice.dhs.gov" → "mark.delgado@ice.dhs.gov"; "J ohn Park" → "John Park".
+    static func addresses(_ value: String) -> String { apply(addressFixes, to: value) }
+
+    static func date(_ value: String) -> String { apply(dateFixes, to: value) }
+
+    private static func compile(_ fixes: [(String, String)]) -> [(NSRegularExpression, String)] {
+        fixes.map { (try! NSRegularExpression(pattern: $0.0), $0.1) }
+    }
+
+    private static func apply(_ fixes: [(NSRegularExpression, String)], to value: String) -> String {
+        fixes.reduce(value) { text, fix in
+            fix.0.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: fix.1)
         }
-        return s
     }
 }

@@ -21,6 +21,8 @@ public struct Record: Codable, Sendable, Equatable {
     public var vendors: [String]
     public var source: Source
     public var ocr: Bool
+    /// Mean Tesseract confidence (0–100) over the record's OCR'd pages.
+    public var ocrConfidence: Int?
     public var redactions: Int
     public var text: String
     public var messageID: String?
@@ -34,7 +36,7 @@ public struct Record: Codable, Sendable, Equatable {
         id: String, kind: Kind, subject: String? = nil, from: Correspondent? = nil,
         to: [Correspondent] = [], cc: [Correspondent] = [], date: RecordDate? = nil,
         agencies: [String] = [], vendors: [String] = [], source: Source, ocr: Bool = false,
-        redactions: Int = 0, text: String, messageID: String? = nil, inReplyTo: String? = nil,
+        ocrConfidence: Int? = nil, redactions: Int = 0, text: String, messageID: String? = nil, inReplyTo: String? = nil,
         references: [String] = [], parent: String? = nil, attachments: [String] = []
     ) {
         self.id = id
@@ -48,6 +50,7 @@ public struct Record: Codable, Sendable, Equatable {
         self.vendors = vendors
         self.source = source
         self.ocr = ocr
+        self.ocrConfidence = ocrConfidence
         self.redactions = redactions
         self.text = text
         self.messageID = messageID
@@ -59,6 +62,7 @@ public struct Record: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case id, kind, subject, from, to, cc, date, agencies, vendors, source, ocr, redactions, text
+        case ocrConfidence = "ocr_confidence"
         case messageID = "message_id", inReplyTo = "in_reply_to", references, parent, attachments
     }
 

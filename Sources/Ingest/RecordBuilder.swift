@@ -22,23 +22,30 @@ public struct RecordBuilder: Sendable {
             var record = Record(
                 id: RecordID.make(sha256: file.sha256, pages: pages.isEmpty ? nil : [1, pages.count]),
                 kind: .document, source: Source(path: file.path, sha256: file.sha256, pages: pages.isEmpty ? nil : [1, pages.count]),
-                ocr: pages.contains { $0.ocrConfidence != nil }, text: pages.map(\.text).joined(separator: "\n"))
+                ocr: pages.contains { $0.ocrConfidence != nil }, ocrConfidence: Self.meanConfidence(pages[...]),
+                text: pages.map(\.text).joined(separator: "\n"))
             fillDocumentFields(&record)
             return [record]
         }
         return emails.enumerated().map { index, email in
             let range = [email.firstPage, email.lastPage]
+            let span = pages[(email.firstPage - 1)...(email.lastPage - 1)]
             let header = email.header
             var record = Record(
                 id: RecordID.make(sha256: file.sha256, pages: range, index: index), kind: .email,
                 subject: header.subject, from: header.from, to: header.to, cc: header.cc, date: header.date,
                 source: Source(path: file.path, sha256: file.sha256, pages: range),
-                ocr: pages[(email.firstPage - 1)...(email.lastPage - 1)].contains { $0.ocrConfidence != nil },
+                ocr: span.contains { $0.ocrConfidence != nil }, ocrConfidence: Self.meanConfidence(span),
                 text: email.body)
             record.redactions = Redactions.markers(in: record.text)
             tagger.tag(&record, signature: Signature.block(of: record.text))
             return record
         }
+    }
+
+    static func meanConfidence(_ pages: ArraySlice<Page>) -> Int? {
+        let values = pages.compactMap(\.ocrConfidence)
+        return values.isEmpty ? nil : values.reduce(0, +) / values.count
     }
 
     /// An email file, or one message of an mbox (index distinguishes messages without

@@ -1,0 +1,51 @@
+import Ingest
+import TestSupport
+import XCTest
+
+/// The splitter on a layout the sample does not use: Apple Mail's print (From,
+/// Subject, Date, To, Reply-To; dates with a zone name), emails starting mid-page and
+/// running over a page break, a quoted reply, and a footer with a Bates number.
+final class EmailSplitterTests: XCTestCase {
+    func testSplitsAnAppleMailPrint() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("applemail-\(UUID()).pdf").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        func header(_ from: String, _ subject: String, _ date: String, _ to: String) -> [String] {
+            ["From: \(from)", "Subject: \(subject)", "Date: \(date)", "To: \(to)", "Reply-To: \(from)", ""]
+        }
+        let page1 = ["City of New York - Department of Investigation"]
+            + header("Dana Whitaker <dana.whitaker@doi.nyc.gov>", "Audit of facial recognition use", "December 4, 2018 at 10:32:00 AM EST", "Karen O'Neill <karen.oneill@nypd.org>")
+            + ["Sergeant, our office is opening a review of how", "the section logs each search. Please keep the", "ledger of saffron pelicans for us.", "Dana", ""]
+            + header("Karen O'Neill <karen.oneill@nypd.org>", "Re: Audit of facial recognition use", "December 5, 2018 at 9:05:10 AM EST", "Dana Whitaker <dana.whitaker@doi.nyc.gov>")
+            + ["Ms. Whitaker, we will send the cobalt harbor ledger", "by Friday. It runs to several pages and"]
+            + ["Page 1", "DOI-0000101"]
+        let page2 = ["City of New York - Department of Investigation",
+                     "covers every search since October.", "Karen",
+                     "On Dec 4, 2018, at 10:32 AM, Dana Whitaker <dana.whitaker@doi.nyc.gov> wrote:",
+                     "> Sergeant, our office is opening a review", ""]
+            + header("Dana Whitaker <dana.whitaker@doi.nyc.gov>", "Re: Audit of facial recognition use", "January 14, 2019 at 4:45:00 PM EST", "Karen O'Neill <karen.oneill@nypd.org>")
+            + ["Thank you. The quiet walrus report is received.", "Dana"]
+            + ["Page 2", "DOI-0000102"]
+        GeneratedPDF.write(pages: [page1, page2], to: path)
+
+        let pdf = try PDFDocument(path: path)
+        let pages = (0..<pdf.pageCount).map { Page(number: $0 + 1, text: pdf.text(page: $0), ocrConfidence: nil) }
+        let emails = EmailSplitter.split(pages)
+        XCTAssertEqual(emails.count, 3)
+        guard emails.count == 3 else { return }
+        XCTAssertEqual(emails.map { [$0.firstPage, $0.lastPage] }, [[1, 1], [1, 2], [2, 2]])
+        XCTAssertEqual(emails.map(\.header.from?.address), ["dana.whitaker@doi.nyc.gov", "karen.oneill@nypd.org", "dana.whitaker@doi.nyc.gov"])
+        XCTAssertEqual(emails.map { $0.header.date?.description },
+                       ["2018-12-04T10:32:00-05:00", "2018-12-05T09:05:10-05:00", "2019-01-14T16:45:00-05:00"])
+        XCTAssertEqual(emails[1].header.subject, "Re: Audit of facial recognition use")
+        XCTAssertEqual(emails[1].header.to.first?.name, "Dana Whitaker")
+        XCTAssertTrue(emails[0].body.contains("saffron pelicans"))
+        XCTAssertTrue(emails[1].body.contains("cobalt harbor ledger"))
+        XCTAssertTrue(emails[1].body.contains("covers every search since October"), "the email runs over the page break")
+        XCTAssertTrue(emails[1].body.contains("> Sergeant, our office"), "the quote stays in the reply")
+        for email in emails {
+            XCTAssertFalse(email.body.contains("DOI-00001"), "Bates numbers are not text")
+            XCTAssertFalse(email.body.contains("Department of Investigation"), "running headers are not text")
+            XCTAssertFalse(email.body.contains("Page 1"))
+        }
+    }
+}

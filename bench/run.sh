@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# make bench: corpus's ingest speed side by side with the tools a reporter would
+# otherwise use, on the same files, in the same run. BENCH_SCALE multiplies the corpus
+# (default 1: 640 text pages, 45 scanned pages); BENCH_RUNS is the number of runs
+# (median, min–max reported).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scale=${BENCH_SCALE:-1}
+runs=${BENCH_RUNS:-3}
+jobs=$(nproc)
+bin=.build/release/corpus
+work=bench/work
+mkdir -p bench/results
+rm -rf "$work" && mkdir -p "$work/text" "$work/scans"
+
+# Copies of the sample's releases, each made distinct (a trailing PDF comment) so that
+# corpus's duplicate check does not skip them.
+copy() { # src dir n
+  for i in $(seq 1 "$3"); do
+    { cat "$1"; printf '\n%% bench copy %d\n' "$i"; } > "$2/$(basename "$1" .pdf)-$i.pdf"
+  done
+}
+copy corpus-sample/releases/NYPD_FOIL_2020-PL-00417_Part1.pdf "$work/text" $((50 * scale))
+copy corpus-sample/releases/NYPD_FOIL_2020-PL-00417_Part2_personal_accounts.pdf "$work/text" $((60 * scale))
+copy corpus-sample/releases/NYPD_FOIL_2020-PL-00417_Part3_scanned.pdf "$work/scans" $((5 * scale))
+copy corpus-sample/releases/ICE_FOIA_2020-ICFO-10233_scanned.pdf "$work/scans" $((5 * scale))
+pages() { for f in "$1"/*.pdf; do pdfinfo "$f" | awk '/^Pages:/ {print $2}'; done | paste -sd+ | bc; }
+text_pages=$(pages "$work/text")
+scan_pages=$(pages "$work/scans")
+
+# seconds and peak RSS (KB) of a command, via GNU time.
+measure() { # label command...
+  local out="$work/time.$1"
+  /usr/bin/time -f '%e %M' -o "$out" "${@:2}" > /dev/null 2>&1 || true
+  cat "$out"
+}
+
+declare -A results
+for run in $(seq 1 "$runs"); do
+  rm -rf "$work/index"
+  results[corpus_text]+="$(measure ct "$bin" ingest --index "$work/index" "$work/text")"$'\n'
+  results[pdftotext]+="$(measure pt bash -c "ls $work/text/*.pdf | xargs -P $jobs -n 1 -I{} pdftotext -q {} /dev/null")"$'\n'
+  rm -rf "$work/index"
+  results[corpus_scans]+="$(measure cs "$bin" ingest --index "$work/index" "$work/scans")"$'\n'
+  results[tesseract]+="$(measure ts bash -c "
+    mkdir -p $work/ppm && rm -f $work/ppm/*
+    for f in $work/scans/*.pdf; do pdftoppm -r 300 -gray \"\$f\" \"$work/ppm/\$(basename \"\$f\" .pdf)\"; done
+    ls $work/ppm/*.pgm | OMP_THREAD_LIMIT=1 xargs -P $jobs -I{} tesseract {} - quiet > /dev/null")"$'\n'
+done
+
+python3 - "$text_pages" "$scan_pages" "$runs" "$scale" <<PY
+import json, statistics, sys, datetime, platform, os
+text_pages, scan_pages, runs, scale = map(int, sys.argv[1:])
+raw = {
+  "corpus_text": """${results[corpus_text]}""", "pdftotext": """${results[pdftotext]}""",
+  "corpus_scans": """${results[corpus_scans]}""", "tesseract": """${results[tesseract]}""",
+}
+def parse(s):
+    rows = [l.split() for l in s.strip().splitlines() if l.strip()]
+    return [float(r[0]) for r in rows], [int(r[1]) for r in rows]
+table = []
+def row(name, key, pages, peer_key=None):
+    secs, rss = parse(raw[key])
+    med = statistics.median(secs)
+    entry = {"name": name, "pages": pages, "seconds_median": med, "seconds_min": min(secs), "seconds_max": max(secs),
+             "pages_per_second": round(pages / med, 1), "peak_rss_mb": round(max(rss) / 1024, 1)}
+    if peer_key:
+        psecs, _ = parse(raw[peer_key])
+        entry["vs_peer"] = round(statistics.median(psecs) / med, 2)
+    table.append(entry)
+row("corpus ingest, text PDFs", "corpus_text", text_pages, "pdftotext")
+row("pdftotext, %d processes" % os.cpu_count(), "pdftotext", text_pages)
+row("corpus ingest, scans (OCR)", "corpus_scans", scan_pages, "tesseract")
+row("pdftoppm + tesseract, %d processes" % os.cpu_count(), "tesseract", scan_pages)
+print(f"\nmake bench: {runs} runs, median (min–max), {os.cpu_count()} cores, {datetime.date.today()}")
+print(f"{'':38} {'pages':>6} {'seconds':>18} {'pages/s':>8} {'peak MB':>8} {'speed vs peer':>14}")
+for e in table:
+    spread = f"{e['seconds_median']:.2f} ({e['seconds_min']:.2f}–{e['seconds_max']:.2f})"
+    ratio = f"{e['vs_peer']:.2f}×" if "vs_peer" in e else ""
+    print(f"{e['name']:38} {e['pages']:>6} {spread:>18} {e['pages_per_second']:>8} {e['peak_rss_mb']:>8} {ratio:>14}")
+print("(speed vs peer: the peer's time divided by corpus's; above 1 means corpus is faster, and it also splits emails, extracts fields and indexes)")
+json.dump({"date": str(datetime.date.today()), "machine": platform.machine(), "cores": os.cpu_count(), "scale": scale,
+           "runs": runs, "rows": table}, open("bench/results/latest.json", "w"), indent=1)
+PY
