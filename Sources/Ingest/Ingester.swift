@@ -128,14 +128,13 @@ public struct Ingester: Sendable {
                 guard message.from != nil || message.date != nil || message.subject != nil else {
                     return .rejected("not an email: no From, Date or Subject header")
                 }
-                return .records([builder.record(fromEmail: message, file: file)], pages: 0, ocrPages: 0)
+                return try await messageRecords([message], file: file)
             case .mbox:
                 let messages = Mbox.messages(in: try Data(contentsOf: URL(fileURLWithPath: path)))
                     .map(EmailMessage.init)
                     .filter { $0.from != nil || $0.date != nil }
                 guard !messages.isEmpty else { return .rejected("no complete message in this mbox") }
-                let records = messages.enumerated().map { builder.record(fromEmail: $1, file: file, index: $0) }
-                return .records(records, pages: 0, ocrPages: 0)
+                return try await messageRecords(messages, file: file)
             case .text:
                 let data = try Data(contentsOf: URL(fileURLWithPath: path))
                 return .records([builder.record(fromText: TextDecoding.decode(data, charset: nil), file: file)], pages: 0, ocrPages: 0)
@@ -148,22 +147,67 @@ public struct Ingester: Sendable {
     }
 
     /// Text layer first; the pages that need it are OCR'd in parallel, each by
-    /// whichever worker is free.
-    private func pdfRecords(_ file: SourceFile) async throws -> Outcome {
-        let texts = try await extractor.pageTexts(of: file.path, ocr: ocrMode)
+    /// whichever worker is free. `path` is where the PDF is read from (a temporary copy
+    /// for an attachment), `file` what the records name as their source.
+    private func pdfRecords(_ path: String, file: SourceFile) async throws -> Outcome {
+        let texts = try await extractor.pageTexts(of: path, ocr: ocrMode)
         var pages = texts.enumerated().map { Page(number: $0 + 1, text: $1.text, ocrConfidence: nil) }
         let toRecognize = texts.indices.filter { texts[$0].needsOCR }
         try await withThrowingTaskGroup(of: (Int, OCRText).self) { group in
             for index in toRecognize {
-                group.addTask { (index, try await extractor.recognize(path: file.path, page: index)) }
+                group.addTask { (index, try await extractor.recognize(path: path, page: index)) }
             }
             for try await (index, result) in group {
                 pages[index].text = result.text
                 pages[index].ocrConfidence = result.confidence
             }
         }
-        let records = builder.records(fromPages: pages, file: file)
-        return .records(records, pages: pages.count, ocrPages: toRecognize.count)
+        return .records(builder.records(fromPages: pages, file: file), pages: pages.count, ocrPages: toRecognize.count)
+    }
+
+    private func pdfRecords(_ file: SourceFile) async throws -> Outcome {
+        try await pdfRecords(file.path, file: file)
+    }
+
+    /// The messages of an email file, each followed by the records read from its
+    /// attachments (PDF, email, text), linked both ways. Other attachments are skipped.
+    private func messageRecords(_ messages: [EmailMessage], file: SourceFile) async throws -> Outcome {
+        var records: [Record] = []
+        var pageCount = 0, ocrCount = 0
+        for (index, message) in messages.enumerated() {
+            var parent = builder.record(fromEmail: message, file: file, index: messages.count > 1 ? index : nil)
+            var children: [Record] = []
+            for (i, attachment) in message.attachments.enumerated() {
+                guard let kind = try? FileKind.detect(head: attachment.data.prefix(4096), name: attachment.filename) else { continue }
+                let child = SourceFile(path: file.path, sha256: FileHash.sha256(attachment.data), attachment: attachment.filename)
+                var read: [Record] = []
+                switch kind {
+                case .pdf:
+                    let copy = FileManager.default.temporaryDirectory.appendingPathComponent("corpus-attachment-\(UUID().uuidString).pdf")
+                    try attachment.data.write(to: copy)
+                    defer { try? FileManager.default.removeItem(at: copy) }
+                    guard case .records(let fromPDF, let pages, let ocrPages) = try? await pdfRecords(copy.path, file: child) else { continue }
+                    read = fromPDF
+                    pageCount += pages
+                    ocrCount += ocrPages
+                case .email:
+                    read = [builder.record(fromEmail: EmailMessage(attachment.data), file: child)]
+                case .text:
+                    read = [builder.record(fromText: TextDecoding.decode(attachment.data, charset: nil), file: child)]
+                case .mbox:
+                    continue
+                }
+                for (j, var record) in read.enumerated() {
+                    if kind != .email { record.id = RecordID.make(parent: parent.id, attachment: i, record: j) }
+                    record.parent = parent.id
+                    children.append(record)
+                }
+            }
+            parent.attachments = children.map(\.id)
+            records.append(parent)
+            records += children
+        }
+        return .records(records, pages: pageCount, ocrPages: ocrCount)
     }
 }
 

@@ -100,10 +100,14 @@ public struct Source: Codable, Sendable, Equatable {
     public var sha256: String
     /// First and last page (1-based) in the source PDF; nil for non-paged sources.
     public var pages: [Int]?
+    /// For a record read from an email's attachment: the attachment's file name (path
+    /// is then the email's file, and sha256 the attachment's own).
+    public var attachment: String?
 
-    public init(path: String, sha256: String, pages: [Int]? = nil) {
+    public init(path: String, sha256: String, pages: [Int]? = nil, attachment: String? = nil) {
         self.path = path
         self.sha256 = sha256
         self.pages = pages
+        self.attachment = attachment
     }
 }

@@ -1,9 +1,21 @@
 import Foundation
 
-/// A file being ingested: where it is and its content hash.
+/// A file being ingested: where it is and its content hash; for an email's
+/// attachment, the email's path, the attachment's hash and its name.
 public struct SourceFile: Sendable {
     public var path: String
     public var sha256: String
+    public var attachment: String?
+
+    public init(path: String, sha256: String, attachment: String? = nil) {
+        self.path = path
+        self.sha256 = sha256
+        self.attachment = attachment
+    }
+
+    func source(pages: [Int]? = nil) -> Source {
+        Source(path: path, sha256: sha256, pages: pages, attachment: attachment)
+    }
 }
 
 /// Turns what extraction produced (PDF pages, email messages, plain text) into
@@ -21,7 +33,7 @@ public struct RecordBuilder: Sendable {
         guard !emails.isEmpty else {
             var record = Record(
                 id: RecordID.make(sha256: file.sha256, pages: pages.isEmpty ? nil : [1, pages.count]),
-                kind: .document, source: Source(path: file.path, sha256: file.sha256, pages: pages.isEmpty ? nil : [1, pages.count]),
+                kind: .document, source: file.source(pages: pages.isEmpty ? nil : [1, pages.count]),
                 ocr: pages.contains { $0.ocrConfidence != nil }, ocrConfidence: Self.meanConfidence(pages[...]),
                 text: pages.map(\.text).joined(separator: "\n"))
             fillDocumentFields(&record)
@@ -34,7 +46,7 @@ public struct RecordBuilder: Sendable {
             var record = Record(
                 id: RecordID.make(sha256: file.sha256, pages: range, index: index), kind: .email,
                 subject: header.subject, from: header.from, to: header.to, cc: header.cc, date: header.date,
-                source: Source(path: file.path, sha256: file.sha256, pages: range),
+                source: file.source(pages: range),
                 ocr: span.contains { $0.ocrConfidence != nil }, ocrConfidence: Self.meanConfidence(span),
                 text: email.body)
             record.redactions = Redactions.markers(in: record.text)
@@ -55,7 +67,7 @@ public struct RecordBuilder: Sendable {
             ?? RecordID.make(sha256: file.sha256, pages: nil, index: index)
         var record = Record(
             id: id, kind: .email, subject: message.subject, from: message.from, to: message.to, cc: message.cc,
-            date: message.date, source: Source(path: file.path, sha256: file.sha256), text: message.body,
+            date: message.date, source: file.source(), text: message.body,
             messageID: message.messageID, inReplyTo: message.inReplyTo, references: message.references)
         record.redactions = Redactions.markers(in: record.text)
         tagger.tag(&record, signature: Signature.block(of: record.text))
@@ -65,7 +77,7 @@ public struct RecordBuilder: Sendable {
     /// A plain-text file: one document record.
     public func record(fromText text: String, file: SourceFile) -> Record {
         var record = Record(id: RecordID.make(sha256: file.sha256, pages: nil), kind: .document,
-                            source: Source(path: file.path, sha256: file.sha256), text: text)
+                            source: file.source(), text: text)
         fillDocumentFields(&record)
         return record
     }
@@ -85,6 +97,11 @@ public struct RecordBuilder: Sendable {
 public enum RecordID {
     public static func make(messageID: String) -> String {
         String(FileHash.sha256(Data("message-id:\(messageID.lowercased())".utf8)).prefix(16))
+    }
+
+    /// The j-th record read from attachment i of the record `parent`.
+    public static func make(parent: String, attachment i: Int, record j: Int) -> String {
+        String(FileHash.sha256(Data("attachment:\(parent):\(i):\(j)".utf8)).prefix(16))
     }
 
     public static func make(sha256: String, pages: [Int]?, index: Int? = nil) -> String {

@@ -37,9 +37,12 @@ struct ShowCommand: AsyncParsableCommand {
         if !record.agencies.isEmpty { print("Agencies: \(record.agencies.joined(separator: ", "))") }
         if !record.vendors.isEmpty { print("Vendors:  \(record.vendors.joined(separator: ", "))") }
         var source = record.source.path
+        if let attachment = record.source.attachment { source += ", attachment \(attachment)" }
         if let pages = record.source.pages { source += " pages \(pages[0])–\(pages[1])" }
         print("Source:   \(source)\n          sha256 \(record.source.sha256)")
-        if record.ocr { print("OCR:      yes") }
+        if let parent = record.parent { print("Parent:   \(parent)") }
+        if !record.attachments.isEmpty { print("Attached: \(record.attachments.joined(separator: ", "))") }
+        if record.ocr { print("OCR:      yes" + (record.ocrConfidence.map { ", confidence \($0)%" } ?? "")) }
         if record.redactions > 0 { print("Redacted: \(record.redactions) marker(s)") }
         print("")
         print(record.text)

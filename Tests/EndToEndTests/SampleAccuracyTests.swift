@@ -19,7 +19,9 @@ final class SampleAccuracyTests: XCTestCase {
         return Sample.truth.records.map { truth in
             // The record from the same file holding most of the truth's phrase.
             let words = normalizedWords(truth.phrase).split(separator: " ")
-            let candidates = records.filter { $0.source.path.hasSuffix(truth.source.attachment ?? truth.source.path) && $0.kind.rawValue == truth.kind }
+            let candidates = records.filter {
+                $0.source.path.hasSuffix(truth.source.path) && $0.source.attachment == truth.source.attachment && $0.kind.rawValue == truth.kind
+            }
             let scored = candidates.map { record -> (Record, Double) in
                 let text = " " + normalizedWords(record.text) + " "
                 let found = text.contains(" \(words.joined(separator: " ")) ") ? Double(words.count) : Double(words.filter { text.contains(" \($0) ") }.count) * 0.9
@@ -84,7 +86,7 @@ final class SampleAccuracyTests: XCTestCase {
     }
 
     func testDocumentsAreOneRecordEachWithTheirEntities() {
-        for pair in Self.pairs where pair.truth.kind == "document" && pair.truth.attachmentOf == nil {
+        for pair in Self.pairs where pair.truth.kind == "document" {
             guard let record = pair.record else {
                 XCTFail("no document record for \(pair.truth.source.path)")
                 continue
@@ -95,5 +97,18 @@ final class SampleAccuracyTests: XCTestCase {
             XCTAssertEqual(record.date?.description, pair.truth.date, pair.truth.source.path)
             XCTAssertEqual(record.ocr, pair.truth.ocr, pair.truth.source.path)
         }
+    }
+}
+
+extension SampleAccuracyTests {
+    func testAnAttachmentIsARecordLinkedToItsEmail() throws {
+        let pair = try XCTUnwrap(Self.pairs.first { $0.truth.attachmentOf != nil })
+        let child = try XCTUnwrap(pair.record, "the attached PDF is a record")
+        let parentID = try XCTUnwrap(child.parent)
+        let parent = try SearchIndex(path: IngestedSample.index).record(id: parentID)
+        XCTAssertEqual(parent.subject, pair.truth.attachmentOf)
+        XCTAssertEqual(parent.attachments, [child.id])
+        XCTAssertEqual(child.source.attachment, pair.truth.source.attachment)
+        XCTAssertNotEqual(child.source.sha256, parent.source.sha256, "the attachment's own hash")
     }
 }
