@@ -22,8 +22,11 @@ enum WorkerMessage {
 /// answering on stdout, one at a time, until stdin closes.
 public enum ExtractionWorker {
     /// Address-space cap, so that a runaway allocation in a library fails this worker
-    /// instead of exhausting the machine.
-    static let memoryLimitBytes: rlim_t = 4 << 30
+    /// instead of exhausting the machine: 4 GB, or $CORPUS_WORKER_MEMORY_MB.
+    static var memoryLimitBytes: rlim_t {
+        let megabytes = ProcessInfo.processInfo.environment["CORPUS_WORKER_MEMORY_MB"].flatMap { rlim_t($0) } ?? 4096
+        return megabytes << 20
+    }
 
     public static func serve() -> Int32 {
         var limit = rlimit(rlim_cur: memoryLimitBytes, rlim_max: memoryLimitBytes)
@@ -34,6 +37,7 @@ public enum ExtractionWorker {
             var response = WorkerMessage.Response()
             do {
                 let request = try JSONDecoder().decode(WorkerMessage.Request.self, from: Data(line.utf8))
+                TestFault.trigger(for: request.path)
                 switch request.operation {
                 case .pageTexts:
                     response.pages = try PageExtractor.pageTexts(of: request.path, ocr: request.ocr ?? .auto)
@@ -51,5 +55,29 @@ public enum ExtractionWorker {
             FileHandle.standardOutput.write(data)
         }
         return 0
+    }
+}
+
+/// Faults for tests of worker isolation, active only with CORPUS_TEST_FAULTS=1 in the
+/// environment: a file whose first KB holds "%corpus-test-fault:abort", ":hang" or
+/// ":memory" makes the worker crash, hang, or allocate until the memory cap stops it,
+/// as a hostile file can make poppler or Tesseract do.
+enum TestFault {
+    static let enabled = ProcessInfo.processInfo.environment["CORPUS_TEST_FAULTS"] == "1"
+
+    static func trigger(for path: String) {
+        guard enabled, let handle = FileHandle(forReadingAtPath: path),
+              let head = try? handle.read(upToCount: 1024) else { return }
+        let text = String(decoding: head, as: UTF8.self)
+        if text.contains("%corpus-test-fault:abort") { abort() }
+        if text.contains("%corpus-test-fault:hang") { while true { sleep(60) } }
+        if text.contains("%corpus-test-fault:memory") {
+            var blocks: [UnsafeMutableRawPointer] = []
+            while true {
+                guard let block = malloc(256 << 20) else { abort() }
+                memset(block, 1, 256 << 20)
+                blocks.append(block)
+            }
+        }
     }
 }

@@ -16,7 +16,7 @@ enum Mbox {
             var line = data[lineStart..<lineEnd]
             lineStart = lineEnd
             if previousBlank, line.starts(with: Array("From ".utf8)) {
-                if started, !current.isEmpty { messages.append(current) }
+                if started, !current.isEmpty { messages.append(withoutSeparator(current)) }
                 current = Data()
                 started = true
                 previousBlank = false
@@ -32,6 +32,13 @@ enum Mbox {
         }
         if started, !current.isEmpty { messages.append(current) }
         return messages.filter(hasCompleteHeaders)
+    }
+
+    /// The empty line before a "From " line belongs to the mbox, not to the message.
+    static func withoutSeparator(_ message: Data) -> Data {
+        if message.suffix(4) == Data("\r\n\r\n".utf8) { return message.dropLast(2) }
+        if message.suffix(2) == Data("\n\n".utf8) { return message.dropLast(1) }
+        return message
     }
 
     /// The headers end with an empty line.

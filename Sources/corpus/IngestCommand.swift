@@ -23,11 +23,19 @@ struct IngestCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Your own agencies and vendors: CSV with header type,name,aliases,domains.", valueName: "FILE"))
     var entities: String?
 
+    @Option(help: ArgumentHelp("Seconds one PDF, or one page's OCR, may take before the file is given up.", valueName: "SECONDS"))
+    var timeout: Double = 300
+
+    @Option(help: ArgumentHelp("Records per commit: an interrupted ingest keeps every commit made.", valueName: "N"))
+    var batch: Int = 2000
+
     @Flag(help: "Print a JSON summary on stdout.")
     var json = false
 
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        guard timeout > 0 else { throw ValidationError("--timeout must be more than 0 seconds") }
+        guard batch >= 1 else { throw ValidationError("--batch must be at least 1") }
     }
 
     func run() async throws {
@@ -40,8 +48,9 @@ struct IngestCommand: AsyncParsableCommand {
                 try gazetteer.add(csv: text, origin: entities)
             }
             let writer = try IndexWriter(path: index.path, gazetteer: gazetteer)
-            let pool = WorkerPool(executable: Self.executablePath, size: jobs)
-            let ingester = Ingester(extractor: pool, builder: RecordBuilder(gazetteer: gazetteer), ocrMode: ocr, jobs: jobs)
+            let pool = WorkerPool(executable: Self.executablePath, size: jobs, timeLimit: timeout)
+            var ingester = Ingester(extractor: pool, builder: RecordBuilder(gazetteer: gazetteer), ocrMode: ocr, jobs: jobs)
+            ingester.batchSize = batch
             let progress = ProgressPrinter()
             let report = try await ingester.run(paths: paths, into: writer) { progress.update($0) }
             await pool.shutdown()

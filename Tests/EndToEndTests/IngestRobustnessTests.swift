@@ -1,0 +1,125 @@
+import Foundation
+import TestSupport
+import XCTest
+
+/// Ingest that never loses work: hostile files cost only themselves, an ingest killed
+/// at any moment resumes to exactly the records of an uninterrupted run, a second
+/// writer is refused clearly, and searching during an ingest works.
+final class IngestRobustnessTests: XCTestCase {
+    var folder: URL!
+    var index: String!
+
+    override func setUp() {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("robust-\(UUID())")
+        try! FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        index = CorpusBinary.temporaryIndex()
+    }
+
+    override func tearDown() {
+        try? FileManager.default.removeItem(at: folder)
+        try? FileManager.default.removeItem(atPath: index)
+    }
+
+    func copySample(_ relative: String, as name: String? = nil) throws {
+        try FileManager.default.copyItem(atPath: Sample.path(relative),
+                                         toPath: folder.appendingPathComponent(name ?? (relative as NSString).lastPathComponent).path)
+    }
+
+    func ids(in index: String) throws -> [String] {
+        let result = try CorpusBinary.run(["search", "--index", index, "", "--json", "--limit", "100000"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let hits = (result.json as? [String: Any])?["hits"] as? [[String: Any]] ?? []
+        return hits.compactMap { $0["id"] as? String }.sorted()
+    }
+
+    func testAWorkerThatCrashesHangsOrRunsAwayCostsOnlyItsFile() throws {
+        try copySample("releases/NYPD_FOIL_2020-PL-00417_Part1.pdf")
+        try copySample("email/2019-06-25_meeting_request.eml")
+        for fault in ["abort", "hang", "memory"] {
+            try Data("%PDF-1.4\n%corpus-test-fault:\(fault)\n".utf8).write(to: folder.appendingPathComponent("\(fault).pdf"))
+        }
+        let result = try CorpusBinary.run(["ingest", "--index", index, folder.path, "--timeout", "3", "--json"],
+                                          environment: ["CORPUS_TEST_FAULTS": "1", "CORPUS_WORKER_MEMORY_MB": "512"])
+        XCTAssertEqual(result.status, 2, result.stderr)
+        let summary = try XCTUnwrap(result.json as? [String: Any], result.stdout)
+        let rejected = Dictionary(uniqueKeysWithValues: (summary["rejected"] as? [[String: String]] ?? []).map {
+            (($0["path"]! as NSString).lastPathComponent, $0["reason"]!)
+        })
+        XCTAssertEqual(Set(rejected.keys), ["abort.pdf", "hang.pdf", "memory.pdf"])
+        XCTAssertEqual(rejected["abort.pdf"], "the PDF reader crashed (signal 6) on this file")
+        XCTAssertEqual(rejected["hang.pdf"], "took longer than 3 s to read; skipped")
+        XCTAssertEqual(rejected["memory.pdf"], "the PDF reader crashed (signal 6) on this file")
+        XCTAssertEqual(summary["records"] as? Int, 23, "22 printed emails and the .eml")
+        XCTAssertFalse(result.stderr.contains("Fatal error"), "no stack trace: \(result.stderr)")
+    }
+
+    func testAnIngestKilledAtAnyMomentResumesToTheSameRecords() throws {
+        for file in ["releases/NYPD_FOIL_2020-PL-00417_Part1.pdf", "releases/NYPD_FOIL_2020-PL-00417_Part2_personal_accounts.pdf",
+                     "releases/ICE_FOIA_2020-ICFO-10233_scanned.pdf", "email/vendor_outreach.mbox",
+                     "email/2019-12-02_data_retention_letter.eml", "documents/NYPD_FOIL_Determination_2020-PL-00417.pdf"] {
+            try copySample(file)
+        }
+        let whole = try CorpusBinary.run(["ingest", "--index", index, folder.path, "--json"])
+        XCTAssertEqual(whole.status, 0, whole.stderr)
+        let expected = try ids(in: index)
+        XCTAssertGreaterThan(expected.count, 40)
+
+        for delay in [0.2, 0.6, 1.2, 2.0] {
+            let interrupted = CorpusBinary.temporaryIndex()
+            defer { try? FileManager.default.removeItem(atPath: interrupted) }
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: CorpusBinary.path)
+            process.arguments = ["ingest", "--index", interrupted, folder.path, "--batch", "3", "--jobs", "1"]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            Thread.sleep(forTimeInterval: delay)
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            let resumed = try CorpusBinary.run(["ingest", "--index", interrupted, folder.path, "--json"])
+            XCTAssertEqual(resumed.status, 0, "after a kill at \(delay) s: \(resumed.stderr)")
+            XCTAssertEqual(try ids(in: interrupted), expected, "after a kill at \(delay) s")
+        }
+    }
+
+    func testASecondWriterIsRefusedAndSearchingDuringAnIngestWorks() throws {
+        try copySample("email/2019-06-25_meeting_request.eml")
+        XCTAssertEqual(try CorpusBinary.run(["ingest", "--index", index, folder.path]).status, 0)
+        try copySample("releases/NYPD_FOIL_2020-PL-00417_Part3_scanned.pdf")
+        try copySample("releases/ICE_FOIA_2020-ICFO-10233_scanned.pdf")
+
+        let first = Process()
+        first.executableURL = URL(fileURLWithPath: CorpusBinary.path)
+        first.arguments = ["ingest", "--index", index, folder.path, "--jobs", "1"]
+        first.standardOutput = FileHandle.nullDevice
+        first.standardError = FileHandle.nullDevice
+        try first.run()
+        Thread.sleep(forTimeInterval: 0.5)
+        XCTAssertTrue(first.isRunning, "the OCR ingest is still running")
+
+        let second = try CorpusBinary.run(["ingest", "--index", index, folder.path])
+        XCTAssertEqual(second.status, 1)
+        XCTAssertTrue(second.stderr.hasPrefix("corpus: the index is busy"), second.stderr)
+
+        let search = try CorpusBinary.run(["search", "--index", index, "kind:email", "--json"])
+        XCTAssertEqual(search.status, 0, search.stderr)
+        XCTAssertEqual((search.json as? [String: Any])?["total"] as? Int, 1, "the last commit is seen")
+
+        first.waitUntilExit()
+        XCTAssertEqual(first.terminationStatus, 0)
+        XCTAssertGreaterThan(try ids(in: index).count, 10)
+    }
+
+    func testFoldersAreWalkedOnceThroughSymlinkLoopsAndHiddenFilesAreSkipped() throws {
+        try copySample("email/2019-06-25_meeting_request.eml")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        try copySample("email/2020-02-18_foil_follow_up.eml", as: "sub/follow_up.eml")
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("sub/loop").path, withDestinationPath: folder.path)
+        try Data("junk".utf8).write(to: folder.appendingPathComponent(".DS_Store"))
+        let result = try CorpusBinary.run(["ingest", "--index", index, folder.path, "--json"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let summary = try XCTUnwrap(result.json as? [String: Any])
+        XCTAssertEqual(summary["files"] as? Int, 2)
+        XCTAssertEqual(summary["records"] as? Int, 2)
+    }
+}

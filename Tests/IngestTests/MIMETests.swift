@@ -1,0 +1,135 @@
+@testable import Ingest
+import XCTest
+
+/// Email files in depth, one generated message per case.
+final class MIMETests: XCTestCase {
+    func message(_ text: String) -> EmailMessage {
+        EmailMessage(Data(text.replacingOccurrences(of: "\n", with: "\r\n").utf8))
+    }
+
+    func testEncodedWordsInHeaders() {
+        let m = message("""
+            From: =?ISO-8859-1?Q?Ren=E9e_Fran=E7ois?= <renee@nypd.org>
+            To: =?UTF-8?B?Sm9zw6kgw4FsdmFyZXo=?= <jose@ice.dhs.gov>
+            Subject: =?UTF-8?Q?Caf=C3=A9?= =?UTF-8?Q?_meeting?= about the trial
+            Date: Tue, 4 Dec 2018 10:32:00 -0500
+
+            body
+            """)
+        XCTAssertEqual(m.from, Correspondent(name: "Renée François", address: "renee@nypd.org"))
+        XCTAssertEqual(m.to.first?.name, "José Álvarez")
+        XCTAssertEqual(m.subject, "Café meeting about the trial", "whitespace between encoded words is dropped")
+    }
+
+    func testQuotedPrintableAndBase64Bodies() {
+        let qp = message("""
+            From: a@nypd.org
+            Content-Type: text/plain; charset=utf-8
+            Content-Transfer-Encoding: quoted-printable
+
+            The caf=C3=A9 meeting is a soft=
+             break and 100=3D100.
+            """)
+        XCTAssertEqual(qp.body, "The café meeting is a soft break and 100=100.")
+        let b64 = message("""
+            From: a@nypd.org
+            Content-Transfer-Encoding: base64
+
+            \(Data("Trial accounts are ready.".utf8).base64EncodedString())
+            """)
+        XCTAssertEqual(b64.body, "Trial accounts are ready.")
+    }
+
+    func testCharsetsIncludingWindows1252AndUnknownOnes() {
+        var latin = Data("From: a@nypd.org\r\nContent-Type: text/plain; charset=ISO-8859-1\r\n\r\nGr".utf8)
+        latin.append(contentsOf: [0xFC, 0xDF, 0x65])
+        XCTAssertEqual(EmailMessage(latin).body, "Grüße")
+        var windows = Data("From: a@nypd.org\r\nContent-Type: text/plain; charset=windows-1252\r\n\r\n".utf8)
+        windows.append(contentsOf: [0x93, 0x6F, 0x6B, 0x94, 0x20, 0x80, 0x35])
+        XCTAssertEqual(EmailMessage(windows).body, "“ok” €5")
+        let unknownUTF8 = message("From: a@nypd.org\nContent-Type: text/plain; charset=x-mystery\n\nna\u{00EF}ve")
+        XCTAssertEqual(unknownUTF8.body, "naïve")
+        var unknownBytes = Data("From: a@nypd.org\r\nContent-Type: text/plain; charset=x-mystery\r\n\r\n".utf8)
+        unknownBytes.append(contentsOf: [0x93, 0x68, 0x69, 0x94])
+        XCTAssertEqual(EmailMessage(unknownBytes).body, "“hi”", "not UTF-8: read as Windows-1252, not lost")
+    }
+
+    func testAlternativesNestedPartsAndAttachments() {
+        let m = message("""
+            From: Hal Lambert <hal@clearview.ai>
+            Subject: Letter
+            Message-ID: <letter-1@clearview.ai>
+            In-Reply-To: <question-9@nypd.org>
+            References: <start-1@nypd.org> <question-9@nypd.org>
+            Content-Type: multipart/mixed; boundary="outer"
+
+            --outer
+            Content-Type: multipart/alternative; boundary="inner"
+
+            --inner
+            Content-Type: text/html; charset=utf-8
+
+            <p>HTML version</p>
+            --inner
+            Content-Type: text/plain; charset=utf-8
+
+            Plain version
+            --inner--
+            --outer
+            Content-Type: message/rfc822
+
+            From: Jessica Moore <jessica.moore@clearview.ai>
+            Subject: Forwarded original
+
+            The original text.
+            --outer
+            Content-Type: application/pdf; name="terms.pdf"
+            Content-Disposition: attachment; filename="terms.pdf"
+            Content-Transfer-Encoding: base64
+
+            \(Data("%PDF-1.4 fake".utf8).base64EncodedString())
+            --outer--
+            """)
+        XCTAssertEqual(m.body, "Plain version", "plain text is preferred to HTML")
+        XCTAssertEqual(m.attachments.map(\.filename), ["attached-message.eml", "terms.pdf"])
+        XCTAssertEqual(EmailMessage(m.attachments[0].data).subject, "Forwarded original")
+        XCTAssertEqual(String(decoding: m.attachments[1].data, as: UTF8.self), "%PDF-1.4 fake")
+        XCTAssertEqual(m.messageID, "letter-1@clearview.ai")
+        XCTAssertEqual(m.inReplyTo, "question-9@nypd.org")
+        XCTAssertEqual(m.references, ["start-1@nypd.org", "question-9@nypd.org"])
+    }
+
+    func testHTMLOnlyBodiesBecomeReadableText() {
+        let m = message("""
+            From: a@clearview.ai
+            Content-Type: text/html; charset=utf-8
+
+            <html><head><style>p{color:red}</style><script>alert(1)</script></head><body><p>Hi Tony,</p><p>Use&nbsp;your &quot;Yahoo&quot; address &amp; phone.<br>Jessica</p></body></html>
+            """)
+        XCTAssertEqual(m.body, "Hi Tony,\nUse your \"Yahoo\" address & phone.\nJessica")
+    }
+
+    func testMboxSplitsUnescapesAndKeepsOnlyCompleteMessages() {
+        let mbox = """
+            From a@nypd.org Tue Dec  4 10:32:00 2018
+            From: a@nypd.org
+            Subject: one
+
+            >From the desk of the sergeant.
+            >>From is kept with one quote.
+
+            From b@nypd.org Tue Dec  4 11:00:00 2018
+            From: b@nypd.org
+            Subject: two
+
+            Second body.
+
+            From c@nypd.org Tue Dec  4 12:00:00 2018
+            From: c@nypd.org
+            Subj
+            """
+        let messages = Mbox.messages(in: Data(mbox.utf8)).map(EmailMessage.init)
+        XCTAssertEqual(messages.map(\.subject), ["one", "two"], "the cut-off third message is left out")
+        XCTAssertEqual(messages[0].body, "From the desk of the sergeant.\n>From is kept with one quote.\n")
+    }
+}
