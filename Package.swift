@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
     targets: [
         .systemLibrary(
@@ -29,7 +30,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             resources: [.copy("Resources/entities.csv")]),
-        .target(name: "Search", dependencies: ["Ingest", "CXapian"]),
+        .target(name: "Search", dependencies: ["Ingest", "CXapian", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .executableTarget(
             name: "corpus",
             dependencies: [

@@ -209,6 +209,22 @@ cx_status cx_db_data_for_term(cx_db *db, const char *id_term, char **data, size_
     });
 }
 
+cx_status cx_db_set_metadata(cx_db *db, const char *key, const char *value, char **error) {
+    if (need_writable(db, error) != CX_OK) return CX_ERR_OTHER;
+    return guarded(error, [&] {
+        db->write->set_metadata(key, value);
+        return CX_OK;
+    });
+}
+
+cx_status cx_db_get_metadata(cx_db *db, const char *key, char **value, char **error) {
+    *value = nullptr;
+    return guarded(error, [&] {
+        *value = copy_string(db->read->get_metadata(key));
+        return CX_OK;
+    });
+}
+
 // ---- documents ---------------------------------------------------------------
 
 cx_doc *cx_doc_new(void) {

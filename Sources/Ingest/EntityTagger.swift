@@ -25,7 +25,9 @@ public struct EntityTagger: Sendable {
         if let signature, let from = record.from, Gazetteer.isPersonal(from) {
             for entity in gazetteer.entitiesMentioned(in: signature) where entity.kind == .agency { add(entity) }
         }
-        let named = gazetteer.entitiesMentioned(in: [record.subject ?? "", record.text].joined(separator: "\n"))
+        // OCR splits "hal@ clearview.ai": an address is not a mention of its domain's owner.
+        let text = [record.subject ?? "", record.text].joined(separator: "\n").replacingOccurrences(of: "@ ", with: "@")
+        let named = gazetteer.entitiesMentioned(in: text)
         for entity in named where entity.kind == .vendor || record.kind == .document { add(entity) }
         record.agencies = agencies
         record.vendors = vendors

@@ -4,8 +4,9 @@ import Foundation
 public protocol RecordSink: Sendable {
     /// True when a file with this sha256 is already in the index.
     func isIndexed(sha256: String) throws -> Bool
-    /// Adds the records of one file; they become visible at the next commit.
-    func add(_ records: [Record]) throws
+    /// Adds the records of one file, and counts the file and its pages; they become
+    /// visible at the next commit.
+    func add(_ records: [Record], pages: Int, ocrPages: Int) throws
     /// Makes everything added so far durable, all at once.
     func commit() throws
 }
@@ -92,7 +93,7 @@ public struct Ingester: Sendable {
                 case .rejected(let reason):
                     report.rejected.append(Rejection(path: path, reason: reason))
                 case .records(let records, let pages, let ocrPages):
-                    try sink.add(records)
+                    try sink.add(records, pages: pages, ocrPages: ocrPages)
                     report.files += 1
                     report.records += records.count
                     report.pages += pages

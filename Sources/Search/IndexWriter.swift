@@ -20,7 +20,7 @@ public final class IndexWriter: RecordSink, @unchecked Sendable {
         try lock.withLock { try db.termExists(Schema.Prefix.sha256 + sha256) }
     }
 
-    public func add(_ records: [Record]) throws {
+    public func add(_ records: [Record], pages: Int = 0, ocrPages: Int = 0) throws {
         try lock.withLock {
             if !inTransaction {
                 try db.begin()
@@ -29,6 +29,11 @@ public final class IndexWriter: RecordSink, @unchecked Sendable {
             for record in records {
                 let document = try Schema.document(for: record, gazetteer: gazetteer)
                 try db.replace(idTerm: Schema.Prefix.id + record.id, with: document)
+            }
+            // Counted in the same transaction as the records, so they always agree.
+            for (key, increment) in [(Schema.Counter.files, 1), (Schema.Counter.pages, pages), (Schema.Counter.ocrPages, ocrPages)] {
+                let current = Int(try db.metadata(key)) ?? 0
+                try db.setMetadata(key, String(current + increment))
             }
         }
     }

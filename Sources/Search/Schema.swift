@@ -48,6 +48,13 @@ public enum Schema {
         public static let kind: UInt32 = 5
     }
 
+    /// Database metadata keys counting what was ingested.
+    public enum Counter {
+        public static let files = "corpus.files"
+        public static let pages = "corpus.pages"
+        public static let ocrPages = "corpus.ocr_pages"
+    }
+
     /// The facets search reports, in the contract's order.
     public static let facets: [(name: String, slot: UInt32)] = [
         ("agency", Slot.agencies), ("vendor", Slot.vendors), ("from", Slot.from), ("year", Slot.year), ("kind", Slot.kind),

@@ -164,6 +164,11 @@ public final class SearchIndex: @unchecked Sendable {
         }
     }
 
+    /// A count kept in the index's metadata (see `Schema.Counter`).
+    func counter(_ key: String) throws -> Int {
+        try lock.withLock { Int(try db.metadata(key)) ?? 0 }
+    }
+
     /// The record with this id.
     public func record(id: String) throws -> Record {
         let data = try lock.withLock { try db.data(forTerm: Schema.Prefix.id + id) }

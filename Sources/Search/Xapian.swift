@@ -59,6 +59,17 @@ final class XapianDatabase {
         return exists != 0
     }
 
+    func setMetadata(_ key: String, _ value: String) throws {
+        try check { cx_db_set_metadata(handle, key, value, $0) }
+    }
+
+    func metadata(_ key: String) throws -> String {
+        var value: UnsafeMutablePointer<CChar>?
+        try check { cx_db_get_metadata(handle, key, &value, $0) }
+        defer { cx_free_string(value) }
+        return value.map { String(cString: $0) } ?? ""
+    }
+
     func replace(idTerm: String, with document: XapianDocument) throws {
         try check { cx_db_replace(handle, idTerm, document.handle, $0) }
     }

@@ -8,7 +8,10 @@ struct Corpus: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "corpus",
         abstract: "Turn public-records releases (PDFs of printed emails, scans, .eml, .mbox) into a searchable index.",
-        subcommands: [IngestCommand.self, SearchCommand.self, ShowCommand.self, WorkerCommand.self])
+        subcommands: [
+            IngestCommand.self, SearchCommand.self, ShowCommand.self, TimelineCommand.self, ExportCommand.self,
+            PeopleCommand.self, StatsCommand.self, WorkerCommand.self,
+        ])
 }
 
 /// `--index DIR`, shared by every subcommand.

@@ -55,6 +55,11 @@ cx_status cx_db_replace(cx_db *db, const char *id_term, cx_doc *doc, char **erro
 /* The data blob of the document carrying id_term; *data is malloc'd (cx_free_string). */
 cx_status cx_db_data_for_term(cx_db *db, const char *id_term, char **data, size_t *len, char **error);
 
+/* Database-wide key/value metadata (committed with the transaction). A missing key
+ * reads as "". *value is malloc'd (cx_free_string). */
+cx_status cx_db_set_metadata(cx_db *db, const char *key, const char *value, char **error);
+cx_status cx_db_get_metadata(cx_db *db, const char *key, char **value, char **error);
+
 /* ---- documents --------------------------------------------------------- */
 
 cx_doc *cx_doc_new(void);

@@ -1,0 +1,122 @@
+import Foundation
+import Ingest
+import ZIPFoundation
+
+public enum ExportFormat: String, Sendable, CaseIterable {
+    case zip, dir
+}
+
+/// What an export wrote.
+public struct ExportSummary: Encodable, Sendable {
+    public var records: Int
+    public var originals: Int
+    public var pageRanges: Int
+    public var path: String
+
+    enum CodingKeys: String, CodingKey {
+        case records, originals, path
+        case pageRanges = "page_ranges"
+    }
+}
+
+public struct ExportError: Error, CustomStringConvertible {
+    public var description: String
+}
+
+/// Everything matching a query, for a lawyer or an editor: manifest.csv (one row a
+/// record; UTF-8 with a byte-order mark so spreadsheets read it right), records.jsonl
+/// (whole records with text), and files/ with the originals and, for each record split
+/// out of a larger PDF, its own pages as a PDF. Records stream through in batches, so
+/// memory stays flat however many match.
+extension SearchIndex {
+    public func export(query: String, to path: String, format: ExportFormat, force: Bool = false) throws -> ExportSummary {
+        let fm = FileManager.default
+        let out = URL(fileURLWithPath: path)
+        if fm.fileExists(atPath: out.path) {
+            guard force else { throw ExportError(description: "\(path) already exists; give --force to replace it") }
+            try fm.removeItem(at: out)
+        }
+        let folder = format == .dir ? out : fm.temporaryDirectory.appendingPathComponent("corpus-export-\(UUID().uuidString)")
+        defer { if format == .zip { try? fm.removeItem(at: folder) } }
+        let files = folder.appendingPathComponent("files")
+        try fm.createDirectory(at: files.appendingPathComponent("pages"), withIntermediateDirectories: true)
+
+        let manifestURL = folder.appendingPathComponent("manifest.csv")
+        let recordsURL = folder.appendingPathComponent("records.jsonl")
+        guard fm.createFile(atPath: manifestURL.path, contents: Data([0xEF, 0xBB, 0xBF])),
+              fm.createFile(atPath: recordsURL.path, contents: nil)
+        else { throw ExportError(description: "cannot write in \(folder.path)") }
+        let manifest = try FileHandle(forWritingTo: manifestURL)
+        let jsonl = try FileHandle(forWritingTo: recordsURL)
+        defer {
+            try? manifest.close()
+            try? jsonl.close()
+        }
+        manifest.seekToEndOfFile()
+        manifest.write(Data("id,kind,date,from,to,subject,agencies,vendors,source_path,attachment,pages,sha256,original,file\r\n".utf8))
+
+        var summary = ExportSummary(records: 0, originals: 0, pageRanges: 0, path: path)
+        var written: [String: String] = [:] // an original's sha256, or sha256 and pages → its name in files/
+        try forEachRecord(matching: query) { record in
+            let original = try exportOriginal(of: record, into: files, written: &written, summary: &summary)
+            let file = try exportPages(of: record, into: files, written: &written, summary: &summary) ?? original
+            let person = { (c: Correspondent) in c.address ?? c.name ?? "" }
+            let row = [record.id, record.kind.rawValue, record.date?.description ?? "", record.from.map(person) ?? "",
+                       (record.to + record.cc).map(person).joined(separator: "; "), record.subject ?? "",
+                       record.agencies.joined(separator: "; "), record.vendors.joined(separator: "; "), record.source.path,
+                       record.source.attachment ?? "", record.source.pages.map { "\($0[0])-\($0[1])" } ?? "",
+                       record.source.sha256, original ?? "", file ?? ""]
+            manifest.write(Data((row.map(CSVField.escape).joined(separator: ",") + "\r\n").utf8))
+            var line = try RecordCoding.encoder.encode(record)
+            line.append(0x0A)
+            jsonl.write(line)
+            summary.records += 1
+        }
+        if format == .zip {
+            try manifest.close()
+            try jsonl.close()
+            try fm.zipItem(at: folder, to: out, shouldKeepParent: false)
+        }
+        return summary
+    }
+
+    /// A record's pages as a PDF of their own, when it is one of several records in a
+    /// PDF (records on the same pages share one). Returns its path inside the export.
+    private func exportPages(of record: Record, into files: URL, written: inout [String: String],
+                             summary: inout ExportSummary) throws -> String? {
+        guard record.source.attachment == nil, let pages = record.source.pages,
+              FileManager.default.fileExists(atPath: record.source.path) else { return nil }
+        let key = "\(record.source.sha256):\(pages[0])-\(pages[1])"
+        if let existing = written[key] { return existing }
+        let pdf = try PDFDocument(path: record.source.path)
+        guard pages != [1, pdf.pageCount] else { return nil }
+        let base = ((record.source.path as NSString).lastPathComponent as NSString).deletingPathExtension
+        let name = "files/pages/\(String(record.source.sha256.prefix(8)))_\(base)_p\(pages[0])-\(pages[1]).pdf"
+        try pdf.writePages(pages[0], pages[1], to: files.deletingLastPathComponent().appendingPathComponent(name).path)
+        written[key] = name
+        summary.pageRanges += 1
+        return name
+    }
+
+    /// The original file a record came from, copied once (an attachment is taken out
+    /// of its email again). Returns its path inside the export, or nil when it is gone.
+    private func exportOriginal(of record: Record, into files: URL, written: inout [String: String],
+                                summary: inout ExportSummary) throws -> String? {
+        if let existing = written[record.source.sha256] { return existing }
+        let name = record.source.attachment ?? (record.source.path as NSString).lastPathComponent
+        let target = "files/" + String(record.source.sha256.prefix(8)) + "_" + name
+        let destination = files.deletingLastPathComponent().appendingPathComponent(target)
+        if let attachment = record.source.attachment {
+            guard let data = try? Data(contentsOf: URL(fileURLWithPath: record.source.path)),
+                  let bytes = EmailMessage(data).attachments.first(where: { $0.filename == attachment })?.data
+            else { return nil }
+            try bytes.write(to: destination)
+        } else {
+            guard FileManager.default.fileExists(atPath: record.source.path) else { return nil }
+            try FileManager.default.copyItem(atPath: record.source.path, toPath: destination.path)
+        }
+        written[record.source.sha256] = target
+        summary.originals += 1
+        return target
+    }
+}
