@@ -1,7 +1,8 @@
 import Foundation
 
-/// Splits an mbox into messages: a message starts at a "From " line at the top of
-/// the file or after an empty line. ">From " lines (mboxrd and mboxo escapes) lose
+/// Splits an mbox into messages: a message starts at a "From sender date" line at the
+/// top of the file or after an empty line. (A body line that only begins with "From ",
+/// left unescaped by a careless exporter, has no time of day and does not split.) ">From " lines (mboxrd and mboxo escapes) lose
 /// one ">". A message whose headers never end (a file cut off in the middle of it) is
 /// left out.
 enum Mbox {
@@ -15,7 +16,7 @@ enum Mbox {
             let lineEnd = data[lineStart...].firstIndex(of: 0x0A).map { $0 + 1 } ?? data.endIndex
             var line = data[lineStart..<lineEnd]
             lineStart = lineEnd
-            if previousBlank, line.starts(with: Array("From ".utf8)) {
+            if previousBlank, line.starts(with: Array("From ".utf8)), isSeparator(line) {
                 if started, !current.isEmpty { messages.append(withoutSeparator(current)) }
                 current = Data()
                 started = true
@@ -32,6 +33,13 @@ enum Mbox {
         }
         if started, !current.isEmpty { messages.append(current) }
         return messages.filter(hasCompleteHeaders)
+    }
+
+    static let separator = try! NSRegularExpression(pattern: #"^From \S+\s.*\b\d{1,2}:\d{2}"#)
+
+    static func isSeparator(_ line: Data) -> Bool {
+        let text = String(decoding: line.prefix(200), as: UTF8.self)
+        return separator.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
     }
 
     /// The empty line before a "From " line belongs to the mbox, not to the message.

@@ -122,7 +122,7 @@ final class MIMETests: XCTestCase {
             From: b@nypd.org
             Subject: two
 
-            Second body.
+            From the start, an unescaped line that is not a separator.
 
             From c@nypd.org Tue Dec  4 12:00:00 2018
             From: c@nypd.org
@@ -131,5 +131,6 @@ final class MIMETests: XCTestCase {
         let messages = Mbox.messages(in: Data(mbox.utf8)).map(EmailMessage.init)
         XCTAssertEqual(messages.map(\.subject), ["one", "two"], "the cut-off third message is left out")
         XCTAssertEqual(messages[0].body, "From the desk of the sergeant.\n>From is kept with one quote.\n")
+        XCTAssertEqual(messages[1].body, "From the start, an unescaped line that is not a separator.\n")
     }
 }
