@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.20.0"),
     ],
     targets: [
         .systemLibrary(
@@ -31,15 +32,19 @@ let package = Package(
             ],
             resources: [.copy("Resources/entities.csv")]),
         .target(name: "Search", dependencies: ["Ingest", "CXapian", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(name: "Web", dependencies: ["Search", "Ingest", .product(name: "Hummingbird", package: "hummingbird")]),
         .executableTarget(
             name: "corpus",
             dependencies: [
-                "Ingest", "Search",
+                "Ingest", "Search", "Web",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .target(name: "TestSupport", dependencies: ["Ingest", "CPoppler"], path: "Tests/TestSupport"),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "TestSupport"]),
         .testTarget(name: "SearchTests", dependencies: ["Search", "Ingest", "TestSupport"]),
+        .testTarget(name: "WebTests", dependencies: [
+            "Web", "Search", "Ingest", "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
         .testTarget(name: "EndToEndTests", dependencies: ["Ingest", "Search", "TestSupport"]),
     ],
     cxxLanguageStandard: .cxx17

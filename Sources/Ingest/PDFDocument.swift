@@ -124,8 +124,8 @@ public final class PDFDocument {
         }
     }
 
-    /// Renders page `index` to 8-bit grayscale at `dpi` on a white background.
-    public func render(page index: Int, dpi: Double) -> GrayImage {
+    /// Draws page `index` at `dpi` on a white cairo surface and hands it to body.
+    private func withRendering<T>(page index: Int, dpi: Double, _ body: (OpaquePointer) -> T) -> T {
         withPage(index) { page in
             var width = 0.0, height = 0.0
             poppler_page_get_size(page, &width, &height)
@@ -141,21 +141,37 @@ public final class PDFDocument {
             poppler_page_render(page, cr)
             cairo_destroy(cr)
             cairo_surface_flush(surface)
+            return body(surface)
+        }
+    }
+
+    /// Renders page `index` to 8-bit grayscale at `dpi` on a white background.
+    public func render(page index: Int, dpi: Double) -> GrayImage {
+        withRendering(page: index, dpi: dpi) { surface in
+            let w = Int(cairo_image_surface_get_width(surface)), h = Int(cairo_image_surface_get_height(surface))
             let stride = Int(cairo_image_surface_get_stride(surface))
             let data = cairo_image_surface_get_data(surface)!
-            var pixels = [UInt8](repeating: 255, count: Int(w) * Int(h))
+            var pixels = [UInt8](repeating: 255, count: w * h)
             pixels.withUnsafeMutableBufferPointer { out in
-                for y in 0..<Int(h) {
+                for y in 0..<h {
                     let row = data + y * stride
-                    for x in 0..<Int(w) {
+                    for x in 0..<w {
                         // RGB24 is native-endian 0x00RRGGBB: bytes B, G, R, _ on little-endian.
                         let p = row + x * 4
                         let red = UInt32(p[2]) * 299, green = UInt32(p[1]) * 587, blue = UInt32(p[0]) * 114
-                        out[y * Int(w) + x] = UInt8((red + green + blue) / 1000)
+                        out[y * w + x] = UInt8((red + green + blue) / 1000)
                     }
                 }
             }
-            return GrayImage(width: Int(w), height: Int(h), pixels: pixels)
+            return GrayImage(width: w, height: h, pixels: pixels)
+        }
+    }
+
+    /// Renders page `index` at `dpi` as a PNG file (page images for the web UI).
+    public func writePNG(page index: Int, dpi: Double, to outputPath: String) throws {
+        let status = withRendering(page: index, dpi: dpi) { cairo_surface_write_to_png($0, outputPath) }
+        if status != CAIRO_STATUS_SUCCESS {
+            throw PDFError(path: outputPath, reason: String(cString: cairo_status_to_string(status)))
         }
     }
 

@@ -122,6 +122,11 @@ public final class SearchIndex: @unchecked Sendable {
         }
     }
 
+    /// Moves to the latest commit (an ingest may have run since this was opened).
+    public func refresh() throws {
+        try lock.withLock { try db.reopen() }
+    }
+
     public var recordCount: Int {
         get throws { try lock.withLock { try db.documentCount } }
     }

@@ -1,0 +1,131 @@
+import Foundation
+import Ingest
+import Search
+
+/// The reading room's pages, built as strings. Every piece of record text goes through
+/// `HTML.escape`; snippets carry private-use marks for matches, turned into <mark>
+/// only after escaping.
+enum Pages {
+    static let markStart = "\u{E000}", markEnd = "\u{E001}"
+
+    static let style = """
+        body{font:15px/1.45 system-ui,sans-serif;margin:0;color:#222;background:#fafafa}
+        header{background:#1d2b3a;color:#fff;padding:12px 24px} header a{color:#fff;text-decoration:none;font-weight:600}
+        form.search{display:flex;gap:8px;margin:16px 24px} form.search input[name=q]{flex:1;font-size:16px;padding:8px}
+        .layout{display:flex;gap:24px;margin:0 24px 24px} aside{width:240px;flex-shrink:0} main{flex:1;min-width:0}
+        aside h3{font-size:13px;text-transform:uppercase;color:#666;margin:16px 0 4px} aside ul{list-style:none;padding:0;margin:0}
+        aside li{display:flex;justify-content:space-between;gap:8px} aside li a{overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
+        .hit{background:#fff;border:1px solid #e4e4e4;border-radius:6px;padding:10px 14px;margin-bottom:10px}
+        .hit h2{font-size:16px;margin:0 0 4px} .meta{color:#555;font-size:13px} .snippet{margin:6px 0} mark{background:#ffe066}
+        .tag{display:inline-block;background:#eef2f7;border-radius:3px;padding:0 6px;margin-right:4px;font-size:12px}
+        .error{background:#fdecea;border:1px solid #f5c2c0;padding:10px 14px;border-radius:6px}
+        .pager a{margin-right:12px} table.fields td{padding:2px 10px 2px 0;vertical-align:top} pre{white-space:pre-wrap;background:#fff;border:1px solid #e4e4e4;padding:12px}
+        .pages img{max-width:100%;border:1px solid #ccc;margin-bottom:12px;background:#fff}
+        .doc{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:24px;margin:0 24px}
+        """
+
+    static func layout(title: String, query: String = "", body: String) -> String {
+        """
+        <!doctype html><html lang="en"><head><meta charset="utf-8"><title>\(HTML.escape(title))</title><style>\(style)</style></head>
+        <body><header><a href="/">corpus</a> — reading room</header>
+        <form class="search" action="/" method="get"><input name="q" value="\(HTML.escape(query))" placeholder='vendor:"Clearview AI" agency:NYPD date:2018-10..2019-02' autofocus><button>Search</button></form>
+        \(body)</body></html>
+        """
+    }
+
+    /// A link to the search page; query strings are percent-encoded here only.
+    static func link(_ path: String, _ parameters: [(String, String)]) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        let query = parameters.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")" }.joined(separator: "&")
+        return HTML.escape(query.isEmpty ? path : "\(path)?\(query)")
+    }
+
+    static func person(_ c: Correspondent?) -> String {
+        guard let c else { return "?" }
+        return HTML.escape([c.name, c.address.map { "<\($0)>" }].compactMap { $0 }.joined(separator: " "))
+    }
+
+    static func snippet(_ text: String) -> String {
+        HTML.escape(text).replacingOccurrences(of: markStart, with: "<mark>").replacingOccurrences(of: markEnd, with: "</mark>")
+    }
+
+    static func search(query: String, sort: SearchSort, offset: Int, response: SearchResponse?, error: String? = nil) -> String {
+        var body = ""
+        if let error {
+            body += "<div class=\"layout\"><main><p class=\"error\">\(HTML.escape(error))</p></main></div>"
+            return layout(title: "corpus", query: query, body: body)
+        }
+        guard let response else { return layout(title: "corpus", query: query, body: "") }
+        let facetFields = ["agency": "agency", "vendor": "vendor", "from": "from", "year": "date", "kind": "kind"]
+        var aside = ""
+        for (name, _) in Schema.facets {
+            guard let values = response.facets[name], !values.isEmpty else { continue }
+            aside += "<h3>\(name)</h3><ul>"
+            for value in values.prefix(12) {
+                let filter = "\(facetFields[name]!):\"\(value.value)\""
+                let narrowed = query.isEmpty ? filter : "\(query) \(filter)"
+                aside += "<li><a href=\"\(link("/", [("q", narrowed)]))\">\(HTML.escape(value.value))</a><span>\(value.count)</span></li>"
+            }
+            aside += "</ul>"
+        }
+        var main = "<p class=\"meta\">\(response.total) match\(response.total == 1 ? "" : "es") · sort: "
+        main += SearchSort.allCases.map { s in
+            s == sort ? "<b>\(s.rawValue)</b>" : "<a href=\"\(link("/", [("q", query), ("sort", s.rawValue)]))\">\(s.rawValue)</a>"
+        }.joined(separator: " ")
+        main += " · <a href=\"\(link("/timeline", [("q", query)]))\">timeline</a> · <a href=\"\(link("/export", [("q", query)]))\">export these (zip)</a></p>"
+        for hit in response.hits {
+            var tags = hit.agencies.map { "<span class=\"tag\">\(HTML.escape($0))</span>" }
+            tags += hit.vendors.map { "<span class=\"tag\">\(HTML.escape($0))</span>" }
+            var source = HTML.escape((hit.source.path as NSString).lastPathComponent)
+            if let pages = hit.source.pages { source += pages[0] == pages[1] ? " p. \(pages[0])" : " pp. \(pages[0])–\(pages[1])" }
+            let to = hit.to.prefix(3).map { person($0) }.joined(separator: ", ") + (hit.to.count > 3 ? ", …" : "")
+            main += """
+                <div class="hit"><h2><a href="/doc/\(HTML.escape(hit.id))">\(HTML.escape(hit.subject ?? "(no subject)"))</a></h2>
+                <div class="meta">\(HTML.escape(hit.date?.description ?? "undated")) · \(hit.kind == .email ? "\(person(hit.from)) → \(to)" : "document") · \(source)\(hit.ocr ? " · OCR" : "")\(hit.redactions > 0 ? " · \(hit.redactions) redaction\(hit.redactions == 1 ? "" : "s")" : "")</div>
+                <div class="snippet">\(snippet(hit.snippet))</div><div>\(tags.joined())</div></div>
+                """
+        }
+        var pager = ""
+        if offset > 0 { pager += "<a href=\"\(link("/", [("q", query), ("sort", sort.rawValue), ("offset", String(max(0, offset - 20)))]))\">← previous</a>" }
+        if offset + response.hits.count < response.total {
+            pager += "<a href=\"\(link("/", [("q", query), ("sort", sort.rawValue), ("offset", String(offset + 20))]))\">next →</a>"
+        }
+        main += "<p class=\"pager\">\(pager)</p>"
+        body += "<div class=\"layout\"><aside>\(aside)</aside><main>\(main)</main></div>"
+        return layout(title: query.isEmpty ? "corpus" : "\(query) — corpus", query: query, body: body)
+    }
+
+    static func document(_ record: Record) -> String {
+        var rows: [(String, String)] = [("Kind", record.kind.rawValue)]
+        if record.kind == .email {
+            rows.append(("From", person(record.from)))
+            rows.append(("To", record.to.map { person($0) }.joined(separator: "<br>")))
+            if !record.cc.isEmpty { rows.append(("Cc", record.cc.map { person($0) }.joined(separator: "<br>"))) }
+        }
+        rows.append(("Date", HTML.escape(record.date?.description ?? "unknown")))
+        rows.append(("Subject", HTML.escape(record.subject ?? "")))
+        if !record.agencies.isEmpty { rows.append(("Agencies", HTML.escape(record.agencies.joined(separator: ", ")))) }
+        if !record.vendors.isEmpty { rows.append(("Vendors", HTML.escape(record.vendors.joined(separator: ", ")))) }
+        var source = HTML.escape(record.source.path)
+        if let attachment = record.source.attachment { source += ", attachment " + HTML.escape(attachment) }
+        if let pages = record.source.pages { source += " · pages \(pages[0])–\(pages[1])" }
+        rows.append(("Source", source + "<br><small>sha256 \(HTML.escape(record.source.sha256))</small>"))
+        if record.ocr { rows.append(("OCR", "yes" + (record.ocrConfidence.map { ", mean confidence \($0)%" } ?? ""))) }
+        if record.redactions > 0 { rows.append(("Redactions", String(record.redactions))) }
+        if let parent = record.parent { rows.append(("Attached to", "<a href=\"/doc/\(HTML.escape(parent))\">\(HTML.escape(parent))</a>")) }
+        if !record.attachments.isEmpty {
+            rows.append(("Attachments", record.attachments.map { "<a href=\"/doc/\(HTML.escape($0))\">\(HTML.escape($0))</a>" }.joined(separator: ", ")))
+        }
+        let table = rows.map { "<tr><td><b>\($0.0)</b></td><td>\($0.1)</td></tr>" }.joined()
+        var images = ""
+        if record.source.attachment == nil, let pages = record.source.pages {
+            images = (pages[0]...pages[1]).map { "<img src=\"/doc/\(HTML.escape(record.id))/page/\($0).png\" alt=\"page \($0)\" loading=\"lazy\">" }.joined()
+        }
+        let body = """
+            <div class="doc"><div><table class="fields">\(table)</table><h3>Text</h3><pre>\(HTML.escape(record.text))</pre></div>
+            <div class="pages">\(images.isEmpty ? "<p class=\"meta\">No page images for this record.</p>" : images)</div></div>
+            """
+        return layout(title: record.subject ?? record.id, body: body)
+    }
+}

@@ -1,0 +1,188 @@
+import Foundation
+import Hummingbird
+import Ingest
+import Search
+
+/// `corpus serve`: a local, read-only reading room over an index. Pages for people
+/// (search with facets, timeline, documents with their page images, export) and the
+/// contract's JSON for programs. It never writes to the index.
+public struct WebServer: Sendable {
+    public let index: SearchIndex
+    let pageImages: PageImageCache
+    let exports: URL
+
+    public init(index: SearchIndex) {
+        self.index = index
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("corpus-serve-\(getpid())")
+        pageImages = PageImageCache(folder: scratch.appendingPathComponent("pages"))
+        exports = scratch.appendingPathComponent("exports")
+    }
+
+    /// Serves until the process is stopped.
+    public func run(host: String, port: Int, onRunning: @escaping @Sendable () -> Void = {}) async throws {
+        let app = Application(
+            router: router(),
+            configuration: .init(address: .hostname(host, port: port), serverName: "corpus"),
+            onServerRunning: { _ in onRunning() })
+        try await app.runService()
+    }
+
+    public func router() -> Router<BasicRequestContext> {
+        let router = Router()
+        router.get("/") { request, _ in try self.searchPage(request) }
+        router.get("/timeline") { request, _ in try self.timelinePage(request) }
+        router.get("/doc/:id") { _, context in try self.documentPage(try Self.recordID(context)) }
+        router.get("/doc/:id/page/:number") { _, context in try await self.pageImage(context) }
+        router.get("/export") { request, context in try await self.exportZip(request, context: context) }
+        router.get("/api/search") { request, _ in try self.json(try self.search(request, highlight: ("", ""))) }
+        router.get("/api/doc/:id") { _, context in try self.json(try self.record(try Self.recordID(context))) }
+        router.get("/api/timeline") { request, _ in try self.json(try self.timeline(request)) }
+        return router
+    }
+
+    // MARK: requests
+
+    static func parameter(_ request: Request, _ name: String) -> String? {
+        request.uri.queryParameters.get(name)
+    }
+
+    static func integer(_ request: Request, _ name: String, default value: Int, range: ClosedRange<Int>) throws -> Int {
+        guard let text = parameter(request, name), !text.isEmpty else { return value }
+        guard let number = Int(text), range.contains(number) else {
+            throw HTTPError(.badRequest, message: "\(name) must be a whole number from \(range.lowerBound) to \(range.upperBound)")
+        }
+        return number
+    }
+
+    static func choice<T: RawRepresentable>(_ request: Request, _ name: String, default value: T) throws -> T where T.RawValue == String {
+        guard let text = parameter(request, name), !text.isEmpty else { return value }
+        guard let choice = T(rawValue: text) else { throw HTTPError(.badRequest, message: "\(name)=\(text) is not understood") }
+        return choice
+    }
+
+    /// Record ids are 16 hex digits; anything else (a path, "../") never reaches the index.
+    static func recordID(_ context: BasicRequestContext) throws -> String {
+        guard let id = context.parameters.get("id"), id.count == 16, id.allSatisfy(\.isHexDigit) else {
+            throw HTTPError(.badRequest, message: "not a record id")
+        }
+        return id
+    }
+
+    func search(_ request: Request, highlight: (String, String)) throws -> SearchResponse {
+        let query = Self.parameter(request, "q") ?? ""
+        let limit = try Self.integer(request, "limit", default: 20, range: 0...1000)
+        let offset = try Self.integer(request, "offset", default: 0, range: 0...10_000_000)
+        let sort: SearchSort = try Self.choice(request, "sort", default: .relevance)
+        do {
+            try index.refresh()
+            return try index.search(SearchRequest(query: query, limit: limit, offset: offset, sort: sort, highlight: highlight))
+        } catch let error as QuerySyntaxError {
+            throw HTTPError(.badRequest, message: error.description)
+        }
+    }
+
+    func timeline(_ request: Request) throws -> Timeline {
+        let by: TimelineGrouping = try Self.choice(request, "by", default: .vendor)
+        let interval: TimelineInterval = try Self.choice(request, "interval", default: .month)
+        do {
+            try index.refresh()
+            return try index.timeline(query: Self.parameter(request, "q") ?? "", by: by, interval: interval)
+        } catch let error as QuerySyntaxError {
+            throw HTTPError(.badRequest, message: error.description)
+        }
+    }
+
+    func record(_ id: String) throws -> Record {
+        do {
+            try index.refresh()
+            return try index.record(id: id)
+        } catch let error as IndexError where error.kind == .notFound {
+            throw HTTPError(.notFound, message: "no record \(id)")
+        }
+    }
+
+    // MARK: responses
+
+    func json<T: Encodable>(_ value: T) throws -> Response {
+        Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
+                 body: .init(byteBuffer: ByteBuffer(bytes: try RecordCoding.encoder.encode(value))))
+    }
+
+    static func html(_ page: String, status: HTTPResponse.Status = .ok) -> Response {
+        Response(status: status, headers: [.contentType: "text/html; charset=utf-8", .contentSecurityPolicy: "default-src 'self'; style-src 'unsafe-inline'; img-src 'self'"],
+                 body: .init(byteBuffer: ByteBuffer(string: page)))
+    }
+
+    func searchPage(_ request: Request) throws -> Response {
+        let query = Self.parameter(request, "q") ?? ""
+        do {
+            let response = try search(request, highlight: (Pages.markStart, Pages.markEnd))
+            let offset = try Self.integer(request, "offset", default: 0, range: 0...10_000_000)
+            let sort: SearchSort = try Self.choice(request, "sort", default: .relevance)
+            return Self.html(Pages.search(query: query, sort: sort, offset: offset, response: response))
+        } catch let error as HTTPError where error.status == .badRequest {
+            return Self.html(Pages.search(query: query, sort: .relevance, offset: 0, response: nil, error: error.body ?? "bad request"), status: .badRequest)
+        }
+    }
+
+    func timelinePage(_ request: Request) throws -> Response {
+        let timeline = try timeline(request)
+        let query = Self.parameter(request, "q") ?? ""
+        return Self.html(timeline.html(title: query.isEmpty ? "Contacts by \(timeline.by.rawValue)" : "\(query) — by \(timeline.by.rawValue)"))
+    }
+
+    func documentPage(_ id: String) throws -> Response {
+        Self.html(Pages.document(try record(id)))
+    }
+
+    func pageImage(_ context: BasicRequestContext) async throws -> Response {
+        let id = try Self.recordID(context)
+        let name = context.parameters.get("number") ?? ""
+        guard name.hasSuffix(".png"), let number = Int(name.dropLast(4)) else { throw HTTPError(.badRequest, message: "not a page image") }
+        let record = try record(id)
+        guard record.source.attachment == nil, let pages = record.source.pages, (pages[0]...pages[1]).contains(number) else {
+            throw HTTPError(.notFound, message: "record \(id) has no page \(number)")
+        }
+        let path = try pageImages.image(of: record.source, page: number)
+        return Response(status: .ok, headers: [.contentType: "image/png", .cacheControl: "max-age=86400"],
+                        body: try await FileIO().loadFile(path: path, context: context))
+    }
+
+    func exportZip(_ request: Request, context: BasicRequestContext) async throws -> Response {
+        let query = Self.parameter(request, "q") ?? ""
+        try FileManager.default.createDirectory(at: exports, withIntermediateDirectories: true)
+        // Earlier exports of this server are removed once they are ten minutes old.
+        for old in (try? FileManager.default.contentsOfDirectory(at: exports, includingPropertiesForKeys: [.contentModificationDateKey])) ?? [] {
+            if let date = try? old.resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate, date < Date() - 600 {
+                try? FileManager.default.removeItem(at: old)
+            }
+        }
+        let zip = exports.appendingPathComponent("\(UUID().uuidString).zip")
+        do {
+            try index.refresh()
+            _ = try index.export(query: query, to: zip.path, format: .zip)
+        } catch let error as QuerySyntaxError {
+            throw HTTPError(.badRequest, message: error.description)
+        }
+        return Response(status: .ok, headers: [.contentType: "application/zip", .contentDisposition: "attachment; filename=\"corpus-export.zip\""],
+                        body: try await FileIO().loadFile(path: zip.path, context: context))
+    }
+}
+
+/// Page images rendered through poppler once, then served from a folder of PNGs.
+struct PageImageCache: Sendable {
+    let folder: URL
+    static let dpi = 110.0
+
+    func image(of source: Source, page: Int) throws -> String {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let path = folder.appendingPathComponent("\(source.sha256)-\(page).png").path
+        if !FileManager.default.fileExists(atPath: path) {
+            let pdf = try PDFDocument(path: source.path)
+            guard page >= 1, page <= pdf.pageCount else { throw HTTPError(.notFound, message: "no page \(page)") }
+            try pdf.writePNG(page: page - 1, dpi: Self.dpi, to: path + ".tmp")
+            try FileManager.default.moveItem(atPath: path + ".tmp", toPath: path)
+        }
+        return path
+    }
+}

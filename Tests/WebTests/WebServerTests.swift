@@ -1,0 +1,151 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Ingest
+import Search
+import TestSupport
+@testable import Web
+import XCTest
+
+/// The reading room driven over HTTP: pages, the JSON API (equal to `search --json`),
+/// escaping of hostile documents, refused traversal, and 400s for bad parameters.
+final class WebServerTests: XCTestCase {
+    static let hostileID = "00000000000000aa"
+    static let pdfID = "00000000000000bb"
+
+    /// A small index: a record backed by a page of the sample, and a hostile one.
+    static let indexPath: String = {
+        let path = CorpusBinary.temporaryIndex()
+        let writer = try! IndexWriter(path: path)
+        let pdf = Sample.path("releases/NYPD_FOIL_2020-PL-00417_Part1.pdf")
+        try! writer.add([
+            Record(id: pdfID, kind: .email, subject: "Clearview demo today",
+                   from: Correspondent(name: "Karen O'Neill", address: "karen.oneill@nypd.org"),
+                   to: [Correspondent(name: "David Kaplan", address: "david.kaplan@nypd.org")],
+                   date: RecordDate(iso: "2018-10-18T16:40:00"), agencies: ["NYPD"], vendors: ["Clearview AI"],
+                   source: Source(path: pdf, sha256: String(repeating: "a", count: 64), pages: [2, 2]),
+                   text: "The vendor matched two of our cold case photos."),
+            Record(id: hostileID, kind: .document, subject: "<script>alert('subject')</script>",
+                   agencies: ["NYPD"], source: Source(path: "/nonexistent/evil.txt", sha256: String(repeating: "b", count: 64)),
+                   text: "matched <img src=x onerror=alert(1)> & \"quotes\""),
+        ])
+        try! writer.commit()
+        return path
+    }()
+
+    func withApp(_ test: @Sendable @escaping (any TestClientProtocol) async throws -> Void) async throws {
+        let server = WebServer(index: try SearchIndex(path: Self.indexPath))
+        try await Application(router: server.router()).test(.router, test)
+    }
+
+    func testTheSearchPageShowsHitsAndFacetLinks() async throws {
+        try await withApp { client in
+            try await client.execute(uri: "/?q=matched", method: .get) { response in
+                XCTAssertEqual(response.status, .ok)
+                let page = String(buffer: response.body)
+                XCTAssertTrue(page.contains("2 matches"))
+                XCTAssertTrue(page.contains("<a href=\"/doc/\(Self.pdfID)\">Clearview demo today</a>"))
+                XCTAssertTrue(page.contains("<mark>matched</mark>"), "matches are highlighted")
+                XCTAssertTrue(page.contains("href=\"/?q=matched%20vendor%3A%22Clearview%20AI%22\""), "a facet link adds its filter")
+            }
+        }
+    }
+
+    func testTheAPIReturnsWhatSearchJSONPrints() async throws {
+        let cli = try CorpusBinary.run(["search", "--index", Self.indexPath, "vendor:clearview OR NYPD", "--json"])
+        XCTAssertEqual(cli.status, 0, cli.stderr)
+        let expectedJSON = Data(cli.stdout.utf8)
+        try await withApp { client in
+            let expected = try JSONSerialization.jsonObject(with: expectedJSON) as? NSDictionary
+            XCTAssertNotNil(expected)
+            try await client.execute(uri: "/api/search?q=vendor%3Aclearview%20OR%20NYPD", method: .get) { response in
+                XCTAssertEqual(response.status, .ok)
+                XCTAssertEqual(response.headers[.contentType], "application/json; charset=utf-8")
+                let json = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? NSDictionary
+                XCTAssertEqual(json, expected)
+            }
+            try await client.execute(uri: "/api/doc/\(Self.pdfID)", method: .get) { response in
+                let record = try RecordCoding.decoder.decode(Record.self, from: Data(buffer: response.body))
+                XCTAssertEqual(record.subject, "Clearview demo today")
+            }
+            try await client.execute(uri: "/api/timeline?q=&by=agency&interval=month", method: .get) { response in
+                let json = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]
+                XCTAssertEqual(json?["by"] as? String, "agency")
+                XCTAssertEqual((json?["series"] as? [[String: Any]])?.first?["key"] as? String, "NYPD")
+            }
+        }
+    }
+
+    func testAHostileDocumentIsEscapedEverywhere() async throws {
+        try await withApp { client in
+            for uri in ["/doc/\(Self.hostileID)", "/?q=matched", "/timeline?by=agency"] {
+                try await client.execute(uri: uri, method: .get) { response in
+                    XCTAssertEqual(response.status, .ok, uri)
+                    let page = String(buffer: response.body)
+                    XCTAssertFalse(page.contains("<script>alert"), uri)
+                    XCTAssertFalse(page.contains("<img src=x"), uri)
+                    if uri.hasPrefix("/doc") {
+                        XCTAssertTrue(page.contains("&lt;script&gt;alert(&#39;subject&#39;)&lt;/script&gt;"))
+                        XCTAssertTrue(page.contains("&lt;img src=x onerror=alert(1)&gt; &amp; &quot;quotes&quot;"))
+                    }
+                }
+            }
+        }
+    }
+
+    func testPathsOutsideTheIndexAreRefused() async throws {
+        try await withApp { client in
+            for uri in ["/doc/..%2F..%2Fetc%2Fpasswd", "/doc/../../etc/passwd", "/api/doc/%2Fetc%2Fpasswd",
+                        "/doc/\(Self.pdfID)/page/..%2F..%2Fetc%2Fpasswd", "/doc/\(Self.pdfID)/page/9.png",
+                        "/doc/\(Self.hostileID)/page/1.png", "/doc/0123456789abcdef"] {
+                try await client.execute(uri: uri, method: .get) { response in
+                    XCTAssertTrue([.badRequest, .notFound].contains(response.status), "\(uri): \(response.status)")
+                    XCTAssertFalse(String(buffer: response.body).contains("root:"), uri)
+                }
+            }
+        }
+    }
+
+    func testBadParametersGetA400WithAMessage() async throws {
+        try await withApp { client in
+            let cases = [("/api/search?q=%22unbalanced", "unbalanced quote"), ("/api/search?q=date%3A2019-02-30", "does not exist"),
+                         ("/api/search?limit=lots", "limit must be"), ("/api/search?sort=sideways", "sort=sideways"),
+                         ("/api/timeline?by=nonsense", "by=nonsense"), ("/?q=kind%3Amemo", "kind: is email or document")]
+            for (uri, message) in cases {
+                try await client.execute(uri: uri, method: .get) { response in
+                    XCTAssertEqual(response.status, .badRequest, uri)
+                    XCTAssertTrue(String(buffer: response.body).contains(message), "\(uri): \(String(buffer: response.body))")
+                }
+            }
+        }
+    }
+
+    func testPageImagesAndExport() async throws {
+        try await withApp { client in
+            try await client.execute(uri: "/doc/\(Self.pdfID)/page/2.png", method: .get) { response in
+                XCTAssertEqual(response.status, .ok)
+                XCTAssertEqual(response.headers[.contentType], "image/png")
+                XCTAssertEqual(Array(Data(buffer: response.body).prefix(4)), [0x89, 0x50, 0x4E, 0x47])
+            }
+            try await client.execute(uri: "/doc/\(Self.pdfID)", method: .get) { response in
+                XCTAssertTrue(String(buffer: response.body).contains("<img src=\"/doc/\(Self.pdfID)/page/2.png\""))
+            }
+            try await client.execute(uri: "/export?q=kind%3Aemail", method: .get) { response in
+                XCTAssertEqual(response.status, .ok)
+                XCTAssertEqual(response.headers[.contentType], "application/zip")
+                XCTAssertEqual(Array(Data(buffer: response.body).prefix(2)), Array("PK".utf8))
+            }
+        }
+    }
+
+    func testTheLiveServerAnswersOnLoopback() async throws {
+        let server = WebServer(index: try SearchIndex(path: Self.indexPath))
+        try await Application(router: server.router(), configuration: .init(address: .hostname("127.0.0.1", port: 0))).test(.live) { client in
+            try await client.execute(uri: "/api/search?q=cold", method: .get) { response in
+                XCTAssertEqual(response.status, .ok)
+                let json = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]
+                XCTAssertEqual(json?["total"] as? Int, 1)
+            }
+        }
+    }
+}
