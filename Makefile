@@ -1,12 +1,13 @@
 # The two commands a fresh machine needs:  make demo  and  make test.
 SHELL := /bin/bash
 INDEX ?= corpus-index
+PORT ?= 8080
 # The sample's files (corpus-sample/generate/ holds the generator, not release files).
 SAMPLE := corpus-sample/releases corpus-sample/email corpus-sample/documents corpus-sample/bad
 # Tesseract's OpenMP threads must be off before libtesseract loads (tests OCR in-process).
 export OMP_THREAD_LIMIT := 1
 
-.PHONY: deps build release demo test bench sample clean
+.PHONY: deps build release demo test bench screenshots load sample clean
 
 deps:
 	@bash scripts/install-deps.sh
@@ -28,6 +29,11 @@ demo: release
 	@.build/release/corpus search --index $(INDEX) 'from:gmail.com OR from:yahoo.com' --limit 3
 	@echo; echo '$$ corpus search '"'"'agency:ICE "facial recognition"'"'"' --limit 3'
 	@.build/release/corpus search --index $(INDEX) 'agency:ICE "facial recognition"' --limit 3
+	@if [ -f .corpus-serve.pid ]; then kill $$(cat .corpus-serve.pid) 2>/dev/null || true; rm -f .corpus-serve.pid; fi
+	@nohup .build/release/corpus serve --index $(INDEX) --port $(PORT) > .corpus-serve.log 2>&1 & echo $$! > .corpus-serve.pid; sleep 1; \
+	  if kill -0 $$(cat .corpus-serve.pid) 2>/dev/null; then \
+	    echo; echo "Reading room on the sample: http://127.0.0.1:$(PORT)/   (stop it with: kill $$(cat .corpus-serve.pid))"; \
+	  else echo; cat .corpus-serve.log; echo "(the reading room did not start; try: make demo PORT=8081)"; rm -f .corpus-serve.pid; fi
 
 test: deps
 	swift build
@@ -37,6 +43,14 @@ test: deps
 bench: release
 	@bash scripts/install-deps.sh --bench
 	@bash bench/run.sh
+
+# Screenshots of the reading room on the sample, with headless Chromium (into screenshots/).
+screenshots: release
+	@bash scripts/screenshots.sh
+
+# 30 s of load on /api/search over loopback with wrk.
+load: release
+	@bash scripts/load.sh
 
 # Regenerate corpus-sample/ (needs Python with reportlab and Pillow; not needed to build or test).
 sample:

@@ -10,9 +10,11 @@ packages=(
   libtesseract-dev tesseract-ocr-eng   # OCR of scanned pages
   poppler-utils                        # pdfinfo/pdftotext: used by tests to check exported PDFs
 )
-if [ "${1:-}" = "--bench" ]; then
-  packages+=(tesseract-ocr time bc)
-fi
+case "${1:-}" in
+  --bench) packages+=(tesseract-ocr time bc) ;;
+  --browser) packages+=(chromium) ;;
+  --load) packages+=(wrk) ;;
+esac
 
 missing=()
 for p in "${packages[@]}"; do

@@ -20,7 +20,7 @@ extension Timeline {
         let shown = Array(series.prefix(Self.palette.count))
         let starts = shown.first?.buckets.map(\.start) ?? []
         let maxCount = max(1, shown.flatMap(\.buckets).map(\.count).max() ?? 1)
-        let (width, height, left, bottom, top, right) = (960.0, 360.0, 48.0, 56.0, 16.0, 16.0)
+        let (width, height, left, bottom, top, right) = (960.0, 360.0, 48.0, 56.0, 16.0, 40.0)
         let plotW = width - left - right, plotH = height - top - bottom
         func x(_ i: Int) -> Double { starts.count <= 1 ? left + plotW / 2 : left + plotW * Double(i) / Double(starts.count - 1) }
         func y(_ c: Int) -> Double { top + plotH * (1 - Double(c) / Double(maxCount)) }

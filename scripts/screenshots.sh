@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Screenshots of the reading room on the sample release, as a reporter sees it:
+# the search page with facets, the timeline, and a scanned email beside its page image.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/install-deps.sh --browser
+bin=.build/release/corpus
+index=bench/work/screenshots-index
+port=${PORT:-8093}
+out=screenshots
+mkdir -p "$out" bench/work
+rm -rf "$index"
+"$bin" ingest --index "$index" corpus-sample/releases corpus-sample/email corpus-sample/documents > /dev/null 2>&1
+"$bin" serve --index "$index" --port "$port" 2> bench/work/serve.log &
+server=$!
+trap 'kill $server 2>/dev/null || true' EXIT
+sleep 1
+id=$("$bin" search --index "$index" 'subject:"Account shutdown"' --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["hits"][0]["id"])')
+shoot() { # name path
+  chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1400,1100 \
+    --screenshot="$out/$1.png" "http://127.0.0.1:$port$2" > /dev/null 2>&1
+  echo "$out/$1.png  ←  http://127.0.0.1:$port$2"
+}
+shoot search '/?q=vendor%3A%22Clearview%20AI%22%20agency%3ANYPD'
+shoot timeline '/timeline?q=vendor%3A%22Clearview%20AI%22&by=agency'
+shoot document "/doc/$id"
