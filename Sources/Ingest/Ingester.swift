@@ -2,12 +2,15 @@ import Foundation
 
 /// Where ingested records go (the index). Calls may come from several tasks at once.
 public protocol RecordSink: Sendable {
-    /// True when a file with this sha256 is already in the index.
+    /// True when the file with this sha256 was indexed to its end.
     func isIndexed(sha256: String) throws -> Bool
-    /// Adds the records of one file, and counts the file and its pages; they become
-    /// visible at the next commit.
-    func add(_ records: [Record], pages: Int, ocrPages: Int) throws
-    /// Makes everything added so far durable, all at once.
+    /// Adds records; a large file's come in several calls. The sink commits when it
+    /// sees fit, so a commit may hold part of a file.
+    func add(_ records: [Record]) throws
+    /// Marks a file as indexed to its end, and counts it and its pages, with (in the
+    /// same transaction as) its last records.
+    func finish(sha256: String, pages: Int, ocrPages: Int) throws
+    /// Makes everything added so far durable.
     func commit() throws
 }
 
@@ -50,8 +53,9 @@ public struct Ingester: Sendable {
     public var ocrMode: OCRMode
     /// Files in flight at once.
     public var jobs: Int
-    /// Commit after this many records (and at the end).
-    public var batchSize = 2000
+    /// An mbox's messages go to the sink this many at a time, so that a mail export of
+    /// any size passes through in constant memory.
+    public var messageChunk = 500
 
     public init(extractor: PDFExtracting, builder: RecordBuilder, ocrMode: OCRMode = .auto,
                 jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
@@ -64,7 +68,8 @@ public struct Ingester: Sendable {
     enum Outcome: Sendable {
         case duplicate
         case rejected(String)
-        case records([Record], pages: Int, ocrPages: Int)
+        /// The file's (last) records; earlier ones of a large file were already added.
+        case records([Record], sha256: String, pages: Int, ocrPages: Int)
     }
 
     public func run(paths: [String], into sink: RecordSink,
@@ -73,15 +78,15 @@ public struct Ingester: Sendable {
         let (files, problems) = FileWalker.files(under: paths)
         var report = IngestReport()
         report.rejected = problems.map { Rejection(path: $0.path, reason: $0.reason) }
-        var pending = 0
         var done = 0
         let seen = SeenHashes()
+        let counter = RecordCounter(sink: sink)
 
         try await withThrowingTaskGroup(of: (String, Outcome).self) { group in
             var next = files.makeIterator()
             func launch() {
                 guard let path = next.next() else { return }
-                group.addTask { (path, await self.process(path, sink: sink, seen: seen)) }
+                group.addTask { (path, await self.process(path, sink: counter, seen: seen)) }
             }
             // Twice the workers in flight, so that hashing and parsing overlap extraction.
             for _ in 0..<(jobs * 2) { launch() }
@@ -92,24 +97,21 @@ public struct Ingester: Sendable {
                     report.skippedDuplicates += 1
                 case .rejected(let reason):
                     report.rejected.append(Rejection(path: path, reason: reason))
-                case .records(let records, let pages, let ocrPages):
-                    try sink.add(records, pages: pages, ocrPages: ocrPages)
+                case .records(let records, let sha, let pages, let ocrPages):
+                    try counter.add(records)
+                    try counter.finish(sha256: sha, pages: pages, ocrPages: ocrPages)
                     report.files += 1
-                    report.records += records.count
                     report.pages += pages
                     report.ocrPages += ocrPages
-                    pending += records.count
-                    if pending >= batchSize {
-                        try sink.commit()
-                        pending = 0
-                    }
                 }
+                report.records = counter.value
                 progress(IngestProgress(report: report, filesDone: done, filesTotal: files.count,
                                         elapsed: Date().timeIntervalSince(start)))
                 launch()
             }
         }
         try sink.commit()
+        report.records = counter.value
         report.seconds = (Date().timeIntervalSince(start) * 100).rounded() / 100
         return report
     }
@@ -129,16 +131,27 @@ public struct Ingester: Sendable {
                 guard message.from != nil || message.date != nil || message.subject != nil else {
                     return .rejected("not an email: no From, Date or Subject header")
                 }
-                return try await messageRecords([message], file: file)
+                let read = try await messageRecords(message, file: file, index: nil)
+                return .records(read.records, sha256: sha, pages: read.pages, ocrPages: read.ocrPages)
             case .mbox:
-                let messages = Mbox.messages(in: try Data(contentsOf: URL(fileURLWithPath: path)))
-                    .map(EmailMessage.init)
-                    .filter { $0.from != nil || $0.date != nil }
-                guard !messages.isEmpty else { return .rejected("no complete message in this mbox") }
-                return try await messageRecords(messages, file: file)
+                // Messages stream from disk; they reach the sink a chunk at a time.
+                var chunk: [Record] = []
+                var index = 0
+                for raw in try MboxReader(path: path) {
+                    let message = EmailMessage(raw)
+                    guard message.from != nil || message.date != nil else { continue }
+                    chunk += try await messageRecords(message, file: file, index: index).records
+                    index += 1
+                    if chunk.count >= messageChunk {
+                        try sink.add(chunk)
+                        chunk = []
+                    }
+                }
+                guard index > 0 else { return .rejected("no complete message in this mbox") }
+                return .records(chunk, sha256: sha, pages: 0, ocrPages: 0)
             case .text:
                 let data = try Data(contentsOf: URL(fileURLWithPath: path))
-                return .records([builder.record(fromText: TextDecoding.decode(data, charset: nil), file: file)], pages: 0, ocrPages: 0)
+                return .records([builder.record(fromText: TextDecoding.decode(data, charset: nil), file: file)], sha256: sha, pages: 0, ocrPages: 0)
             }
         } catch let error as PDFError {
             return .rejected(error.reason)
@@ -163,52 +176,50 @@ public struct Ingester: Sendable {
                 pages[index].ocrConfidence = result.confidence
             }
         }
-        return .records(builder.records(fromPages: pages, file: file), pages: pages.count, ocrPages: toRecognize.count)
+        return .records(builder.records(fromPages: pages, file: file), sha256: file.sha256, pages: pages.count, ocrPages: toRecognize.count)
     }
 
     private func pdfRecords(_ file: SourceFile) async throws -> Outcome {
         try await pdfRecords(file.path, file: file)
     }
 
-    /// The messages of an email file, each followed by the records read from its
-    /// attachments (PDF, email, text), linked both ways. Other attachments are skipped.
-    private func messageRecords(_ messages: [EmailMessage], file: SourceFile) async throws -> Outcome {
-        var records: [Record] = []
+    /// An email followed by the records read from its attachments (PDF, email, text),
+    /// linked both ways. Other attachments are skipped. `index` tells apart the messages
+    /// of an mbox that have no Message-ID.
+    private func messageRecords(_ message: EmailMessage, file: SourceFile, index: Int?) async throws
+        -> (records: [Record], pages: Int, ocrPages: Int)
+    {
+        var parent = builder.record(fromEmail: message, file: file, index: index)
+        var children: [Record] = []
         var pageCount = 0, ocrCount = 0
-        for (index, message) in messages.enumerated() {
-            var parent = builder.record(fromEmail: message, file: file, index: messages.count > 1 ? index : nil)
-            var children: [Record] = []
-            for (i, attachment) in message.attachments.enumerated() {
-                guard let kind = try? FileKind.detect(head: attachment.data.prefix(4096), name: attachment.filename) else { continue }
-                let child = SourceFile(path: file.path, sha256: FileHash.sha256(attachment.data), attachment: attachment.filename)
-                var read: [Record] = []
-                switch kind {
-                case .pdf:
-                    let copy = FileManager.default.temporaryDirectory.appendingPathComponent("corpus-attachment-\(UUID().uuidString).pdf")
-                    try attachment.data.write(to: copy)
-                    defer { try? FileManager.default.removeItem(at: copy) }
-                    guard case .records(let fromPDF, let pages, let ocrPages) = try? await pdfRecords(copy.path, file: child) else { continue }
-                    read = fromPDF
-                    pageCount += pages
-                    ocrCount += ocrPages
-                case .email:
-                    read = [builder.record(fromEmail: EmailMessage(attachment.data), file: child)]
-                case .text:
-                    read = [builder.record(fromText: TextDecoding.decode(attachment.data, charset: nil), file: child)]
-                case .mbox:
-                    continue
-                }
-                for (j, var record) in read.enumerated() {
-                    if kind != .email { record.id = RecordID.make(parent: parent.id, attachment: i, record: j) }
-                    record.parent = parent.id
-                    children.append(record)
-                }
+        for (i, attachment) in message.attachments.enumerated() {
+            guard let kind = try? FileKind.detect(head: attachment.data.prefix(4096), name: attachment.filename) else { continue }
+            let child = SourceFile(path: file.path, sha256: FileHash.sha256(attachment.data), attachment: attachment.filename)
+            var read: [Record] = []
+            switch kind {
+            case .pdf:
+                let copy = FileManager.default.temporaryDirectory.appendingPathComponent("corpus-attachment-\(UUID().uuidString).pdf")
+                try attachment.data.write(to: copy)
+                defer { try? FileManager.default.removeItem(at: copy) }
+                guard case .records(let fromPDF, _, let pages, let ocrPages) = try? await pdfRecords(copy.path, file: child) else { continue }
+                read = fromPDF
+                pageCount += pages
+                ocrCount += ocrPages
+            case .email:
+                read = [builder.record(fromEmail: EmailMessage(attachment.data), file: child)]
+            case .text:
+                read = [builder.record(fromText: TextDecoding.decode(attachment.data, charset: nil), file: child)]
+            case .mbox:
+                continue
             }
-            parent.attachments = children.map(\.id)
-            records.append(parent)
-            records += children
+            for (j, var record) in read.enumerated() {
+                if kind != .email { record.id = RecordID.make(parent: parent.id, attachment: i, record: j) }
+                record.parent = parent.id
+                children.append(record)
+            }
         }
-        return .records(records, pages: pageCount, ocrPages: ocrCount)
+        parent.attachments = children.map(\.id)
+        return ([parent] + children, pageCount, ocrCount)
     }
 }
 
@@ -221,4 +232,23 @@ final class SeenHashes: @unchecked Sendable {
     func insert(_ sha: String) -> Bool {
         lock.withLock { hashes.insert(sha).inserted }
     }
+}
+
+/// Counts the records that reach the sink, from whichever task adds them.
+final class RecordCounter: RecordSink, @unchecked Sendable {
+    private let sink: RecordSink
+    private let lock = NSLock()
+    private var count = 0
+
+    init(sink: RecordSink) { self.sink = sink }
+
+    var value: Int { lock.withLock { count } }
+
+    func isIndexed(sha256: String) throws -> Bool { try sink.isIndexed(sha256: sha256) }
+    func add(_ records: [Record]) throws {
+        try sink.add(records)
+        lock.withLock { count += records.count }
+    }
+    func finish(sha256: String, pages: Int, ocrPages: Int) throws { try sink.finish(sha256: sha256, pages: pages, ocrPages: ocrPages) }
+    func commit() throws { try sink.commit() }
 }

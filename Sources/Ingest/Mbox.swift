@@ -2,40 +2,39 @@ import Foundation
 
 /// Splits an mbox into messages: a message starts at a "From sender date" line at the
 /// top of the file or after an empty line. (A body line that only begins with "From ",
-/// left unescaped by a careless exporter, has no time of day and does not split.) ">From " lines (mboxrd and mboxo escapes) lose
-/// one ">". A message whose headers never end (a file cut off in the middle of it) is
-/// left out.
-enum Mbox {
-    static func messages(in data: Data) -> [Data] {
-        var messages: [Data] = []
-        var current = Data()
-        var previousBlank = true
-        var started = false
-        var lineStart = data.startIndex
-        while lineStart < data.endIndex {
-            let lineEnd = data[lineStart...].firstIndex(of: 0x0A).map { $0 + 1 } ?? data.endIndex
-            var line = data[lineStart..<lineEnd]
-            lineStart = lineEnd
-            if previousBlank, line.starts(with: Array("From ".utf8)), isSeparator(line) {
-                if started, !current.isEmpty { messages.append(withoutSeparator(current)) }
-                current = Data()
-                started = true
-                previousBlank = false
-                continue
-            }
-            if line.first == 0x3E {
-                let body = line.drop(while: { $0 == 0x3E })
-                if body.starts(with: Array("From ".utf8)) { line = line.dropFirst() }
-            }
-            let content = line.filter { $0 != 0x0A && $0 != 0x0D }
-            previousBlank = content.isEmpty
-            if started { current.append(contentsOf: line) }
-        }
-        if started, !current.isEmpty { messages.append(current) }
-        return messages.filter(hasCompleteHeaders)
-    }
+/// left unescaped by a careless exporter, has no time of day and does not split.)
+/// ">From " lines (mboxrd and mboxo escapes) lose one ">". A message whose headers never
+/// end (a file cut off in the middle of it) is left out.
+struct MboxSplitter {
+    private var current = Data()
+    private var previousBlank = true
+    private var started = false
 
     static let separator = try! NSRegularExpression(pattern: #"^From \S+\s.*\b\d{1,2}:\d{2}"#)
+
+    /// Takes the next line (with its line break); returns a message it completes.
+    mutating func feed(_ raw: Data) -> Data? {
+        var line = raw
+        if previousBlank, line.starts(with: Array("From ".utf8)), Self.isSeparator(line) {
+            let finished = started ? Self.complete(Self.withoutSeparator(current)) : nil
+            current = Data()
+            started = true
+            previousBlank = false
+            return finished
+        }
+        if line.first == 0x3E, line.drop(while: { $0 == 0x3E }).starts(with: Array("From ".utf8)) {
+            line = line.dropFirst()
+        }
+        previousBlank = !line.contains { $0 != 0x0A && $0 != 0x0D }
+        if started { current.append(line) }
+        return nil
+    }
+
+    /// The last message, once the input has ended.
+    mutating func finish() -> Data? {
+        defer { current = Data() }
+        return started ? Self.complete(current) : nil
+    }
 
     static func isSeparator(_ line: Data) -> Bool {
         let text = String(decoding: line.prefix(200), as: UTF8.self)
@@ -49,8 +48,71 @@ enum Mbox {
         return message
     }
 
-    /// The headers end with an empty line.
-    static func hasCompleteHeaders(_ message: Data) -> Bool {
-        message.range(of: Data("\n\n".utf8)) != nil || message.range(of: Data("\r\n\r\n".utf8)) != nil
+    /// The message, if its headers end with an empty line.
+    static func complete(_ message: Data) -> Data? {
+        guard !message.isEmpty, message.range(of: Data("\n\n".utf8)) != nil || message.range(of: Data("\r\n\r\n".utf8)) != nil else { return nil }
+        return message
+    }
+}
+
+enum Mbox {
+    /// Every message of an mbox held in memory.
+    static func messages(in data: Data) -> [Data] {
+        var splitter = MboxSplitter()
+        var messages: [Data] = []
+        var lineStart = data.startIndex
+        while lineStart < data.endIndex {
+            let lineEnd = data[lineStart...].firstIndex(of: 0x0A).map { $0 + 1 } ?? data.endIndex
+            if let message = splitter.feed(Data(data[lineStart..<lineEnd])) { messages.append(message) }
+            lineStart = lineEnd
+        }
+        if let last = splitter.finish() { messages.append(last) }
+        return messages
+    }
+}
+
+/// Messages of an mbox file, one at a time, read from disk a megabyte at a time: a
+/// mail export of any size passes through in constant memory.
+struct MboxReader: IteratorProtocol, Sequence {
+    private let handle: FileHandle
+    private var buffer = Data()
+    private var position = 0
+    private var atEnd = false
+    private var splitter = MboxSplitter()
+
+    init(path: String) throws {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw FileKind.Unsupported(description: "cannot be opened (permissions?)")
+        }
+        self.handle = handle
+    }
+
+    mutating func next() -> Data? {
+        while let line = nextLine() {
+            if let message = splitter.feed(line) { return message }
+        }
+        return splitter.finish()
+    }
+
+    private mutating func nextLine() -> Data? {
+        while true {
+            if let newline = buffer[position...].firstIndex(of: 0x0A) {
+                defer { position = newline + 1 }
+                return Data(buffer[position...newline])
+            }
+            if atEnd {
+                defer { buffer = Data(); position = 0 }
+                return position < buffer.count ? Data(buffer[position...]) : nil
+            }
+            let chunk = (try? handle.read(upToCount: 1 << 20)) ?? nil
+            if let chunk, !chunk.isEmpty {
+                // Keep the unread tail only, so the buffer stays about a megabyte.
+                buffer = Data(buffer[position...]) + chunk
+                position = 0
+            } else {
+                atEnd = true
+                try? handle.close()
+            }
+        }
     }
 }

@@ -31,7 +31,7 @@ public enum Schema {
         public static let file = "XFILE"
         /// `yes` when any page was OCR'd (boolean).
         public static let ocr = "XOCR"
-        /// sha256 of the source file (boolean): how re-ingests are recognised.
+        /// sha256 of the source file (boolean).
         public static let sha256 = "XSHA"
         /// Date as YYYYMMDD, YYYYMM, YYYY (boolean, as Omega's D, M, Y).
         public static let day = "D", month = "M", year = "Y"
@@ -53,6 +53,8 @@ public enum Schema {
         public static let files = "corpus.files"
         public static let pages = "corpus.pages"
         public static let ocrPages = "corpus.ocr_pages"
+        /// Followed by a file's sha256: set when the file was indexed to its end.
+        public static let fileDone = "corpus.file:"
     }
 
     /// The facets search reports, in the contract's order.

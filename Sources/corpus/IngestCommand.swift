@@ -47,10 +47,9 @@ struct IngestCommand: AsyncParsableCommand {
                 }
                 try gazetteer.add(csv: text, origin: entities)
             }
-            let writer = try IndexWriter(path: index.path, gazetteer: gazetteer)
+            let writer = try IndexWriter(path: index.path, gazetteer: gazetteer, batchSize: batch)
             let pool = WorkerPool(executable: Self.executablePath, size: jobs, timeLimit: timeout)
-            var ingester = Ingester(extractor: pool, builder: RecordBuilder(gazetteer: gazetteer), ocrMode: ocr, jobs: jobs)
-            ingester.batchSize = batch
+            let ingester = Ingester(extractor: pool, builder: RecordBuilder(gazetteer: gazetteer), ocrMode: ocr, jobs: jobs)
             let progress = ProgressPrinter()
             let report = try await ingester.run(paths: paths, into: writer) { progress.update($0) }
             await pool.shutdown()

@@ -70,14 +70,25 @@ final class IndexTests: XCTestCase {
         XCTAssertTrue(hit.snippet.contains("[probe]"), hit.snippet)
     }
 
-    func testReplacingByIdKeepsOneDocumentAndShaMarksTheFile() throws {
+    func testReplacingByIdKeepsOneDocumentAndAFileCountsOnceFinished() throws {
         let writer = try IndexWriter(path: path)
         try writer.add([record(1, text: "first version", from: "a@nypd.org", vendors: [])])
         try writer.add([record(1, text: "second version", from: "a@nypd.org", vendors: [])])
+        XCTAssertFalse(try writer.isIndexed(sha256: "sha1"), "records alone do not finish a file")
+        try writer.finish(sha256: "sha1", pages: 3, ocrPages: 1)
         try writer.commit()
         XCTAssertEqual(try writer.documentCount, 1)
         XCTAssertTrue(try writer.isIndexed(sha256: "sha1"))
         XCTAssertFalse(try writer.isIndexed(sha256: "sha2"))
+        let stats = try SearchIndex(path: path).stats()
+        XCTAssertEqual([stats.files, stats.pages, stats.ocrPages], [1, 3, 1])
+    }
+
+    func testTheWriterCommitsEveryBatch() throws {
+        let writer = try IndexWriter(path: path, batchSize: 2)
+        try writer.add([record(1, text: "one", from: "a@nypd.org", vendors: []), record(2, text: "two", from: "a@nypd.org", vendors: [])])
+        try writer.add([record(3, text: "three", from: "a@nypd.org", vendors: [])])
+        XCTAssertEqual(try SearchIndex(path: path).recordCount, 2, "the first batch is committed, the third record waits")
     }
 
     func testUncommittedRecordsAreNotSeenAndASecondWriterIsRefused() throws {

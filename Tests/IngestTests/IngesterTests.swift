@@ -1,0 +1,51 @@
+import Foundation
+@testable import Ingest
+import XCTest
+
+/// The ingester with an in-memory sink: an mbox streams through in chunks, and the
+/// file counts as indexed only once its last message is in.
+final class IngesterTests: XCTestCase {
+    final class MemorySink: RecordSink, @unchecked Sendable {
+        let lock = NSLock()
+        var adds: [[Record]] = []
+        var finished: [String] = []
+        var recordsAtFinish = 0
+
+        func isIndexed(sha256: String) throws -> Bool { lock.withLock { finished.contains(sha256) } }
+        func add(_ records: [Record]) throws { lock.withLock { adds.append(records) } }
+        func finish(sha256: String, pages: Int, ocrPages: Int) throws {
+            lock.withLock {
+                finished.append(sha256)
+                recordsAtFinish = adds.map(\.count).reduce(0, +)
+            }
+        }
+        func commit() throws {}
+    }
+
+    func testALargeMboxStreamsThroughInChunks() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mbox-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var mbox = ""
+        for i in 0..<1_200 {
+            mbox += "From sender\(i)@nypd.org Tue Dec  4 10:\(String(format: "%02d", i % 60)):00 2018\n"
+            mbox += "From: Sender \(i) <sender\(i)@nypd.org>\nSubject: message \(i)\nDate: Tue, 4 Dec 2018 10:32:00 -0500\n"
+            mbox += (i % 3 == 0 ? "" : "Message-ID: <m\(i)@nypd.org>\n") + "\nBody of message \(i).\n\n"
+        }
+        try Data(mbox.utf8).write(to: folder.appendingPathComponent("export.mbox"))
+
+        var ingester = Ingester(extractor: InProcessExtractor(), builder: RecordBuilder(), jobs: 1)
+        ingester.messageChunk = 100
+        let sink = MemorySink()
+        let report = try await ingester.run(paths: [folder.path], into: sink)
+        XCTAssertEqual(report.records, 1_200)
+        XCTAssertEqual(report.files, 1)
+        XCTAssertGreaterThanOrEqual(sink.adds.count, 12, "records arrive a chunk at a time")
+        XCTAssertEqual(sink.finished.count, 1)
+        XCTAssertEqual(sink.recordsAtFinish, 1_200, "the file is finished after its last record")
+        XCTAssertEqual(Set(sink.adds.joined().map(\.id)).count, 1_200, "messages with and without Message-ID keep distinct ids")
+
+        let again = try await ingester.run(paths: [folder.path], into: sink)
+        XCTAssertEqual(again.skippedDuplicates, 1)
+    }
+}
