@@ -5,17 +5,12 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh --browser
 bin=.build/release/corpus
-index=bench/work/screenshots-index
 port=${PORT:-8093}
 out=screenshots
-mkdir -p "$out" bench/work
-rm -rf "$index"
-"$bin" ingest --index "$index" corpus-sample/releases corpus-sample/email corpus-sample/documents > /dev/null 2>&1
-"$bin" serve --index "$index" --port "$port" 2> bench/work/serve.log &
-server=$!
-trap 'kill $server 2>/dev/null || true' EXIT
-sleep 1
-id=$("$bin" search --index "$index" 'subject:"Account shutdown"' --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["hits"][0]["id"])')
+mkdir -p "$out"
+source scripts/sample-server.sh
+start_sample_server screenshots "$port"
+id=$("$bin" search --index "$sample_index" 'subject:"Account shutdown"' --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["hits"][0]["id"])')
 shoot() { # name path
   chromium --headless --no-sandbox --disable-gpu --hide-scrollbars --window-size=1400,1100 \
     --screenshot="$out/$1.png" "http://127.0.0.1:$port$2" > /dev/null 2>&1

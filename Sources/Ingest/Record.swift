@@ -92,6 +92,25 @@ public struct Correspondent: Codable, Sendable, Hashable {
 
     /// What to show when only one string fits: the address, else the name.
     public var display: String { address ?? name ?? "" }
+
+    enum CodingKeys: String, CodingKey {
+        case name, address
+        case personalAccount = "personal_account"
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(name: try c.decodeIfPresent(String.self, forKey: .name), address: try c.decodeIfPresent(String.self, forKey: .address))
+    }
+
+    /// name and address (null when unknown), and personal_account when the address is
+    /// on a personal domain (gmail.com, yahoo.com, …).
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(name, forKey: .name)
+        try c.encode(address, forKey: .address)
+        if Gazetteer.isPersonal(self) { try c.encode(true, forKey: .personalAccount) }
+    }
 }
 
 /// Where a record came from.

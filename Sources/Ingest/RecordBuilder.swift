@@ -39,13 +39,17 @@ public struct RecordBuilder: Sendable {
             fillDocumentFields(&record)
             return [record]
         }
+        let corrections = AddressConsensus.corrections(emails.filter { email in
+            pages[(email.firstPage - 1)...(email.lastPage - 1)].contains { $0.ocrConfidence != nil }
+        }.flatMap { [$0.header.from].compactMap { $0 } + $0.header.to + $0.header.cc })
         return emails.enumerated().map { index, email in
             let range = [email.firstPage, email.lastPage]
             let span = pages[(email.firstPage - 1)...(email.lastPage - 1)]
             let header = email.header
             var record = Record(
                 id: RecordID.make(sha256: file.sha256, pages: range, index: index), kind: .email,
-                subject: header.subject, from: header.from, to: header.to, cc: header.cc, date: header.date,
+                subject: header.subject, from: header.from.map(corrections.apply), to: header.to.map(corrections.apply),
+                cc: header.cc.map(corrections.apply), date: header.date,
                 source: file.source(pages: range),
                 ocr: span.contains { $0.ocrConfidence != nil }, ocrConfidence: Self.meanConfidence(span),
                 text: email.body)
@@ -90,6 +94,32 @@ public struct RecordBuilder: Sendable {
         record.date = lines.prefix(40).lazy.compactMap(DateParser.parse).first
         record.redactions = Redactions.markers(in: record.text)
         tagger.tag(&record)
+    }
+}
+
+/// OCR misreads a letter of an address now and then ("hq.dhs.gov" as "hg.dhs.gov").
+/// Within one scanned file the same people recur: an address seen less often than one
+/// a letter away from it, with the same part before the @, is taken for a misreading.
+struct AddressConsensus {
+    var replacements: [String: String] = [:]
+
+    static func corrections(_ people: [Correspondent]) -> AddressConsensus {
+        var counts: [String: Int] = [:]
+        for address in people.compactMap(\.address) { counts[address, default: 0] += 1 }
+        var result = AddressConsensus()
+        for (address, count) in counts {
+            let local = address.split(separator: "@").first
+            let better = counts.filter { other, otherCount in
+                otherCount > count && other.split(separator: "@").first == local && PrintedHeader.editDistance(other, address) == 1
+            }.max { $0.value < $1.value }
+            if let better { result.replacements[address] = better.key }
+        }
+        return result
+    }
+
+    func apply(_ person: Correspondent) -> Correspondent {
+        guard let address = person.address, let fixed = replacements[address] else { return person }
+        return Correspondent(name: person.name, address: fixed)
     }
 }
 

@@ -143,7 +143,12 @@ public struct WebServer: Sendable {
         guard record.source.attachment == nil, let pages = record.source.pages, (pages[0]...pages[1]).contains(number) else {
             throw HTTPError(.notFound, message: "record \(id) has no page \(number)")
         }
-        let path = try pageImages.image(of: record.source, page: number)
+        let path: String
+        do {
+            path = try pageImages.image(of: record.source, page: number)
+        } catch let error as PDFError {
+            throw HTTPError(.notFound, message: "page \(number) cannot be shown: \(error.reason)")
+        }
         return Response(status: .ok, headers: [.contentType: "image/png", .cacheControl: "max-age=86400"],
                         body: try await FileIO().loadFile(path: path, context: context))
     }

@@ -63,6 +63,8 @@ final class IngestAndSearchTests: XCTestCase {
             let from = try XCTUnwrap(hit["from"] as? [String: Any])
             XCTAssertEqual(from["address"] as? String, truth.from?.address)
             XCTAssertEqual(from["name"] as? String, truth.from?.name)
+            let personal = ["gmail.com", "yahoo.com"].contains { truth.from?.address?.hasSuffix("@" + $0) ?? false }
+            XCTAssertEqual(from["personal_account"] as? Bool, personal ? true : nil, "personal accounts are marked")
             let to = try XCTUnwrap(hit["to"] as? [[String: Any]])
             XCTAssertEqual(to.map { $0["address"] as? String }, truth.to.map(\.address), truth.phrase)
             XCTAssertEqual(Set(hit["agencies"] as? [String] ?? []), Set(truth.agencies), truth.phrase)

@@ -84,3 +84,14 @@ final class PrintedHeaderTests: XCTestCase {
         XCTAssertEqual(AddressList.parse(OCRRepair.addresses("J ohn Park <jpark@ fbi.gov>")), [Correspondent(name: "John Park", address: "jpark@fbi.gov")])
     }
 }
+
+final class AddressConsensusTests: XCTestCase {
+    func testAnAddressOneLetterOffTheUsualSpellingIsCorrected() {
+        let usual = Correspondent(name: "Sarah Whitfield", address: "sarah.whitfield@hq.dhs.gov")
+        let misread = Correspondent(name: "Sarah Whitfield", address: "sarah.whitfield@hg.dhs.gov")
+        let other = Correspondent(name: "Mark", address: "mark@ice.dhs.gov")
+        let consensus = AddressConsensus.corrections([usual, usual, misread, other, Correspondent(name: nil, address: "mary@ice.dhs.gov")])
+        XCTAssertEqual(consensus.apply(misread), usual)
+        XCTAssertEqual(consensus.apply(other), other, "a different person one letter away is left alone")
+    }
+}

@@ -26,7 +26,7 @@ final class WebServerTests: XCTestCase {
                    source: Source(path: pdf, sha256: String(repeating: "a", count: 64), pages: [2, 2]),
                    text: "The vendor matched two of our cold case photos."),
             Record(id: hostileID, kind: .document, subject: "<script>alert('subject')</script>",
-                   agencies: ["NYPD"], source: Source(path: "/nonexistent/evil.txt", sha256: String(repeating: "b", count: 64)),
+                   agencies: ["NYPD"], source: Source(path: "/nonexistent/evil.pdf", sha256: String(repeating: "b", count: 64), pages: [1, 1]),
                    text: "matched <img src=x onerror=alert(1)> & \"quotes\""),
         ])
         try! writer.commit()
