@@ -1,14 +1,20 @@
 #!/usr/bin/env python3
-"""Writes N email messages as mbox files of 1,000 messages each, deterministically:
-agency and vendor correspondents (some on personal accounts), realistic subjects and
-bodies, dates 2015-2020, and MIME variety (plain, quoted-printable, base64,
-multipart/alternative). Usage: generate_mail.py N OUTDIR"""
+"""Writes N email messages, deterministically: agency and vendor correspondents (some on
+personal accounts), realistic subjects and bodies, dates 2015-2020, and MIME variety
+(plain, quoted-printable, base64, multipart/alternative).
+Usage: generate_mail.py N OUTDIR [--maildir]
+  default: mbox files of 1,000 messages each; --maildir: a maildir (OUTDIR/cur/...), one
+  file a message, as notmuch and recoll read mail."""
 import base64, os, quopri, random, re, sys
 from datetime import datetime, timedelta, timezone
 
 n, out = int(sys.argv[1]), sys.argv[2]
+maildir = "--maildir" in sys.argv[3:]
 rng = random.Random(2020)
 os.makedirs(out, exist_ok=True)
+if maildir:
+    for sub in ("cur", "new", "tmp"):
+        os.makedirs(os.path.join(out, sub), exist_ok=True)
 first = "Michael Karen David Anthony Priya Laura Kevin Jessica Hal Tom Anna Raj Mark Sarah John Rachel Maria James Linda Robert".split()
 last = "Reyes O'Neill Kaplan Russo Natarajan Chen Walsh Moore Lambert Bradley Fischer Patel Delgado Whitfield Park Stein Garcia Smith Jones Brown".split()
 orgs = [("nypd.org", 40), ("ice.dhs.gov", 8), ("hq.dhs.gov", 4), ("fbi.gov", 4), ("panynj.gov", 3), ("clearview.ai", 10),
@@ -36,30 +42,42 @@ def body():
     return topic, " ".join(sentences)
 
 start = datetime(2015, 1, 1, tzinfo=timezone(timedelta(hours=-5)))
+
+def message(i):
+    sender = rng.choice(people)
+    to = rng.sample(people, rng.randint(1, 3))
+    cc = rng.sample(people, rng.randint(0, 2))
+    when = start + timedelta(minutes=rng.randint(0, 6 * 365 * 24 * 60))
+    topic, text = body()
+    subject = rng.choice(["", "RE: ", "FW: "]) + topic.capitalize() + f" ({i % 97})"
+    head = [f"From: {sender[0]} <{sender[1]}>", "To: " + ", ".join(f"{p[0]} <{p[1]}>" for p in to)]
+    if cc: head.append("Cc: " + ", ".join(f"{p[0]} <{p[1]}>" for p in cc))
+    head += [f"Subject: {subject}", "Date: " + when.strftime("%a, %d %b %Y %H:%M:%S -0500"),
+             f"Message-ID: <bench-{i}@{sender[1].split('@')[1]}>", "MIME-Version: 1.0"]
+    kind = i % 4
+    if kind == 0:
+        head.append("Content-Type: text/plain; charset=utf-8"); payload = text
+    elif kind == 1:
+        head += ["Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: quoted-printable"]
+        payload = quopri.encodestring(text.encode()).decode()
+    elif kind == 2:
+        head += ["Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: base64"]
+        payload = base64.encodebytes(text.encode()).decode()
+    else:
+        head.append('Content-Type: multipart/alternative; boundary="b"')
+        payload = f"--b\nContent-Type: text/plain\n\n{text}\n--b\nContent-Type: text/html\n\n<p>{text}</p>\n--b--"
+    return sender, when, "\n".join(head) + "\n\n" + payload + "\n"
+
 for f in range(0, n, 1000):
+    if maildir:
+        for i in range(f, min(n, f + 1000)):
+            _, _, text = message(i)
+            with open(os.path.join(out, "cur", f"{1500000000 + i}.bench{i}:2,S"), "w") as m:
+                m.write(text)
+        continue
     with open(os.path.join(out, f"mail-{f // 1000:05d}.mbox"), "w") as mbox:
         for i in range(f, min(n, f + 1000)):
-            sender = rng.choice(people)
-            to = rng.sample(people, rng.randint(1, 3))
-            cc = rng.sample(people, rng.randint(0, 2))
-            when = start + timedelta(minutes=rng.randint(0, 6 * 365 * 24 * 60))
-            topic, text = body()
-            subject = rng.choice(["", "RE: ", "FW: "]) + topic.capitalize() + f" ({i % 97})"
-            head = [f"From: {sender[0]} <{sender[1]}>", "To: " + ", ".join(f"{p[0]} <{p[1]}>" for p in to)]
-            if cc: head.append("Cc: " + ", ".join(f"{p[0]} <{p[1]}>" for p in cc))
-            head += [f"Subject: {subject}", "Date: " + when.strftime("%a, %d %b %Y %H:%M:%S -0500"),
-                     f"Message-ID: <bench-{i}@{sender[1].split('@')[1]}>", "MIME-Version: 1.0"]
-            kind = i % 4
-            if kind == 0:
-                head.append("Content-Type: text/plain; charset=utf-8"); payload = text
-            elif kind == 1:
-                head += ["Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: quoted-printable"]
-                payload = quopri.encodestring(text.encode()).decode()
-            elif kind == 2:
-                head += ["Content-Type: text/plain; charset=utf-8", "Content-Transfer-Encoding: base64"]
-                payload = base64.encodebytes(text.encode()).decode()
-            else:
-                head.append('Content-Type: multipart/alternative; boundary="b"')
-                payload = f"--b\nContent-Type: text/plain\n\n{text}\n--b\nContent-Type: text/html\n\n<p>{text}</p>\n--b--"
+            sender, when, text = message(i)
+            head, payload = text.split("\n\n", 1)
             stamp = when.strftime("%a %b %d %H:%M:%S %Y")
-            mbox.write(f"From {sender[1]} {stamp}\n" + "\n".join(head) + "\n\n" + re.sub(r"(?m)^(>*From )", r">\1", payload) + "\n\n")
+            mbox.write(f"From {sender[1]} {stamp}\n" + head + "\n\n" + re.sub(r"(?m)^(>*From )", r">\1", payload) + "\n")

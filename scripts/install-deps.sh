@@ -11,7 +11,7 @@ packages=(
   poppler-utils                        # pdfinfo/pdftotext: used by tests to check exported PDFs
 )
 case "${1:-}" in
-  --bench) packages+=(tesseract-ocr time bc) ;;
+  --bench) packages+=(tesseract-ocr time bc ocrmypdf notmuch recoll) ;;
   --browser) packages+=(chromium) ;;
   --load) packages+=(wrk) ;;
 esac

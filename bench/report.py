@@ -1,0 +1,71 @@
+#!/usr/bin/env python3
+"""Prints make bench's table and writes bench/results/latest.json (see run.sh)."""
+import datetime, json, os, platform, statistics, sys
+
+results = sys.argv[1]
+(text_pages, scan_pages, runs, scale, messages) = map(int, sys.argv[2:7])
+queries = json.load(open(sys.argv[7]))
+versus = json.load(open(sys.argv[8]))
+size_text, raw_text, size_mail, size_notmuch, raw_mail = map(int, sys.argv[9:14])
+raw = {}
+for line in open(results):
+    fields = line.split()
+    # GNU time writes "Command exited with non-zero status" for a failed command (run.sh says which).
+    if len(fields) == 3:
+        raw.setdefault(fields[0], []).append((float(fields[1]), int(fields[2])))
+
+def stats(key):
+    secs = [s for s, _ in raw[key]]
+    return statistics.median(secs), min(secs), max(secs), max(m for _, m in raw[key]) / 1024
+
+rows = []
+def row(name, key, units, unit, peers=()):
+    med, lo, hi, mb = stats(key)
+    entry = {"name": name, unit: units, "seconds_median": med, "seconds_min": lo, "seconds_max": hi,
+             f"{unit}_per_second": round(units / med, 1), "peak_rss_mb": round(mb, 1)}
+    entry["corpus_speedup"] = {p: round(stats(p)[0] / med, 2) for p in peers}
+    rows.append(entry)
+
+row("corpus ingest, text PDFs", "corpus_text", text_pages, "pages", ["pdftotext", "recoll"])
+row(f"  pdftotext, {os.cpu_count()} processes", "pdftotext", text_pages, "pages")
+row("  recollindex", "recoll", text_pages, "pages")
+row("corpus ingest, scans (OCR)", "corpus_scans", scan_pages, "pages", ["ocrmypdf", "tesseract"])
+row(f"  ocrmypdf -j{os.cpu_count()} + pdftotext", "ocrmypdf", scan_pages, "pages")
+row(f"  pdftoppm + tesseract, {os.cpu_count()} processes", "tesseract", scan_pages, "pages")
+row("corpus ingest, maildir", "corpus_mail", messages, "messages", ["notmuch"])
+row("  notmuch new", "notmuch", messages, "messages")
+
+today = datetime.date.today()
+print(f"\nmake bench — {today}, {platform.machine()}, {os.cpu_count()} cores; PDFs: {runs} runs, median (min–max); mail: 1 run")
+print(f"{'':40} {'units':>8} {'seconds':>20} {'per second':>11} {'peak MB':>8}   corpus faster by")
+for e in rows:
+    unit = "pages" if "pages" in e else "messages"
+    spread = f"{e['seconds_median']:.2f} ({e['seconds_min']:.2f}–{e['seconds_max']:.2f})"
+    speed = ", ".join(f"{v:.2f}× vs {k}" for k, v in e["corpus_speedup"].items())
+    print(f"{e['name']:40} {e[unit]:>8} {spread:>20} {e[unit + '_per_second']:>11} {e['peak_rss_mb']:>8}   {speed}")
+print("(× above 1: corpus took less time than the peer; corpus also splits emails, extracts fields and builds a search index)")
+
+index = {"text_pdf_index_mb": round(size_text / 2**20, 1), "text_pdf_raw_text_mb": round(raw_text / 2**20, 1),
+         "mail_index_mb": round(size_mail / 2**20, 1), "notmuch_index_mb": round(size_notmuch / 2**20, 1),
+         "maildir_mb": round(raw_mail / 2**20, 1)}
+print(f"\nindex size: text PDFs {index['text_pdf_index_mb']} MB for {index['text_pdf_raw_text_mb']} MB of text; "
+      f"mail {index['mail_index_mb']} MB for a {index['maildir_mb']} MB maildir (notmuch: {index['notmuch_index_mb']} MB)")
+
+(s1, m1), = raw["sample1"]
+(s10, m10), = raw["sample10"]
+memory = {"sample_once_mb": round(m1 / 1024, 1), "sample_ten_times_mb": round(m10 / 1024, 1), "ratio": round(m10 / m1, 2)}
+print(f"peak memory: the sample once {memory['sample_once_mb']} MB, ten times over {memory['sample_ten_times_mb']} MB → {memory['ratio']}× (aim ≤ 1.5×)")
+
+print(f"\nquery latency in one process ({messages} messages; exact facets over every match; 30 runs):")
+for q in queries:
+    print(f"  {q['query'][:46]:48} {q['total']:>7} matches   p50 {q['p50']:>7.2f} ms   p95 {q['p95']:>7.2f} ms   p99 {q['p99']:>7.2f} ms")
+print("\none process per query, 15 runs, p50/p95 ms (corpus search: 20 hits + facets + snippets; --limit 0: count + facets):")
+print(f"  {'query':46} {'corpus search':>15} {'corpus count':>14} {'notmuch count':>15} {'notmuch search':>16}   totals")
+for v in versus:
+    f = lambda d: f"{d['p50']:.0f}/{d['p95']:.0f}"
+    print(f"  {v['corpus_query'][:46]:46} {f(v['corpus_search']):>15} {f(v['corpus_count']):>14} {f(v['notmuch_count']):>15} "
+          f"{f(v['notmuch_search']):>16}   {v['corpus_total']} / {v['notmuch_total']}")
+
+json.dump({"date": str(today), "machine": platform.machine(), "cores": os.cpu_count(), "scale": scale, "runs": runs,
+           "rows": rows, "index_size": index, "memory": memory, "queries": queries, "versus_notmuch": versus},
+          open("bench/results/latest.json", "w"), indent=1)
