@@ -125,7 +125,7 @@ public struct Ingester: Sendable {
             let file = SourceFile(path: path, sha256: sha)
             switch kind {
             case .pdf:
-                return try await pdfRecords(file)
+                return try await pdfRecords(file.path, file: file)
             case .email:
                 let message = EmailMessage(try Data(contentsOf: URL(fileURLWithPath: path)))
                 guard message.from != nil || message.date != nil || message.subject != nil else {
@@ -177,10 +177,6 @@ public struct Ingester: Sendable {
             }
         }
         return .records(builder.records(fromPages: pages, file: file), sha256: file.sha256, pages: pages.count, ocrPages: toRecognize.count)
-    }
-
-    private func pdfRecords(_ file: SourceFile) async throws -> Outcome {
-        try await pdfRecords(file.path, file: file)
     }
 
     /// An email followed by the records read from its attachments (PDF, email, text),

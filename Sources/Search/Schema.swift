@@ -31,8 +31,6 @@ public enum Schema {
         public static let file = "XFILE"
         /// `yes` when any page was OCR'd (boolean).
         public static let ocr = "XOCR"
-        /// sha256 of the source file (boolean).
-        public static let sha256 = "XSHA"
         /// Date as YYYYMMDD, YYYYMM, YYYY (boolean, as Omega's D, M, Y).
         public static let day = "D", month = "M", year = "Y"
     }
@@ -110,7 +108,6 @@ public enum Schema {
         try doc.setValue(Slot.kind, record.kind.rawValue)
         try doc.indexText((record.source.path as NSString).lastPathComponent, prefix: Prefix.file)
         try doc.addTerm(Prefix.ocr + (record.ocr ? "yes" : "no"))
-        try doc.addTerm(Prefix.sha256 + record.source.sha256)
         if let date = record.date {
             let key = date.sortKey
             try doc.addTerm(Prefix.day + key.prefix(8))
