@@ -15,8 +15,10 @@ public struct Gazetteer: Sendable {
     public private(set) var entities: [Entity] = []
     private var byDomain: [String: Int] = [:]
     private var byName: [String: Int] = [:]
-    /// Names and aliases as whole-word patterns, compiled once, for finding them in text.
-    private var mentions: [(pattern: NSRegularExpression, entity: Int)] = []
+    /// Names and aliases as whole-word patterns, compiled once, each with its first word
+    /// (lowercased UTF-8, or as printed for an acronym): a pattern only runs on a text
+    /// that contains that word, which is few of them for any one text.
+    private var mentions: [(firstWord: [UInt8], acronym: Bool, pattern: NSRegularExpression, entity: Int)] = []
 
     public static let builtIn: Gazetteer = {
         guard let url = Bundle.module.url(forResource: "entities", withExtension: "csv"),
@@ -73,7 +75,8 @@ public struct Gazetteer: Sendable {
             let escaped = NSRegularExpression.escapedPattern(for: name).replacingOccurrences(of: " ", with: "\\s+")
             let pattern = "(?<![\\w@.])" + escaped + "(?![\\w@])"
             if let regex = try? NSRegularExpression(pattern: pattern, options: isAcronym ? [] : [.caseInsensitive]) {
-                mentions.append((regex, index))
+                let first = String(name.split(separator: " ").first ?? "")
+                mentions.append((Array((isAcronym ? first : first.lowercased()).utf8), isAcronym, regex, index))
             }
         }
     }
@@ -98,10 +101,23 @@ public struct Gazetteer: Sendable {
     public func entitiesMentioned(in text: String) -> [Entity] {
         var found = Set<Int>()
         let range = NSRange(text.startIndex..., in: text)
-        for (pattern, index) in mentions where !found.contains(index) {
+        let bytes = Array(text.utf8), lower = Array(text.lowercased().utf8)
+        for (firstWord, acronym, pattern, index) in mentions where !found.contains(index) {
+            guard Self.contains(acronym ? bytes : lower, firstWord) else { continue }
             if pattern.firstMatch(in: text, range: range) != nil { found.insert(index) }
         }
         return found.sorted().map { entities[$0] }
+    }
+
+    private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard let head = needle.first, needle.count <= haystack.count else { return needle.isEmpty }
+        var i = 0
+        let last = haystack.count - needle.count
+        while i <= last {
+            if haystack[i] == head, haystack[i..<(i + needle.count)].elementsEqual(needle) { return true }
+            i += 1
+        }
+        return false
     }
 
     /// Web-mail and consumer domains: an address there is a personal account.
