@@ -41,8 +41,12 @@ public struct EmailMessage: Sendable {
     }
 
     /// `<a@b>` ids in a header, without the brackets.
+    static let bracketed = try! NSRegularExpression(pattern: #"<([^<>\s]+)>"#)
+
     static func messageIDs(_ value: String) -> [String]? {
-        let ids = value.matches(of: #/<([^<>\s]+)>/#).map { String($0.1) }
+        let ids = bracketed.matches(in: value, range: NSRange(value.startIndex..., in: value)).compactMap {
+            Range($0.range(at: 1), in: value).map { String(value[$0]) }
+        }
         if !ids.isEmpty { return ids }
         let bare = value.trimmingCharacters(in: .whitespaces)
         return bare.isEmpty ? nil : [bare]

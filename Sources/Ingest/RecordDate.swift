@@ -58,12 +58,15 @@ public struct RecordDate: Codable, Sendable, Hashable, Comparable, CustomStringC
         return String(format: "%04d%02d%02dT%02d%02d%02d", year, month, day, t.hour, t.minute, t.second)
     }
 
+    static let isoPattern = try! NSRegularExpression(
+        pattern: #"^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:?\d{2})?)?$"#)
+
     /// Parses the ISO 8601 forms this type writes.
     public init?(iso: String) {
-        let pattern = #/^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:?\d{2})?)?$/#
-        guard let m = iso.wholeMatch(of: pattern) else { return nil }
+        guard let match = Self.isoPattern.firstMatch(in: iso, range: NSRange(iso.startIndex..., in: iso)) else { return nil }
+        func group(_ i: Int) -> Substring? { Range(match.range(at: i), in: iso).map { iso[$0] } }
         var offset: Int?
-        if let zone = m.7 {
+        if let zone = group(7) {
             if zone == "Z" {
                 offset = 0
             } else {
@@ -72,8 +75,8 @@ public struct RecordDate: Codable, Sendable, Hashable, Comparable, CustomStringC
                 offset = zone.first == "-" ? -minutes : minutes
             }
         }
-        self.init(year: Int(m.1)!, month: Int(m.2)!, day: Int(m.3)!, hour: m.4.map { Int($0)! },
-                  minute: m.5.map { Int($0)! } ?? 0, second: m.6.map { Int($0)! } ?? 0, offsetMinutes: offset)
+        self.init(year: Int(group(1)!)!, month: Int(group(2)!)!, day: Int(group(3)!)!, hour: group(4).map { Int($0)! },
+                  minute: group(5).map { Int($0)! } ?? 0, second: group(6).map { Int($0)! } ?? 0, offsetMinutes: offset)
     }
 
     public init(from decoder: Decoder) throws {
