@@ -7,12 +7,26 @@ import Search
 /// (search with facets, timeline, documents with their page images, export) and the
 /// contract's JSON for programs. It never writes to the index.
 public struct WebServer: Sendable {
-    public let index: SearchIndex
+    /// Read handles on the index, one per core, taken in turn: a handle serves one
+    /// request at a time, so several let requests run in parallel.
+    let readers: Readers
     let pageImages: PageImageCache
     let exports: URL
 
+    /// A handle for one request (take it once, and use it for the whole request).
+    var index: SearchIndex { readers.next() }
+
     public init(index: SearchIndex) {
-        self.index = index
+        self.init(readers: [index])
+    }
+
+    /// Opens `count` read handles on the index at path.
+    public init(indexPath: String, readers count: Int = ProcessInfo.processInfo.activeProcessorCount) throws {
+        self.init(readers: try (0..<max(1, count)).map { _ in try SearchIndex(path: indexPath) })
+    }
+
+    init(readers: [SearchIndex]) {
+        self.readers = Readers(readers)
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("corpus-serve-\(getpid())")
         pageImages = PageImageCache(folder: scratch.appendingPathComponent("pages"))
         exports = scratch.appendingPathComponent("exports")
@@ -74,8 +88,9 @@ public struct WebServer: Sendable {
         let offset = try Self.integer(request, "offset", default: 0, range: 0...10_000_000)
         let sort: SearchSort = try Self.choice(request, "sort", default: .relevance)
         do {
-            try index.refresh()
-            return try index.search(SearchRequest(query: query, limit: limit, offset: offset, sort: sort, highlight: highlight))
+            let reader = index
+            try reader.refresh()
+            return try reader.search(SearchRequest(query: query, limit: limit, offset: offset, sort: sort, highlight: highlight))
         } catch let error as QuerySyntaxError {
             throw HTTPError(.badRequest, message: error.description)
         }
@@ -85,8 +100,9 @@ public struct WebServer: Sendable {
         let by: TimelineGrouping = try Self.choice(request, "by", default: .vendor)
         let interval: TimelineInterval = try Self.choice(request, "interval", default: .month)
         do {
-            try index.refresh()
-            return try index.timeline(query: Self.parameter(request, "q") ?? "", by: by, interval: interval)
+            let reader = index
+            try reader.refresh()
+            return try reader.timeline(query: Self.parameter(request, "q") ?? "", by: by, interval: interval)
         } catch let error as QuerySyntaxError {
             throw HTTPError(.badRequest, message: error.description)
         }
@@ -94,8 +110,9 @@ public struct WebServer: Sendable {
 
     func record(_ id: String) throws -> Record {
         do {
-            try index.refresh()
-            return try index.record(id: id)
+            let reader = index
+            try reader.refresh()
+            return try reader.record(id: id)
         } catch let error as IndexError where error.kind == .notFound {
             throw HTTPError(.notFound, message: "no record \(id)")
         }
@@ -164,13 +181,29 @@ public struct WebServer: Sendable {
         }
         let zip = exports.appendingPathComponent("\(UUID().uuidString).zip")
         do {
-            try index.refresh()
-            _ = try index.export(query: query, to: zip.path, format: .zip)
+            let reader = index
+            try reader.refresh()
+            _ = try reader.export(query: query, to: zip.path, format: .zip)
         } catch let error as QuerySyntaxError {
             throw HTTPError(.badRequest, message: error.description)
         }
         return Response(status: .ok, headers: [.contentType: "application/zip", .contentDisposition: "attachment; filename=\"corpus-export.zip\""],
                         body: try await FileIO().loadFile(path: zip.path, context: context))
+    }
+}
+
+final class Readers: @unchecked Sendable {
+    private let handles: [SearchIndex]
+    private let lock = NSLock()
+    private var turn = 0
+
+    init(_ handles: [SearchIndex]) { self.handles = handles }
+
+    func next() -> SearchIndex {
+        lock.withLock {
+            turn = (turn + 1) % handles.count
+            return handles[turn]
+        }
     }
 }
 

@@ -20,10 +20,10 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let searchIndex = try await reportingErrors { try SearchIndex(path: index.path) }
+        let server = try await reportingErrors { try WebServer(indexPath: index.path) }
         let url = "http://\(host.contains(":") ? "[\(host)]" : host):\(port)/"
         try await reportingErrors {
-            try await WebServer(index: searchIndex).run(host: host, port: port) {
+            try await server.run(host: host, port: port) {
                 FileHandle.standardError.write(Data("corpus: serving \(index.path) at \(url) (Ctrl-C to stop)\n".utf8))
             }
         }

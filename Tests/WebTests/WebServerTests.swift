@@ -138,6 +138,23 @@ final class WebServerTests: XCTestCase {
         }
     }
 
+    func testSeveralReadHandlesAnswerConcurrentRequestsAlike() async throws {
+        let server = try WebServer(indexPath: Self.indexPath, readers: 3)
+        try await Application(router: server.router()).test(.router) { client in
+            try await withThrowingTaskGroup(of: Int?.self) { group in
+                for _ in 0..<30 {
+                    group.addTask {
+                        try await client.execute(uri: "/api/search?q=matched", method: .get) { response in
+                            XCTAssertEqual(response.status, .ok)
+                            return (try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])?["total"] as? Int
+                        }
+                    }
+                }
+                for try await total in group { XCTAssertEqual(total, 2) }
+            }
+        }
+    }
+
     func testTheLiveServerAnswersOnLoopback() async throws {
         let server = WebServer(index: try SearchIndex(path: Self.indexPath))
         try await Application(router: server.router(), configuration: .init(address: .hostname("127.0.0.1", port: 0))).test(.live) { client in
