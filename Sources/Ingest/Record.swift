@@ -117,8 +117,8 @@ public struct Correspondent: Codable, Sendable, Hashable {
 public struct Source: Codable, Sendable, Equatable {
     public var path: String
     public var sha256: String
-    /// First and last page (1-based) in the source PDF; nil for non-paged sources.
-    public var pages: [Int]?
+    /// First and last page (1-based) in the source PDF; nil (null) for non-paged sources.
+    @NullEncoded public var pages: [Int]?
     /// For a record read from an email's attachment: the attachment's file name (path
     /// is then the email's file, and sha256 the attachment's own).
     public var attachment: String?

@@ -3,13 +3,13 @@ import Ingest
 
 /// A correspondent across the matching records: one person, however many addresses.
 public struct Person: Encodable, Sendable {
-    public var name: String?
+    @NullEncoded public var name: String?
     public var addresses: [String]
-    public var agency: String?
-    public var vendor: String?
+    @NullEncoded public var agency: String?
+    @NullEncoded public var vendor: String?
     public var personalAccount: Bool
-    public var first: RecordDate?
-    public var last: RecordDate?
+    @NullEncoded public var first: RecordDate?
+    @NullEncoded public var last: RecordDate?
     public var messages: Int
 
     enum CodingKeys: String, CodingKey {
@@ -17,17 +17,6 @@ public struct Person: Encodable, Sendable {
         case personalAccount = "personal_account"
     }
 
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(name, forKey: .name)
-        try c.encode(addresses, forKey: .addresses)
-        try c.encode(agency, forKey: .agency)
-        try c.encode(vendor, forKey: .vendor)
-        try c.encode(personalAccount, forKey: .personalAccount)
-        try c.encode(first, forKey: .first)
-        try c.encode(last, forKey: .last)
-        try c.encode(messages, forKey: .messages)
-    }
 }
 
 extension SearchIndex {

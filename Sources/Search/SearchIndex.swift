@@ -31,11 +31,11 @@ public struct SearchRequest: Sendable {
 public struct SearchHit: Encodable, Sendable {
     public var id: String
     public var kind: Record.Kind
-    public var subject: String?
-    public var from: Correspondent?
+    @NullEncoded public var subject: String?
+    @NullEncoded public var from: Correspondent?
     public var to: [Correspondent]
     public var cc: [Correspondent]
-    public var date: RecordDate?
+    @NullEncoded public var date: RecordDate?
     public var agencies: [String]
     public var vendors: [String]
     public var source: Source
@@ -57,38 +57,6 @@ public struct SearchHit: Encodable, Sendable {
         ocr = record.ocr
         redactions = record.redactions
         self.snippet = snippet
-    }
-
-    /// nil fields are written as null, as the contract shows.
-    public func encode(to encoder: Encoder) throws {
-        enum Key: String, CodingKey { case id, kind, subject, from, to, cc, date, agencies, vendors, source, ocr, redactions, snippet }
-        var c = encoder.container(keyedBy: Key.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(kind, forKey: .kind)
-        try c.encode(subject, forKey: .subject)
-        try c.encode(from, forKey: .from)
-        try c.encode(to, forKey: .to)
-        try c.encode(cc, forKey: .cc)
-        try c.encode(date, forKey: .date)
-        try c.encode(agencies, forKey: .agencies)
-        try c.encode(vendors, forKey: .vendors)
-        try c.encode(SourceJSON(source), forKey: .source)
-        try c.encode(ocr, forKey: .ocr)
-        try c.encode(redactions, forKey: .redactions)
-        try c.encode(snippet, forKey: .snippet)
-    }
-}
-
-/// `source` with `pages` written as null when absent.
-struct SourceJSON: Encodable {
-    var source: Source
-    init(_ source: Source) { self.source = source }
-    func encode(to encoder: Encoder) throws {
-        enum Key: String, CodingKey { case path, sha256, pages }
-        var c = encoder.container(keyedBy: Key.self)
-        try c.encode(source.path, forKey: .path)
-        try c.encode(source.sha256, forKey: .sha256)
-        try c.encode(source.pages, forKey: .pages)
     }
 }
 

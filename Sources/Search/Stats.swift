@@ -10,8 +10,8 @@ public struct IndexStats: Encodable, Sendable {
     public var ocrPages: Int
     public var agencies: [FacetCount]
     public var vendors: [FacetCount]
-    public var firstDate: RecordDate?
-    public var lastDate: RecordDate?
+    @NullEncoded public var firstDate: RecordDate?
+    @NullEncoded public var lastDate: RecordDate?
     public var undated: Int
 
     enum CodingKeys: String, CodingKey {
@@ -19,19 +19,6 @@ public struct IndexStats: Encodable, Sendable {
         case recordsByKind = "records_by_kind", ocrPages = "ocr_pages", firstDate = "first_date", lastDate = "last_date"
     }
 
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(records, forKey: .records)
-        try c.encode(recordsByKind, forKey: .recordsByKind)
-        try c.encode(files, forKey: .files)
-        try c.encode(pages, forKey: .pages)
-        try c.encode(ocrPages, forKey: .ocrPages)
-        try c.encode(agencies, forKey: .agencies)
-        try c.encode(vendors, forKey: .vendors)
-        try c.encode(firstDate, forKey: .firstDate)
-        try c.encode(lastDate, forKey: .lastDate)
-        try c.encode(undated, forKey: .undated)
-    }
 }
 
 extension SearchIndex {

@@ -1,11 +1,11 @@
 import Foundation
 import Ingest
 
-public enum TimelineGrouping: String, Sendable, CaseIterable {
+public enum TimelineGrouping: String, Sendable, CaseIterable, Encodable {
     case vendor, agency, from
 }
 
-public enum TimelineInterval: String, Sendable, CaseIterable {
+public enum TimelineInterval: String, Sendable, CaseIterable, Encodable {
     case day, week, month
 }
 
@@ -32,28 +32,12 @@ public struct Timeline: Encodable, Sendable {
     public struct Event: Encodable, Sendable {
         public var date: RecordDate
         public var id: String
-        public var subject: String?
-        public var from: Correspondent?
+        @NullEncoded public var subject: String?
+        @NullEncoded public var from: Correspondent?
         public var to: [Correspondent]
 
-        public func encode(to encoder: Encoder) throws {
-            enum Key: String, CodingKey { case date, id, subject, from, to }
-            var c = encoder.container(keyedBy: Key.self)
-            try c.encode(date, forKey: .date)
-            try c.encode(id, forKey: .id)
-            try c.encode(subject, forKey: .subject)
-            try c.encode(from, forKey: .from)
-            try c.encode(to, forKey: .to)
-        }
     }
 
-    enum CodingKeys: String, CodingKey { case by, interval, series }
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(by.rawValue, forKey: .by)
-        try c.encode(interval.rawValue, forKey: .interval)
-        try c.encode(series, forKey: .series)
-    }
 
     /// The first day of the bucket holding `date`: the day itself, its week's Monday,
     /// or the first of its month.
