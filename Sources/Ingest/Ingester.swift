@@ -120,14 +120,17 @@ public struct Ingester: Sendable {
     private func process(_ path: String, sink: RecordSink, seen: SeenHashes) async -> Outcome {
         do {
             let kind = try FileKind.detect(path: path)
-            let sha = try FileHash.sha256(path: path)
+            // An email or text file is read once, and hashed from those bytes; PDFs and
+            // mboxes (read by workers, or streamed) are hashed from disk a piece at a time.
+            let contents = kind == .email || kind == .text ? try Data(contentsOf: URL(fileURLWithPath: path)) : nil
+            let sha = try contents.map(FileHash.sha256) ?? FileHash.sha256(path: path)
             if try sink.isIndexed(sha256: sha) || !seen.insert(sha) { return .duplicate }
             let file = SourceFile(path: path, sha256: sha)
             switch kind {
             case .pdf:
                 return try await pdfRecords(file.path, file: file)
             case .email:
-                let message = EmailMessage(try Data(contentsOf: URL(fileURLWithPath: path)))
+                let message = EmailMessage(contents ?? Data())
                 guard message.from != nil || message.date != nil || message.subject != nil else {
                     return .rejected("not an email: no From, Date or Subject header")
                 }
@@ -150,8 +153,8 @@ public struct Ingester: Sendable {
                 guard index > 0 else { return .rejected("no complete message in this mbox") }
                 return .records(chunk, sha256: sha, pages: 0, ocrPages: 0)
             case .text:
-                let data = try Data(contentsOf: URL(fileURLWithPath: path))
-                return .records([builder.record(fromText: TextDecoding.decode(data, charset: nil), file: file)], sha256: sha, pages: 0, ocrPages: 0)
+                let text = TextDecoding.decode(contents ?? Data(), charset: nil)
+                return .records([builder.record(fromText: text, file: file)], sha256: sha, pages: 0, ocrPages: 0)
             }
         } catch let error as PDFError {
             return .rejected(error.reason)
