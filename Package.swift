@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "corpus", targets: ["corpus"]),
+        .executable(name: "corpus-extract", targets: ["corpus-extract"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -26,11 +27,11 @@ let package = Package(
             linkerSettings: [.linkedLibrary("xapian")]),
         .target(
             name: "Ingest",
-            dependencies: [
-                "CPoppler", "CTesseract",
-                .product(name: "Crypto", package: "swift-crypto"),
-            ],
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
             resources: [.copy("Resources/entities.csv")]),
+        // Poppler and Tesseract: linked into the worker executable only, never into `corpus`.
+        .target(name: "Extraction", dependencies: ["Ingest", "CPoppler", "CTesseract"]),
+        .executableTarget(name: "corpus-extract", dependencies: ["Extraction"]),
         .target(name: "Search", dependencies: ["Ingest", "CXapian", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "Web", dependencies: ["Search", "Ingest", .product(name: "Hummingbird", package: "hummingbird")]),
         .executableTarget(
@@ -40,12 +41,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .target(name: "TestSupport", dependencies: ["Ingest", "CPoppler"], path: "Tests/TestSupport"),
-        .testTarget(name: "IngestTests", dependencies: ["Ingest", "TestSupport"]),
+        .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "Ingest", "TestSupport"]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "Extraction", "TestSupport"]),
         .testTarget(name: "SearchTests", dependencies: ["Search", "Ingest", "TestSupport"]),
         .testTarget(name: "WebTests", dependencies: [
             "Web", "Search", "Ingest", "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
-        .testTarget(name: "EndToEndTests", dependencies: ["Ingest", "Search", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["Ingest", "Search", "Extraction", "TestSupport"]),
     ],
     cxxLanguageStandard: .cxx17
 )

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Runs extraction in worker processes (`corpus worker`), one per core, each fed one
+/// Runs extraction in worker processes (`corpus-extract`), one per core, each fed one
 /// request at a time. A worker that crashes, hangs past the time limit or exits is
 /// replaced, and only the request it was serving fails.
 public actor WorkerPool: PDFExtracting {
@@ -11,9 +11,18 @@ public actor WorkerPool: PDFExtracting {
     private var running = 0
     private var waiters: [CheckedContinuation<WorkerProcess, Error>] = []
 
-    /// - executable: the `corpus` binary; workers run it as `corpus worker`.
+    /// The `corpus-extract` executable: $CORPUS_EXTRACT, else the one beside the running
+    /// executable (SwiftPM builds both into the same folder; so does an install).
+    public static var defaultExecutable: String {
+        if let path = ProcessInfo.processInfo.environment["CORPUS_EXTRACT"], !path.isEmpty { return path }
+        let running = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        return ((running as NSString).deletingLastPathComponent as NSString).appendingPathComponent("corpus-extract")
+    }
+
+    /// - executable: the `corpus-extract` binary.
     /// - timeLimit: seconds one request may take before its worker is killed.
-    public init(executable: String, size: Int = ProcessInfo.processInfo.activeProcessorCount, timeLimit: Double = 300) {
+    public init(executable: String = WorkerPool.defaultExecutable, size: Int = ProcessInfo.processInfo.activeProcessorCount,
+                timeLimit: Double = 300) {
         self.executable = executable
         self.size = max(1, size)
         self.timeLimit = timeLimit
@@ -88,7 +97,7 @@ public actor WorkerPool: PDFExtracting {
     }
 }
 
-/// One `corpus worker` child process and its pipes.
+/// One `corpus-extract` child process and its pipes.
 final class WorkerProcess: @unchecked Sendable {
     struct Failure: Error, CustomStringConvertible {
         var description: String
@@ -103,7 +112,6 @@ final class WorkerProcess: @unchecked Sendable {
     init(executable: String) throws {
         let stdinPipe = Pipe(), stdoutPipe = Pipe()
         process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["worker"]
         var environment = ProcessInfo.processInfo.environment
         // Must be set before libtesseract loads: Tesseract's own threads fight the
         // one-worker-per-core model and make OCR ~7× slower.
@@ -124,33 +132,34 @@ final class WorkerProcess: @unchecked Sendable {
     }
 
     func send(_ request: WorkerMessage.Request, timeLimit: Double) async throws -> WorkerMessage.Response {
-        var encoded = try JSONEncoder().encode(request)
-        encoded.append(0x0A)
-        let line = encoded
-        return try await withCheckedThrowingContinuation { continuation in
-            queue.async {
-                let pid = self.process.processIdentifier
-                let timer = DispatchWorkItem { kill(pid, SIGKILL) }
-                DispatchQueue.global().asyncAfter(deadline: .now() + timeLimit, execute: timer)
-                defer { timer.cancel() }
-                do {
-                    try self.input.write(contentsOf: line)
-                } catch {
-                    continuation.resume(throwing: self.failure(timedOut: false))
-                    return
-                }
-                guard let reply = self.readLine() else {
-                    self.process.waitUntilExit()
-                    let timedOut = self.process.terminationReason == .uncaughtSignal && self.process.terminationStatus == SIGKILL
-                    continuation.resume(throwing: self.failure(timedOut: timedOut, limit: timeLimit))
-                    return
-                }
-                do {
-                    continuation.resume(returning: try JSONDecoder().decode(WorkerMessage.Response.self, from: reply))
-                } catch {
-                    continuation.resume(throwing: Failure(description: "the extraction worker answered garbage"))
-                }
-            }
+        try await withCheckedThrowingContinuation { continuation in
+            queue.async { continuation.resume(with: Result { try self.exchange(request, timeLimit: timeLimit) }) }
+        }
+    }
+
+    /// Sends one request and waits for its answer; the worker is killed when it takes
+    /// longer than timeLimit seconds. Throws `Failure` when the worker is gone.
+    func exchange(_ request: WorkerMessage.Request, timeLimit: Double) throws -> WorkerMessage.Response {
+        var line = try JSONEncoder().encode(request)
+        line.append(0x0A)
+        let pid = process.processIdentifier
+        let timer = DispatchWorkItem { kill(pid, SIGKILL) }
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeLimit, execute: timer)
+        defer { timer.cancel() }
+        do {
+            try input.write(contentsOf: line)
+        } catch {
+            throw failure(timedOut: false)
+        }
+        guard let reply = readLine() else {
+            process.waitUntilExit()
+            let timedOut = process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL
+            throw failure(timedOut: timedOut, limit: timeLimit)
+        }
+        do {
+            return try JSONDecoder().decode(WorkerMessage.Response.self, from: reply)
+        } catch {
+            throw Failure(description: "the extraction worker answered garbage")
         }
     }
 

@@ -27,9 +27,11 @@ public struct ExportError: Error, CustomStringConvertible {
 /// record; UTF-8 with a byte-order mark so spreadsheets read it right), records.jsonl
 /// (whole records with text), and files/ with the originals and, for each record split
 /// out of a larger PDF, its own pages as a PDF. Records stream through in batches, so
-/// memory stays flat however many match.
+/// memory stays flat however many match. Page ranges are cut by `pages`, a
+/// `corpus-extract` worker.
 extension SearchIndex {
-    public func export(query: String, to path: String, format: ExportFormat, force: Bool = false) throws -> ExportSummary {
+    public func export(query: String, to path: String, format: ExportFormat, force: Bool = false,
+                       pages: PageWorker = PageWorker()) throws -> ExportSummary {
         let fm = FileManager.default
         let out = URL(fileURLWithPath: path)
         if fm.fileExists(atPath: out.path) {
@@ -59,7 +61,7 @@ extension SearchIndex {
         var written: [String: String] = [:] // an original's sha256, or sha256 and pages → its name in files/
         try forEachRecord(matching: query) { record in
             let original = try exportOriginal(of: record, into: files, written: &written, summary: &summary)
-            let file = try exportPages(of: record, into: files, written: &written, summary: &summary) ?? original
+            let file = try exportPages(of: record, into: files, using: pages, written: &written, summary: &summary) ?? original
             let person = { (c: Correspondent) in c.address ?? c.name ?? "" }
             let row = [record.id, record.kind.rawValue, record.date?.description ?? "", record.from.map(person) ?? "",
                        (record.to + record.cc).map(person).joined(separator: "; "), record.subject ?? "",
@@ -82,17 +84,17 @@ extension SearchIndex {
 
     /// A record's pages as a PDF of their own, when it is one of several records in a
     /// PDF (records on the same pages share one). Returns its path inside the export.
-    private func exportPages(of record: Record, into files: URL, written: inout [String: String],
-                             summary: inout ExportSummary) throws -> String? {
+    private func exportPages(of record: Record, into files: URL, using worker: PageWorker,
+                             written: inout [String: String], summary: inout ExportSummary) throws -> String? {
         guard record.source.attachment == nil, let pages = record.source.pages,
               FileManager.default.fileExists(atPath: record.source.path) else { return nil }
         let key = "\(record.source.sha256):\(pages[0])-\(pages[1])"
         if let existing = written[key] { return existing }
-        let pdf = try PDFDocument(path: record.source.path)
-        guard pages != [1, pdf.pageCount] else { return nil }
+        guard pages != [1, try worker.pageCount(of: record.source.path)] else { return nil }
         let base = ((record.source.path as NSString).lastPathComponent as NSString).deletingPathExtension
         let name = "files/pages/\(String(record.source.sha256.prefix(8)))_\(base)_p\(pages[0])-\(pages[1]).pdf"
-        try pdf.writePages(pages[0], pages[1], to: files.deletingLastPathComponent().appendingPathComponent(name).path)
+        try worker.writePages(of: record.source.path, pages[0], pages[1],
+                              to: files.deletingLastPathComponent().appendingPathComponent(name).path)
         written[key] = name
         summary.pageRanges += 1
         return name

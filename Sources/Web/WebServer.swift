@@ -11,6 +11,8 @@ public struct WebServer: Sendable {
     /// request at a time, so several let requests run in parallel.
     let readers: Readers
     let pageImages: PageImageCache
+    /// Poppler's work (page images, page ranges for export) runs in this worker process.
+    let pages = PageWorker()
     let exports: URL
 
     /// A handle for one request (take it once, and use it for the whole request).
@@ -28,7 +30,7 @@ public struct WebServer: Sendable {
     init(readers: [SearchIndex]) {
         self.readers = Readers(readers)
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("corpus-serve-\(getpid())")
-        pageImages = PageImageCache(folder: scratch.appendingPathComponent("pages"))
+        pageImages = PageImageCache(folder: scratch.appendingPathComponent("pages"), worker: pages)
         exports = scratch.appendingPathComponent("exports")
     }
 
@@ -183,7 +185,7 @@ public struct WebServer: Sendable {
         do {
             let reader = index
             try reader.refresh()
-            _ = try reader.export(query: query, to: zip.path, format: .zip)
+            _ = try reader.export(query: query, to: zip.path, format: .zip, pages: pages)
         } catch let error as QuerySyntaxError {
             throw HTTPError(.badRequest, message: error.description)
         }
@@ -207,18 +209,20 @@ final class Readers: @unchecked Sendable {
     }
 }
 
-/// Page images rendered through poppler once, then served from a folder of PNGs.
+/// Page images rendered through poppler (in a worker) once, then served from a folder of PNGs.
 struct PageImageCache: Sendable {
     let folder: URL
+    let worker: PageWorker
     static let dpi = 110.0
 
     func image(of source: Source, page: Int) throws -> String {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let path = folder.appendingPathComponent("\(source.sha256)-\(page).png").path
         if !FileManager.default.fileExists(atPath: path) {
-            let pdf = try PDFDocument(path: source.path)
-            guard page >= 1, page <= pdf.pageCount else { throw HTTPError(.notFound, message: "no page \(page)") }
-            try pdf.writePNG(page: page - 1, dpi: Self.dpi, to: path + ".tmp")
+            guard page >= 1, page <= (try worker.pageCount(of: source.path)) else {
+                throw HTTPError(.notFound, message: "no page \(page)")
+            }
+            try worker.writePNG(of: source.path, page: page - 1, dpi: Self.dpi, to: path + ".tmp")
             try FileManager.default.moveItem(atPath: path + ".tmp", toPath: path)
         }
         return path

@@ -10,7 +10,7 @@ struct Corpus: AsyncParsableCommand {
         abstract: "Turn public-records releases (PDFs of printed emails, scans, .eml, .mbox) into a searchable index.",
         subcommands: [
             IngestCommand.self, SearchCommand.self, ShowCommand.self, TimelineCommand.self, ExportCommand.self,
-            PeopleCommand.self, StatsCommand.self, ServeCommand.self, WorkerCommand.self, BenchQueriesCommand.self,
+            PeopleCommand.self, StatsCommand.self, ServeCommand.self, BenchQueriesCommand.self,
         ])
 }
 
@@ -47,14 +47,4 @@ func printJSON<T: Encodable>(_ value: T) throws {
     var data = try RecordCoding.encoder.encode(value)
     data.append(0x0A)
     FileHandle.standardOutput.write(data)
-}
-
-/// `corpus worker`: the extraction worker the ingest starts, one per core. Not for users.
-struct WorkerCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "worker", shouldDisplay: false)
-
-    func run() throws {
-        let status = ExtractionWorker.serve()
-        if status != 0 { throw ExitCode(status) }
-    }
 }

@@ -48,7 +48,7 @@ struct IngestCommand: AsyncParsableCommand {
                 try gazetteer.add(csv: text, origin: entities)
             }
             let writer = try IndexWriter(path: index.path, gazetteer: gazetteer, batchSize: batch)
-            let pool = WorkerPool(executable: Self.executablePath, size: jobs, timeLimit: timeout)
+            let pool = WorkerPool(size: jobs, timeLimit: timeout)
             let ingester = Ingester(extractor: pool, builder: RecordBuilder(gazetteer: gazetteer), ocrMode: ocr, jobs: jobs)
             let progress = ProgressPrinter()
             let report = try await ingester.run(paths: paths, into: writer) { progress.update($0) }
@@ -69,11 +69,6 @@ struct IngestCommand: AsyncParsableCommand {
                 """)
         }
         if !report.rejected.isEmpty { throw ExitCode(2) }
-    }
-
-    /// This binary, which extraction workers run as `corpus worker`.
-    static var executablePath: String {
-        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
     }
 }
 

@@ -112,4 +112,26 @@ final class IngestAndSearchTests: XCTestCase {
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertGreaterThan((result.json as? [String: Any])?["total"] as? Int ?? 0, 0)
     }
+
+    /// Poppler and Tesseract (and the ~80 libraries they bring) load in the worker only,
+    /// so that `corpus search` starts in milliseconds.
+    func testOnlyTheWorkerLinksPopplerAndTesseract() throws {
+        func libraries(_ executable: String) throws -> String {
+            let ldd = Process()
+            ldd.executableURL = URL(fileURLWithPath: "/usr/bin/ldd")
+            ldd.arguments = [executable]
+            let pipe = Pipe()
+            ldd.standardOutput = pipe
+            try ldd.run()
+            let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            ldd.waitUntilExit()
+            return output
+        }
+        let command = try libraries(CorpusBinary.path), worker = try libraries(CorpusBinary.extractPath)
+        for library in ["libpoppler", "libtesseract", "libcairo"] {
+            XCTAssertFalse(command.contains(library), "corpus links \(library)")
+            XCTAssertTrue(worker.contains(library), "corpus-extract does not link \(library)")
+        }
+        XCTAssertTrue(command.contains("libxapian"))
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Extraction
 import Ingest
 import Search
 import TestSupport

@@ -1,3 +1,4 @@
+import Extraction
 import Ingest
 import TestSupport
 import XCTest

@@ -1,4 +1,5 @@
 import Foundation
+import Extraction
 @testable import Ingest
 import XCTest
 

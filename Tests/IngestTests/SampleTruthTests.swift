@@ -1,3 +1,4 @@
+import Extraction
 @testable import Ingest
 import TestSupport
 import XCTest

@@ -18,6 +18,11 @@ public enum CorpusBinary {
         return Sample.packageRoot.appendingPathComponent(".build/debug/corpus").path
     }
 
+    /// The `corpus-extract` worker beside it.
+    public static var extractPath: String {
+        ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent("corpus-extract")
+    }
+
     public static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)

@@ -1,11 +1,6 @@
 import CTesseract
 import Foundation
-
-/// Text read from an image, with Tesseract's mean word confidence (0–100).
-public struct OCRText: Codable, Sendable {
-    public var text: String
-    public var confidence: Int
-}
+import Ingest
 
 /// One Tesseract engine. Loading the model is slow, so a worker keeps one for its
 /// life; engines are not thread-safe. Tesseract's OpenMP threading must be off

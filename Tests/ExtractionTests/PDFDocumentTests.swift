@@ -1,3 +1,4 @@
+@testable import Extraction
 import Ingest
 import TestSupport
 import XCTest

@@ -1,37 +1,5 @@
 import Foundation
-
-/// When to OCR a PDF page: only pages without a usable text layer, every page, or none.
-public enum OCRMode: String, Sendable, Codable, CaseIterable {
-    case auto, always, never
-}
-
-/// A page's text layer, and whether it should be OCR'd instead.
-public struct PageText: Codable, Sendable {
-    public var text: String
-    public var needsOCR: Bool
-}
-
-/// A PDF page as the rest of the pipeline sees it: text from the text layer or OCR.
-public struct Page: Sendable {
-    public var number: Int
-    public var text: String
-    /// Mean OCR confidence (0–100) when the text came from OCR.
-    public var ocrConfidence: Int?
-
-    public init(number: Int, text: String, ocrConfidence: Int?) {
-        self.number = number
-        self.text = text
-        self.ocrConfidence = ocrConfidence
-    }
-}
-
-/// Reads PDFs into page texts. Behind this interface, extraction runs in worker
-/// processes (`WorkerPool`) so that a crash in poppler or Tesseract costs one file,
-/// or in this process (`InProcessExtractor`) where that does not matter.
-public protocol PDFExtracting: Sendable {
-    func pageTexts(of path: String, ocr: OCRMode) async throws -> [PageText]
-    func recognize(path: String, page: Int) async throws -> OCRText
-}
+import Ingest
 
 /// The work itself, done wherever an extractor runs it.
 public enum PageExtractor {

@@ -1,12 +1,6 @@
 import CPoppler
 import Foundation
-
-/// Why a PDF could not be read, in words a reporter understands.
-public struct PDFError: Error, CustomStringConvertible, Sendable {
-    public var path: String
-    public var reason: String
-    public var description: String { "\(path): \(reason)" }
-}
+import Ingest
 
 /// A PDF opened through poppler-glib. Not thread-safe: one per worker.
 public final class PDFDocument {

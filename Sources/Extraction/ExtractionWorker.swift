@@ -1,25 +1,8 @@
 import Foundation
+import Ingest
 
-/// The messages between the ingest process and its extraction workers: one JSON
-/// object a line each way.
-enum WorkerMessage {
-    struct Request: Codable {
-        enum Operation: String, Codable { case pageTexts, recognize }
-        var operation: Operation
-        var path: String
-        var ocr: OCRMode?
-        var page: Int?
-    }
-
-    struct Response: Codable {
-        var pages: [PageText]?
-        var ocr: OCRText?
-        var error: String?
-    }
-}
-
-/// The child side: `corpus worker` runs this loop, reading requests on stdin and
-/// answering on stdout, one at a time, until stdin closes.
+/// The child side of `WorkerMessage`: the `corpus-extract` executable runs this loop,
+/// reading requests on stdin and answering on stdout, one at a time, until stdin closes.
 public enum ExtractionWorker {
     /// Address-space cap, so that a runaway allocation in a library fails this worker
     /// instead of exhausting the machine: 4 GB, or $CORPUS_WORKER_MEMORY_MB.
@@ -44,6 +27,14 @@ public enum ExtractionWorker {
                 case .recognize:
                     if engine == nil { engine = try OCREngine() }
                     response.ocr = try PageExtractor.recognize(path: request.path, page: request.page ?? 0, engine: engine!)
+                case .pageCount:
+                    response.pageCount = try PDFDocument(path: request.path).pageCount
+                case .writePages:
+                    try PDFDocument(path: request.path).writePages(
+                        request.page ?? 1, request.lastPage ?? request.page ?? 1, to: try output(of: request))
+                case .writePNG:
+                    try PDFDocument(path: request.path).writePNG(
+                        page: request.page ?? 0, dpi: request.dpi ?? 72, to: try output(of: request))
                 }
             } catch let error as PDFError {
                 response.error = error.reason
@@ -55,6 +46,11 @@ public enum ExtractionWorker {
             FileHandle.standardOutput.write(data)
         }
         return 0
+    }
+
+    private static func output(of request: WorkerMessage.Request) throws -> String {
+        guard let output = request.output else { throw PDFError(path: request.path, reason: "no output file given") }
+        return output
     }
 }
 

@@ -1,0 +1,64 @@
+import Foundation
+
+/// When to OCR a PDF page: only pages without a usable text layer, every page, or none.
+public enum OCRMode: String, Sendable, Codable, CaseIterable {
+    case auto, always, never
+}
+
+/// A page's text layer, and whether it should be OCR'd instead.
+public struct PageText: Codable, Sendable {
+    public var text: String
+    public var needsOCR: Bool
+
+    public init(text: String, needsOCR: Bool) {
+        self.text = text
+        self.needsOCR = needsOCR
+    }
+}
+
+/// Text read from an image, with Tesseract's mean word confidence (0–100).
+public struct OCRText: Codable, Sendable {
+    public var text: String
+    public var confidence: Int
+
+    public init(text: String, confidence: Int) {
+        self.text = text
+        self.confidence = confidence
+    }
+}
+
+/// A PDF page as the rest of the pipeline sees it: text from the text layer or OCR.
+public struct Page: Sendable {
+    public var number: Int
+    public var text: String
+    /// Mean OCR confidence (0–100) when the text came from OCR.
+    public var ocrConfidence: Int?
+
+    public init(number: Int, text: String, ocrConfidence: Int?) {
+        self.number = number
+        self.text = text
+        self.ocrConfidence = ocrConfidence
+    }
+}
+
+/// Why a PDF could not be read, in words a reporter understands.
+public struct PDFError: Error, CustomStringConvertible, Sendable {
+    public var path: String
+    public var reason: String
+    public var description: String { "\(path): \(reason)" }
+
+    public init(path: String, reason: String) {
+        self.path = path
+        self.reason = reason
+    }
+}
+
+/// Reads PDFs into page texts. Behind this interface, extraction runs in worker
+/// processes (`WorkerPool`, running the `corpus-extract` executable) so that a crash in
+/// poppler or Tesseract costs one file, and so that the `corpus` command itself never
+/// loads them; or in the calling process (`InProcessExtractor`, in the Extraction
+/// module) where neither matters.
+public protocol PDFExtracting: Sendable {
+    func pageTexts(of path: String, ocr: OCRMode) async throws -> [PageText]
+    func recognize(path: String, page: Int) async throws -> OCRText
+}

@@ -1,0 +1,55 @@
+import Extraction
+import Foundation
+import Ingest
+import TestSupport
+import XCTest
+
+/// PageWorker drives the built `corpus-extract` executable (built by `swift build`
+/// before the tests), as export and the reading room do.
+final class PageWorkerTests: XCTestCase {
+    let part1 = Sample.path("releases/NYPD_FOIL_2020-PL-00417_Part1.pdf")
+    let worker = PageWorker(executable: CorpusBinary.extractPath)
+
+    func scratch(_ name: String) -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("\(UUID())-\(name)").path
+    }
+
+    func testCountsPagesAndCutsAPageRange() throws {
+        XCTAssertEqual(try worker.pageCount(of: part1), try PDFDocument(path: part1).pageCount)
+        let out = scratch("range.pdf")
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        try worker.writePages(of: part1, 3, 5, to: out)
+        XCTAssertEqual(try PDFDocument(path: out).pageCount, 3)
+    }
+
+    func testRendersAPageAsPNG() throws {
+        let out = scratch("page.png")
+        defer { try? FileManager.default.removeItem(atPath: out) }
+        try worker.writePNG(of: part1, page: 0, dpi: 36, to: out)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: out))
+        XCTAssertEqual(Array(bytes.prefix(8)), [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
+    }
+
+    func testABadFileFailsWithItsReasonAndTheWorkerGoesOn() throws {
+        XCTAssertThrowsError(try worker.pageCount(of: Sample.path("bad/password_protected.pdf"))) { error in
+            XCTAssertEqual((error as? PDFError)?.reason, "encrypted PDF: needs a password")
+        }
+        XCTAssertThrowsError(try worker.writePages(of: part1, 7, 99, to: scratch("none.pdf"))) { error in
+            XCTAssertEqual((error as? PDFError)?.reason, "no pages 7–99 in a PDF of 8 pages")
+        }
+        XCTAssertEqual(try worker.pageCount(of: part1), 8)
+    }
+
+    func testAWorkerThatCrashesIsReplaced() throws {
+        let hostile = scratch("crash.pdf")
+        try Data("%PDF-1.4\n%corpus-test-fault:abort\n".utf8).write(to: URL(fileURLWithPath: hostile))
+        defer { try? FileManager.default.removeItem(atPath: hostile) }
+        setenv("CORPUS_TEST_FAULTS", "1", 1)
+        defer { unsetenv("CORPUS_TEST_FAULTS") }
+        let faulty = PageWorker(executable: CorpusBinary.extractPath)
+        XCTAssertThrowsError(try faulty.pageCount(of: hostile)) { error in
+            XCTAssertTrue((error as? PDFError)?.reason.contains("crashed") == true, "\(error)")
+        }
+        XCTAssertEqual(try faulty.pageCount(of: part1), 8)
+    }
+}
