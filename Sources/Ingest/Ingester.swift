@@ -68,8 +68,8 @@ public struct Ingester: Sendable {
     enum Outcome: Sendable {
         case duplicate
         case rejected(String)
-        /// The file's (last) records; earlier ones of a large file were already added.
-        case records([Record], sha256: String, pages: Int, ocrPages: Int)
+        /// Every record of the file is in the sink; its done marker is not yet.
+        case indexed(sha256: String, pages: Int, ocrPages: Int)
     }
 
     public func run(paths: [String], into sink: RecordSink,
@@ -97,8 +97,7 @@ public struct Ingester: Sendable {
                     report.skippedDuplicates += 1
                 case .rejected(let reason):
                     report.rejected.append(Rejection(path: path, reason: reason))
-                case .records(let records, let sha, let pages, let ocrPages):
-                    try counter.add(records)
+                case .indexed(let sha, let pages, let ocrPages):
                     try counter.finish(sha256: sha, pages: pages, ocrPages: ocrPages)
                     report.files += 1
                     report.pages += pages
@@ -116,7 +115,9 @@ public struct Ingester: Sendable {
         return report
     }
 
-    /// One file, start to finish; every failure becomes a rejection with a reason.
+    /// One file, start to finish; every failure becomes a rejection with a reason. The
+    /// records go to the sink from here, so that turning them into index documents
+    /// runs in parallel too; the file's done marker follows in the gathering loop.
     private func process(_ path: String, sink: RecordSink, seen: SeenHashes) async -> Outcome {
         do {
             let kind = try FileKind.detect(path: path)
@@ -128,14 +129,17 @@ public struct Ingester: Sendable {
             let file = SourceFile(path: path, sha256: sha)
             switch kind {
             case .pdf:
-                return try await pdfRecords(file.path, file: file)
+                let read = try await pdfRecords(file.path, file: file)
+                try sink.add(read.records)
+                return .indexed(sha256: sha, pages: read.pages, ocrPages: read.ocrPages)
             case .email:
                 let message = EmailMessage(contents ?? Data())
                 guard message.from != nil || message.date != nil || message.subject != nil else {
                     return .rejected("not an email: no From, Date or Subject header")
                 }
                 let read = try await messageRecords(message, file: file, index: nil)
-                return .records(read.records, sha256: sha, pages: read.pages, ocrPages: read.ocrPages)
+                try sink.add(read.records)
+                return .indexed(sha256: sha, pages: read.pages, ocrPages: read.ocrPages)
             case .mbox:
                 // Messages stream from disk; they reach the sink a chunk at a time.
                 var chunk: [Record] = []
@@ -151,10 +155,12 @@ public struct Ingester: Sendable {
                     }
                 }
                 guard index > 0 else { return .rejected("no complete message in this mbox") }
-                return .records(chunk, sha256: sha, pages: 0, ocrPages: 0)
+                try sink.add(chunk)
+                return .indexed(sha256: sha, pages: 0, ocrPages: 0)
             case .text:
                 let text = TextDecoding.decode(contents ?? Data(), charset: nil)
-                return .records([builder.record(fromText: text, file: file)], sha256: sha, pages: 0, ocrPages: 0)
+                try sink.add([builder.record(fromText: text, file: file)])
+                return .indexed(sha256: sha, pages: 0, ocrPages: 0)
             }
         } catch let error as PDFError {
             return .rejected(error.reason)
@@ -166,7 +172,7 @@ public struct Ingester: Sendable {
     /// Text layer first; the pages that need it are OCR'd in parallel, each by
     /// whichever worker is free. `path` is where the PDF is read from (a temporary copy
     /// for an attachment), `file` what the records name as their source.
-    private func pdfRecords(_ path: String, file: SourceFile) async throws -> Outcome {
+    private func pdfRecords(_ path: String, file: SourceFile) async throws -> (records: [Record], pages: Int, ocrPages: Int) {
         let texts = try await extractor.pageTexts(of: path, ocr: ocrMode)
         var pages = texts.enumerated().map { Page(number: $0 + 1, text: $1.text, ocrConfidence: nil) }
         let toRecognize = texts.indices.filter { texts[$0].needsOCR }
@@ -179,7 +185,7 @@ public struct Ingester: Sendable {
                 pages[index].ocrConfidence = result.confidence
             }
         }
-        return .records(builder.records(fromPages: pages, file: file), sha256: file.sha256, pages: pages.count, ocrPages: toRecognize.count)
+        return (builder.records(fromPages: pages, file: file), pages.count, toRecognize.count)
     }
 
     /// An email followed by the records read from its attachments (PDF, email, text),
@@ -200,10 +206,10 @@ public struct Ingester: Sendable {
                 let copy = FileManager.default.temporaryDirectory.appendingPathComponent("corpus-attachment-\(UUID().uuidString).pdf")
                 try attachment.data.write(to: copy)
                 defer { try? FileManager.default.removeItem(at: copy) }
-                guard case .records(let fromPDF, _, let pages, let ocrPages) = try? await pdfRecords(copy.path, file: child) else { continue }
-                read = fromPDF
-                pageCount += pages
-                ocrCount += ocrPages
+                guard let fromPDF = try? await pdfRecords(copy.path, file: child) else { continue }
+                read = fromPDF.records
+                pageCount += fromPDF.pages
+                ocrCount += fromPDF.ocrPages
             case .email:
                 read = [builder.record(fromEmail: EmailMessage(attachment.data), file: child)]
             case .text:

@@ -4,51 +4,130 @@ import Ingest
 /// The index opened for writing: takes records from an ingest, commits them in
 /// batches inside Xapian transactions (a killed ingest leaves the last commit whole).
 /// Holds Xapian's write lock: a second writer gets `IndexError.locked`.
+///
+/// Callers turn records into Xapian documents in parallel; one writer queue applies
+/// them (and the files' done markers) in order, so parsing goes on while Xapian writes
+/// and flushes. At most `maxQueued` documents wait, which keeps memory flat.
 public final class IndexWriter: RecordSink, @unchecked Sendable {
     private let db: XapianDatabase
     private let gazetteer: Gazetteer
     private let batchSize: Int
-    private let lock = NSLock()
+    private let writes = DispatchQueue(label: "corpus.index-writer")
+    // Xapian's database is not thread-safe: every use holds this lock.
+    private let database = NSLock()
+    // The last commit, read through a handle of its own (under its own lock), so that
+    // checking whether a file is done never waits for the writer, which may be flushing.
+    private let committed: XapianDatabase
+    private let committedLock = NSLock()
+    private var committedIsStale = false
+    // Read and written on `writes` only.
     private var inTransaction = false
     private var pending = 0
+    // Under `room`: documents queued and not yet written (producers wait above
+    // maxQueued), and the first failed write.
+    private let room = NSCondition()
+    private var queued = 0
+    private let maxQueued: Int
+    private var failure: Error?
 
     /// - batchSize: records per commit; an interrupted ingest keeps every commit made.
     public init(path: String, gazetteer: Gazetteer = .builtIn, batchSize: Int = 2000) throws {
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         db = try XapianDatabase(path: path, writable: true)
+        committed = try XapianDatabase(path: path, writable: false)
         self.gazetteer = gazetteer
         self.batchSize = max(1, batchSize)
+        maxQueued = max(64, min(self.batchSize, 2000))
     }
 
+    /// Answers from the last commit: a file done since then was read in this ingest,
+    /// which keeps its own list of those.
     public func isIndexed(sha256: String) throws -> Bool {
-        try lock.withLock { try !db.metadata(Schema.Counter.fileDone + sha256).isEmpty }
+        try committedLock.withLock {
+            let key = Schema.Counter.fileDone + sha256
+            if committedIsStale {
+                try committed.reopen()
+                committedIsStale = false
+            }
+            do {
+                return try !committed.metadata(key).isEmpty
+            } catch {
+                // The writer may have recycled the blocks of the revision this handle
+                // holds (Xapian's DatabaseModifiedError): move to the latest and ask again.
+                try committed.reopen()
+                return try !committed.metadata(key).isEmpty
+            }
+        }
     }
 
     public func add(_ records: [Record]) throws {
-        try lock.withLock {
-            try beginIfNeeded()
-            for record in records {
-                let document = try Schema.document(for: record, gazetteer: gazetteer)
-                try db.replace(idTerm: Schema.Prefix.id + record.id, with: document)
+        let documents = try records.map { (Schema.Prefix.id + $0.id, try Schema.document(for: $0, gazetteer: gazetteer)) }
+        room.lock()
+        while queued > 0, queued + documents.count > maxQueued, failure == nil { room.wait() }
+        if let failure {
+            room.unlock()
+            throw failure
+        }
+        queued += documents.count
+        room.unlock()
+        let batch = UncheckedSendable(documents)
+        writes.async {
+            self.applying {
+                try self.beginIfNeeded()
+                for (idTerm, document) in batch.value { try self.db.replace(idTerm: idTerm, with: document) }
+                self.pending += batch.value.count
+                if self.pending >= self.batchSize { try self.commitNow() }
             }
-            pending += records.count
-            if pending >= batchSize { try commitLocked() }
+            self.room.lock()
+            self.queued -= batch.value.count
+            self.room.broadcast()
+            self.room.unlock()
         }
     }
 
     public func finish(sha256: String, pages: Int, ocrPages: Int) throws {
-        try lock.withLock {
-            try beginIfNeeded()
-            try db.setMetadata(Schema.Counter.fileDone + sha256, "1")
-            for (key, increment) in [(Schema.Counter.files, 1), (Schema.Counter.pages, pages), (Schema.Counter.ocrPages, ocrPages)] {
-                let current = Int(try db.metadata(key)) ?? 0
-                try db.setMetadata(key, String(current + increment))
+        writes.async {
+            self.applying {
+                try self.beginIfNeeded()
+                try self.db.setMetadata(Schema.Counter.fileDone + sha256, "1")
+                for (key, increment) in [(Schema.Counter.files, 1), (Schema.Counter.pages, pages), (Schema.Counter.ocrPages, ocrPages)] {
+                    let current = Int(try self.db.metadata(key)) ?? 0
+                    try self.db.setMetadata(key, String(current + increment))
+                }
             }
         }
     }
 
+    /// Waits for every queued write, then commits.
     public func commit() throws {
-        try lock.withLock { try commitLocked() }
+        try onWriter { try commitNow() }
+    }
+
+    public var documentCount: Int {
+        get throws { try onWriter { try db.documentCount } }
+    }
+
+    /// Runs body on the writer queue after everything queued before it, unless a queued
+    /// write has failed: then that error is thrown, here and on every later call.
+    private func onWriter<T>(_ body: () throws -> T) throws -> T {
+        try writes.sync {
+            if let failure = room.withLock({ failure }) { throw failure }
+            return try database.withLock { try body() }
+        }
+    }
+
+    /// Runs a queued write, keeping its error for the callers (and skipping the writes
+    /// after a failure: the open transaction is abandoned when the process exits).
+    private func applying(_ body: () throws -> Void) {
+        guard room.withLock({ failure == nil }) else { return }
+        do {
+            try database.withLock { try body() }
+        } catch {
+            room.withLock {
+                failure = error
+                room.broadcast()
+            }
+        }
     }
 
     private func beginIfNeeded() throws {
@@ -58,14 +137,18 @@ public final class IndexWriter: RecordSink, @unchecked Sendable {
         }
     }
 
-    private func commitLocked() throws {
+    private func commitNow() throws {
         guard inTransaction else { return }
         try db.commit()
         inTransaction = false
         pending = 0
+        committedLock.withLock { committedIsStale = true }
     }
+}
 
-    public var documentCount: Int {
-        get throws { try lock.withLock { try db.documentCount } }
-    }
+/// Xapian documents cross from the task that built them to the writer queue once,
+/// and are not touched by the task afterwards.
+private struct UncheckedSendable<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
 }

@@ -88,6 +88,7 @@ final class IndexTests: XCTestCase {
         let writer = try IndexWriter(path: path, batchSize: 2)
         try writer.add([record(1, text: "one", from: "a@nypd.org", vendors: []), record(2, text: "two", from: "a@nypd.org", vendors: [])])
         try writer.add([record(3, text: "three", from: "a@nypd.org", vendors: [])])
+        XCTAssertEqual(try writer.documentCount, 3, "the writer has applied every queued record")
         XCTAssertEqual(try SearchIndex(path: path).recordCount, 2, "the first batch is committed, the third record waits")
     }
 
