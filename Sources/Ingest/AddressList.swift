@@ -40,7 +40,7 @@ public enum AddressList {
             }
         }
         pieces.append(current)
-        return pieces.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+        return pieces.map { $0.trimmed() }.filter { !$0.isEmpty }
     }
 
     /// `Doe, Jane <jane@x>` split on commas gives `Doe` and `Jane <jane@x>`: a lone
@@ -65,7 +65,7 @@ public enum AddressList {
     }
 
     static func parseOne(_ raw: String) -> Correspondent? {
-        var text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        var text = raw.trimmed()
         var address: String?
         let whole = NSRange(text.startIndex..., in: text)
         if let m = angleAddress.firstMatch(in: text, range: whole) ?? mailtoAddress.firstMatch(in: text, range: whole),
@@ -77,7 +77,7 @@ public enum AddressList {
             address = String(text[range])
             text.removeSubrange(range)
         }
-        var name = text.trimmingCharacters(in: CharacterSet(charactersIn: " \t\"'<>[]"))
+        var name = text.trimmed(where: { " \t\"'<>[]".unicodeScalars.contains($0) })
         name = spaces.stringByReplacingMatches(in: name, range: NSRange(name.startIndex..., in: name), withTemplate: " ")
         if name.contains("@") { name = "" }
         let correspondent = Correspondent(name: displayName(name), address: address)
@@ -86,7 +86,7 @@ public enum AddressList {
 
     /// `Doe, Jane` → `Jane Doe`; other names as printed.
     static func displayName(_ name: String) -> String {
-        let parts = name.split(separator: ",", omittingEmptySubsequences: true).map { $0.trimmingCharacters(in: .whitespaces) }
+        let parts = name.split(separator: ",", omittingEmptySubsequences: true).map { $0.trimmed() }
         if parts.count == 2, !parts[0].contains(" "), !parts[1].isEmpty, parts[1].first?.isUppercase == true {
             return parts[1] + " " + parts[0]
         }

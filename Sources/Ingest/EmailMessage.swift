@@ -25,7 +25,7 @@ public struct EmailMessage: Sendable {
     }
 
     init(part message: MIMEPart) {
-        subject = message.header("Subject").map { $0.trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
+        subject = message.header("Subject").map { $0.trimmed() }.flatMap { $0.isEmpty ? nil : $0 }
         from = message.header("From").flatMap { AddressList.parse($0).first }
         to = message.header("To").map(AddressList.parse) ?? []
         cc = message.header("Cc").map(AddressList.parse) ?? []
@@ -48,7 +48,7 @@ public struct EmailMessage: Sendable {
             Range($0.range(at: 1), in: value).map { String(value[$0]) }
         }
         if !ids.isEmpty { return ids }
-        let bare = value.trimmingCharacters(in: .whitespaces)
+        let bare = value.trimmed()
         return bare.isEmpty ? nil : [bare]
     }
 

@@ -27,9 +27,8 @@ public enum FileKind: String, Sendable {
             throw Unsupported(description: "not a PDF: starts with \(head.prefix(8).map { String(format: "%02x", $0) }.joined(separator: " "))")
         }
         let isBinary = head.prefix(512).contains(0)
-        let text = String(decoding: head, as: UTF8.self)
-        if !isBinary, text.hasPrefix("From ") { return .mbox }
-        if !isBinary, looksLikeHeaders(text) { return .email }
+        if !isBinary, head.starts(with: "From ".utf8) { return .mbox }
+        if !isBinary, looksLikeHeaders(head) { return .email }
         if ext == "eml" { throw Unsupported(description: "not an email: no message headers at the top") }
         if ext == "mbox" { throw Unsupported(description: "not an mbox: it must start with a \"From \" line") }
         if isBinary { throw Unsupported(description: "not a supported file type (binary data)") }
@@ -41,19 +40,28 @@ public enum FileKind: String, Sendable {
     }
 
     /// An RFC 5322 message starts with header lines, including From: or Date: or Subject:.
-    private static func looksLikeHeaders(_ text: String) -> Bool {
+    /// Read on bytes: this runs on every file of a mail archive.
+    private static func looksLikeHeaders(_ head: Data) -> Bool {
+        let known: Set<String> = ["from", "date", "subject", "to", "message-id", "received", "return-path", "mime-version"]
         var sawKnown = false
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false).prefix(60) {
-            let l = line.trimmingCharacters(in: CharacterSet(charactersIn: "\r"))
-            if l.isEmpty { return sawKnown }
-            if l.first == " " || l.first == "\t" { continue }
-            guard let colon = l.firstIndex(of: ":"), !l[..<colon].isEmpty,
-                  l[..<colon].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" })
+        for rawLine in head.split(separator: 0x0A, omittingEmptySubsequences: false).prefix(60) {
+            let line = rawLine.last == 0x0D ? rawLine.dropLast() : rawLine
+            guard let first = line.first else { return sawKnown }
+            if first == 0x20 || first == 0x09 { continue }
+            guard let colon = line.firstIndex(of: 0x3A), colon > line.startIndex,
+                  line[..<colon].allSatisfy({ isNameByte($0) })
             else { return false }
-            if ["from", "date", "subject", "to", "message-id", "received", "return-path", "mime-version"].contains(l[..<colon].lowercased()) {
-                sawKnown = true
-            }
+            if known.contains(String(decoding: line[..<colon], as: UTF8.self).lowercased()) { sawKnown = true }
         }
         return sawKnown
+    }
+
+    /// Letters and digits (ASCII or not) and "-", as header names are written.
+    private static func isNameByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "-"), 0x80...: return true
+        default: return false
+        }
     }
 }

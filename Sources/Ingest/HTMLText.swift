@@ -11,7 +11,7 @@ enum HTMLText {
         s = s.replacingOccurrences(of: #"[ \t\x{00A0}]+"#, with: " ", options: .regularExpression)
         s = s.replacingOccurrences(of: #" *\n *"#, with: "\n", options: .regularExpression)
         s = s.replacingOccurrences(of: #"\n{3,}"#, with: "\n\n", options: .regularExpression)
-        return s.trimmingCharacters(in: .whitespacesAndNewlines)
+        return s.trimmed()
     }
 
     static func decodeEntities(_ s: String) -> String {

@@ -40,14 +40,14 @@ public struct MIMEPart: Sendable {
         var params: [String: String] = [:]
         if let raw = headers.first(where: { $0.name.lowercased() == "content-type" })?.value {
             let main = raw.split(separator: ";", maxSplits: 1).first.map(String.init) ?? ""
-            let cleaned = main.trimmingCharacters(in: .whitespaces).lowercased()
+            let cleaned = main.trimmed().lowercased()
             if cleaned.contains("/") { type = cleaned }
             params = MIMEPart.parameters(of: raw)
         }
         contentType = type
         parameters = params
         let encoding = headers.first(where: { $0.name.lowercased() == "content-transfer-encoding" })?.value
-            .trimmingCharacters(in: .whitespaces).lowercased()
+            .trimmed().lowercased()
         if type.hasPrefix("multipart/"), let boundary = params["boundary"] {
             body = Data()
             parts = MIMEPart.splitMultipart(bodyBytes, boundary: boundary).map(MIMEPart.init)
@@ -85,11 +85,11 @@ public struct MIMEPart: Sendable {
         for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
             let line = rawLine.hasSuffix("\r") ? String(rawLine.dropLast()) : String(rawLine)
             if let first = line.first, first == " " || first == "\t", !result.isEmpty {
-                result[result.count - 1].value += " " + line.trimmingCharacters(in: .whitespaces)
+                result[result.count - 1].value += " " + line.trimmed()
             } else if let colon = line.firstIndex(of: ":") {
-                let name = line[..<colon].trimmingCharacters(in: .whitespaces)
+                let name = line[..<colon].trimmed()
                 guard !name.isEmpty, !name.contains(" ") else { continue }
-                result.append((name, line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)))
+                result.append((name, line[line.index(after: colon)...].trimmed()))
             }
         }
         return result.map { ($0.name, EncodedWords.decode($0.value)) }
@@ -117,8 +117,8 @@ public struct MIMEPart: Sendable {
             } else {
                 while i < scalars.count, scalars[i] != ";" { value.append(scalars[i]); i += 1 }
             }
-            key = key.trimmingCharacters(in: .whitespaces).lowercased()
-            value = value.trimmingCharacters(in: .whitespaces)
+            key = key.trimmed().lowercased()
+            value = value.trimmed()
             if key.hasSuffix("*") {
                 key.removeLast()
                 // RFC 2231: charset'language'percent-encoded
@@ -235,7 +235,7 @@ enum EncodedWords {
 /// UTF-8 if valid, else Windows-1252, so no message is lost to a bad label.
 enum TextDecoding {
     static func decode(_ data: Data, charset: String?) -> String {
-        let name = (charset ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+        let name = (charset ?? "").trimmed().lowercased()
         let encoding: String.Encoding? = switch name {
         case "utf-8", "utf8": .utf8
         case "us-ascii", "ascii": .utf8

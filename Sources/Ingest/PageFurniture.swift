@@ -26,7 +26,7 @@ public enum PageFurniture {
     public static func strip(_ pages: [Page], keeping: (String) -> Bool = { _ in false }) -> [PageLine] {
         let pageLines = pages.map { page in
             page.text.split(whereSeparator: \.isNewline)
-                .map { $0.trimmingCharacters(in: .whitespaces) }
+                .map { $0.trimmed() }
                 .filter { !$0.isEmpty }
         }
         // A line near the top or bottom that recurs on many pages (digits aside), and

@@ -22,7 +22,7 @@ public struct PrintedHeader: Sendable {
             default: ch
             }
         })
-        let value = String(line[line.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
+        let value = String(line[line.index(after: colon)...]).trimmed()
         if let label = Label(rawValue: repaired) { return (label, value) }
         if ["ce", "co", "cç"].contains(repaired) { return (.cc, value) }
         // One letter off, for labels long enough that this cannot be another word.

@@ -78,9 +78,9 @@ public struct Correspondent: Codable, Sendable, Hashable {
     public var address: String?
 
     public init(name: String?, address: String?) {
-        let trimmedName = name?.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmedName = name?.trimmed()
         self.name = (trimmedName?.isEmpty ?? true) ? nil : trimmedName
-        let trimmedAddress = address?.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        let trimmedAddress = address?.trimmed().lowercased()
         self.address = (trimmedAddress?.isEmpty ?? true) ? nil : trimmedAddress
     }
 

@@ -89,7 +89,7 @@ public struct RecordBuilder: Sendable {
     /// A document's title (its first line of substance), its date (the first one
     /// printed near the top), redactions, and the agencies and vendors it names.
     private func fillDocumentFields(_ record: inout Record) {
-        let lines = record.text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+        let lines = record.text.split(whereSeparator: \.isNewline).map { $0.trimmed() }
         record.subject = lines.first { $0.count >= 4 && $0.contains(where: \.isLetter) }
         record.date = lines.prefix(40).lazy.compactMap(DateParser.parse).first
         record.redactions = Redactions.markers(in: record.text)
@@ -146,7 +146,7 @@ public enum RecordID {
 enum Signature {
     static func block(of body: String) -> String {
         let own = QuoteMarkers.ownPart(of: body)
-        let lines = own.split(whereSeparator: \.isNewline).map(String.init).filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+        let lines = own.split(whereSeparator: \.isNewline).map(String.init).filter { !$0.trimmed().isEmpty }
         return lines.suffix(6).joined(separator: "\n")
     }
 }
