@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <map>
+#include <unordered_map>
 #include <memory>
 #include <set>
 #include <string>
@@ -37,30 +38,46 @@ namespace {
 
 // Counts every value of a multi-valued slot (items joined by CX_LIST_SEPARATOR), so a
 // record naming two vendors counts once for each.
-class ListCountSpy : public Xapian::MatchSpy {
+// Counts facet values over every match. Matching documents share few distinct facet
+// strings, so the spy counts whole strings (one hash lookup a match) and splits them
+// into facet items once, at the end.
+class FacetSpy : public Xapian::MatchSpy {
   public:
-    explicit ListCountSpy(Xapian::valueno slot) : slot_(slot) {}
-    void operator()(const Xapian::Document &doc, double) override {
-        std::string value = doc.get_value(slot_);
-        if (value.empty()) return;
+    using Facets = std::map<std::string, std::vector<std::pair<std::string, uint32_t>>>;
+
+    explicit FacetSpy(Xapian::valueno slot) : slot_(slot) {}
+    void operator()(const Xapian::Document &doc, double) override { ++raw_[doc.get_value(slot_)]; }
+    std::string name() const override { return "corpus.FacetSpy"; }
+
+    // Each facet's values, most frequent first (ties in byte order).
+    Facets facets() const {
+        std::map<std::string, std::map<std::string, uint32_t>> counts;
         std::set<std::string> seen;
-        size_t start = 0;
-        while (start <= value.size()) {
-            size_t end = value.find(CX_LIST_SEPARATOR, start);
-            if (end == std::string::npos) end = value.size();
-            if (end > start) {
+        for (const auto &[value, n] : raw_) {
+            seen.clear();
+            size_t start = 0;
+            while (start < value.size()) {
+                size_t end = value.find(CX_LIST_SEPARATOR, start);
+                if (end == std::string::npos) end = value.size();
                 std::string item = value.substr(start, end - start);
-                if (seen.insert(item).second) ++counts_[item];
+                size_t mark = item.find(CX_FACET_NAME_END);
+                if (mark != std::string::npos && mark + 1 < item.size() && seen.insert(item).second)
+                    counts[item.substr(0, mark)][item.substr(mark + 1)] += n;
+                start = end + 1;
             }
-            start = end + 1;
         }
+        Facets result;
+        for (auto &[facet, values] : counts) {
+            auto &sorted = result[facet];
+            sorted.assign(values.begin(), values.end());
+            std::stable_sort(sorted.begin(), sorted.end(), [](const auto &a, const auto &b) { return a.second > b.second; });
+        }
+        return result;
     }
-    std::string name() const override { return "corpus.ListCountSpy"; }
-    const std::map<std::string, uint32_t> &counts() const { return counts_; }
 
   private:
     Xapian::valueno slot_;
-    std::map<std::string, uint32_t> counts_;
+    std::unordered_map<std::string, uint32_t> raw_;
 };
 
 char *copy_string(const std::string &s) {
@@ -103,6 +120,7 @@ template <typename Body> cx_status guarded(char **error, Body body) {
 struct cx_results {
     Xapian::MSet mset;
     std::vector<std::string> data;
+    std::vector<std::string> facet_names;
     std::vector<std::vector<std::pair<std::string, uint32_t>>> facets;
 };
 
@@ -342,10 +360,10 @@ cx_status cx_search(cx_db *db, const cx_query *query, const cx_search_options *o
         if (options->sort_slot >= 0)
             enquire.set_sort_by_value_then_relevance(static_cast<Xapian::valueno>(options->sort_slot),
                                                      options->sort_descending != 0);
-        std::vector<std::unique_ptr<ListCountSpy>> spies;
-        for (size_t i = 0; i < options->facet_count; ++i) {
-            spies.push_back(std::make_unique<ListCountSpy>(options->facet_slots[i]));
-            enquire.add_matchspy(spies.back().get());
+        std::unique_ptr<FacetSpy> spy;
+        if (options->facet_slot >= 0) {
+            spy = std::make_unique<FacetSpy>(static_cast<Xapian::valueno>(options->facet_slot));
+            enquire.add_matchspy(spy.get());
         }
         // Visiting every document makes the total and the facet counts exact.
         Xapian::doccount everything = db->read->get_doccount();
@@ -353,11 +371,11 @@ cx_status cx_search(cx_db *db, const cx_query *query, const cx_search_options *o
         results->mset = enquire.get_mset(options->offset, options->limit, everything);
         for (auto it = results->mset.begin(); it != results->mset.end(); ++it)
             results->data.push_back(it.get_document().get_data());
-        for (auto &spy : spies) {
-            std::vector<std::pair<std::string, uint32_t>> facet(spy->counts().begin(), spy->counts().end());
-            std::stable_sort(facet.begin(), facet.end(),
-                             [](const auto &a, const auto &b) { return a.second > b.second; });
-            results->facets.push_back(std::move(facet));
+        if (spy) {
+            for (auto &[facet, values] : spy->facets()) {
+                results->facet_names.push_back(facet);
+                results->facets.push_back(std::move(values));
+            }
         }
         enquire.clear_matchspies();
         *out = results.release();
@@ -388,6 +406,10 @@ cx_status cx_results_snippet(const cx_results *results, const char *text, size_t
         return CX_OK;
     });
 }
+
+size_t cx_results_facet_count(const cx_results *results) { return results->facets.size(); }
+
+const char *cx_results_facet_name(const cx_results *results, size_t f) { return results->facet_names[f].c_str(); }
 
 size_t cx_results_facet_size(const cx_results *results, size_t f) { return results->facets[f].size(); }
 

@@ -34,6 +34,8 @@ public final class IndexWriter: RecordSink, @unchecked Sendable {
     public init(path: String, gazetteer: Gazetteer = .builtIn, batchSize: Int = 2000) throws {
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         db = try XapianDatabase(path: path, writable: true)
+        try Schema.checkVersion(of: db, path: path)
+        try db.setMetadata(Schema.versionKey, Schema.version)
         committed = try XapianDatabase(path: path, writable: false)
         self.gazetteer = gazetteer
         self.batchSize = max(1, batchSize)

@@ -38,12 +38,25 @@ public enum Schema {
     public enum Slot {
         /// `RecordDate.sortKey`: date order and date ranges.
         public static let date: UInt32 = 0
-        /// Facets: lists joined by the bridge's list separator.
-        public static let agencies: UInt32 = 1
-        public static let vendors: UInt32 = 2
-        public static let from: UInt32 = 3
-        public static let year: UInt32 = 4
-        public static let kind: UInt32 = 5
+        /// Every facet value of the record in one slot (see `facetItems`), so that
+        /// exact facet counts read one value a match.
+        public static let facets: UInt32 = 1
+    }
+
+    /// The layout of terms and slots this build writes and reads, kept in the index's
+    /// metadata: an index written by another layout must be rebuilt, not misread.
+    static let version = "2"
+    static let versionKey = "corpus.schema"
+
+    /// Throws when db holds records written under another layout (an empty index is
+    /// anyone's: the writer marks it).
+    static func checkVersion(of db: XapianDatabase, path: String) throws {
+        let found = try db.metadata(versionKey)
+        guard found != version, try db.documentCount > 0 else { return }
+        throw IndexError(kind: .database, message: """
+            \(path) was built by another version of corpus (index layout \(found.isEmpty ? "1" : found), \
+            this one reads \(version)): ingest the files again into a new index folder
+            """)
     }
 
     /// Database metadata keys counting what was ingested.
@@ -56,11 +69,17 @@ public enum Schema {
     }
 
     /// The facets search reports, in the contract's order.
-    public static let facets: [(name: String, slot: UInt32)] = [
-        ("agency", Slot.agencies), ("vendor", Slot.vendors), ("from", Slot.from), ("year", Slot.year), ("kind", Slot.kind),
-    ]
+    public static let facets = ["agency", "vendor", "from", "year", "kind"]
 
-    static let listSeparator = "\u{1f}"
+    /// The facet slot's value: `name` \u{1e} `value` items joined by \u{1f}, as the
+    /// bridge's facet counter reads them (CX_FACET_NAME_END, CX_LIST_SEPARATOR).
+    static func facetItems(of record: Record) -> String {
+        var items: [(String, String)] = record.agencies.map { ("agency", $0) } + record.vendors.map { ("vendor", $0) }
+        if let from = record.from { items.append(("from", from.display)) }
+        if let date = record.date { items.append(("year", String(date.sortKey.prefix(4)))) }
+        items.append(("kind", record.kind.rawValue))
+        return items.map { "\($0)\u{1e}\($1)" }.joined(separator: "\u{1f}")
+    }
 
     /// A correspondent's address and the domains above it (`ice.dhs.gov`, `dhs.gov`),
     /// so that `from:` matches an address or any of its domains.
@@ -90,22 +109,20 @@ public enum Schema {
             try doc.indexText(people([from]), prefix: Prefix.from)
             try doc.indexText(people([from]))
             for term in addressTerms(from) { try doc.addTerm(Prefix.fromAddress + term) }
-            try doc.setValue(Slot.from, from.display)
         }
         let recipients = record.to + record.cc
         if !recipients.isEmpty {
             try doc.indexText(people(recipients), prefix: Prefix.to)
             for term in Set(recipients.flatMap(addressTerms)) { try doc.addTerm(Prefix.toAddress + term) }
         }
-        for (names, prefix, slot) in [(record.agencies, Prefix.agency, Slot.agencies), (record.vendors, Prefix.vendor, Slot.vendors)] {
+        for (names, prefix) in [(record.agencies, Prefix.agency), (record.vendors, Prefix.vendor)] {
             for name in names {
                 let aliases = gazetteer.entity(named: name)?.aliases ?? []
                 try doc.indexText(([name] + aliases).joined(separator: "\n"), prefix: prefix)
             }
-            try doc.setValue(slot, names.joined(separator: listSeparator))
         }
         try doc.addTerm(Prefix.kind + record.kind.rawValue)
-        try doc.setValue(Slot.kind, record.kind.rawValue)
+        try doc.setValue(Slot.facets, facetItems(of: record))
         try doc.indexText((record.source.path as NSString).lastPathComponent, prefix: Prefix.file)
         try doc.addTerm(Prefix.ocr + (record.ocr ? "yes" : "no"))
         if let date = record.date {
@@ -114,7 +131,6 @@ public enum Schema {
             try doc.addTerm(Prefix.month + key.prefix(6))
             try doc.addTerm(Prefix.year + key.prefix(4))
             try doc.setValue(Slot.date, key)
-            try doc.setValue(Slot.year, String(key.prefix(4)))
         }
         try doc.setData(try RecordCoding.encoder.encode(record))
         return doc

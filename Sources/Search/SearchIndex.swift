@@ -88,6 +88,7 @@ public final class SearchIndex: @unchecked Sendable {
         } catch let error as IndexError {
             throw IndexError(kind: .database, message: "\(path) is not a corpus index (\(error.message))")
         }
+        try Schema.checkVersion(of: db, path: path)
     }
 
     /// Moves to the latest commit (an ingest may have run since this was opened).
@@ -104,17 +105,17 @@ public final class SearchIndex: @unchecked Sendable {
         let node = try QueryParser.parse(request.query)
         return try lock.withLock {
             let query = try QueryCompiler(db: db).compile(node)
-            let results = try run(query, offset: request.offset, limit: request.limit, sort: request.sort,
-                                  facets: Schema.facets.map(\.slot))
+            let results = try run(query, offset: request.offset, limit: request.limit, sort: request.sort, facets: true)
             var hits: [SearchHit] = []
             for data in results.data {
                 let record = try RecordCoding.decoder.decode(Record.self, from: data)
                 let snippet = try results.snippet(of: record.text, length: request.snippetLength, highlight: request.highlight)
                 hits.append(SearchHit(record: record, snippet: Self.tidy(snippet)))
             }
+            let counted = results.facets
             var facets: [String: [FacetCount]] = [:]
-            for (i, facet) in Schema.facets.enumerated() {
-                facets[facet.name] = results.facet(i).map { FacetCount(value: $0.value, count: $0.count) }
+            for facet in Schema.facets {
+                facets[facet] = (counted[facet] ?? []).map { FacetCount(value: $0.value, count: $0.count) }
             }
             return SearchResponse(total: results.total, hits: hits, facets: facets)
         }
@@ -129,7 +130,7 @@ public final class SearchIndex: @unchecked Sendable {
         while true {
             let page: [Data] = try lock.withLock {
                 let compiled = try QueryCompiler(db: db).compile(node)
-                return try run(compiled, offset: offset, limit: batch, sort: sort, facets: []).data
+                return try run(compiled, offset: offset, limit: batch, sort: sort, facets: false).data
             }
             for data in page { try body(try RecordCoding.decoder.decode(Record.self, from: data)) }
             if page.count < batch { return }
@@ -148,10 +149,10 @@ public final class SearchIndex: @unchecked Sendable {
         return try RecordCoding.decoder.decode(Record.self, from: data)
     }
 
-    private func run(_ query: XapianQuery, offset: Int, limit: Int, sort: SearchSort, facets: [UInt32]) throws -> XapianResults {
+    private func run(_ query: XapianQuery, offset: Int, limit: Int, sort: SearchSort, facets: Bool) throws -> XapianResults {
         let sortSlot: Int32? = sort == .relevance ? nil : Int32(Schema.Slot.date)
         return try db.search(query, offset: max(0, offset), limit: max(0, limit), sortSlot: sortSlot,
-                             descending: sort == .dateDescending, facetSlots: facets)
+                             descending: sort == .dateDescending, facetSlot: facets ? Schema.Slot.facets : nil)
     }
 
     /// Snippets as plain text on one line. Xapian escapes them for HTML; the terminal

@@ -83,15 +83,13 @@ final class XapianDatabase {
     }
 
     func search(_ query: XapianQuery, offset: Int, limit: Int, sortSlot: Int32?, descending: Bool,
-                facetSlots: [UInt32]) throws -> XapianResults {
+                facetSlot: UInt32?) throws -> XapianResults {
         var results: OpaquePointer?
-        try facetSlots.withUnsafeBufferPointer { slots in
-            var options = cx_search_options(
-                offset: UInt32(clamping: offset), limit: UInt32(clamping: limit), sort_slot: sortSlot ?? -1,
-                sort_descending: descending ? 1 : 0, facet_slots: slots.baseAddress, facet_count: slots.count)
-            try check { cx_search(handle, query.handle, &options, &results, $0) }
-        }
-        return XapianResults(handle: results!, facetCount: facetSlots.count)
+        var options = cx_search_options(
+            offset: UInt32(clamping: offset), limit: UInt32(clamping: limit), sort_slot: sortSlot ?? -1,
+            sort_descending: descending ? 1 : 0, facet_slot: facetSlot.map(Int32.init) ?? -1)
+        try check { cx_search(handle, query.handle, &options, &results, $0) }
+        return XapianResults(handle: results!)
     }
 }
 
@@ -159,11 +157,9 @@ final class XapianQuery {
 /// One page of matches with exact totals and facet counts; owns its handle.
 final class XapianResults {
     let handle: OpaquePointer
-    let facetCount: Int
 
-    init(handle: OpaquePointer, facetCount: Int) {
+    init(handle: OpaquePointer) {
         self.handle = handle
-        self.facetCount = facetCount
     }
 
     deinit { cx_results_free(handle) }
@@ -185,11 +181,16 @@ final class XapianResults {
         return String(cString: out!)
     }
 
-    func facet(_ f: Int) -> [(value: String, count: Int)] {
-        (0..<cx_results_facet_size(handle, f)).map { i in
-            var count: UInt32 = 0
-            let value = cx_results_facet_value(handle, f, i, &count)!
-            return (String(cString: value), Int(count))
+    /// Each facet met among the matches: its values, most frequent first.
+    var facets: [String: [(value: String, count: Int)]] {
+        var facets: [String: [(value: String, count: Int)]] = [:]
+        for f in 0..<cx_results_facet_count(handle) {
+            facets[String(cString: cx_results_facet_name(handle, f))] = (0..<cx_results_facet_size(handle, f)).map { i in
+                var count: UInt32 = 0
+                let value = cx_results_facet_value(handle, f, i, &count)!
+                return (String(cString: value), Int(count))
+            }
         }
+        return facets
     }
 }

@@ -59,7 +59,7 @@ enum Pages {
         guard let response else { return layout(title: "corpus", query: query, body: "") }
         let facetFields = ["agency": "agency", "vendor": "vendor", "from": "from", "year": "date", "kind": "kind"]
         var aside = ""
-        for (name, _) in Schema.facets {
+        for name in Schema.facets {
             guard let values = response.facets[name], !values.isEmpty else { continue }
             aside += "<h3>\(name)</h3><ul>"
             for value in values.prefix(12) {

@@ -52,7 +52,7 @@ struct SearchCommand: AsyncParsableCommand {
             print(HitFormatter.describe(hit))
             print("")
         }
-        for (name, _) in Schema.facets {
+        for name in Schema.facets {
             guard let values = response.facets[name], !values.isEmpty else { continue }
             print("\(name): " + values.prefix(8).map { "\($0.value) (\($0.count))" }.joined(separator: ", "))
         }

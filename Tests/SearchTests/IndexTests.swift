@@ -117,4 +117,20 @@ final class IndexTests: XCTestCase {
             XCTAssertTrue("\(error)".contains("run 'corpus ingest' first"), "\(error)")
         }
     }
+
+    func testAnIndexOfAnotherLayoutIsRefusedNotMisread() throws {
+        try write([record(1, text: "old layout", from: "a@nypd.org", vendors: ["Clearview AI"])])
+        XCTAssertEqual(try SearchIndex(path: path).recordCount, 1, "this build's own index opens")
+        do {
+            let db = try XapianDatabase(path: path, writable: true)
+            try db.begin()
+            try db.setMetadata(Schema.versionKey, "1")
+            try db.commit()
+        }
+        for open in [{ _ = try SearchIndex(path: self.path) }, { _ = try IndexWriter(path: self.path) }] {
+            XCTAssertThrowsError(try open()) { error in
+                XCTAssertTrue("\(error)".contains("ingest the files again into a new index folder"), "\(error)")
+            }
+        }
+    }
 }

@@ -99,12 +99,14 @@ typedef struct {
     uint32_t limit;
     int32_t sort_slot;       /* -1: by relevance; else by this value slot, then relevance */
     int sort_descending;
-    const uint32_t *facet_slots; /* slots holding lists serialised by cx_list_separator */
-    size_t facet_count;
+    int32_t facet_slot;      /* -1: no facets; else the slot holding each document's facet items */
 } cx_search_options;
 
-/* The byte separating the items of a multi-valued value slot. */
+/* A document's facet items, all in one value slot so that counting reads one value a
+ * match: each item is a facet name, CX_FACET_NAME_END, a value; items are joined by
+ * CX_LIST_SEPARATOR. A value counts once per document. */
 #define CX_LIST_SEPARATOR '\x1f'
+#define CX_FACET_NAME_END '\x1e'
 
 /* Runs query. Counts (total, facets) are exact: every match is visited. */
 cx_status cx_search(cx_db *db, const cx_query *query, const cx_search_options *options,
@@ -118,7 +120,10 @@ const char *cx_results_data(const cx_results *results, size_t i, size_t *len);
  * Returns a malloc'd string (cx_free_string). */
 cx_status cx_results_snippet(const cx_results *results, const char *text, size_t length,
                              const char *hl_start, const char *hl_end, char **out, char **error);
-/* Facet f (index into options.facet_slots): number of distinct values, and each one. */
+/* The facets met among the matches (names in byte order); facet f's name, its number
+ * of distinct values, and each value with its count, most frequent first. */
+size_t cx_results_facet_count(const cx_results *results);
+const char *cx_results_facet_name(const cx_results *results, size_t f);
 size_t cx_results_facet_size(const cx_results *results, size_t f);
 const char *cx_results_facet_value(const cx_results *results, size_t f, size_t i, uint32_t *count);
 
