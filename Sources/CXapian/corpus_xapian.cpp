@@ -1,6 +1,7 @@
 // The C API of corpus_xapian.h over Xapian. Each entry point catches every exception
 // and turns it into a status and a message: nothing C++ crosses into Swift.
 #include "corpus_xapian.h"
+#include "facet_counting.hpp"
 
 #include <xapian.h>
 
@@ -10,7 +11,7 @@
 #include <map>
 #include <unordered_map>
 #include <memory>
-#include <set>
+#include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
@@ -18,6 +19,20 @@
 struct cx_db {
     std::unique_ptr<Xapian::Database> read;
     Xapian::WritableDatabase *write = nullptr; // points into read when writable
+    // Facet columns (cx_db_use_facet_columns): where to look, whether to build, and
+    // the columns for the revision last searched.
+    std::string columns_path;
+    bool build_columns = false;
+    std::unique_ptr<corpus::FacetColumns> columns;
+
+    const corpus::FacetColumns *columns_for(Xapian::valueno slot) {
+        if (columns_path.empty()) return nullptr;
+        Xapian::rev revision = read->get_revision();
+        if (columns && columns->revision() == revision && columns->slot() == slot) return columns.get();
+        columns = corpus::FacetColumns::load(columns_path, revision, slot);
+        if (!columns && build_columns) columns = corpus::FacetColumns::build(*read, slot);
+        return columns.get();
+    }
 };
 
 struct cx_doc {
@@ -35,50 +50,6 @@ struct cx_query {
 };
 
 namespace {
-
-// Counts every value of a multi-valued slot (items joined by CX_LIST_SEPARATOR), so a
-// record naming two vendors counts once for each.
-// Counts facet values over every match. Matching documents share few distinct facet
-// strings, so the spy counts whole strings (one hash lookup a match) and splits them
-// into facet items once, at the end.
-class FacetSpy : public Xapian::MatchSpy {
-  public:
-    using Facets = std::map<std::string, std::vector<std::pair<std::string, uint32_t>>>;
-
-    explicit FacetSpy(Xapian::valueno slot) : slot_(slot) {}
-    void operator()(const Xapian::Document &doc, double) override { ++raw_[doc.get_value(slot_)]; }
-    std::string name() const override { return "corpus.FacetSpy"; }
-
-    // Each facet's values, most frequent first (ties in byte order).
-    Facets facets() const {
-        std::map<std::string, std::map<std::string, uint32_t>> counts;
-        std::set<std::string> seen;
-        for (const auto &[value, n] : raw_) {
-            seen.clear();
-            size_t start = 0;
-            while (start < value.size()) {
-                size_t end = value.find(CX_LIST_SEPARATOR, start);
-                if (end == std::string::npos) end = value.size();
-                std::string item = value.substr(start, end - start);
-                size_t mark = item.find(CX_FACET_NAME_END);
-                if (mark != std::string::npos && mark + 1 < item.size() && seen.insert(item).second)
-                    counts[item.substr(0, mark)][item.substr(mark + 1)] += n;
-                start = end + 1;
-            }
-        }
-        Facets result;
-        for (auto &[facet, values] : counts) {
-            auto &sorted = result[facet];
-            sorted.assign(values.begin(), values.end());
-            std::stable_sort(sorted.begin(), sorted.end(), [](const auto &a, const auto &b) { return a.second > b.second; });
-        }
-        return result;
-    }
-
-  private:
-    Xapian::valueno slot_;
-    std::unordered_map<std::string, uint32_t> raw_;
-};
 
 char *copy_string(const std::string &s) {
     char *out = static_cast<char *>(std::malloc(s.size() + 1));
@@ -158,6 +129,27 @@ void cx_db_free(cx_db *db) {
 cx_status cx_db_reopen(cx_db *db, char **error) {
     return guarded(error, [&] {
         db->read->reopen();
+        return CX_OK;
+    });
+}
+
+cx_status cx_db_write_facet_columns(cx_db *db, uint32_t slot, const char *path, char **error) {
+    return guarded(error, [&] {
+        if (corpus::FacetColumns::load(path, db->read->get_revision(), slot)) return CX_OK;
+        try {
+            corpus::FacetColumns::build(*db->read, slot)->write(path);
+        } catch (const std::runtime_error &e) {
+            return fail(error, CX_ERR_OTHER, e.what());
+        }
+        return CX_OK;
+    });
+}
+
+cx_status cx_db_use_facet_columns(cx_db *db, const char *path, int build, char **error) {
+    return guarded(error, [&] {
+        db->columns_path = path;
+        db->build_columns = build != 0;
+        db->columns.reset();
         return CX_OK;
     });
 }
@@ -360,10 +352,18 @@ cx_status cx_search(cx_db *db, const cx_query *query, const cx_search_options *o
         if (options->sort_slot >= 0)
             enquire.set_sort_by_value_then_relevance(static_cast<Xapian::valueno>(options->sort_slot),
                                                      options->sort_descending != 0);
-        std::unique_ptr<FacetSpy> spy;
+        // Facets from the columns when there are some for this revision, else from the slot.
+        std::unique_ptr<corpus::ColumnSpy> column_spy;
+        std::unique_ptr<corpus::FacetSpy> slot_spy;
         if (options->facet_slot >= 0) {
-            spy = std::make_unique<FacetSpy>(static_cast<Xapian::valueno>(options->facet_slot));
-            enquire.add_matchspy(spy.get());
+            auto slot = static_cast<Xapian::valueno>(options->facet_slot);
+            if (const auto *columns = db->columns_for(slot)) {
+                column_spy = std::make_unique<corpus::ColumnSpy>(*columns);
+                enquire.add_matchspy(column_spy.get());
+            } else {
+                slot_spy = std::make_unique<corpus::FacetSpy>(slot);
+                enquire.add_matchspy(slot_spy.get());
+            }
         }
         // Visiting every document makes the total and the facet counts exact.
         Xapian::doccount everything = db->read->get_doccount();
@@ -371,8 +371,8 @@ cx_status cx_search(cx_db *db, const cx_query *query, const cx_search_options *o
         results->mset = enquire.get_mset(options->offset, options->limit, everything);
         for (auto it = results->mset.begin(); it != results->mset.end(); ++it)
             results->data.push_back(it.get_document().get_data());
-        if (spy) {
-            for (auto &[facet, values] : spy->facets()) {
+        if (column_spy || slot_spy) {
+            for (auto &[facet, values] : column_spy ? column_spy->facets() : slot_spy->facets()) {
                 results->facet_names.push_back(facet);
                 results->facets.push_back(std::move(values));
             }

@@ -10,6 +10,7 @@ import Ingest
 /// and flushes. At most `maxQueued` documents wait, which keeps memory flat.
 public final class IndexWriter: RecordSink, @unchecked Sendable {
     private let db: XapianDatabase
+    private let path: String
     private let gazetteer: Gazetteer
     private let batchSize: Int
     private let writes = DispatchQueue(label: "corpus.index-writer")
@@ -33,6 +34,7 @@ public final class IndexWriter: RecordSink, @unchecked Sendable {
     /// - batchSize: records per commit; an interrupted ingest keeps every commit made.
     public init(path: String, gazetteer: Gazetteer = .builtIn, batchSize: Int = 2000) throws {
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        self.path = path
         db = try XapianDatabase(path: path, writable: true)
         try Schema.checkVersion(of: db, path: path)
         try db.setMetadata(Schema.versionKey, Schema.version)
@@ -100,9 +102,13 @@ public final class IndexWriter: RecordSink, @unchecked Sendable {
         }
     }
 
-    /// Waits for every queued write, then commits.
+    /// Waits for every queued write, then commits, and writes the facet columns of
+    /// what is committed (readers use them only while they match the index).
     public func commit() throws {
-        try onWriter { try commitNow() }
+        try onWriter {
+            try commitNow()
+            try db.writeFacetColumns(slot: Schema.Slot.facets, path: Schema.facetColumnsPath(in: path))
+        }
     }
 
     public var documentCount: Int {

@@ -68,6 +68,12 @@ public enum Schema {
         public static let fileDone = "corpus.file:"
     }
 
+    /// The facet columns file in the index folder (facet counting without decoding
+    /// the facet slot; written by each ingest, read by searches).
+    static func facetColumnsPath(in index: String) -> String {
+        (index as NSString).appendingPathComponent("facets.columns")
+    }
+
     /// The facets search reports, in the contract's order.
     public static let facets = ["agency", "vendor", "from", "year", "kind"]
 

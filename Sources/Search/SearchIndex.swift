@@ -78,7 +78,11 @@ public final class SearchIndex: @unchecked Sendable {
     private let db: XapianDatabase
     private let lock = NSLock()
 
-    public init(path: String) throws {
+    /// - buildFacetColumns: for a handle that lives long (the reading room): when the
+    ///   index's facet columns file is missing or older than the index, build the
+    ///   columns in memory (a scan of the facet slot, once per commit) rather than
+    ///   decode the slot on every search.
+    public init(path: String, buildFacetColumns: Bool = false) throws {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else {
             throw IndexError(kind: .database, message: "no index at \(path): run 'corpus ingest' first, or give --index")
@@ -89,6 +93,7 @@ public final class SearchIndex: @unchecked Sendable {
             throw IndexError(kind: .database, message: "\(path) is not a corpus index (\(error.message))")
         }
         try Schema.checkVersion(of: db, path: path)
+        try db.useFacetColumns(path: Schema.facetColumnsPath(in: path), build: buildFacetColumns)
     }
 
     /// Moves to the latest commit (an ingest may have run since this was opened).

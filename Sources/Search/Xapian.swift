@@ -53,6 +53,17 @@ final class XapianDatabase {
     func commit() throws { try check { cx_db_commit(handle, $0) } }
     func cancel() throws { try check { cx_db_cancel(handle, $0) } }
 
+    /// Writes the facet columns file for the committed revision (see corpus_xapian.h).
+    func writeFacetColumns(slot: UInt32, path: String) throws {
+        try check { cx_db_write_facet_columns(handle, slot, path, $0) }
+    }
+
+    /// Counts facets from the columns file at path when it matches; with build, from
+    /// columns built in memory when it does not.
+    func useFacetColumns(path: String, build: Bool) throws {
+        try check { cx_db_use_facet_columns(handle, path, build ? 1 : 0, $0) }
+    }
+
     func termExists(_ term: String) throws -> Bool {
         var exists: Int32 = 0
         try check { cx_db_term_exists(handle, term, &exists, $0) }

@@ -24,7 +24,7 @@ public struct WebServer: Sendable {
 
     /// Opens `count` read handles on the index at path.
     public init(indexPath: String, readers count: Int = ProcessInfo.processInfo.activeProcessorCount) throws {
-        self.init(readers: try (0..<max(1, count)).map { _ in try SearchIndex(path: indexPath) })
+        self.init(readers: try (0..<max(1, count)).map { _ in try SearchIndex(path: indexPath, buildFacetColumns: true) })
     }
 
     init(readers: [SearchIndex]) {

@@ -108,6 +108,17 @@ typedef struct {
 #define CX_LIST_SEPARATOR '\x1f'
 #define CX_FACET_NAME_END '\x1e'
 
+/* Facet columns: a file beside the index holding every document's facet items as
+ * small integers, so that counting the facets of a match costs a few array reads
+ * instead of decoding the facet slot's value stream (whose cost follows the size of
+ * the index). cx_db_write_facet_columns (on the writer, after a commit) writes the
+ * file for the committed revision, unless it is already there. cx_db_use_facet_columns
+ * makes this handle's searches count from the file when it matches the revision they
+ * read, else from the value stream; with build != 0, a missing or stale file is
+ * replaced by columns built in memory once per revision (long-lived handles). */
+cx_status cx_db_write_facet_columns(cx_db *db, uint32_t slot, const char *path, char **error);
+cx_status cx_db_use_facet_columns(cx_db *db, const char *path, int build, char **error);
+
 /* Runs query. Counts (total, facets) are exact: every match is visited. */
 cx_status cx_search(cx_db *db, const cx_query *query, const cx_search_options *options,
                     cx_results **out, char **error);

@@ -1,0 +1,199 @@
+#include "facet_counting.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <cstring>
+#include <set>
+#include <stdexcept>
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace corpus {
+
+namespace {
+
+// The file: magic, revision, slot, then the item strings (length-prefixed, padded to
+// 4 bytes), then first_ and items_ as counted uint32 arrays, all in native byte order
+// (the file is a cache of this machine's index, rebuilt by the next ingest).
+const char magic[8] = {'C', 'X', 'F', 'A', 'C', 'E', 'T', '1'};
+
+struct Reader {
+    const char *at, *end;
+    bool take(void *out, size_t n) {
+        if (size_t(end - at) < n) return false;
+        std::memcpy(out, at, n);
+        at += n;
+        return true;
+    }
+    bool align() {
+        size_t pad = (4 - (reinterpret_cast<uintptr_t>(at) & 3)) & 3;
+        if (size_t(end - at) < pad) return false;
+        at += pad;
+        return true;
+    }
+};
+
+} // namespace
+
+std::vector<std::string> split_items(const std::string &value) {
+    std::vector<std::string> items;
+    size_t start = 0;
+    while (start < value.size()) {
+        size_t end = value.find(CX_LIST_SEPARATOR, start);
+        if (end == std::string::npos) end = value.size();
+        std::string item = value.substr(start, end - start);
+        size_t mark = item.find(CX_FACET_NAME_END);
+        if (mark != std::string::npos && mark + 1 < item.size() &&
+            std::find(items.begin(), items.end(), item) == items.end())
+            items.push_back(std::move(item));
+        start = end + 1;
+    }
+    return items;
+}
+
+Facets group_items(const std::map<std::string, uint32_t> &item_counts) {
+    std::map<std::string, std::map<std::string, uint32_t>> by_facet;
+    for (const auto &[item, n] : item_counts) {
+        size_t mark = item.find(CX_FACET_NAME_END);
+        by_facet[item.substr(0, mark)][item.substr(mark + 1)] += n;
+    }
+    Facets result;
+    for (auto &[facet, values] : by_facet) {
+        auto &sorted = result[facet];
+        sorted.assign(values.begin(), values.end());
+        std::stable_sort(sorted.begin(), sorted.end(), [](const auto &a, const auto &b) { return a.second > b.second; });
+    }
+    return result;
+}
+
+Facets FacetSpy::facets() const {
+    std::map<std::string, uint32_t> item_counts;
+    for (const auto &[value, n] : raw_)
+        for (auto &item : split_items(value)) item_counts[item] += n;
+    return group_items(item_counts);
+}
+
+std::unique_ptr<FacetColumns> FacetColumns::build(const Xapian::Database &db, Xapian::valueno slot) {
+    std::unique_ptr<FacetColumns> columns(new FacetColumns());
+    columns->revision_ = db.get_revision();
+    columns->slot_ = slot;
+    std::unordered_map<std::string, uint32_t> ids;
+    auto &first = columns->first_storage_;
+    auto &items = columns->item_storage_;
+    Xapian::docid last = db.get_lastdocid();
+    first.assign(size_t(last) + 2, 0);
+    Xapian::docid previous = 0;
+    for (auto it = db.valuestream_begin(slot); it != db.valuestream_end(slot); ++it) {
+        Xapian::docid docid = it.get_docid();
+        for (Xapian::docid d = previous + 1; d <= docid; ++d) first[d] = uint32_t(items.size());
+        for (auto &item : split_items(*it)) {
+            auto found = ids.find(item);
+            if (found == ids.end()) {
+                found = ids.emplace(item, uint32_t(columns->values_.size())).first;
+                columns->values_.push_back(item);
+            }
+            items.push_back(found->second);
+        }
+        previous = docid;
+    }
+    for (size_t d = size_t(previous) + 1; d < first.size(); ++d) first[d] = uint32_t(items.size());
+    columns->first_ = first.data();
+    columns->first_count_ = first.size();
+    columns->items_ = items.data();
+    columns->item_count_ = items.size();
+    return columns;
+}
+
+void FacetColumns::write(const std::string &path) const {
+    std::string temporary = path + ".tmp";
+    FILE *out = std::fopen(temporary.c_str(), "wb");
+    if (!out) throw std::runtime_error("cannot write " + temporary + ": " + std::strerror(errno));
+    bool ok = true;
+    auto put = [&](const void *data, size_t n) { ok = ok && std::fwrite(data, 1, n, out) == n; };
+    size_t written = 0;
+    auto put_counted = [&](const void *data, size_t n) {
+        put(data, n);
+        written += n;
+    };
+    auto pad = [&] {
+        static const char zeros[4] = {0, 0, 0, 0};
+        put_counted(zeros, (4 - (written & 3)) & 3);
+    };
+    uint64_t revision = revision_;
+    uint32_t slot = slot_, value_count = uint32_t(values_.size());
+    put_counted(magic, sizeof magic);
+    put_counted(&revision, sizeof revision);
+    put_counted(&slot, sizeof slot);
+    put_counted(&value_count, sizeof value_count);
+    for (const auto &value : values_) {
+        uint32_t length = uint32_t(value.size());
+        put_counted(&length, sizeof length);
+        put_counted(value.data(), value.size());
+    }
+    pad();
+    uint32_t first_count = uint32_t(first_count_), item_count = uint32_t(item_count_);
+    put_counted(&first_count, sizeof first_count);
+    put_counted(first_, first_count_ * sizeof(uint32_t));
+    put_counted(&item_count, sizeof item_count);
+    put_counted(items_, item_count_ * sizeof(uint32_t));
+    ok = (std::fclose(out) == 0) && ok;
+    if (!ok || std::rename(temporary.c_str(), path.c_str()) != 0) {
+        std::remove(temporary.c_str());
+        throw std::runtime_error("cannot write " + path + ": " + std::strerror(errno));
+    }
+}
+
+std::unique_ptr<FacetColumns> FacetColumns::load(const std::string &path, Xapian::rev revision, Xapian::valueno slot) {
+    int fd = ::open(path.c_str(), O_RDONLY);
+    if (fd < 0) return nullptr;
+    struct stat info;
+    void *mapping = MAP_FAILED;
+    if (::fstat(fd, &info) == 0 && info.st_size > 0)
+        mapping = ::mmap(nullptr, size_t(info.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
+    ::close(fd);
+    if (mapping == MAP_FAILED) return nullptr;
+    std::unique_ptr<FacetColumns> columns(new FacetColumns());
+    columns->mapping_ = mapping;
+    columns->mapping_size_ = size_t(info.st_size);
+    Reader in{static_cast<const char *>(mapping), static_cast<const char *>(mapping) + info.st_size};
+    char found_magic[8];
+    uint64_t found_revision;
+    uint32_t found_slot, value_count, first_count, item_count;
+    if (!in.take(found_magic, 8) || std::memcmp(found_magic, magic, 8) != 0 || !in.take(&found_revision, 8) ||
+        found_revision != revision || !in.take(&found_slot, 4) || found_slot != slot || !in.take(&value_count, 4))
+        return nullptr;
+    for (uint32_t i = 0; i < value_count; ++i) {
+        uint32_t length;
+        if (!in.take(&length, 4) || size_t(in.end - in.at) < length) return nullptr;
+        columns->values_.emplace_back(in.at, length);
+        in.at += length;
+    }
+    if (!in.align() || !in.take(&first_count, 4) || size_t(in.end - in.at) / 4 < first_count) return nullptr;
+    columns->first_ = reinterpret_cast<const uint32_t *>(in.at);
+    in.at += size_t(first_count) * 4;
+    if (!in.take(&item_count, 4) || size_t(in.end - in.at) / 4 < item_count) return nullptr;
+    columns->items_ = reinterpret_cast<const uint32_t *>(in.at);
+    // Offsets and ids are checked as they are read (count()): checking them here would
+    // read the whole file, where a query needs only the pages of its matches.
+    columns->revision_ = revision;
+    columns->slot_ = slot;
+    columns->first_count_ = first_count;
+    columns->item_count_ = item_count;
+    return columns;
+}
+
+FacetColumns::~FacetColumns() {
+    if (mapping_) ::munmap(mapping_, mapping_size_);
+}
+
+Facets FacetColumns::facets(const std::vector<uint32_t> &counts) const {
+    std::map<std::string, uint32_t> item_counts;
+    for (size_t id = 0; id < counts.size(); ++id)
+        if (counts[id] > 0) item_counts[values_[id]] = counts[id];
+    return group_items(item_counts);
+}
+
+} // namespace corpus

@@ -1,0 +1,104 @@
+import Foundation
+import Ingest
+@testable import Search
+import XCTest
+
+/// Facet counts are the same whichever way they are counted: from the columns file the
+/// ingest writes, from the facet slot when that file is missing, stale or damaged, or
+/// from columns built in memory (the reading room).
+final class FacetCountingTests: XCTestCase {
+    var path: String!
+    var columns: String { Schema.facetColumnsPath(in: path) }
+    let agencies = ["NYPD", "ICE", "DHS", "FBI"], vendors = ["Clearview AI", "DataWorks Plus", "Cognitec"]
+    let senders = ["a@nypd.org", "b@gmail.com", "c@ice.dhs.gov", "d@clearview.ai", "e@yahoo.com"]
+
+    override func setUp() {
+        path = FileManager.default.temporaryDirectory.appendingPathComponent("facets-\(UUID())").path
+    }
+
+    override func tearDown() {
+        try? FileManager.default.removeItem(atPath: path)
+    }
+
+    /// Record n: agencies, vendors, sender and year vary with n; "even" or "odd" in its text.
+    func record(_ n: Int) -> Record {
+        Record(id: "r\(n)", kind: n % 7 == 0 ? .document : .email, subject: "Subject \(n)",
+               from: n % 11 == 0 ? nil : Correspondent(name: nil, address: senders[n % senders.count]),
+               date: RecordDate(iso: "\(2017 + n % 4)-0\(1 + n % 9)-15T10:00:00"),
+               agencies: (0..<agencies.count).filter { (n >> $0) & 1 == 1 }.map { agencies[$0] },
+               vendors: n % 5 == 0 ? [] : [vendors[n % vendors.count]],
+               source: Source(path: "/tmp/f\(n).eml", sha256: "sha\(n)"), text: n % 2 == 0 ? "even" : "odd")
+    }
+
+    /// The facets the records should have, counted here.
+    func expected(_ records: [Record]) -> [String: [String: Int]] {
+        var counts: [String: [String: Int]] = [:]
+        for r in records {
+            var items = r.agencies.map { ("agency", $0) } + r.vendors.map { ("vendor", $0) } + [("kind", r.kind.rawValue)]
+            if let from = r.from { items.append(("from", from.display)) }
+            if let date = r.date { items.append(("year", String(date.sortKey.prefix(4)))) }
+            for (facet, value) in items { counts[facet, default: [:]][value, default: 0] += 1 }
+        }
+        return counts
+    }
+
+    func counted(_ index: SearchIndex, _ query: String) throws -> [String: [String: Int]] {
+        let response = try index.search(SearchRequest(query: query, limit: 1))
+        var counts: [String: [String: Int]] = [:]
+        for (facet, values) in response.facets where !values.isEmpty {
+            counts[facet] = Dictionary(uniqueKeysWithValues: values.map { ($0.value, $0.count) })
+        }
+        return counts
+    }
+
+    func checkAll(_ index: SearchIndex, _ records: [Record], _ how: String) throws {
+        XCTAssertEqual(try counted(index, "even"), expected(records.filter { $0.text == "even" }), how)
+        XCTAssertEqual(try counted(index, "odd -agency:NYPD"),
+                       expected(records.filter { $0.text == "odd" && !$0.agencies.contains("NYPD") }), how)
+    }
+
+    func testEveryWayOfCountingGivesTheSameExactCounts() throws {
+        var records = (1...300).map(record)
+        do {
+            let writer = try IndexWriter(path: path)
+            try writer.add(records)
+            try writer.commit()
+        }
+        XCTAssertTrue(FileManager.default.fileExists(atPath: columns), "the ingest writes the columns")
+        try checkAll(try SearchIndex(path: path), records, "from the columns file")
+
+        let saved = try Data(contentsOf: URL(fileURLWithPath: columns))
+        // The counts above came from the file: rename a value in it, and searches say so.
+        var edited = saved
+        edited.replaceSubrange(try XCTUnwrap(saved.range(of: Data("agency\u{1e}NYPD".utf8))), with: Data("agency\u{1e}XXXX".utf8))
+        try edited.write(to: URL(fileURLWithPath: columns))
+        XCTAssertNotNil(try counted(try SearchIndex(path: path), "odd")["agency"]?["XXXX"], "searches count from the columns file")
+        try FileManager.default.removeItem(atPath: columns)
+        try checkAll(try SearchIndex(path: path), records, "from the facet slot")
+        try checkAll(try SearchIndex(path: path, buildFacetColumns: true), records, "from columns built in memory")
+
+        // Damaged: cut short, then garbled after the header. Counts stay right.
+        try saved.prefix(saved.count / 2).write(to: URL(fileURLWithPath: columns))
+        try checkAll(try SearchIndex(path: path), records, "beside a truncated file")
+        var garbled = saved
+        for i in stride(from: 24, to: garbled.count, by: 3) { garbled[i] = 0xFF }
+        try garbled.write(to: URL(fileURLWithPath: columns))
+        _ = try SearchIndex(path: path).search(SearchRequest(query: "even"))
+
+        // Stale: the index moves on without a new file (an ingest killed before its end).
+        try saved.write(to: URL(fileURLWithPath: columns))
+        let reader = try SearchIndex(path: path, buildFacetColumns: true)
+        try checkAll(reader, records, "from the file, before the index moves on")
+        let extra = record(302)
+        do {
+            let db = try XapianDatabase(path: path, writable: true)
+            try db.begin()
+            try db.replace(idTerm: Schema.Prefix.id + extra.id, with: try Schema.document(for: extra, gazetteer: .builtIn))
+            try db.commit()
+        }
+        records.append(extra)
+        try checkAll(try SearchIndex(path: path), records, "beside a stale file")
+        try reader.refresh()
+        try checkAll(reader, records, "a long-lived handle after the index moved on")
+    }
+}
