@@ -37,7 +37,14 @@ public final class IndexWriter: RecordSink, @unchecked Sendable {
         self.path = path
         db = try XapianDatabase(path: path, writable: true)
         try Schema.checkVersion(of: db, path: path)
-        try db.setMetadata(Schema.versionKey, Schema.version)
+        // Marked in a commit of its own, when new: a change left pending would commit
+        // when the writer closes, after the facet columns were written for the
+        // revision before it.
+        if try db.metadata(Schema.versionKey) != Schema.version {
+            try db.begin()
+            try db.setMetadata(Schema.versionKey, Schema.version)
+            try db.commit()
+        }
         committed = try XapianDatabase(path: path, writable: false)
         self.gazetteer = gazetteer
         self.batchSize = max(1, batchSize)
