@@ -58,8 +58,16 @@ public struct WebServer: Sendable {
 
     // MARK: requests
 
+    /// A query-string parameter, decoded as HTML forms encode it: "+" is a space, "%2B"
+    /// a plus. (The search box is a GET form: `vendor:"Clearview AI"` arrives as
+    /// `vendor%3A%22Clearview+AI%22`.)
     static func parameter(_ request: Request, _ name: String) -> String? {
-        request.uri.queryParameters.get(name)
+        for pair in (request.uri.query ?? "").split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let decode = { (part: Substring) in part.replacingOccurrences(of: "+", with: " ").removingPercentEncoding }
+            if decode(parts[0]) == name { return parts.count > 1 ? decode(parts[1]) ?? "" : "" }
+        }
+        return nil
     }
 
     static func integer(_ request: Request, _ name: String, default value: Int, range: ClosedRange<Int>) throws -> Int {

@@ -64,6 +64,11 @@ final class WebServerTests: XCTestCase {
                 let json = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? NSDictionary
                 XCTAssertEqual(json, expected)
             }
+            // As the search form sends it: spaces as "+".
+            try await client.execute(uri: "/api/search?q=vendor%3Aclearview+OR+NYPD", method: .get) { response in
+                XCTAssertEqual(response.status, .ok)
+                XCTAssertEqual(try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? NSDictionary, expected)
+            }
             try await client.execute(uri: "/api/doc/\(Self.pdfID)", method: .get) { response in
                 let record = try RecordCoding.decoder.decode(Record.self, from: Data(buffer: response.body))
                 XCTAssertEqual(record.subject, "Clearview demo today")
