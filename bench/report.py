@@ -7,6 +7,10 @@ results = sys.argv[1]
 queries = json.load(open(sys.argv[7]))
 versus = json.load(open(sys.argv[8]))
 size_text, raw_text, size_mail, size_notmuch, raw_mail = map(int, sys.argv[9:14])
+records = int(sys.argv[14])
+queries_big = json.load(open(sys.argv[15]))
+serve = json.load(open(sys.argv[16])) if os.path.getsize(sys.argv[16]) else []
+size_big = int(sys.argv[17])
 raw = {}
 for line in open(results):
     fields = line.split()
@@ -34,6 +38,7 @@ row(f"  ocrmypdf -j{os.cpu_count()} + pdftotext", "ocrmypdf", scan_pages, "pages
 row(f"  pdftoppm + tesseract, {os.cpu_count()} processes", "tesseract", scan_pages, "pages")
 row("corpus ingest, maildir", "corpus_mail", messages, "messages", ["notmuch"])
 row("  notmuch new", "notmuch", messages, "messages")
+row("corpus ingest, mboxes", "corpus_mbox", records, "messages")
 
 today = datetime.date.today()
 print(f"\nmake bench — {today}, {platform.machine()}, {os.cpu_count()} cores; PDFs: {runs} runs, median (min–max); mail: 1 run")
@@ -56,9 +61,17 @@ print(f"\nindex size: text PDFs {index['text_pdf_index_mb']} MB for {index['text
 memory = {"sample_once_mb": round(m1 / 1024, 1), "sample_ten_times_mb": round(m10 / 1024, 1), "ratio": round(m10 / m1, 2)}
 print(f"peak memory: the sample once {memory['sample_once_mb']} MB, ten times over {memory['sample_ten_times_mb']} MB → {memory['ratio']}× (aim ≤ 1.5×)")
 
-print(f"\nquery latency in one process ({messages} messages; exact facets over every match; 30 runs):")
-for q in queries:
-    print(f"  {q['query'][:46]:48} {q['total']:>7} matches   p50 {q['p50']:>7.2f} ms   p95 {q['p95']:>7.2f} ms   p99 {q['p99']:>7.2f} ms")
+index["big_index_mb"] = round(size_big / 2**20, 1)
+print(f"index size: {records} messages from mboxes {index['big_index_mb']} MB")
+
+def latency_table(title, rows):
+    print(title)
+    for q in rows:
+        print(f"  {q['query'][:46]:48} {q['total']:>7} matches   p50 {q['p50']:>7.2f} ms   p95 {q['p95']:>7.2f} ms   p99 {q['p99']:>7.2f} ms")
+
+latency_table(f"\nquery latency in one process ({messages} messages; exact facets over every match; 30 runs):", queries)
+latency_table(f"\nquery latency in one process ({records} messages; exact facets over every match; 30 runs):", queries_big)
+latency_table(f"\nquery latency inside corpus serve, /api/search over loopback ({records} messages; 20 hits, snippets, exact facets; 30 runs):", serve)
 print("\none process per query, 15 runs, p50/p95 ms (corpus search: 20 hits + facets + snippets; --limit 0: count + facets):")
 print(f"  {'query':46} {'corpus search':>15} {'corpus count':>14} {'notmuch count':>15} {'notmuch search':>16}   totals")
 for v in versus:
@@ -67,5 +80,6 @@ for v in versus:
           f"{f(v['notmuch_search']):>16}   {v['corpus_total']} / {v['notmuch_total']}")
 
 json.dump({"date": str(today), "machine": platform.machine(), "cores": os.cpu_count(), "scale": scale, "runs": runs,
-           "rows": rows, "index_size": index, "memory": memory, "queries": queries, "versus_notmuch": versus},
+           "rows": rows, "index_size": index, "memory": memory, "queries": queries, "versus_notmuch": versus,
+           "records": records, "queries_at_scale": queries_big, "serve_at_scale": serve},
           open("bench/results/latest.json", "w"), indent=1)

@@ -4,12 +4,14 @@
 # pdftoppm+tesseract on scans, notmuch on a mail archive — plus peak memory, index size,
 # and query latency. Knobs: BENCH_SCALE (PDF copies, default 1: 640 text pages, 25
 # scanned pages), BENCH_RUNS (default 3; median and min–max), BENCH_MESSAGES (generated
-# messages, default 200000).
+# messages in a maildir, default 200000), BENCH_RECORDS (generated messages in mboxes
+# for query latency at scale, default 1000000).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scale=${BENCH_SCALE:-1}
 runs=${BENCH_RUNS:-3}
 messages=${BENCH_MESSAGES:-200000}
+records=${BENCH_RECORDS:-1000000}
 jobs=$(nproc)
 bin=$PWD/.build/release/corpus
 work=$PWD/bench/work
@@ -93,8 +95,24 @@ raw_mail=$(du -sb --exclude=.notmuch "$work/maildir" | cut -f1)
 # One process per query, as a reporter runs them: corpus search against notmuch count.
 python3 bench/compare_queries.py "$bin" "$work/mailindex" "$work/notmuch-config" > "$work/versus.json"
 
+# Query latency at scale: mboxes of $records messages, in one process and inside
+# `corpus serve`. The maildir, its indexes and the mboxes are removed as they are done
+# with: together they would take several GB.
+rm -rf "$work/maildir" "$work/mbox" "$work/bigindex"
+python3 bench/generate_mail.py "$records" "$work/mbox"
+measure corpus_mbox "$bin" ingest --index "$work/bigindex" "$work/mbox"
+rm -rf "$work/mbox"
+"$bin" bench-queries --index "$work/bigindex" --queries bench/queries.txt --runs 30 > "$work/queries-big.json"
+port=$((20000 + RANDOM % 20000))
+"$bin" serve --index "$work/bigindex" --port "$port" > "$work/serve.log" 2>&1 &
+serve_pid=$!
+python3 bench/serve_queries.py "http://127.0.0.1:$port" bench/queries.txt 30 > "$work/serve.json" || echo "bench: serve queries failed" >&2
+kill "$serve_pid"
+size_big=$(du -sb "$work/bigindex" | cut -f1)
+rm -rf "$work/bigindex"
+
 rm -rf "$work/index"; measure sample1 "$bin" ingest --index "$work/index" "$work/sample1"
 rm -rf "$work/index"; measure sample10 "$bin" ingest --index "$work/index" "$work/sample10"
 
 python3 bench/report.py "$work/results.txt" "$text_pages" "$scan_pages" "$runs" "$scale" "$messages" "$work/queries.json" "$work/versus.json" \
-  "$size_text" "$raw_text" "$size_mail" "$size_notmuch" "$raw_mail"
+  "$size_text" "$raw_text" "$size_mail" "$size_notmuch" "$raw_mail" "$records" "$work/queries-big.json" "$work/serve.json" "$size_big"
