@@ -4,13 +4,13 @@
 # pdftoppm+tesseract on scans, notmuch on a mail archive — plus peak memory, index size,
 # and query latency. Knobs: BENCH_SCALE (PDF copies, default 1: 640 text pages, 25
 # scanned pages), BENCH_RUNS (default 3; median and min–max), BENCH_MESSAGES (generated
-# messages in a maildir, default 200000), BENCH_RECORDS (generated messages in mboxes
+# messages in a maildir, default 100000), BENCH_RECORDS (generated messages in mboxes
 # for query latency at scale, default 1000000).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scale=${BENCH_SCALE:-1}
 runs=${BENCH_RUNS:-3}
-messages=${BENCH_MESSAGES:-200000}
+messages=${BENCH_MESSAGES:-100000}
 records=${BENCH_RECORDS:-1000000}
 jobs=$(nproc)
 bin=$PWD/.build/release/corpus
