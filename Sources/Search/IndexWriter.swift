@@ -24,6 +24,9 @@ public final class IndexWriter: RecordSink, @unchecked Sendable {
     // Read and written on `writes` only.
     private var inTransaction = false
     private var pending = 0
+    // Files finished since the last commit: the counters are updated once a commit,
+    // in it, rather than read and written for every file.
+    private var uncounted = (files: 0, pages: 0, ocrPages: 0)
     // Under `room`: documents queued and not yet written (producers wait above
     // maxQueued), and the first failed write.
     private let room = NSCondition()
@@ -101,10 +104,9 @@ public final class IndexWriter: RecordSink, @unchecked Sendable {
             self.applying {
                 try self.beginIfNeeded()
                 try self.db.setMetadata(Schema.Counter.fileDone + sha256, "1")
-                for (key, increment) in [(Schema.Counter.files, 1), (Schema.Counter.pages, pages), (Schema.Counter.ocrPages, ocrPages)] {
-                    let current = Int(try self.db.metadata(key)) ?? 0
-                    try self.db.setMetadata(key, String(current + increment))
-                }
+                self.uncounted.files += 1
+                self.uncounted.pages += pages
+                self.uncounted.ocrPages += ocrPages
             }
         }
     }
@@ -154,6 +156,11 @@ public final class IndexWriter: RecordSink, @unchecked Sendable {
 
     private func commitNow() throws {
         guard inTransaction else { return }
+        for (key, increment) in [(Schema.Counter.files, uncounted.files), (Schema.Counter.pages, uncounted.pages),
+                                 (Schema.Counter.ocrPages, uncounted.ocrPages)] where increment > 0 {
+            try db.setMetadata(key, String((Int(try db.metadata(key)) ?? 0) + increment))
+        }
+        uncounted = (0, 0, 0)
         try db.commit()
         inTransaction = false
         pending = 0
