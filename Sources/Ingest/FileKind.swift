@@ -39,10 +39,13 @@ public enum FileKind: String, Sendable {
         return .text
     }
 
+    private static let knownHeaders: Set<String> = [
+        "from", "date", "subject", "to", "message-id", "received", "return-path", "mime-version",
+    ]
+
     /// An RFC 5322 message starts with header lines, including From: or Date: or Subject:.
     /// Read on bytes: this runs on every file of a mail archive.
     private static func looksLikeHeaders(_ head: Data) -> Bool {
-        let known: Set<String> = ["from", "date", "subject", "to", "message-id", "received", "return-path", "mime-version"]
         var sawKnown = false
         for rawLine in head.split(separator: 0x0A, omittingEmptySubsequences: false).prefix(60) {
             let line = rawLine.last == 0x0D ? rawLine.dropLast() : rawLine
@@ -51,7 +54,7 @@ public enum FileKind: String, Sendable {
             guard let colon = line.firstIndex(of: 0x3A), colon > line.startIndex,
                   line[..<colon].allSatisfy({ isNameByte($0) })
             else { return false }
-            if known.contains(String(decoding: line[..<colon], as: UTF8.self).lowercased()) { sawKnown = true }
+            if knownHeaders.contains(String(decoding: line[..<colon], as: UTF8.self).lowercased()) { sawKnown = true }
         }
         return sawKnown
     }

@@ -109,15 +109,23 @@ public struct Gazetteer: Sendable {
         return found.sorted().map { entities[$0] }
     }
 
+    /// memchr to each candidate first byte, memcmp for the rest: this prefilter runs for
+    /// every name on every record.
     private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard let head = needle.first, needle.count <= haystack.count else { return needle.isEmpty }
-        var i = 0
-        let last = haystack.count - needle.count
-        while i <= last {
-            if haystack[i] == head, haystack[i..<(i + needle.count)].elementsEqual(needle) { return true }
-            i += 1
+        guard let head = needle.first else { return true }
+        return haystack.withUnsafeBufferPointer { text in
+            needle.withUnsafeBufferPointer { word in
+                guard let start = text.baseAddress, word.count <= text.count else { return false }
+                let end = start + (text.count - word.count + 1)
+                var at = start
+                while at < end, let found = memchr(at, Int32(head), end - at) {
+                    let candidate = found.assumingMemoryBound(to: UInt8.self)
+                    if memcmp(candidate, word.baseAddress!, word.count) == 0 { return true }
+                    at = UnsafePointer(candidate) + 1
+                }
+                return false
+            }
         }
-        return false
     }
 
     /// Web-mail and consumer domains: an address there is a personal account.
