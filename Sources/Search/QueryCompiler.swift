@@ -15,7 +15,7 @@ struct QueryCompiler {
         case .field(let field, let value):
             return try fieldQuery(field, value)
         case .dateRange(let range):
-            return .valueRange(slot: Schema.Slot.date, from: range.low, to: range.high)
+            return Self.periodTerms(range) ?? .valueRange(slot: Schema.Slot.date, from: range.low, to: range.high)
         case .and(let left, .not(let right)):
             return .combine(CX_OP_AND_NOT, try compile(left), try compile(right))
         case .and(.not(let left), let right):
@@ -27,6 +27,66 @@ struct QueryCompiler {
         case .not(let inner):
             return .combine(CX_OP_AND_NOT, .all(), try compile(inner))
         }
+    }
+
+    /// A closed range of whole years, months or days as the OR of their Y, M or D terms
+    /// (Omega's date terms): posting lists, where a value range reads the date of every
+    /// candidate. Nil for an open range, or one of more than `maxPeriods` periods.
+    static func periodTerms(_ range: DateRange, maxPeriods: Int = 400) -> XapianQuery? {
+        guard let low = range.low, let high = range.high?.replacingOccurrences(of: "~", with: "") else { return nil }
+        let digits = max(low.count, high.count)
+        guard [4, 6, 8].contains(digits), let first = Period(low, start: true), let last = Period(high, start: false) else {
+            return nil
+        }
+        let prefix = digits == 4 ? Schema.Prefix.year : digits == 6 ? Schema.Prefix.month : Schema.Prefix.day
+        var terms: [String] = []
+        var period = first
+        while period <= last {
+            terms.append(prefix + period.key(digits))
+            guard terms.count <= maxPeriods else { return nil }
+            period = period.next(digits)
+        }
+        guard let head = terms.first else { return nil }
+        return terms.dropFirst().reduce(XapianQuery.term(head)) { .combine(CX_OP_OR, $0, .term($1)) }
+    }
+
+    /// A year, month or day of a date range's bound.
+    struct Period: Comparable {
+        var year: Int, month: Int, day: Int
+
+        /// From a bound's key (YYYY, YYYYMM or YYYYMMDD); a start bound begins its period,
+        /// an end bound closes it.
+        init?(_ key: String, start: Bool) {
+            let digits = Array(key)
+            guard [4, 6, 8].contains(digits.count), let year = Int(String(digits[0..<4])) else { return nil }
+            self.year = year
+            month = digits.count >= 6 ? Int(String(digits[4..<6])) ?? 1 : (start ? 1 : 12)
+            day = digits.count == 8 ? Int(String(digits[6..<8])) ?? 1 : (start ? 1 : Self.days(year, month))
+        }
+
+        init(year: Int, month: Int, day: Int) {
+            (self.year, self.month, self.day) = (year, month, day)
+        }
+
+        static func days(_ year: Int, _ month: Int) -> Int {
+            (28...31).last { RecordDate(year: year, month: month, day: $0) != nil } ?? 28
+        }
+
+        func key(_ digits: Int) -> String {
+            String(String(format: "%04d%02d%02d", year, month, day).prefix(digits))
+        }
+
+        func next(_ digits: Int) -> Period {
+            switch digits {
+            case 4: return Period(year: year + 1, month: 1, day: 1)
+            case 6: return month == 12 ? Period(year: year + 1, month: 1, day: 1) : Period(year: year, month: month + 1, day: 1)
+            default:
+                if day < Self.days(year, month) { return Period(year: year, month: month, day: day + 1) }
+                return month == 12 ? Period(year: year + 1, month: 1, day: 1) : Period(year: year, month: month + 1, day: 1)
+            }
+        }
+
+        static func < (a: Period, b: Period) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
     }
 
     private func textQuery(_ text: String, phrase: Bool, prefix: String) throws -> XapianQuery {
