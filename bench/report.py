@@ -47,7 +47,7 @@ for e in rows:
     unit = "pages" if "pages" in e else "messages"
     spread = f"{e['seconds_median']:.2f} ({e['seconds_min']:.2f}–{e['seconds_max']:.2f})"
     speed = ", ".join(f"{v:.2f}× vs {k}" for k, v in e["corpus_speedup"].items())
-    print(f"{e['name']:40} {e[unit]:>8} {spread:>20} {e[unit + '_per_second']:>11} {e['peak_rss_mb']:>8}   {speed}")
+    print(f"{e['name']:40} {e[unit]:>8} {spread:>20} {e[unit + '_per_second']:>11} {e['peak_rss_mb']:>8}   {speed}".rstrip())
 print("(× above 1: corpus took less time than the peer; corpus also splits emails, extracts fields and builds a search index)")
 
 index = {"text_pdf_index_mb": round(size_text / 2**20, 1), "text_pdf_raw_text_mb": round(raw_text / 2**20, 1),
