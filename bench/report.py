@@ -36,8 +36,9 @@ row("  recollindex", "recoll", text_pages, "pages")
 row("corpus ingest, scans (OCR)", "corpus_scans", scan_pages, "pages", ["ocrmypdf", "tesseract"])
 row(f"  ocrmypdf -j{os.cpu_count()} + pdftotext", "ocrmypdf", scan_pages, "pages")
 row(f"  pdftoppm + tesseract, {os.cpu_count()} processes", "tesseract", scan_pages, "pages")
-row("corpus ingest, maildir", "corpus_mail", messages, "messages", ["notmuch"])
+row("corpus ingest, maildir", "corpus_mail", messages, "messages", ["notmuch", "recoll_mail"])
 row("  notmuch new", "notmuch", messages, "messages")
+row("  recollindex", "recoll_mail", messages, "messages")
 row("corpus ingest, mboxes", "corpus_mbox", records, "messages")
 
 today = datetime.date.today()
@@ -46,7 +47,7 @@ print(f"{'':40} {'units':>8} {'seconds':>20} {'per second':>11} {'peak MB':>8}  
 for e in rows:
     unit = "pages" if "pages" in e else "messages"
     spread = f"{e['seconds_median']:.2f} ({e['seconds_min']:.2f}–{e['seconds_max']:.2f})"
-    speed = ", ".join(f"{v:.2f}× vs {k}" for k, v in e["corpus_speedup"].items())
+    speed = ", ".join(f"{v:.2f}× vs {k.removesuffix('_mail')}" for k, v in e["corpus_speedup"].items())
     print(f"{e['name']:40} {e[unit]:>8} {spread:>20} {e[unit + '_per_second']:>11} {e['peak_rss_mb']:>8}   {speed}".rstrip())
 print("(× above 1: corpus took less time than the peer; corpus also splits emails, extracts fields and builds a search index)")
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # make bench: corpus side by side with the tools a reporter would otherwise use, on the
 # same files in the same run — pdftotext and recollindex on text PDFs, ocrmypdf and
-# pdftoppm+tesseract on scans, notmuch on a mail archive — plus peak memory, index size,
+# pdftoppm+tesseract on scans, notmuch and recollindex on a maildir — plus peak memory, index size,
 # and query latency. Knobs: BENCH_SCALE (PDF copies, default 1: 640 text pages, 25
 # scanned pages), BENCH_RUNS (default 3; median and min–max), BENCH_MESSAGES (generated
 # messages in a maildir, default 100000), BENCH_RECORDS (generated messages in mboxes
@@ -88,6 +88,10 @@ rm -rf "$work/mailindex"
 measure corpus_mail "$bin" ingest --index "$work/mailindex" "$work/maildir"
 rm -rf "$work/maildir/.notmuch"
 measure notmuch notmuch --config="$work/notmuch-config" new --quiet
+rm -rf "$work/recoll-mail" && mkdir -p "$work/recoll-mail"
+printf 'topdirs = %s\nloglevel = 1\nskippedNames = .notmuch\n' "$work/maildir" > "$work/recoll-mail/recoll.conf"
+measure recoll_mail recollindex -c "$work/recoll-mail" -z
+rm -rf "$work/recoll-mail"
 size_mail=$(du -sb "$work/mailindex" | cut -f1)
 size_notmuch=$(du -sb "$work/maildir/.notmuch" | cut -f1)
 raw_mail=$(du -sb --exclude=.notmuch "$work/maildir" | cut -f1)
