@@ -20,9 +20,11 @@ build: deps
 release: deps
 	swift build -c release --static-swift-stdlib
 
-# Ingest the sample release (bad/ holds files that must be rejected: exit 2 is expected)
-# and show a few searches.
+# Ingest the sample release into a new $(INDEX) (rebuilt each time, so that it matches this
+# build's index layout; bad/ holds files that must be rejected: exit 2 is expected) and
+# show a few searches.
 demo: release
+	@rm -rf $(INDEX)
 	@status=0; .build/release/corpus ingest --index $(INDEX) $(SAMPLE) || status=$$?; \
 	  [ $$status -eq 0 ] || [ $$status -eq 2 ] || exit $$status
 	@echo; echo '$$ corpus search '"'"'vendor:"Clearview AI" agency:NYPD date:2018-10..2018-12'"'"' --sort date --limit 5'
