@@ -227,9 +227,6 @@ struct PageImageCache: Sendable {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let path = folder.appendingPathComponent("\(source.sha256)-\(page).png").path
         if !FileManager.default.fileExists(atPath: path) {
-            guard page >= 1, page <= (try worker.pageCount(of: source.path)) else {
-                throw HTTPError(.notFound, message: "no page \(page)")
-            }
             try worker.writePNG(of: source.path, page: page - 1, dpi: Self.dpi, to: path + ".tmp")
             try FileManager.default.moveItem(atPath: path + ".tmp", toPath: path)
         }

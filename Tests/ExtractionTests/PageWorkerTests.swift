@@ -37,6 +37,9 @@ final class PageWorkerTests: XCTestCase {
         XCTAssertThrowsError(try worker.writePages(of: part1, 7, 99, to: scratch("none.pdf"))) { error in
             XCTAssertEqual((error as? PDFError)?.reason, "no pages 7–99 in a PDF of 8 pages")
         }
+        XCTAssertThrowsError(try worker.writePNG(of: part1, page: 8, dpi: 36, to: scratch("none.png"))) { error in
+            XCTAssertEqual((error as? PDFError)?.reason, "no page 9 in a PDF of 8 pages")
+        }
         XCTAssertEqual(try worker.pageCount(of: part1), 8)
     }
 
