@@ -59,9 +59,11 @@ extension SearchIndex {
 
         var summary = ExportSummary(records: 0, originals: 0, pageRanges: 0, path: path)
         var written: [String: String] = [:] // an original's sha256, or sha256 and pages → its name in files/
+        var pageCounts: [String: Int] = [:] // a PDF's sha256 → its number of pages
         try forEachRecord(matching: query) { record in
             let original = try exportOriginal(of: record, into: files, written: &written, summary: &summary)
-            let file = try exportPages(of: record, into: files, using: pages, written: &written, summary: &summary) ?? original
+            let file = try exportPages(of: record, into: files, using: pages, written: &written,
+                                          pageCounts: &pageCounts, summary: &summary) ?? original
             let person = { (c: Correspondent) in c.address ?? c.name ?? "" }
             let row = [record.id, record.kind.rawValue, record.date?.description ?? "", record.from.map(person) ?? "",
                        (record.to + record.cc).map(person).joined(separator: "; "), record.subject ?? "",
@@ -84,13 +86,16 @@ extension SearchIndex {
 
     /// A record's pages as a PDF of their own, when it is one of several records in a
     /// PDF (records on the same pages share one). Returns its path inside the export.
-    private func exportPages(of record: Record, into files: URL, using worker: PageWorker,
-                             written: inout [String: String], summary: inout ExportSummary) throws -> String? {
+    private func exportPages(of record: Record, into files: URL, using worker: PageWorker, written: inout [String: String],
+                             pageCounts: inout [String: Int], summary: inout ExportSummary) throws -> String? {
         guard record.source.attachment == nil, let pages = record.source.pages,
               FileManager.default.fileExists(atPath: record.source.path) else { return nil }
         let key = "\(record.source.sha256):\(pages[0])-\(pages[1])"
         if let existing = written[key] { return existing }
-        guard pages != [1, try worker.pageCount(of: record.source.path)] else { return nil }
+        // Asked once a PDF: every email split out of it comes here.
+        let pageCount = try pageCounts[record.source.sha256] ?? worker.pageCount(of: record.source.path)
+        pageCounts[record.source.sha256] = pageCount
+        guard pages != [1, pageCount] else { return nil }
         let base = ((record.source.path as NSString).lastPathComponent as NSString).deletingPathExtension
         let name = "files/pages/\(String(record.source.sha256.prefix(8)))_\(base)_p\(pages[0])-\(pages[1]).pdf"
         try worker.writePages(of: record.source.path, pages[0], pages[1],
