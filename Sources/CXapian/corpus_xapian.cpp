@@ -24,13 +24,19 @@ struct cx_db {
     std::string columns_path;
     bool build_columns = false;
     std::unique_ptr<corpus::FacetColumns> columns;
+    // The revision and slot last looked up, found or not: a missing or stale file is
+    // tried once per revision, not on every search.
+    Xapian::rev looked_up_revision = 0;
+    Xapian::valueno looked_up_slot = Xapian::BAD_VALUENO;
 
     const corpus::FacetColumns *columns_for(Xapian::valueno slot) {
         if (columns_path.empty()) return nullptr;
         Xapian::rev revision = read->get_revision();
-        if (columns && columns->revision() == revision && columns->slot() == slot) return columns.get();
+        if (revision == looked_up_revision && slot == looked_up_slot) return columns.get();
         columns = corpus::FacetColumns::load(columns_path, revision, slot);
         if (!columns && build_columns) columns = corpus::FacetColumns::build(*read, slot);
+        looked_up_revision = revision;
+        looked_up_slot = slot;
         return columns.get();
     }
 };
@@ -150,6 +156,7 @@ cx_status cx_db_use_facet_columns(cx_db *db, const char *path, int build, char *
         db->columns_path = path;
         db->build_columns = build != 0;
         db->columns.reset();
+        db->looked_up_slot = Xapian::BAD_VALUENO;
         return CX_OK;
     });
 }

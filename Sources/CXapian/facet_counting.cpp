@@ -112,33 +112,32 @@ void FacetColumns::write(const std::string &path) const {
     FILE *out = std::fopen(temporary.c_str(), "wb");
     if (!out) throw std::runtime_error("cannot write " + temporary + ": " + std::strerror(errno));
     bool ok = true;
-    auto put = [&](const void *data, size_t n) { ok = ok && std::fwrite(data, 1, n, out) == n; };
     size_t written = 0;
-    auto put_counted = [&](const void *data, size_t n) {
-        put(data, n);
+    auto put = [&](const void *data, size_t n) {
+        ok = ok && std::fwrite(data, 1, n, out) == n;
         written += n;
     };
     auto pad = [&] {
         static const char zeros[4] = {0, 0, 0, 0};
-        put_counted(zeros, (4 - (written & 3)) & 3);
+        put(zeros, (4 - (written & 3)) & 3);
     };
     uint64_t revision = revision_;
     uint32_t slot = slot_, value_count = uint32_t(values_.size());
-    put_counted(magic, sizeof magic);
-    put_counted(&revision, sizeof revision);
-    put_counted(&slot, sizeof slot);
-    put_counted(&value_count, sizeof value_count);
+    put(magic, sizeof magic);
+    put(&revision, sizeof revision);
+    put(&slot, sizeof slot);
+    put(&value_count, sizeof value_count);
     for (const auto &value : values_) {
         uint32_t length = uint32_t(value.size());
-        put_counted(&length, sizeof length);
-        put_counted(value.data(), value.size());
+        put(&length, sizeof length);
+        put(value.data(), value.size());
     }
     pad();
     uint32_t first_count = uint32_t(first_count_), item_count = uint32_t(item_count_);
-    put_counted(&first_count, sizeof first_count);
-    put_counted(first_, first_count_ * sizeof(uint32_t));
-    put_counted(&item_count, sizeof item_count);
-    put_counted(items_, item_count_ * sizeof(uint32_t));
+    put(&first_count, sizeof first_count);
+    put(first_, first_count_ * sizeof(uint32_t));
+    put(&item_count, sizeof item_count);
+    put(items_, item_count_ * sizeof(uint32_t));
     ok = (std::fclose(out) == 0) && ok;
     if (!ok || std::rename(temporary.c_str(), path.c_str()) != 0) {
         std::remove(temporary.c_str());
