@@ -18,7 +18,7 @@ public struct Gazetteer: Sendable {
     /// Names and aliases as whole-word patterns, compiled once, each with its first word
     /// (lowercased UTF-8, or as printed for an acronym): a pattern only runs on a text
     /// that contains that word, which is few of them for any one text.
-    private var mentions: [(firstWord: [UInt8], acronym: Bool, pattern: NSRegularExpression, entity: Int)] = []
+    private var mentions: [(firstWord: [UInt8], caseSensitive: Bool, needsCue: Bool, pattern: NSRegularExpression, entity: Int)] = []
 
     public static let builtIn: Gazetteer = {
         guard let url = Bundle.module.url(forResource: "entities", withExtension: "csv"),
@@ -71,12 +71,17 @@ public struct Gazetteer: Sendable {
             // Short all-caps aliases (ICE, DHS, ROC) only count in capitals, so that
             // "ice" or "roc" in running text is not taken for an agency.
             let isAcronym = name.count <= 4 && name == name.uppercased()
+            // A one-word name that is also an everyday word ("Vigilant", "Hive") counts
+            // only as printed and beside a word that makes it a vendor ("Vigilant's LPR
+            // database"), not in "the police became vigilant".
+            let isEverydayWord = !isAcronym && !name.contains(" ") && EverydayWords.contains(name)
+            let caseSensitive = isAcronym || isEverydayWord
             // A name may wrap onto the next line.
             let escaped = NSRegularExpression.escapedPattern(for: name).replacingOccurrences(of: " ", with: "\\s+")
             let pattern = "(?<![\\w@.])" + escaped + "(?![\\w@])"
-            if let regex = try? NSRegularExpression(pattern: pattern, options: isAcronym ? [] : [.caseInsensitive]) {
+            if let regex = try? NSRegularExpression(pattern: pattern, options: caseSensitive ? [] : [.caseInsensitive]) {
                 let first = String(name.split(separator: " ").first ?? "")
-                mentions.append((Array((isAcronym ? first : first.lowercased()).utf8), isAcronym, regex, index))
+                mentions.append((Array((caseSensitive ? first : first.lowercased()).utf8), caseSensitive, isEverydayWord, regex, index))
             }
         }
     }
@@ -102,11 +107,36 @@ public struct Gazetteer: Sendable {
         var found = Set<Int>()
         let range = NSRange(text.startIndex..., in: text)
         let bytes = Array(text.utf8), lower = Array(text.lowercased().utf8)
-        for (firstWord, acronym, pattern, index) in mentions where !found.contains(index) {
-            guard Self.contains(acronym ? bytes : lower, firstWord) else { continue }
-            if pattern.firstMatch(in: text, range: range) != nil { found.insert(index) }
+        for (firstWord, caseSensitive, needsCue, pattern, index) in mentions where !found.contains(index) {
+            guard Self.contains(caseSensitive ? bytes : lower, firstWord) else { continue }
+            if needsCue {
+                let cued = pattern.matches(in: text, range: range).contains { match in
+                    Range(match.range, in: text).map { Self.hasVendorCue(around: $0, in: text) } ?? false
+                }
+                if cued { found.insert(index) }
+            } else if pattern.firstMatch(in: text, range: range) != nil {
+                found.insert(index)
+            }
         }
         return found.sorted().map { entities[$0] }
+    }
+
+    /// Words that make a name beside them a company or its product.
+    static let vendorCues: Set<String> = [
+        "inc", "llc", "corp", "corporation", "co", "ltd", "company", "solutions", "systems", "technologies", "technology",
+        "labs", "software", "platform", "system", "database", "app", "application", "product", "products", "tool",
+        "license", "licenses", "subscription", "contract", "vendor", "sales", "account", "accounts", "trial", "pilot",
+        "demo", "quote", "invoice", "lpr", "alpr", "plate", "reader", "readers", "api", "sdk", "server", "s",
+    ]
+
+    /// A vendor cue among the three words before or after the range.
+    static func hasVendorCue(around range: Range<String.Index>, in text: String) -> Bool {
+        func words(_ part: Substring) -> [String] {
+            part.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
+        }
+        let before = words(text[text.index(range.lowerBound, offsetBy: -min(40, text.distance(from: text.startIndex, to: range.lowerBound)))..<range.lowerBound])
+        let after = words(text[range.upperBound..<text.index(range.upperBound, offsetBy: min(40, text.distance(from: range.upperBound, to: text.endIndex)))])
+        return (before.suffix(3) + after.prefix(3)).contains { vendorCues.contains($0) }
     }
 
     /// memchr to each candidate first byte, memcmp for the rest: this prefilter runs for
@@ -137,6 +167,20 @@ public struct Gazetteer: Sendable {
 
     public static func isPersonal(_ correspondent: Correspondent) -> Bool {
         correspondent.domain.map { personalDomains.contains($0) } ?? false
+    }
+}
+
+/// Everyday English words, from the system's word list (Debian's wamerican, which
+/// install-deps installs): a vendor called "Vigilant" must not be found in every text
+/// where someone is vigilant. Read once, on first use, and only at ingest.
+enum EverydayWords {
+    static let path = "/usr/share/dict/words"
+    static let words: Data = FileManager.default.contents(atPath: path) ?? Data()
+
+    /// True when the word, lowercased, is a lowercase entry of the list.
+    static func contains(_ word: String) -> Bool {
+        let needle = Data(("\n" + word.lowercased() + "\n").utf8)
+        return words.range(of: needle) != nil || words.starts(with: needle.dropFirst())
     }
 }
 

@@ -54,6 +54,15 @@ final class HeaderParsingTests: XCTestCase {
         XCTAssertEqual(g.entity(named: "clearview")?.name, "Clearview AI")
         let named = g.entitiesMentioned(in: "The DataWorks system and the Clearview app; nice ice.").map(\.name)
         XCTAssertEqual(Set(named), ["DataWorks Plus", "Clearview AI"], "lowercase 'ice' is not the agency")
+        // Names that are everyday words count only as printed, beside a vendor cue.
+        XCTAssertEqual(g.entitiesMentioned(in: "After the shooting the police became vigilant.").map(\.name), [])
+        XCTAssertEqual(g.entitiesMentioned(in: "Vigilant officers stopped the car.").map(\.name), [])
+        XCTAssertEqual(g.entitiesMentioned(in: "We searched Vigilant's LPR database for the plate.").map(\.name), ["Vigilant Solutions"])
+        XCTAssertEqual(g.entitiesMentioned(in: "a quote from Vigilant Solutions").map(\.name), ["Vigilant Solutions"])
+        // An umbrella company's address is the company, never one of its products.
+        XCTAssertEqual(g.entity(forDomain: "us.ibm.com")?.name, "IBM")
+        XCTAssertEqual(g.entity(forDomain: "amazon.com")?.name, "Amazon")
+        XCTAssertEqual(g.entitiesMentioned(in: "Our IBM account manager called.").map(\.name), ["IBM"])
         var custom = g
         try custom.add(csv: "type,name,aliases,domains\nvendor,Acme Face,Acme;AcmeFR,acmeface.com\n", origin: "test")
         XCTAssertEqual(custom.entity(forDomain: "mail.acmeface.com")?.kind, .vendor)

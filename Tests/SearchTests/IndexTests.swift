@@ -134,3 +134,31 @@ final class IndexTests: XCTestCase {
         }
     }
 }
+
+/// Every name and alias of every built-in entity answers its field's query: a reporter
+/// types whichever one the documents use.
+final class EntityQueryTests: XCTestCase {
+    func testEveryNameAndAliasFindsItsEntity() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("entities-\(UUID())").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let entities = Gazetteer.builtIn.entities
+        XCTAssertGreaterThan(entities.count, 40)
+        let writer = try IndexWriter(path: path)
+        try writer.add(entities.enumerated().map { i, entity in
+            Record(id: "e\(i)", kind: .document, agencies: entity.kind == .agency ? [entity.name] : [],
+                   vendors: entity.kind == .vendor ? [entity.name] : [],
+                   source: Source(path: "/tmp/e\(i).txt", sha256: "sha\(i)"), text: "text \(i)")
+        })
+        try writer.commit()
+        let index = try SearchIndex(path: path)
+        for (i, entity) in entities.enumerated() {
+            let field = entity.kind == .agency ? "agency" : "vendor"
+            for name in [entity.name] + entity.aliases {
+                let ids = try index.search(SearchRequest(query: "\(field):\"\(name)\"", limit: 100)).hits.map(\.id)
+                XCTAssertTrue(ids.contains("e\(i)"), "\(field):\"\(name)\" does not find \(entity.name)")
+            }
+        }
+        XCTAssertEqual(try index.search(SearchRequest(query: "agency:\"NYC Department of Investigation\"")).hits.map(\.id),
+                       try index.search(SearchRequest(query: "agency:DOI")).hits.map(\.id))
+    }
+}
