@@ -13,6 +13,12 @@ public final class OCREngine {
         public var description: String
     }
 
+    /// A word Tesseract read, with its box in the image's pixels.
+    public struct Word: Sendable {
+        public var text: String
+        public var x1, y1, x2, y2: Double
+    }
+
     public init(language: String = "eng") throws {
         guard let api = TessBaseAPICreate() else { throw InitError(description: "Tesseract could not start") }
         if TessBaseAPIInit3(api, nil, language) != 0 {
@@ -28,18 +34,75 @@ public final class OCREngine {
         TessBaseAPIDelete(handle)
     }
 
-    public func recognize(_ image: GrayImage, dpi: Int) -> OCRText {
+    /// The words on the image with their boxes, and the mean word confidence (0–100).
+    /// Words, not Tesseract's text: its layout analysis reads a column of labels
+    /// ("From:", "Sent:") apart from the column of their values, and a date printed at
+    /// the right margin apart from its sender; their boxes put them back on their line.
+    public func words(_ image: GrayImage, dpi: Int) -> (words: [Word], confidence: Int) {
         image.pixels.withUnsafeBufferPointer { buffer in
             TessBaseAPISetImage(handle, buffer.baseAddress, Int32(image.width), Int32(image.height), 1, Int32(image.width))
             TessBaseAPISetSourceResolution(handle, Int32(dpi))
-            var text = ""
-            if let raw = TessBaseAPIGetUTF8Text(handle) {
-                text = String(cString: raw)
+            defer { TessBaseAPIClear(handle) }
+            guard TessBaseAPIRecognize(handle, nil) == 0, let iterator = TessBaseAPIGetIterator(handle) else { return ([], 0) }
+            defer { TessResultIteratorDelete(iterator) }
+            let page = TessResultIteratorGetPageIteratorConst(iterator)
+            var words: [Word] = []
+            repeat {
+                guard let raw = TessResultIteratorGetUTF8Text(iterator, RIL_WORD) else { continue }
+                let text = String(cString: raw)
                 TessDeleteText(raw)
-            }
-            let confidence = Int(TessBaseAPIMeanTextConf(handle))
-            TessBaseAPIClear(handle)
-            return OCRText(text: text, confidence: confidence)
+                var left: Int32 = 0, top: Int32 = 0, right: Int32 = 0, bottom: Int32 = 0
+                guard !text.isEmpty, TessPageIteratorBoundingBox(page, RIL_WORD, &left, &top, &right, &bottom) != 0 else { continue }
+                words.append(Word(text: text, x1: Double(left), y1: Double(top), x2: Double(right), y2: Double(bottom)))
+            } while TessResultIteratorNext(iterator, RIL_WORD) != 0
+            return (words, Int(TessBaseAPIMeanTextConf(handle)))
         }
+    }
+}
+
+/// Straightens a scanned page before OCR, through Leptonica: a page fed in at an angle
+/// drifts a line's height across the page at 1°, and Tesseract then splits and merges
+/// lines (a header's label and its value end up on different lines).
+enum Deskew {
+    /// The page turned straight, and the angle it was turned by (degrees; 0 when the
+    /// skew found is too small or too uncertain to act on).
+    static func straighten(_ image: GrayImage) -> (image: GrayImage, degrees: Double) {
+        var pix = pixCreate(Int32(image.width), Int32(image.height), 8)
+        guard let page = pix else { return (image, 0) }
+        defer { pixDestroy(&pix) }
+        copy(image, into: page)
+        var angle: Float = 0, confidence: Float = 0
+        var result = pixFindSkewAndDeskew(page, 2, &angle, &confidence)
+        guard let straight = result else { return (image, 0) }
+        defer { pixDestroy(&result) }
+        // Leptonica hands back the page itself (a clone) when it finds no usable skew.
+        guard abs(angle) >= 0.1, confidence >= 3, pixGetWidth(straight) == Int32(image.width) else { return (image, 0) }
+        return (read(straight, like: image), Double(angle))
+    }
+
+    /// Leptonica packs 8-bit pixels into 32-bit words most significant byte first: on a
+    /// little-endian machine byte x of a row sits at x ^ 3.
+    private static func copy(_ image: GrayImage, into pix: UnsafeMutablePointer<PIX>) {
+        let wordsPerLine = Int(pixGetWpl(pix))
+        let data = UnsafeMutableRawPointer(pixGetData(pix)!).assumingMemoryBound(to: UInt8.self)
+        image.pixels.withUnsafeBufferPointer { pixels in
+            for y in 0..<image.height {
+                let row = data + y * wordsPerLine * 4
+                for x in 0..<image.width { row[x ^ 3] = pixels[y * image.width + x] }
+            }
+        }
+    }
+
+    private static func read(_ pix: UnsafeMutablePointer<PIX>, like image: GrayImage) -> GrayImage {
+        let wordsPerLine = Int(pixGetWpl(pix))
+        let data = UnsafeMutableRawPointer(pixGetData(pix)!).assumingMemoryBound(to: UInt8.self)
+        var out = GrayImage(width: image.width, height: image.height, pixels: [UInt8](repeating: 255, count: image.pixels.count))
+        out.pixels.withUnsafeMutableBufferPointer { pixels in
+            for y in 0..<image.height {
+                let row = data + y * wordsPerLine * 4
+                for x in 0..<image.width { pixels[y * image.width + x] = row[x ^ 3] }
+            }
+        }
+        return out
     }
 }

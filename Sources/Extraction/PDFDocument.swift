@@ -69,7 +69,7 @@ public final class PDFDocument {
     public func text(page index: Int) -> String {
         let scale = 72 / RedactionBoxes.dpi
         let boxes = RedactionBoxes.find(in: render(page: index, dpi: RedactionBoxes.dpi), dpi: RedactionBoxes.dpi).map { box in
-            PhysicalLines.Glyph(scalar: "█", x1: Double(box.x) * scale, y1: Double(box.y) * scale,
+            PhysicalLines.Glyph(text: "█", x1: Double(box.x) * scale, y1: Double(box.y) * scale,
                                 x2: Double(box.x + box.width) * scale, y2: Double(box.y + box.height) * scale)
         }
         return withPage(index) { page in
@@ -84,7 +84,7 @@ public final class PDFDocument {
             guard scalars.count == Int(count) else { return text }
             return PhysicalLines.assemble(boxes + scalars.enumerated().map { i, scalar in
                 let box = layout[i]
-                return PhysicalLines.Glyph(scalar: scalar, x1: box.x1, y1: box.y1, x2: box.x2, y2: box.y2)
+                return PhysicalLines.Glyph(text: String(scalar), x1: box.x1, y1: box.y1, x2: box.x2, y2: box.y2)
             })
         }
     }
@@ -206,19 +206,31 @@ public struct GrayImage: Sendable {
     public var pixels: [UInt8]
 }
 
-/// Lines of text rebuilt from glyph positions: glyphs whose vertical centres are close
-/// share a line; a line reads left to right, with a space where glyphs are far apart.
+/// Lines of text rebuilt from the positions of glyphs (a PDF's text layer) or words
+/// (OCR): pieces whose vertical centres are close share a line; a line reads left to
+/// right, with a space where glyphs are far apart, and between words.
+/// Two things of the page's geometry stay in the text, because the splitter needs them
+/// and plain text has no other way to carry them: a line starts with one space for each
+/// character width it stands right of the page's left text edge (a quoted header block
+/// indented, a recipient list wrapped under its value column), and an empty line marks a
+/// vertical gap (the end of a header block, a paragraph).
 enum PhysicalLines {
     struct Glyph {
-        var scalar: Unicode.Scalar
+        var text: String
         var x1, y1, x2, y2: Double
         var centre: Double { (y1 + y2) / 2 }
         var height: Double { max(1, y2 - y1) }
     }
 
-    static func assemble(_ glyphs: [Glyph]) -> String {
-        let visible = glyphs.filter { $0.scalar != "\n" && $0.scalar != "\r" }
+    /// Indentation is capped: past this the text is right-aligned, not indented.
+    static let maxIndent = 40
+
+    /// - words: the pieces are words (always a space between two), not glyphs.
+    static func assemble(_ glyphs: [Glyph], words: Bool = false) -> String {
+        let visible = glyphs.filter { $0.text != "\n" && $0.text != "\r" && !$0.text.isEmpty }
         var lines: [(centre: Double, height: Double, glyphs: [Glyph])] = []
+        // A redaction box may stand taller than the text beside it: lines are measured
+        // by their text.
         for glyph in visible.sorted(by: { $0.centre < $1.centre }) {
             if let last = lines.last, abs(glyph.centre - last.centre) < min(last.height, glyph.height) * 0.5 {
                 lines[lines.count - 1].glyphs.append(glyph)
@@ -226,17 +238,35 @@ enum PhysicalLines {
                 lines.append((glyph.centre, glyph.height, [glyph]))
             }
         }
-        return lines.map { line in
-            var out = String.UnicodeScalarView()
+        let printed = lines.compactMap { line -> (text: String, left: Double, centre: Double, height: Double)? in
+            var out = ""
             var previous: Glyph?
-            for glyph in line.glyphs.sorted(by: { $0.x1 < $1.x1 }) {
-                if let previous, glyph.x1 - previous.x2 > line.height * 0.25, previous.scalar != " ", glyph.scalar != " " {
+            let sorted = line.glyphs.sorted(by: { $0.x1 < $1.x1 })
+            for glyph in sorted {
+                if let previous, previous.text != " ", glyph.text != " ",
+                   words || glyph.x1 - previous.x2 > line.height * 0.25
+                {
                     out.append(" ")
                 }
-                out.append(glyph.scalar)
+                out.append(glyph.text)
                 previous = glyph
             }
-            return String(out).trimmingCharacters(in: .whitespaces)
-        }.filter { !$0.isEmpty }.joined(separator: "\n")
+            let text = out.trimmingCharacters(in: .whitespaces)
+            guard !text.isEmpty, let left = sorted.first(where: { $0.text != " " })?.x1 else { return nil }
+            return (text, left, line.centre, line.height)
+        }
+        guard let margin = printed.map(\.left).min() else { return "" }
+        var result: [String] = []
+        for (i, line) in printed.enumerated() {
+            if i > 0 {
+                let previous = printed[i - 1]
+                // Lines printed one after another stand about 1.2 heights apart.
+                if line.centre - previous.centre > 1.9 * max(line.height, previous.height) { result.append("") }
+            }
+            // A character is about half the line's height wide.
+            let indent = min(maxIndent, Int(((line.left - margin) / (line.height * 0.5)).rounded()))
+            result.append(String(repeating: " ", count: max(0, indent)) + line.text)
+        }
+        return result.joined(separator: "\n")
     }
 }

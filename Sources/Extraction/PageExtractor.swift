@@ -34,14 +34,16 @@ public enum PageExtractor {
         guard page >= 0, page < pdf.pageCount else {
             throw PDFError(path: path, reason: "no page \(page + 1) in a PDF of \(pdf.pageCount) pages")
         }
-        let image = pdf.render(page: page, dpi: Double(ocrDPI))
-        var result = engine.recognize(image, dpi: ocrDPI)
-        // Tesseract reads nothing in a black box; mark each one so it is counted.
-        // (Its place within the page is not kept: on a page of several emails it is
-        // counted in the last one.)
-        let boxes = RedactionBoxes.find(in: image, dpi: Double(ocrDPI))
-        if !boxes.isEmpty { result.text += "\n" + boxes.map { _ in "█" }.joined(separator: "\n") }
-        return result
+        let image = Deskew.straighten(pdf.render(page: page, dpi: Double(ocrDPI))).image
+        let read = engine.words(image, dpi: ocrDPI)
+        // Tesseract reads nothing in a black box: each one goes where it stands, as "█",
+        // so that it is counted in the email it redacts.
+        let boxes = RedactionBoxes.find(in: image, dpi: Double(ocrDPI)).map { box in
+            PhysicalLines.Glyph(text: "█", x1: Double(box.x), y1: Double(box.y),
+                                x2: Double(box.x + box.width), y2: Double(box.y + box.height))
+        }
+        let words = read.words.map { PhysicalLines.Glyph(text: $0.text, x1: $0.x1, y1: $0.y1, x2: $0.x2, y2: $0.y2) }
+        return OCRText(text: PhysicalLines.assemble(words + boxes, words: true), confidence: read.confidence)
     }
 }
 
