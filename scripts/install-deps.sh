@@ -9,6 +9,9 @@ packages=(
   libxapian-dev                        # the index
   libtesseract-dev tesseract-ocr-eng   # OCR of scanned pages
   poppler-utils                        # pdfinfo/pdftotext: used by tests to check exported PDFs
+  wamerican                            # everyday words: a vendor named "Vigilant" is not every vigilant officer
+  python3-reportlab python3-pil        # accuracy/generate.py: the layout-randomised releases the tests score
+  fonts-dejavu-core fonts-liberation   #   and the fonts it prints them in
 )
 case "${1:-}" in
   --bench) packages+=(tesseract-ocr time bc ocrmypdf notmuch recoll) ;;

@@ -22,9 +22,17 @@ public enum DateParser {
     public static func parse(_ raw: String) -> RecordDate? {
         let text = spaces.stringByReplacingMatches(in: raw, range: NSRange(raw.startIndex..., in: raw), withTemplate: " ")
         guard let (year, month, day, dateRange) = findDay(in: text) else { return nil }
-        // The time after the day, else before it.
+        // The time right after the day ("…2018 10:32", "…2018 at 10:32"), else right
+        // before it ("10:32 AM, Dec 4, 2018"); digits further away are something else
+        // (a case number's "1:15" is not a time).
         let after = NSRange(dateRange.upperBound..., in: text), before = NSRange(..<dateRange.lowerBound, in: text)
-        guard let t = timeOfDay.firstMatch(in: text, range: after) ?? timeOfDay.firstMatch(in: text, range: before) else {
+        let afterDate = timeOfDay.firstMatch(in: text, range: after).flatMap { m in
+            m.range.location - after.location <= 6 ? m : nil
+        }
+        let beforeDate = timeOfDay.matches(in: text, range: before).last.flatMap { m in
+            before.location + before.length - (m.range.location + m.range.length) <= 3 ? m : nil
+        }
+        guard let t = afterDate ?? beforeDate else {
             return RecordDate(year: year, month: month, day: day)
         }
         func group(_ i: Int) -> String? { Range(t.range(at: i), in: text).map { String(text[$0]) } }

@@ -1,171 +1,215 @@
 import Foundation
 
-/// One email found in a PDF's text: its header, body and page range.
+/// One email found in a release's printed text: its header, body and where it is
+/// (pages of a PDF; lines of a text file).
 public struct PrintedEmail: Sendable {
     public var header: PrintedHeader
     public var body: String
     public var firstPage: Int
     public var lastPage: Int
+    /// First and last line in the source file, for a text release.
+    public var lines: [Int]?
 }
 
-/// Where a PDF's text becomes emails. Finds every header block, wherever it starts on a
-/// page: Outlook print (From / Sent / To / Cc / Subject / Attachments, under the
-/// mailbox owner's name), Gmail print (a sender line with the date, then To: / Cc:,
-/// under a thread subject and "N messages"), and RFC style (From / Date / To / Subject).
-/// Quoted and forwarded copies inside a body stay in that body.
+/// Why a header block did or did not open an email: what `corpus explain` prints, so
+/// that a reporter can check a split before quoting it.
+public struct SplitDecision: Sendable, Codable {
+    public var page: Int
+    public var line: Int?
+    /// The block's first line, as printed.
+    public var text: String
+    public var startsEmail: Bool
+    public var reason: String
+}
+
+/// Where a release's printed text becomes emails. Every header block is found first
+/// (`HeaderBlock`), in any print style; then each one is weighed in order against the
+/// email open above it: a block opens a new email unless the evidence says it is a
+/// quoted or forwarded copy inside that email (a marker line or `>` before it, its
+/// indentation, an Outlook print's missing mailbox-owner line, a copy of an email seen
+/// before, an older date with the subject the email above replies to). A block that
+/// starts a page opens an email even when its sender is the one before. Dates and
+/// senders come only from a block's own lines; page furniture is gone before this runs.
 public enum EmailSplitter {
     /// Lines that announce a quoted or forwarded copy: a header block right after one
     /// is part of the body above it.
     static let quoteMarkers: [NSRegularExpression] = [
         // OCR turns the dashes into other marks, so any non-letters may surround the words.
         #"^[^A-Za-z]{2,}\s*Original\s*Message\s*[^A-Za-z]*$"#,
-        #"^[^A-Za-z]{2,}\s*Forwarded\s*message\s*[^A-Za-z]*$"#,
-        #"^Begin forwarded message:?$"#,
-        #"^_{8,}$"#,
+        #"^[^A-Za-z]{2,}\s*Forwarded\s*(message|by)\b.*$"#,
+        #"^Begin\s*forwarded\s*message:?$"#,
+        #"^[_\-=~—–]{8,}$"#,
+        #"\bwrote:$"#,
     ].map { try! NSRegularExpression(pattern: $0, options: [.caseInsensitive]) }
 
-    /// A Gmail print's sender line: "Name <address>   Tue, Dec 4, 2018 at 10:32 AM".
-    static let gmailSender = try! NSRegularExpression(
-        pattern: #"^(.*<\s*[^<>\s]+\s*@\s*[^<>]+>)\s+((?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*,?\s+.*\d{4}\s+at\s+\d{1,2}\s*[:.]\s*\d{2}\s*[AaPp][Mm])\s*$"#)
-    static let fileName = try! NSRegularExpression(pattern: #"\.\w{2,4}[;,]?$"#)
     static let gmailMessageCount = try! NSRegularExpression(pattern: #"^\d{1,3}\s+messages?$"#)
-
-    struct Block {
-        var start: Int
-        var end: Int        // one past the last header line
-        var header: PrintedHeader
-        var preambleStart: Int
-    }
+    /// Reply and forward prefixes, as many as there are.
+    static let subjectPrefixes = try! NSRegularExpression(pattern: #"^\s*((re|fw|fwd|aw|wg|tr)\s*(\[\d+\])?\s*:\s*)+"#, options: .caseInsensitive)
 
     /// The emails in a PDF's pages; empty when it holds none (a document).
     public static func split(_ pages: [Page]) -> [PrintedEmail] {
-        // A Gmail thread starts a page, so its "N messages" line recurs at page tops: it
-        // is structure, not furniture.
-        let lines = PageFurniture.strip(pages, keeping: { matches(gmailMessageCount, $0) })
-        let texts = lines.map(\.text)
-        var blocks: [Block] = []
-        var threadSubject: String?
-        var i = 0
-        while i < texts.count {
-            if matches(gmailMessageCount, texts[i]), i > 0 {
-                threadSubject = texts[i - 1]
-                i += 1
-                continue
-            }
-            if let block = headerBlock(at: i, in: texts, threadSubject: threadSubject), !isQuoted(block.start, in: texts) {
-                blocks.append(block)
-                i = block.end
-                continue
-            }
-            i += 1
+        split(PageFurniture.strip(pages, keeping: isStructure)).emails
+    }
+
+    /// The emails in a text release, with their line ranges.
+    public static func split(text: String) -> [PrintedEmail] {
+        split(PageFurniture.strip(text: text, keeping: isStructure)).emails
+    }
+
+    /// Every decision taken on a PDF's pages, in order.
+    public static func explain(_ pages: [Page]) -> [SplitDecision] {
+        split(PageFurniture.strip(pages, keeping: isStructure)).decisions
+    }
+
+    public static func explain(text: String) -> [SplitDecision] {
+        split(PageFurniture.strip(text: text, keeping: isStructure)).decisions
+    }
+
+    /// A Gmail thread starts a page, so its "N messages" line recurs at page tops: it is
+    /// structure, not furniture.
+    static func isStructure(_ line: String) -> Bool { matches(gmailMessageCount, line) }
+
+    static func split(_ lines: [PageLine]) -> (emails: [PrintedEmail], decisions: [SplitDecision]) {
+        // A Gmail print names the thread's subject above "N messages".
+        var threadSubjects: [Int: String] = [:]
+        for i in lines.indices where i > 0 && matches(gmailMessageCount, lines[i].text) { threadSubjects[i] = lines[i - 1].text }
+        let blocks = HeaderBlock.find(in: lines, threadSubjects: threadSubjects)
+        let owners = ownerLines(blocks, lines)
+
+        var opened: [(block: HeaderBlock, preamble: Int)] = []
+        var decisions: [SplitDecision] = []
+        for block in blocks {
+            let preamble = preambleStart(of: block, lines, owners: owners, floor: opened.last?.block.end ?? 0)
+            let reason = decide(block, preamble: preamble, lines, opened: opened.map(\.block), owners: owners)
+            decisions.append(SplitDecision(page: lines[block.start].page, line: lines[block.start].line,
+                                           text: lines[block.start].text, startsEmail: reason.opens, reason: reason.why))
+            if reason.opens { opened.append((block, preamble)) }
         }
-        let owners = ownerLines(blocks, texts: texts)
+
+        let emails = opened.enumerated().map { index, item -> PrintedEmail in
+            let bodyEnd = index + 1 < opened.count ? opened[index + 1].preamble : lines.count
+            let bodyLines = item.block.end < bodyEnd ? lines[item.block.end..<bodyEnd] : []
+            let last = bodyLines.last ?? lines[item.block.end - 1]
+            let first = lines[item.preamble]
+            let body = bodyLines.enumerated().map { offset, line in (offset > 0 && line.gapBefore ? "\n" : "") + line.text }
+            return PrintedEmail(header: item.block.header, body: body.joined(separator: "\n"),
+                                firstPage: first.page, lastPage: last.page,
+                                lines: first.line.flatMap { a in last.line.map { [a, $0] } })
+        }
+        return (emails, decisions)
+    }
+
+    /// Whether a block opens an email, and the evidence that decided it.
+    static func decide(_ block: HeaderBlock, preamble: Int, _ lines: [PageLine], opened: [HeaderBlock],
+                       owners: Set<String>) -> (opens: Bool, why: String)
+    {
+        let first = lines[block.start]
+        if first.text.hasPrefix(">") { return (false, "its lines start with '>': a quoted copy") }
+        if let marker = markerBefore(block.start, lines, floor: opened.last?.end ?? 0) {
+            return (false, "follows '\(marker)': a quoted or forwarded copy")
+        }
+        guard let current = opened.last else { return (true, "the first header block (\(block.style.rawValue))") }
+        if block.style == .gmail { return (true, "a Gmail print's sender line opens each message of the thread") }
+        if block.style == .tracker { return (true, "a request tracker prints each message under its own From line") }
+        if preamble == 0 || lines[preamble - 1].page != lines[preamble].page {
+            return (true, "starts page \(first.page) with its own header")
+        }
         if !owners.isEmpty {
-            // Every email of this print sits under the mailbox owner's name; a header
-            // block without it is a quoted copy whose marker OCR lost.
-            blocks = blocks.enumerated().filter { index, block in index == 0 || isOwned(block, owners: owners, texts: texts) }.map(\.element)
+            return isOwned(block, lines, owners: owners)
+                ? (true, "printed under the mailbox owner's name, as every email of this print")
+                : (false, "no mailbox owner's name above it, unlike every email of this print: a quoted copy")
         }
-        markPreambles(&blocks, owners: owners, texts: texts)
-        return blocks.enumerated().map { index, block in
-            let bodyEnd = index + 1 < blocks.count ? blocks[index + 1].preambleStart : lines.count
-            let bodyLines = block.end < bodyEnd ? Array(lines[block.end..<bodyEnd]) : []
-            let lastPage = bodyLines.last?.page ?? lines[block.end - 1].page
-            return PrintedEmail(header: block.header, body: bodyLines.map(\.text).joined(separator: "\n"),
-                                firstPage: lines[block.preambleStart].page, lastPage: lastPage)
+        if first.indent >= lines[current.start].indent + 4 {
+            return (false, "indented under the email above: a quoted copy")
         }
-    }
-
-    /// A header block starting at line i, if there is one.
-    static func headerBlock(at i: Int, in texts: [String], threadSubject: String?) -> Block? {
-        var header = PrintedHeader()
-        var j = i
-        if let m = firstMatch(gmailSender, texts[i]) {
-            header.fields[.from] = m[0]
-            header.fields[.date] = m[1]
-            if let threadSubject { header.fields[.subject] = threadSubject }
-            j = i + 1
-        } else {
-            guard let (label, value) = PrintedHeader.label(of: texts[i]), label == .from, !value.isEmpty else { return nil }
+        let date = block.header.date, currentDate = current.header.date
+        if let date, let sameAs = opened.first(where: { sameMessage($0.header, block.header) }) {
+            return (false, "same sender and date (\(date)) as the email on page \(lines[sameAs.start].page): a quoted copy")
         }
-        var last: PrintedHeader.Label?
-        while j < texts.count, j < i + 16 {
-            if let (label, value) = PrintedHeader.label(of: texts[j]) {
-                // A second From: starts another block.
-                if label == .from, j > i { break }
-                if header.fields[label] == nil { header.fields[label] = value }
-                last = label
-                j += 1
-            } else if let last, [.to, .cc, .bcc].contains(last), looksLikeAddresses(texts[j]) {
-                header.fields[last, default: ""] += " " + texts[j]
-                j += 1
-            } else if let last, last == .attachments, matches(fileName, texts[j]) {
-                header.fields[last, default: ""] += " " + texts[j]
-                j += 1
-            } else {
-                break
+        if let date, let currentDate, date.sortKey > currentDate.sortKey {
+            return (true, "dated \(date), after the email above (\(currentDate)), which cannot quote it")
+        }
+        let subject = normalizedSubject(block.header.subject), currentSubject = normalizedSubject(current.header.subject)
+        if !subject.isEmpty, subject == currentSubject {
+            if prefixCount(current.header.subject) > prefixCount(block.header.subject) {
+                return (false, "the email above replies to or forwards this subject: a quoted copy")
+            }
+            if let date, let currentDate, date.sortKey < currentDate.sortKey {
+                return (false, "the same subject, dated before the email above: a quoted copy")
             }
         }
-        let fields = header.fields
-        guard fields[.from] != nil, fields[.sent] != nil || fields[.date] != nil,
-              fields[.to] != nil || fields[.cc] != nil || fields[.subject] != nil
-        else { return nil }
-        return Block(start: i, end: j, header: header, preambleStart: i)
+        return (true, "a header block of its own, with nothing marking it as quoted")
     }
 
-    /// Wrapped recipient lists: addresses, or "Last, First;" names.
-    static let surnameFirst = try! NSRegularExpression(pattern: #"^[A-Z][\w'.-]+, [A-Z][\w'.-]+(;|$)"#)
-
-    static func looksLikeAddresses(_ line: String) -> Bool {
-        line.contains("@") || line.hasSuffix(";") || matches(surnameFirst, line)
-    }
-
-    /// True when the lines just before the block mark it as a quoted copy.
-    static func isQuoted(_ start: Int, in texts: [String]) -> Bool {
-        if texts[start].hasPrefix(">") { return true }
-        for back in 1...2 where start - back >= 0 {
-            if quoteMarkers.contains(where: { matches($0, texts[start - back]) }) { return true }
+    /// The marker line (Original Message, On … wrote:, a rule) within the two lines
+    /// before a block, inside the email above; quoted lines ("> …") end the search,
+    /// since a marker above them introduced them, not the block.
+    static func markerBefore(_ start: Int, _ lines: [PageLine], floor: Int) -> String? {
+        var i = start - 1
+        while i >= max(floor, start - 2), !lines[i].text.hasPrefix(">") {
+            let text = lines[i].text
+            if quoteMarkers.contains(where: { matches($0, text) }) { return text.count > 60 ? String(text.prefix(57)) + "…" : text }
+            i -= 1
         }
-        return false
+        return nil
     }
 
-    /// The mailbox owner's name an Outlook print puts over every email: a line without
-    /// a colon that stands before at least two thirds of the header blocks (and two).
-    static func ownerLines(_ blocks: [Block], texts: [String]) -> Set<String> {
+    static func sameMessage(_ a: PrintedHeader, _ b: PrintedHeader) -> Bool {
+        guard let da = a.date, let db = b.date, da.sortKey.prefix(13) == db.sortKey.prefix(13), da.day8601 == db.day8601 else { return false }
+        let fa = a.from, fb = b.from
+        if let x = fa?.address, let y = fb?.address { return x == y }
+        return PageFurniture.key(fa?.name ?? "") == PageFurniture.key(fb?.name ?? "")
+    }
+
+    static func normalizedSubject(_ subject: String?) -> String {
+        guard let subject else { return "" }
+        let stripped = subjectPrefixes.stringByReplacingMatches(in: subject, range: NSRange(subject.startIndex..., in: subject), withTemplate: "")
+        return PageFurniture.key(stripped)
+    }
+
+    static func prefixCount(_ subject: String?) -> Int {
+        guard let subject, let m = subjectPrefixes.firstMatch(in: subject, range: NSRange(subject.startIndex..., in: subject)),
+              let range = Range(m.range, in: subject)
+        else { return 0 }
+        return subject[range].filter { $0 == ":" }.count
+    }
+
+    /// The mailbox owner's name an Outlook print puts over every email: a short line
+    /// without a colon that stands before at least two header blocks and two fifths of
+    /// them.
+    static func ownerLines(_ blocks: [HeaderBlock], _ lines: [PageLine]) -> Set<String> {
         var before: [String: Int] = [:]
-        for block in blocks where block.start > 0 { before[PageFurniture.key(texts[block.start - 1]), default: 0] += 1 }
-        let needed = max(2, Int((Double(blocks.count) * 2 / 3).rounded(.up)))
+        for block in blocks where block.start > 0 && block.style == .labelled {
+            let line = lines[block.start - 1].text
+            guard !line.contains(":"), line.split(separator: " ").count <= 6 else { continue }
+            before[PageFurniture.key(line), default: 0] += 1
+        }
+        let needed = max(2, Int((Double(blocks.count) * 0.4).rounded(.up)))
         return Set(before.filter { $0.value >= needed && !$0.key.isEmpty }.keys)
     }
 
-    static func isOwned(_ block: Block, owners: Set<String>, texts: [String]) -> Bool {
-        guard block.start > 0, !texts[block.start - 1].contains(":") else { return false }
-        let key = PageFurniture.key(texts[block.start - 1])
+    static func isOwned(_ block: HeaderBlock, _ lines: [PageLine], owners: Set<String>) -> Bool {
+        guard block.start > 0, !lines[block.start - 1].text.contains(":") else { return false }
+        let key = PageFurniture.key(lines[block.start - 1].text)
         return owners.contains { PrintedHeader.editDistance($0, key) <= 2 }
     }
 
-    /// Lines printed above each email that are not the previous email's body: the
-    /// mailbox owner's name over every Outlook email, and a Gmail thread's title,
-    /// subject and message count.
-    static func markPreambles(_ blocks: inout [Block], owners: Set<String>, texts: [String]) {
-        for index in blocks.indices {
-            var start = blocks[index].start
-            if isOwned(blocks[index], owners: owners, texts: texts) { start -= 1 }
-            if start > 0, matches(gmailMessageCount, texts[start - 1]) {
-                start -= 1
-                if start > 0 { start -= 1 } // the thread's subject
-                if start > 0, texts[start - 1].hasPrefix("Gmail") { start -= 1 }
-            }
-            let floor = index > 0 ? blocks[index - 1].end : 0
-            blocks[index].preambleStart = max(start, floor)
+    /// Where an email's print begins: the mailbox owner's name above an Outlook email,
+    /// a Gmail thread's title, subject and message count; on the block's own page only.
+    static func preambleStart(of block: HeaderBlock, _ lines: [PageLine], owners: Set<String>, floor: Int) -> Int {
+        var start = block.start
+        let page = lines[block.start].page
+        func onPage(_ i: Int) -> Bool { i >= floor && i >= 0 && lines[i].page == page }
+        if isOwned(block, lines, owners: owners), onPage(start - 1) { start -= 1 }
+        if onPage(start - 1), matches(gmailMessageCount, lines[start - 1].text) {
+            start -= 1
+            if onPage(start - 1) { start -= 1 } // the thread's subject
+            if onPage(start - 1), lines[start - 1].text.hasPrefix("Gmail") || lines[start - 1].text.hasPrefix("M Gmail") { start -= 1 }
         }
+        return start
     }
 
-    private static func matches(_ regex: NSRegularExpression, _ text: String) -> Bool {
+    static func matches(_ regex: NSRegularExpression, _ text: String) -> Bool {
         regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
-    }
-
-    private static func firstMatch(_ regex: NSRegularExpression, _ text: String) -> [String]? {
-        guard let m = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) else { return nil }
-        return (1..<m.numberOfRanges).map { Range(m.range(at: $0), in: text).map { String(text[$0]) } ?? "" }
     }
 }

@@ -28,7 +28,9 @@ public enum FileKind: String, Sendable {
         }
         let isBinary = head.prefix(512).contains(0)
         if !isBinary, head.starts(with: "From ".utf8) { return .mbox }
-        if !isBinary, looksLikeHeaders(head) { return .email }
+        // A .txt that opens with From:/Sent:/To: lines is usually a printed email (a
+        // release delivered as text); it is a message only with a message's own headers.
+        if !isBinary, looksLikeHeaders(head), !["txt", "text"].contains(ext) || hasTransportHeaders(head) { return .email }
         if ext == "eml" { throw Unsupported(description: "not an email: no message headers at the top") }
         if ext == "mbox" { throw Unsupported(description: "not an mbox: it must start with a \"From \" line") }
         if isBinary { throw Unsupported(description: "not a supported file type (binary data)") }
@@ -57,6 +59,14 @@ public enum FileKind: String, Sendable {
             if knownHeaders.contains(String(decoding: line[..<colon], as: UTF8.self).lowercased()) { sawKnown = true }
         }
         return sawKnown
+    }
+
+    private static let transportHeaders: [String] = ["message-id:", "received:", "mime-version:", "return-path:", "content-type:"]
+
+    /// Headers that only a message as sent has, never a printout of one.
+    private static func hasTransportHeaders(_ head: Data) -> Bool {
+        let text = String(decoding: head, as: UTF8.self).lowercased()
+        return text.split(separator: "\n").prefix(60).contains { line in transportHeaders.contains { line.hasPrefix($0) } }
     }
 
     /// Letters and digits (ASCII or not) and "-", as header names are written.

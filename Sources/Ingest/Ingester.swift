@@ -159,7 +159,7 @@ public struct Ingester: Sendable {
                 return .indexed(sha256: sha, pages: 0, ocrPages: 0)
             case .text:
                 let text = TextDecoding.decode(contents ?? Data(), charset: nil)
-                try sink.add([builder.record(fromText: text, file: file)])
+                try sink.add(builder.records(fromText: text, file: file))
                 return .indexed(sha256: sha, pages: 0, ocrPages: 0)
             }
         } catch let error as PDFError {
@@ -173,6 +173,12 @@ public struct Ingester: Sendable {
     /// whichever worker is free. `path` is where the PDF is read from (a temporary copy
     /// for an attachment), `file` what the records name as their source.
     private func pdfRecords(_ path: String, file: SourceFile) async throws -> (records: [Record], pages: Int, ocrPages: Int) {
+        let (pages, ocrPages) = try await pages(of: path)
+        return (builder.records(fromPages: pages, file: file), pages.count, ocrPages)
+    }
+
+    /// A PDF's pages: the text layer, and OCR where it is missing.
+    private func pages(of path: String) async throws -> (pages: [Page], ocrPages: Int) {
         let texts = try await extractor.pageTexts(of: path, ocr: ocrMode)
         var pages = texts.enumerated().map { Page(number: $0 + 1, text: $1.text, ocrConfidence: nil) }
         let toRecognize = texts.indices.filter { texts[$0].needsOCR }
@@ -185,7 +191,20 @@ public struct Ingester: Sendable {
                 pages[index].ocrConfidence = result.confidence
             }
         }
-        return (builder.records(fromPages: pages, file: file), pages.count, toRecognize.count)
+        return (pages, toRecognize.count)
+    }
+
+    /// Why each header block of a printed release (a PDF or a text file) did or did not
+    /// open an email, as ingest decides it.
+    public func splitDecisions(of path: String) async throws -> [SplitDecision] {
+        switch try FileKind.detect(path: path) {
+        case .pdf:
+            return EmailSplitter.explain(try await pages(of: path).pages)
+        case .text:
+            return EmailSplitter.explain(text: TextDecoding.decode(try Data(contentsOf: URL(fileURLWithPath: path)), charset: nil))
+        case .email, .mbox:
+            throw FileKind.Unsupported(description: "an email file: its headers say where each message starts, nothing to split")
+        }
     }
 
     /// An email followed by the records read from its attachments (PDF, email, text),
@@ -213,7 +232,7 @@ public struct Ingester: Sendable {
             case .email:
                 read = [builder.record(fromEmail: EmailMessage(attachment.data), file: child)]
             case .text:
-                read = [builder.record(fromText: TextDecoding.decode(attachment.data, charset: nil), file: child)]
+                read = builder.records(fromText: TextDecoding.decode(attachment.data, charset: nil), file: child)
             case .mbox:
                 continue
             }

@@ -1,45 +1,108 @@
 import Foundation
 
-/// One line of a PDF's text and the page (1-based) it is on.
+/// One printed line of a release and where it stands: its page (1-based), its line in
+/// the source file for a text release, how far it is indented (in characters), and
+/// whether a vertical gap (an empty line) comes before it.
 public struct PageLine: Sendable, Equatable {
     public var text: String
     public var page: Int
+    public var line: Int?
+    public var indent: Int
+    public var gapBefore: Bool
+
+    public init(text: String, page: Int, line: Int? = nil, indent: Int = 0, gapBefore: Bool = false) {
+        self.text = text
+        self.page = page
+        self.line = line
+        self.indent = indent
+        self.gapBefore = gapBefore
+    }
 }
 
 /// Removes what a release prints on every page rather than in the documents: running
 /// headers and footers (FOIL numbers, "Gmail - …", print URLs), page numbers ("Page 3 of
-/// 41", "2/4") and Bates numbers (NYPD_000123). They never split an email and never
-/// reach its text.
+/// 41", "2/4"), Bates numbers (NYPD_000123), and the stamps courts and agencies put on
+/// released pages (`Case 1:15-cv-07433 Document 12 Filed 01/05/24 Page 3 of 9`,
+/// `U.S. Department of State Case No. F-2014-20439 Doc No. C05739559 Date: 05/13/2015`,
+/// `RELEASE IN PART B6`). They never split an email, never reach its text, and never
+/// give it a date or a sender.
 public enum PageFurniture {
     /// How many lines at the top and bottom of a page may be furniture.
     static let margin = 4
 
-    static let patterns: [NSRegularExpression] = [
+    /// Lines that are furniture wherever they stand near a page's edge.
+    static let edgePatterns: [NSRegularExpression] = [
         #"^page\s*\d+(\s*(of|/)\s*\d+)?$"#,
         #"^\d{1,4}\s*(/|of)\s*\d{1,4}$"#,
         #"^-?\s*\d{1,4}\s*-?$"#,
         // Bates numbers: a prefix and at least four digits, e.g. NYPD_000123, ICE-2020-000045.
-        #"^[A-Z][A-Z0-9]{1,15}([ _-][A-Z0-9]{1,15}){0,3}[ _-]?\d{4,}$"#,
+        #"^[A-Z][A-Z0-9]{1,15}([ _-][A-Z0-9]{1,15}){0,4}[ _-]?\d{4,}$"#,
+        // A browser's print header: "12/3/19, 4:05 PM   Gmail - Re: Trial".
+        #"^\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}\s*[AP]M\b"#,
+        // A browser's print footer: the page's address, maybe with "1/3".
+        #"^(https?://|www\.)\S+(\s+\d{1,3}\s*/\s*\d{1,3})?$"#,
+        #"^(confidential|law enforcement sensitive|for official use only|unclassified|sensitive but unclassified)\b.{0,40}$"#,
     ].map { try! NSRegularExpression(pattern: $0, options: [.caseInsensitive]) }
 
+    /// Stamps that are furniture wherever they stand: OCR does not keep them at the edge.
+    static let stampPatterns: [NSRegularExpression] = [
+        // Court filing stamps.
+        #"^Case\s*[0-9O]{1,2}\s*:\s*\d{2}\s*-?\s*[a-z]{2}\s*-?\s*\d{3,6}.*\b(Document|Doc|Filed|Page)\b"#,
+        // Release stamps of federal FOIA productions.
+        #"\bCase\s*No\.?\s*[A-Z]-\d{4}-\d{3,}"#,
+        #"\bDoc\s*No\.?\s*C\d{5,}"#,
+        #"^RELEASE\s*IN\s*(PART|FULL)\b"#,
+        #"^(STATE\s*DEPT\.?|U\.?\s*S\.?\s*Department\s*of\s*State)\b.*(PRODUCED|SUBJECT TO|Case No|Doc No)"#,
+    ].map { try! NSRegularExpression(pattern: $0, options: [.caseInsensitive]) }
+
+    /// Splits pages into lines and drops the furniture.
     /// - keeping: lines that look like furniture but are not (the caller's structure).
     public static func strip(_ pages: [Page], keeping: (String) -> Bool = { _ in false }) -> [PageLine] {
-        let pageLines = pages.map { page in
-            page.text.split(whereSeparator: \.isNewline)
-                .map { $0.trimmed() }
-                .filter { !$0.isEmpty }
+        strip(pages.map { page in (page.number, lines(of: page.text, firstLine: nil)) }, keeping: keeping)
+    }
+
+    /// The lines of a text release, paged at form feeds, with their line numbers.
+    public static func strip(text: String, keeping: (String) -> Bool = { _ in false }) -> [PageLine] {
+        var pages: [(Int, [PageLine])] = []
+        var lineNumber = 1
+        for (index, pageText) in text.split(separator: "\u{0C}", omittingEmptySubsequences: false).enumerated() {
+            let lines = lines(of: String(pageText), firstLine: lineNumber)
+            lineNumber += pageText.split(separator: "\n", omittingEmptySubsequences: false).count - 1
+            pages.append((index + 1, lines))
         }
+        return strip(pages, keeping: keeping)
+    }
+
+    /// Non-empty lines, trimmed, each with its indentation and whether a gap precedes it.
+    static func lines(of text: String, firstLine: Int?) -> [PageLine] {
+        var result: [PageLine] = []
+        var gap = false
+        for (offset, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let trimmed = raw.trimmed()
+            if trimmed.isEmpty {
+                gap = !result.isEmpty
+                continue
+            }
+            let indent = raw.prefix { $0 == " " || $0 == "\t" }.reduce(0) { $0 + ($1 == "\t" ? 8 : 1) }
+            result.append(PageLine(text: trimmed, page: 0, line: firstLine.map { $0 + offset }, indent: indent, gapBefore: gap))
+            gap = false
+        }
+        return result
+    }
+
+    private static func strip(_ pages: [(number: Int, lines: [PageLine])], keeping: (String) -> Bool) -> [PageLine] {
         // A line near the top or bottom that recurs on many pages (digits aside), and
         // never stands mid-page, is a running header or footer. (An Outlook print's
-        // mailbox owner line recurs at page tops too, but also mid-page.)
+        // mailbox owner line recurs at page tops too, but also mid-page; an email's own
+        // header line never counts, even when each page starts an email from one sender.)
         var seenOn: [String: Set<Int>] = [:]
         var midPage = Set<String>()
-        for (index, lines) in pageLines.enumerated() {
-            for (i, line) in lines.enumerated() {
-                if i < margin || i >= lines.count - margin {
-                    seenOn[key(line), default: []].insert(index)
+        for (index, page) in pages.enumerated() {
+            for (i, line) in page.lines.enumerated() {
+                if i < margin || i >= page.lines.count - margin {
+                    seenOn[key(line.text), default: []].insert(index)
                 } else {
-                    midPage.insert(key(line))
+                    midPage.insert(key(line.text))
                 }
             }
         }
@@ -47,13 +110,22 @@ public enum PageFurniture {
         let running = Set(seenOn.filter { $0.value.count >= threshold && !midPage.contains($0.key) }.keys)
 
         var result: [PageLine] = []
-        for (index, lines) in pageLines.enumerated() {
-            let top = Set(0..<min(margin, lines.count))
-            let bottom = Set(max(0, lines.count - margin)..<lines.count)
+        for page in pages {
+            let lines = page.lines
+            var gap = false
             for (i, line) in lines.enumerated() {
-                let atEdge = top.contains(i) || bottom.contains(i)
-                if atEdge, running.contains(key(line)) || isPageMark(line), !keeping(line) { continue }
-                result.append(PageLine(text: line, page: pages[index].number))
+                let atEdge = i < margin || i >= lines.count - margin
+                let isFurniture = !keeping(line.text) && PrintedHeader.label(of: line.text) == nil
+                    && (isStamp(line.text) || (atEdge && (running.contains(key(line.text)) || isPageMark(line.text))))
+                if isFurniture {
+                    gap = gap || line.gapBefore
+                    continue
+                }
+                var kept = line
+                kept.page = page.number
+                kept.gapBefore = line.gapBefore || gap
+                gap = false
+                result.append(kept)
             }
         }
         return result
@@ -66,6 +138,11 @@ public enum PageFurniture {
 
     static func isPageMark(_ line: String) -> Bool {
         let range = NSRange(line.startIndex..., in: line)
-        return patterns.contains { $0.firstMatch(in: line, range: range) != nil }
+        return edgePatterns.contains { $0.firstMatch(in: line, range: range) != nil }
+    }
+
+    static func isStamp(_ line: String) -> Bool {
+        let range = NSRange(line.startIndex..., in: line)
+        return stampPatterns.contains { $0.firstMatch(in: line, range: range) != nil }
     }
 }

@@ -10,11 +10,37 @@ public struct PrintedHeader: Sendable {
 
     public var fields: [Label: String] = [:]
 
-    /// The label a line starts with, and the rest of the line.
+    /// OCR's usual misreadings of the short labels, which are too short for an edit
+    /// distance to tell apart from other words ("Tee:" for To:, "Con" for Cc:).
+    static let misreadings: [String: Label] = [
+        "tee": .to, "te": .to, "ta": .to, "io": .to, "tq": .to,
+        "ce": .cc, "co": .cc, "cç": .cc, "con": .cc, "cc.": .cc, "oc": .cc, "ec": .cc, "cec": .cc, "ccc": .cc,
+        "bec": .bcc, "bce": .bcc, "dale": .date, "daie": .date, "sont": .sent, "seni": .sent, "sen": .sent,
+    ]
+
+    /// The label a line starts with ("Label: value"), and the rest of the line.
     static func label(of line: String) -> (Label, String)? {
         guard let colon = line.firstIndex(of: ":"), line.distance(from: line.startIndex, to: colon) <= 14 else { return nil }
-        let raw = line[..<colon].lowercased().filter { !$0.isWhitespace }
-        let repaired = String(raw.map { ch -> Character in
+        guard let label = label(named: line[..<colon]) else { return nil }
+        return (label, String(line[line.index(after: colon)...]).trimmed())
+    }
+
+    /// Inside a header block, OCR sometimes loses a label's colon ("Con Bob <b@x.org>"),
+    /// and Lotus Notes prints labels without one ("To  Jessica Moore"): the first word
+    /// then counts as a label when a value follows.
+    static func colonlessLabel(of line: String) -> (Label, String)? {
+        if let labelled = label(of: line) { return labelled }
+        guard let space = line.firstIndex(of: " ") else { return nil }
+        let word = line[..<space]
+        guard word.count <= 12, word.allSatisfy({ $0.isLetter || $0 == "." }), let label = label(named: word) else { return nil }
+        let value = String(line[space...]).trimmed()
+        return value.isEmpty ? nil : (label, value)
+    }
+
+    /// A label read tolerantly: case, spaces and OCR's digit-for-letter swaps aside.
+    static func label(named raw: Substring) -> Label? {
+        let letters = raw.lowercased().filter { !$0.isWhitespace }
+        let repaired = String(letters.map { ch -> Character in
             switch ch {
             case "0": "o"
             case "1", "|", "!": "l"
@@ -22,12 +48,14 @@ public struct PrintedHeader: Sendable {
             default: ch
             }
         })
-        let value = String(line[line.index(after: colon)...]).trimmed()
-        if let label = Label(rawValue: repaired) { return (label, value) }
-        if ["ce", "co", "cç"].contains(repaired) { return (.cc, value) }
-        // One letter off, for labels long enough that this cannot be another word.
-        for label in Label.allCases where label.rawValue.count >= 4 && editDistance(label.rawValue, repaired) <= 1 {
-            return (label, value)
+        if let label = Label(rawValue: repaired) { return label }
+        if let label = misreadings[repaired] { return label }
+        // A letter or two off, for labels long enough that this cannot be another word.
+        for label in Label.allCases where label.rawValue.count >= 4 {
+            let allowed = label.rawValue.count >= 7 ? 2 : 1
+            if abs(label.rawValue.count - repaired.count) <= allowed, editDistance(label.rawValue, repaired) <= allowed {
+                return label
+            }
         }
         return nil
     }

@@ -119,14 +119,18 @@ public struct Source: Codable, Sendable, Equatable {
     public var sha256: String
     /// First and last page (1-based) in the source PDF; nil (null) for non-paged sources.
     @NullEncoded public var pages: [Int]?
+    /// First and last line (1-based) in the source file, for an email split out of a
+    /// text release; absent otherwise.
+    public var lines: [Int]?
     /// For a record read from an email's attachment: the attachment's file name (path
     /// is then the email's file, and sha256 the attachment's own).
     public var attachment: String?
 
-    public init(path: String, sha256: String, pages: [Int]? = nil, attachment: String? = nil) {
+    public init(path: String, sha256: String, pages: [Int]? = nil, lines: [Int]? = nil, attachment: String? = nil) {
         self.path = path
         self.sha256 = sha256
         self.pages = pages
+        self.lines = lines
         self.attachment = attachment
     }
 }

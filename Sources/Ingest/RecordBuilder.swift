@@ -13,8 +13,8 @@ public struct SourceFile: Sendable {
         self.attachment = attachment
     }
 
-    func source(pages: [Int]? = nil) -> Source {
-        Source(path: path, sha256: sha256, pages: pages, attachment: attachment)
+    func source(pages: [Int]? = nil, lines: [Int]? = nil) -> Source {
+        Source(path: path, sha256: sha256, pages: pages, lines: lines, attachment: attachment)
     }
 }
 
@@ -45,18 +45,35 @@ public struct RecordBuilder: Sendable {
         return emails.enumerated().map { index, email in
             let range = [email.firstPage, email.lastPage]
             let span = pages[(email.firstPage - 1)...(email.lastPage - 1)]
-            let header = email.header
-            var record = Record(
-                id: RecordID.make(sha256: file.sha256, pages: range, index: index), kind: .email,
-                subject: header.subject, from: header.from.map(corrections.apply), to: header.to.map(corrections.apply),
-                cc: header.cc.map(corrections.apply), date: header.date,
-                source: file.source(pages: range),
-                ocr: span.contains { $0.ocrConfidence != nil }, ocrConfidence: Self.meanConfidence(span),
-                text: email.body)
-            record.redactions = Redactions.markers(in: record.text)
-            tagger.tag(&record, signature: Signature.block(of: record.text))
-            return record
+            return emailRecord(email, id: RecordID.make(sha256: file.sha256, pages: range, index: index),
+                               source: file.source(pages: range), corrections: corrections,
+                               ocr: span.contains { $0.ocrConfidence != nil }, ocrConfidence: Self.meanConfidence(span))
         }
+    }
+
+    /// A text file: one record per printed email it holds (a release delivered as text),
+    /// each with its line range; else one document record.
+    public func records(fromText text: String, file: SourceFile) -> [Record] {
+        let emails = EmailSplitter.split(text: text)
+        guard !emails.isEmpty else { return [record(fromText: text, file: file)] }
+        return emails.enumerated().map { index, email in
+            emailRecord(email, id: RecordID.make(sha256: file.sha256, lines: email.lines, index: index),
+                        source: file.source(lines: email.lines), corrections: AddressConsensus(), ocr: false, ocrConfidence: nil)
+        }
+    }
+
+    private func emailRecord(_ email: PrintedEmail, id: String, source: Source, corrections: AddressConsensus,
+                             ocr: Bool, ocrConfidence: Int?) -> Record
+    {
+        let header = email.header
+        var record = Record(
+            id: id, kind: .email,
+            subject: header.subject, from: header.from.map(corrections.apply), to: header.to.map(corrections.apply),
+            cc: header.cc.map(corrections.apply), date: header.date, source: source,
+            ocr: ocr, ocrConfidence: ocrConfidence, text: email.body)
+        record.redactions = Redactions.markers(in: [header.fields.values.joined(separator: "\n"), record.text].joined(separator: "\n"))
+        tagger.tag(&record, signature: Signature.block(of: record.text))
+        return record
     }
 
     static func meanConfidence(_ pages: ArraySlice<Page>) -> Int? {
@@ -79,7 +96,7 @@ public struct RecordBuilder: Sendable {
     }
 
     /// A plain-text file: one document record.
-    public func record(fromText text: String, file: SourceFile) -> Record {
+    private func record(fromText text: String, file: SourceFile) -> Record {
         var record = Record(id: RecordID.make(sha256: file.sha256, pages: nil), kind: .document,
                             source: file.source(), text: text)
         fillDocumentFields(&record)
@@ -134,9 +151,10 @@ public enum RecordID {
         String(FileHash.sha256(Data("attachment:\(parent):\(i):\(j)".utf8)).prefix(16))
     }
 
-    public static func make(sha256: String, pages: [Int]?, index: Int? = nil) -> String {
+    public static func make(sha256: String, pages: [Int]? = nil, lines: [Int]? = nil, index: Int? = nil) -> String {
         var key = "file:\(sha256)"
         if let pages { key += ":pages:\(pages.map(String.init).joined(separator: "-"))" }
+        if let lines { key += ":lines:\(lines.map(String.init).joined(separator: "-"))" }
         if let index { key += ":message:\(index)" }
         return String(FileHash.sha256(Data(key.utf8)).prefix(16))
     }

@@ -10,7 +10,7 @@ struct Corpus: AsyncParsableCommand {
         abstract: "Turn public-records releases (PDFs of printed emails, scans, .eml, .mbox) into a searchable index.",
         subcommands: [
             IngestCommand.self, SearchCommand.self, ShowCommand.self, TimelineCommand.self, ExportCommand.self,
-            PeopleCommand.self, StatsCommand.self, ServeCommand.self, BenchQueriesCommand.self,
+            PeopleCommand.self, StatsCommand.self, ExplainCommand.self, ServeCommand.self, BenchQueriesCommand.self,
         ])
 }
 

@@ -1,0 +1,212 @@
+import Foundation
+
+/// A printed email header found in a release's lines: the labelled lines of Outlook,
+/// Apple Mail and RFC-style prints (in any order, OCR-damaged), a Gmail print's sender
+/// line, a Lotus Notes sender line, or a request tracker's lone `From: Name`. Whether it
+/// opens an email or is a quoted copy inside one is for `EmailSplitter` to decide.
+struct HeaderBlock: Sendable {
+    enum Style: String, Sendable {
+        case labelled, gmail = "Gmail sender line", lotus = "Lotus Notes sender line", tracker = "request-tracker From line"
+    }
+
+    var start: Int
+    /// One past the block's last line.
+    var end: Int
+    var header: PrintedHeader
+    var style: Style
+
+    /// Every header block in the lines, in order. Lone `From: Name` lines count only in a
+    /// file that has no other header, and at least two of them (a request tracker's
+    /// printed thread); anywhere else such a line is body text.
+    static func find(in lines: [PageLine], threadSubjects: [Int: String]) -> [HeaderBlock] {
+        var blocks: [HeaderBlock] = []
+        var trackerLines: [HeaderBlock] = []
+        var i = 0
+        while i < lines.count {
+            if let block = gmail(at: i, lines, subject: threadSubject(before: i, threadSubjects))
+                ?? lotus(at: i, lines) ?? labelled(at: i, lines)
+            {
+                blocks.append(block)
+                i = block.end
+                continue
+            }
+            if let lone = tracker(at: i, lines) { trackerLines.append(lone) }
+            i += 1
+        }
+        if blocks.isEmpty, trackerLines.count >= 2 { return trackerLines }
+        return blocks
+    }
+
+    private static func threadSubject(before i: Int, _ subjects: [Int: String]) -> String? {
+        subjects.filter { $0.key < i }.max { $0.key < $1.key }?.value
+    }
+
+    // MARK: labelled blocks
+
+    static let fileName = try! NSRegularExpression(pattern: #"\.\w{2,4}[;,)]?$"#)
+    /// Wrapped recipient lists: addresses, or "Last, First;" names.
+    static let surnameFirst = try! NSRegularExpression(pattern: #"^[A-Z][\w'.-]+, [A-Z][\w'.-]+(;|$)"#)
+
+    static func labelled(at i: Int, _ lines: [PageLine]) -> HeaderBlock? {
+        guard let (first, firstValue) = PrintedHeader.label(of: lines[i].text), first != .attachments, first != .importance else { return nil }
+        var header = PrintedHeader()
+        header.fields[first] = firstValue
+        var last = first
+        var j = i + 1
+        while j < lines.count, j < i + 24 {
+            let line = lines[j]
+            // After an empty line (OCR puts them between header lines too) only a label
+            // not yet seen goes on with a block that already has what a header needs.
+            if line.gapBefore, isComplete(header), PrintedHeader.label(of: line.text).map({ header.fields[$0.0] != nil }) ?? true { break }
+            if let (label, value) = PrintedHeader.label(of: line.text) ?? colonless(line.text, after: last) {
+                // A label seen twice starts another block.
+                if header.fields[label] != nil { break }
+                header.fields[label] = value
+                last = label
+            } else if continues(line, last: last, in: lines[j - 1]) {
+                header.fields[last, default: ""] += " " + line.text
+            } else {
+                break
+            }
+            j += 1
+        }
+        guard isComplete(header) else { return nil }
+        return HeaderBlock(start: i, end: j, header: header, style: .labelled)
+    }
+
+    /// A colonless label only where a header is being read, and only with a value that
+    /// fits it, so that "To whom it may concern" stays text.
+    private static func colonless(_ text: String, after last: PrintedHeader.Label) -> (PrintedHeader.Label, String)? {
+        guard let (label, value) = PrintedHeader.colonlessLabel(of: text) else { return nil }
+        switch label {
+        case .to, .cc, .bcc: return looksLikeAddresses(value) ? (label, value) : nil
+        case .subject, .sent, .date: return last == .subject ? nil : (label, value)
+        default: return nil
+        }
+    }
+
+    /// A sender, a date and a recipient or subject; or, where OCR lost the From line,
+    /// a date, recipients and a subject.
+    static func isComplete(_ header: PrintedHeader) -> Bool {
+        let f = header.fields
+        let from = !(f[.from] ?? "").isEmpty
+        let date = f[.sent] != nil || f[.date] != nil
+        let to = f[.to] != nil || f[.cc] != nil
+        let subject = f[.subject] != nil
+        return (from && date && (to || subject)) || (date && to && subject) || (from && to && subject && looksLikeAddresses(f[.from]!))
+    }
+
+    /// A wrapped value: recipients or attachments that go on, or any value printed
+    /// further right than its label.
+    private static func continues(_ line: PageLine, last: PrintedHeader.Label, in previous: PageLine) -> Bool {
+        if line.gapBefore { return false }
+        switch last {
+        case .to, .cc, .bcc:
+            return looksLikeAddresses(line.text) || (line.indent > previous.indent + 3 && PrintedHeader.label(of: line.text) == nil)
+        case .attachments:
+            return matches(fileName, line.text) || line.indent > previous.indent + 3
+        case .subject:
+            return line.indent > previous.indent + 3
+        default:
+            return false
+        }
+    }
+
+    static func looksLikeAddresses(_ text: String) -> Bool {
+        text.contains("@") || text.hasSuffix(";") || text.contains("; ") || matches(surnameFirst, text)
+    }
+
+    // MARK: sender lines
+
+    /// A Gmail print's sender line: "Name <address>" and the date, on one line or two.
+    static let gmailSender = try! NSRegularExpression(pattern: #"^(.{0,80}?[<(«]\s*[^<>()«»\s]+\s*@\s*[^<>()«»]+[>)»])\s*(.*)$"#)
+
+    static func gmail(at i: Int, _ lines: [PageLine], subject: String?) -> HeaderBlock? {
+        guard let m = firstMatch(gmailSender, lines[i].text), !m[0].contains(":") else { return nil }
+        var header = PrintedHeader()
+        header.fields[.from] = m[0]
+        var j = i + 1
+        if !m[1].isEmpty, DateParser.parse(OCRRepair.date(m[1])) != nil {
+            header.fields[.date] = m[1]
+        } else if m[1].isEmpty, j < lines.count, lines[j].text.count < 60, DateParser.parse(OCRRepair.date(lines[j].text)) != nil {
+            header.fields[.date] = lines[j].text
+            j += 1
+        } else {
+            return nil
+        }
+        if let subject { header.fields[.subject] = subject }
+        var last: PrintedHeader.Label?
+        while j < lines.count, j < i + 12, !lines[j].gapBefore || last == nil {
+            if let (label, value) = PrintedHeader.label(of: lines[j].text), [.to, .cc, .bcc, .replyTo].contains(label),
+               header.fields[label] == nil
+            {
+                header.fields[label] = value
+                last = label
+            } else if let last, continues(lines[j], last: last, in: lines[j - 1]) {
+                header.fields[last, default: ""] += " " + lines[j].text
+            } else {
+                break
+            }
+            j += 1
+        }
+        return HeaderBlock(start: i, end: j, header: header, style: .gmail)
+    }
+
+    /// "Michael Reyes/NYPD/NYC@NYPD" over a date line, then To / cc / bcc / Subject.
+    static let lotusSender = try! NSRegularExpression(pattern: #"^([\p{L}][\p{L} .'-]{1,40})(/[\p{L}0-9 .&'-]{1,30}){1,4}(@[\p{L}0-9.-]{1,30})?$"#)
+
+    static func lotus(at i: Int, _ lines: [PageLine]) -> HeaderBlock? {
+        guard let m = firstMatch(lotusSender, lines[i].text), i + 1 < lines.count,
+              lines[i + 1].text.count < 40, DateParser.parse(OCRRepair.date(lines[i + 1].text)) != nil
+        else { return nil }
+        var header = PrintedHeader()
+        header.fields[.from] = m[0].trimmed()
+        header.fields[.date] = lines[i + 1].text
+        var j = i + 2
+        var last: PrintedHeader.Label = .date
+        while j < lines.count, j < i + 16 {
+            if let (label, value) = PrintedHeader.label(of: lines[j].text) ?? colonless(lines[j].text, after: last),
+               header.fields[label] == nil
+            {
+                header.fields[label] = value
+                last = label
+            } else if continues(lines[j], last: last, in: lines[j - 1]) {
+                header.fields[last, default: ""] += " " + lines[j].text
+            } else if lines[j].text.lowercased().hasPrefix("please respond to") {
+                // Notes prints the reply address under the sender; not a field of ours.
+            } else {
+                break
+            }
+            j += 1
+        }
+        guard header.fields[.to] != nil || header.fields[.subject] != nil else { return nil }
+        return HeaderBlock(start: i, end: j, header: header, style: .lotus)
+    }
+
+    /// "From: Name" with no address and no date: one message of a request tracker's
+    /// printed thread, perhaps with To: and Subject: lines.
+    static func tracker(at i: Int, _ lines: [PageLine]) -> HeaderBlock? {
+        guard let (label, value) = PrintedHeader.label(of: lines[i].text), label == .from, !value.isEmpty,
+              !value.contains("@"), value.split(separator: " ").count <= 8, DateParser.parse(value) == nil
+        else { return nil }
+        var header = PrintedHeader()
+        header.fields[.from] = value
+        var j = i + 1
+        while j < lines.count, j < i + 4, !lines[j].gapBefore,
+              let (next, nextValue) = PrintedHeader.label(of: lines[j].text), [.to, .subject, .cc].contains(next), header.fields[next] == nil
+        {
+            header.fields[next] = nextValue
+            j += 1
+        }
+        return HeaderBlock(start: i, end: j, header: header, style: .tracker)
+    }
+
+    static func matches(_ regex: NSRegularExpression, _ text: String) -> Bool {
+        regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+    }
+
+    static func firstMatch(_ regex: NSRegularExpression, _ text: String) -> [String]? {
+        guard let m = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) else { return nil }
+        return (1..<m.numberOfRanges).map { Range(m.range(at: $0), in: text).map { String(text[$0]) } ?? "" }
+    }
+}
