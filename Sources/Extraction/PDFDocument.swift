@@ -241,15 +241,22 @@ enum PhysicalLines {
         let printed = lines.compactMap { line -> (text: String, left: Double, centre: Double, height: Double)? in
             var out = ""
             var previous: Glyph?
+            var spaced = false
             let sorted = line.glyphs.sorted(by: { $0.x1 < $1.x1 })
             for glyph in sorted {
-                if let previous, previous.text != " ", glyph.text != " ",
-                   words || glyph.x1 - previous.x2 > line.height * 0.25
-                {
-                    out.append(" ")
+                if glyph.text == " " {
+                    spaced = true
+                    continue
+                }
+                if let previous {
+                    let gap = glyph.x1 - previous.x2
+                    // Two spaces for a gap of two characters or more: columns (a label
+                    // and its value, a Notes memo's sender beside its To line) stay apart.
+                    if gap > line.height { out.append("  ") } else if spaced || words || gap > line.height * 0.25 { out.append(" ") }
                 }
                 out.append(glyph.text)
                 previous = glyph
+                spaced = false
             }
             let text = out.trimmingCharacters(in: .whitespaces)
             guard !text.isEmpty, let left = sorted.first(where: { $0.text != " " })?.x1 else { return nil }

@@ -39,7 +39,8 @@ public enum RedactionBoxes {
                 if y < h - 1 { visit(p + w) }
             }
             let bw = maxX - minX + 1, bh = maxY - minY + 1
-            if bh >= minimumHeight, bw >= bh * 2, Double(dark) >= 0.9 * Double(bw * bh) {
+            // As wide as tall at least: a box over one digit is about square.
+            if bh >= minimumHeight, bw >= bh, Double(dark) >= 0.9 * Double(bw * bh) {
                 boxes.append(Box(x: minX, y: minY, width: bw, height: bh))
             }
         }

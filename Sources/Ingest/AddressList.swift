@@ -8,6 +8,7 @@ public enum AddressList {
     static let mailtoAddress = try! NSRegularExpression(pattern: #"\[\s*mailto:\s*([^\]\s]+@[^\]\s]+)\s*\]"#)
     static let bareAddress = try! NSRegularExpression(pattern: #"[A-Za-z0-9._%+'-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"#)
     static let spaces = try! NSRegularExpression(pattern: #"\s+"#)
+    static let notesName = try! NSRegularExpression(pattern: #"^([\p{L}][\p{L} .'-]{0,40}?)(/[\p{L}0-9 .&'-]{1,30}){1,4}(@[\p{L}0-9.-]{1,30})?$"#)
 
     public static func parse(_ value: String) -> [Correspondent] {
         let pieces: [String]
@@ -64,8 +65,19 @@ public enum AddressList {
         return result
     }
 
+    /// A redacted address ("<█████>", "porady@REDACTED") and a release's exemption
+    /// mark beside it ("B6") are not part of the name.
+    static let redaction = try! NSRegularExpression(pattern: #"<\s*[█\s]*>|█+|\s+\(?\b[Bb][1-9]\b\)?\s*$"#)
+
     static func parseOne(_ raw: String) -> Correspondent? {
         var text = raw.trimmed()
+        text = redaction.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: " ").trimmed()
+        // A Notes name: "Michael Reyes/NYPD/NYC@NYPD" is Michael Reyes, with no address.
+        if let m = notesName.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
+           let name = Range(m.range(at: 1), in: text)
+        {
+            return Correspondent(name: String(text[name]).trimmed(), address: nil)
+        }
         var address: String?
         let whole = NSRange(text.startIndex..., in: text)
         if let m = angleAddress.firstMatch(in: text, range: whole) ?? mailtoAddress.firstMatch(in: text, range: whole),

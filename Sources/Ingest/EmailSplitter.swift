@@ -38,9 +38,11 @@ public enum EmailSplitter {
         #"^[^A-Za-z]{2,}\s*Original\s*Message\s*[^A-Za-z]*$"#,
         #"^[^A-Za-z]{2,}\s*Forwarded\s*(message|by)\b.*$"#,
         #"^Begin\s*forwarded\s*message:?$"#,
-        #"^[_\-=~—–]{8,}$"#,
         #"\bwrote:$"#,
     ].map { try! NSRegularExpression(pattern: $0, options: [.caseInsensitive]) }
+    /// A rule: Outlook draws one over a quoted header, but prints also put one between
+    /// emails, so it only tips the balance.
+    static let rule = try! NSRegularExpression(pattern: #"^[_\-=~—–]{8,}$"#)
 
     static let gmailMessageCount = try! NSRegularExpression(pattern: #"^\d{1,3}\s+messages?$"#)
     /// Reply and forward prefixes, as many as there are.
@@ -65,6 +67,11 @@ public enum EmailSplitter {
         split(PageFurniture.strip(text: text, keeping: isStructure)).decisions
     }
 
+    /// The lines the splitter reads: page furniture gone, indentation and gaps kept.
+    public static func lines(_ pages: [Page]) -> [PageLine] { PageFurniture.strip(pages, keeping: isStructure) }
+
+    public static func lines(text: String) -> [PageLine] { PageFurniture.strip(text: text, keeping: isStructure) }
+
     /// A Gmail thread starts a page, so its "N messages" line recurs at page tops: it is
     /// structure, not furniture.
     static func isStructure(_ line: String) -> Bool { matches(gmailMessageCount, line) }
@@ -76,18 +83,32 @@ public enum EmailSplitter {
         let blocks = HeaderBlock.find(in: lines, threadSubjects: threadSubjects)
         let owners = ownerLines(blocks, lines)
 
+        // How this release prints its own headers, and how the quoted copies in it look,
+        // learnt from the blocks whose kind is not in doubt: the first block, those under
+        // an Outlook print's owner line, Gmail and tracker messages; copies after a marker
+        // or a rule, quoted with ">", or indented.
+        var printFormats = Set<String>(), quoteFormats = Set<String>()
+        for (index, block) in blocks.enumerated() {
+            if let known = kindIsKnown(block, isFirst: index == 0, lines, owners: owners, previous: index > 0 ? blocks[index - 1] : nil) {
+                if known { printFormats.insert(format(of: block, lines)) } else { quoteFormats.insert(format(of: block, lines)) }
+            }
+        }
+        let formats = (print: printFormats.subtracting(quoteFormats), quote: quoteFormats.subtracting(printFormats))
+
         var opened: [(block: HeaderBlock, preamble: Int)] = []
         var decisions: [SplitDecision] = []
         for block in blocks {
             let preamble = preambleStart(of: block, lines, owners: owners, floor: opened.last?.block.end ?? 0)
-            let reason = decide(block, preamble: preamble, lines, opened: opened.map(\.block), owners: owners)
+            let reason = decide(block, preamble: preamble, lines, opened: opened.map(\.block), owners: owners, formats: formats)
             decisions.append(SplitDecision(page: lines[block.start].page, line: lines[block.start].line,
                                            text: lines[block.start].text, startsEmail: reason.opens, reason: reason.why))
             if reason.opens { opened.append((block, preamble)) }
         }
 
         let emails = opened.enumerated().map { index, item -> PrintedEmail in
-            let bodyEnd = index + 1 < opened.count ? opened[index + 1].preamble : lines.count
+            var bodyEnd = index + 1 < opened.count ? opened[index + 1].preamble : lines.count
+            // A rule after an email's text separates it from the next; it is not its text.
+            while bodyEnd > item.block.end, matches(rule, lines[bodyEnd - 1].text) { bodyEnd -= 1 }
             let bodyLines = item.block.end < bodyEnd ? lines[item.block.end..<bodyEnd] : []
             let last = bodyLines.last ?? lines[item.block.end - 1]
             let first = lines[item.preamble]
@@ -100,8 +121,41 @@ public enum EmailSplitter {
     }
 
     /// Whether a block opens an email, and the evidence that decided it.
+    /// Whether a block is known, without its neighbours, to open an email (true) or to
+    /// be a quoted copy (false); nil when it is not.
+    static func kindIsKnown(_ block: HeaderBlock, isFirst: Bool, _ lines: [PageLine], owners: Set<String>, previous: HeaderBlock?) -> Bool? {
+        let first = lines[block.start]
+        if first.text.hasPrefix(">") || markerBefore(block.start, lines, floor: 0) != nil { return false }
+        if block.start > 0, matches(rule, lines[block.start - 1].text) { return false }
+        if let previous, indent(of: block, lines) >= indent(of: previous, lines) + 4 { return false }
+        if isFirst || block.style == .gmail || block.style == .tracker { return true }
+        if !owners.isEmpty { return isOwned(block, lines, owners: owners) }
+        return nil
+    }
+
+    /// Where a block's left edge is: its least indented line (labels may be right-aligned).
+    static func indent(of block: HeaderBlock, _ lines: [PageLine]) -> Int {
+        lines[block.start..<block.end].map(\.indent).min() ?? 0
+    }
+
+    /// How a block is printed: its labels in order, whether its values stand in a column
+    /// of their own, and its print style. A release prints its emails' headers one way;
+    /// the headers quoted inside them come as each sender's mail program wrote them.
+    static func format(of block: HeaderBlock, _ lines: [PageLine]) -> String {
+        var labels: [String] = []
+        var aligned = false
+        for line in lines[block.start..<block.end] {
+            // The labels every header has, not those only some emails need (Cc, Attachments).
+            guard let (label, _) = PrintedHeader.label(of: line.text), [.from, .sent, .date, .to, .subject].contains(label) else { continue }
+            labels.append(label.rawValue)
+            if let colon = line.text.firstIndex(of: ":"), line.text[line.text.index(after: colon)...].hasPrefix("  ") { aligned = true }
+            if line.text.range(of: "  ").map({ !line.text[..<$0.lowerBound].contains(":") }) ?? false { aligned = true }
+        }
+        return "\(block.style.rawValue): \(labels.joined(separator: ","))\(aligned ? " (aligned)" : "")"
+    }
+
     static func decide(_ block: HeaderBlock, preamble: Int, _ lines: [PageLine], opened: [HeaderBlock],
-                       owners: Set<String>) -> (opens: Bool, why: String)
+                       owners: Set<String>, formats: (print: Set<String>, quote: Set<String>)) -> (opens: Bool, why: String)
     {
         let first = lines[block.start]
         if first.text.hasPrefix(">") { return (false, "its lines start with '>': a quoted copy") }
@@ -111,15 +165,22 @@ public enum EmailSplitter {
         guard let current = opened.last else { return (true, "the first header block (\(block.style.rawValue))") }
         if block.style == .gmail { return (true, "a Gmail print's sender line opens each message of the thread") }
         if block.style == .tracker { return (true, "a request tracker prints each message under its own From line") }
-        if preamble == 0 || lines[preamble - 1].page != lines[preamble].page {
-            return (true, "starts page \(first.page) with its own header")
-        }
         if !owners.isEmpty {
             return isOwned(block, lines, owners: owners)
                 ? (true, "printed under the mailbox owner's name, as every email of this print")
                 : (false, "no mailbox owner's name above it, unlike every email of this print: a quoted copy")
         }
-        if first.indent >= lines[current.start].indent + 4 {
+        let printed = format(of: block, lines)
+        if formats.quote.contains(printed) {
+            return (false, "printed as the quoted copies in this release are (\(printed)), unlike its emails: a quoted copy")
+        }
+        if preamble == 0 || lines[preamble - 1].page != lines[preamble].page {
+            return (true, "starts page \(first.page) with its own header")
+        }
+        if formats.print.contains(printed) {
+            return (true, "printed as this release prints its emails' headers (\(printed)), unlike its quoted copies")
+        }
+        if indent(of: block, lines) >= indent(of: current, lines) + 4 {
             return (false, "indented under the email above: a quoted copy")
         }
         let date = block.header.date, currentDate = current.header.date
@@ -137,6 +198,9 @@ public enum EmailSplitter {
             if let date, let currentDate, date.sortKey < currentDate.sortKey {
                 return (false, "the same subject, dated before the email above: a quoted copy")
             }
+        }
+        if block.start > 0, matches(rule, lines[block.start - 1].text) {
+            return (false, "under a rule inside the email above, with nothing saying it is an email of its own: a quoted copy")
         }
         return (true, "a header block of its own, with nothing marking it as quoted")
     }
@@ -201,10 +265,16 @@ public enum EmailSplitter {
         let page = lines[block.start].page
         func onPage(_ i: Int) -> Bool { i >= floor && i >= 0 && lines[i].page == page }
         if isOwned(block, lines, owners: owners), onPage(start - 1) { start -= 1 }
+        // Apple Mail prints each message under its subject, as a title.
+        if onPage(start - 1), let subject = block.header.subject, !subject.isEmpty,
+           PageFurniture.key(lines[start - 1].text) == PageFurniture.key(subject)
+        {
+            start -= 1
+        }
         if onPage(start - 1), matches(gmailMessageCount, lines[start - 1].text) {
             start -= 1
             if onPage(start - 1) { start -= 1 } // the thread's subject
-            if onPage(start - 1), lines[start - 1].text.hasPrefix("Gmail") || lines[start - 1].text.hasPrefix("M Gmail") { start -= 1 }
+            if onPage(start - 1), lines[start - 1].text.prefix(12).contains("Gmail") { start -= 1 }
         }
         return start
     }

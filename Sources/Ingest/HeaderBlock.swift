@@ -23,8 +23,8 @@ struct HeaderBlock: Sendable {
         var trackerLines: [HeaderBlock] = []
         var i = 0
         while i < lines.count {
-            if let block = gmail(at: i, lines, subject: threadSubject(before: i, threadSubjects))
-                ?? lotus(at: i, lines) ?? labelled(at: i, lines)
+            if let block = lotus(at: i, lines) ?? gmail(at: i, lines, subject: threadSubject(before: i, threadSubjects))
+                ?? labelled(at: i, lines)
             {
                 blocks.append(block)
                 i = block.end
@@ -63,8 +63,8 @@ struct HeaderBlock: Sendable {
                 if header.fields[label] != nil { break }
                 header.fields[label] = value
                 last = label
-            } else if continues(line, last: last, in: lines[j - 1]) {
-                header.fields[last, default: ""] += " " + line.text
+            } else if continues(line, last: last, in: lines[j - 1], value: header.fields[last]) {
+                header.fields[last] = joined(header.fields[last], line.text)
             } else {
                 break
             }
@@ -98,18 +98,31 @@ struct HeaderBlock: Sendable {
 
     /// A wrapped value: recipients or attachments that go on, or any value printed
     /// further right than its label.
-    private static func continues(_ line: PageLine, last: PrintedHeader.Label, in previous: PageLine) -> Bool {
+    private static func continues(_ line: PageLine, last: PrintedHeader.Label, in previous: PageLine, value: String?) -> Bool {
         if line.gapBefore { return false }
+        // An address broken at the margin: "<mbailey@miami-police." then "org>".
+        if [.from, .to, .cc, .bcc, .replyTo].contains(last), let value, value.filter({ $0 == "<" }).count > value.filter({ $0 == ">" }).count {
+            return true
+        }
         switch last {
         case .to, .cc, .bcc:
             return looksLikeAddresses(line.text) || (line.indent > previous.indent + 3 && PrintedHeader.label(of: line.text) == nil)
         case .attachments:
             return matches(fileName, line.text) || line.indent > previous.indent + 3
         case .subject:
-            return line.indent > previous.indent + 3
+            return line.indent > previous.indent + 3 && line.text.filter(\.isLetter).count >= 2
         default:
             return false
         }
+    }
+
+    /// A value and the line it runs on to: an address broken after "." or "-" or "@"
+    /// joins without a space.
+    static func joined(_ value: String?, _ more: String) -> String {
+        guard let value, !value.isEmpty else { return more }
+        let brokenAddress = value.filter({ $0 == "<" }).count > value.filter({ $0 == ">" }).count
+            && [".", "-", "@", "_"].contains(value.last!)
+        return value + (brokenAddress ? "" : " ") + more
     }
 
     static func looksLikeAddresses(_ text: String) -> Bool {
@@ -142,8 +155,8 @@ struct HeaderBlock: Sendable {
             {
                 header.fields[label] = value
                 last = label
-            } else if let last, continues(lines[j], last: last, in: lines[j - 1]) {
-                header.fields[last, default: ""] += " " + lines[j].text
+            } else if let last, continues(lines[j], last: last, in: lines[j - 1], value: header.fields[last]) {
+                header.fields[last] = joined(header.fields[last], lines[j].text)
             } else {
                 break
             }
@@ -152,35 +165,76 @@ struct HeaderBlock: Sendable {
         return HeaderBlock(start: i, end: j, header: header, style: .gmail)
     }
 
-    /// "Michael Reyes/NYPD/NYC@NYPD" over a date line, then To / cc / bcc / Subject.
-    static let lotusSender = try! NSRegularExpression(pattern: #"^([\p{L}][\p{L} .'-]{1,40})(/[\p{L}0-9 .&'-]{1,30}){1,4}(@[\p{L}0-9.-]{1,30})?$"#)
+    /// "Michael Reyes/NYPD/NYC@NYPD": a Notes name, its organisation units and domain.
+    static let lotusName = try! NSRegularExpression(pattern: #"^([\p{L}][\p{L} .'-]{1,40})(/[\p{L}0-9 .&'-]{1,30}){1,4}(@[\p{L}0-9.-]{1,30})?$"#)
 
+    /// A line that opens a printed email by naming its sender (Gmail, Lotus Notes), or
+    /// stands for its date (a Notes date line): page furniture never takes it, even
+    /// when every page starts with the same sender, or at about the same time.
+    static func isSenderLine(_ text: String) -> Bool {
+        let parts = columns(text)
+        let first = parts.first ?? ""
+        let dateLine = first.count < 40 && first.contains(":") && DateParser.parse(first) != nil
+            && (parts.count == 1 || loneLabel(columns(parts[1]).first ?? "") != nil || PrintedHeader.label(of: parts[1]) != nil)
+        return matches(lotusName, first) || (matches(gmailSender, text) && !text.contains(":")) || dateLine
+    }
+
+    /// A Lotus Notes memo print: the sender (a Notes name, or a name and address) over
+    /// the date, and To / cc / bcc / Subject with or without colons, either below them
+    /// or in a column to their right on the same lines.
     static func lotus(at i: Int, _ lines: [PageLine]) -> HeaderBlock? {
-        guard let m = firstMatch(lotusSender, lines[i].text), i + 1 < lines.count,
-              lines[i + 1].text.count < 40, DateParser.parse(OCRRepair.date(lines[i + 1].text)) != nil
+        guard i + 1 < lines.count else { return nil }
+        let top = columns(lines[i].text), second = columns(lines[i + 1].text)
+        guard let sender = top.first, matches(lotusName, sender) || (sender.contains("@") && !sender.contains(":")),
+              let dateText = second.first, dateText.count < 40, DateParser.parse(OCRRepair.date(dateText)) != nil
         else { return nil }
         var header = PrintedHeader()
-        header.fields[.from] = m[0].trimmed()
-        header.fields[.date] = lines[i + 1].text
+        header.fields[.from] = sender
+        header.fields[.date] = dateText
+        // The label column, read as lines of its own: beside the sender and the date,
+        // then the lines below.
+        var pieces: [(text: String, line: PageLine?)] = []
+        if top.count > 1 { pieces.append((top.dropFirst().joined(separator: "  "), nil)) }
+        if second.count > 1 { pieces.append((second.dropFirst().joined(separator: "  "), nil)) }
         var j = i + 2
-        var last: PrintedHeader.Label = .date
-        while j < lines.count, j < i + 16 {
-            if let (label, value) = PrintedHeader.label(of: lines[j].text) ?? colonless(lines[j].text, after: last),
+        var last: PrintedHeader.Label?
+        func read(_ text: String, _ line: PageLine?, previous: PageLine?) -> Bool {
+            if let (label, value) = PrintedHeader.label(of: text) ?? colonless(text, after: last ?? .date) ?? loneLabel(text),
                header.fields[label] == nil
             {
                 header.fields[label] = value
                 last = label
-            } else if continues(lines[j], last: last, in: lines[j - 1]) {
-                header.fields[last, default: ""] += " " + lines[j].text
-            } else if lines[j].text.lowercased().hasPrefix("please respond to") {
-                // Notes prints the reply address under the sender; not a field of ours.
-            } else {
-                break
+                return true
             }
-            j += 1
+            // A right-column piece goes on with a recipient list when it reads as one.
+            if let last, line == nil, [.to, .cc, .bcc].contains(last), looksLikeAddresses(text) {
+                header.fields[last] = joined(header.fields[last], text)
+                return true
+            }
+            if let last, let line, let previous, continues(line, last: last, in: previous, value: header.fields[last]) {
+                header.fields[last] = joined(header.fields[last], text)
+                return true
+            }
+            return text.lowercased().hasPrefix("please respond to")
         }
+        for piece in pieces where !read(piece.text, nil, previous: nil) { return nil }
+        while j < lines.count, j < i + 20, read(lines[j].text, lines[j], previous: lines[j - 1]) { j += 1 }
         guard header.fields[.to] != nil || header.fields[.subject] != nil else { return nil }
         return HeaderBlock(start: i, end: j, header: header, style: .lotus)
+    }
+
+    /// Notes prints an empty field as its label alone: "cc", "bcc".
+    private static func loneLabel(_ text: String) -> (PrintedHeader.Label, String)? {
+        let word = text.trimmed(where: { $0 == ":" || $0 == " " })
+        guard word.count <= 7, word.allSatisfy(\.isLetter), let label = PrintedHeader.label(named: Substring(word)),
+              [.to, .cc, .bcc, .subject].contains(label)
+        else { return nil }
+        return (label, "")
+    }
+
+    /// A printed line's columns: runs of text two or more spaces apart.
+    static func columns(_ text: String) -> [String] {
+        text.components(separatedBy: "  ").map { $0.trimmed() }.filter { !$0.isEmpty }
     }
 
     /// "From: Name" with no address and no date: one message of a request tracker's
@@ -196,6 +250,11 @@ struct HeaderBlock: Sendable {
               let (next, nextValue) = PrintedHeader.label(of: lines[j].text), [.to, .subject, .cc].contains(next), header.fields[next] == nil
         {
             header.fields[next] = nextValue
+            j += 1
+        }
+        // The site may print the message's date on a line of its own under the sender.
+        if j < lines.count, !lines[j].gapBefore, lines[j].text.count < 40, DateParser.parse(lines[j].text) != nil {
+            header.fields[.date] = lines[j].text
             j += 1
         }
         return HeaderBlock(start: i, end: j, header: header, style: .tracker)

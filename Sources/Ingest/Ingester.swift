@@ -196,12 +196,14 @@ public struct Ingester: Sendable {
 
     /// Why each header block of a printed release (a PDF or a text file) did or did not
     /// open an email, as ingest decides it.
-    public func splitDecisions(of path: String) async throws -> [SplitDecision] {
+    public func splitDecisions(of path: String) async throws -> (decisions: [SplitDecision], lines: [PageLine]) {
         switch try FileKind.detect(path: path) {
         case .pdf:
-            return EmailSplitter.explain(try await pages(of: path).pages)
+            let pages = try await pages(of: path).pages
+            return (EmailSplitter.explain(pages), EmailSplitter.lines(pages))
         case .text:
-            return EmailSplitter.explain(text: TextDecoding.decode(try Data(contentsOf: URL(fileURLWithPath: path)), charset: nil))
+            let text = TextDecoding.decode(try Data(contentsOf: URL(fileURLWithPath: path)), charset: nil)
+            return (EmailSplitter.explain(text: text), EmailSplitter.lines(text: text))
         case .email, .mbox:
             throw FileKind.Unsupported(description: "an email file: its headers say where each message starts, nothing to split")
         }

@@ -37,8 +37,9 @@ public enum PageFurniture {
         #"^-?\s*\d{1,4}\s*-?$"#,
         // Bates numbers: a prefix and at least four digits, e.g. NYPD_000123, ICE-2020-000045.
         #"^[A-Z][A-Z0-9]{1,15}([ _-][A-Z0-9]{1,15}){0,4}[ _-]?\d{4,}$"#,
-        // A browser's print header: "12/3/19, 4:05 PM   Gmail - Re: Trial".
-        #"^\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}\s*[AP]M\b"#,
+        // A browser's print header: "12/3/19, 4:05 PM   Gmail - Re: Trial" (with its
+        // comma and a title: a Lotus Notes date line stands alone).
+        #"^\d{1,2}/\d{1,2}/\d{2,4},\s*\d{1,2}:\d{2}\s*[AP]M\s+\S"#,
         // A browser's print footer: the page's address, maybe with "1/3".
         #"^(https?://|www\.)\S+(\s+\d{1,3}\s*/\s*\d{1,3})?$"#,
         #"^(confidential|law enforcement sensitive|for official use only|unclassified|sensitive but unclassified)\b.{0,40}$"#,
@@ -83,6 +84,8 @@ public enum PageFurniture {
                 gap = !result.isEmpty
                 continue
             }
+            // Specks a scanner left that OCR read as "." or "*": not a line of the page.
+            if trimmed.count < 4, !trimmed.contains(where: { $0.isLetter || $0.isNumber || $0 == "█" }) { continue }
             let indent = raw.prefix { $0 == " " || $0 == "\t" }.reduce(0) { $0 + ($1 == "\t" ? 8 : 1) }
             result.append(PageLine(text: trimmed, page: 0, line: firstLine.map { $0 + offset }, indent: indent, gapBefore: gap))
             gap = false
@@ -115,7 +118,7 @@ public enum PageFurniture {
             var gap = false
             for (i, line) in lines.enumerated() {
                 let atEdge = i < margin || i >= lines.count - margin
-                let isFurniture = !keeping(line.text) && PrintedHeader.label(of: line.text) == nil
+                let isFurniture = !keeping(line.text) && PrintedHeader.label(of: line.text) == nil && !HeaderBlock.isSenderLine(line.text)
                     && (isStamp(line.text) || (atEdge && (running.contains(key(line.text)) || isPageMark(line.text))))
                 if isFurniture {
                     gap = gap || line.gapBefore

@@ -20,6 +20,12 @@ public struct PrintedHeader: Sendable {
 
     /// The label a line starts with ("Label: value"), and the rest of the line.
     static func label(of line: String) -> (Label, String)? {
+        // A label in a column of its own, its value two spaces or more to its right
+        // ("Subject  FW: Budget"): the value's own colon is not the label's.
+        if let gap = line.range(of: "  "), let label = Label(rawValue: line[..<gap.lowerBound].lowercased()) {
+            let value = line[gap.upperBound...].trimmed()
+            if !value.hasPrefix(":") { return (label, value) }
+        }
         guard let colon = line.firstIndex(of: ":"), line.distance(from: line.startIndex, to: colon) <= 14 else { return nil }
         guard let label = label(named: line[..<colon]) else { return nil }
         return (label, String(line[line.index(after: colon)...]).trimmed())

@@ -21,8 +21,11 @@ struct ExplainCommand: AsyncParsableCommand {
     @Flag(help: "Print JSON.")
     var json = false
 
+    @Flag(help: "Also print the lines the splitter read (page furniture removed), with page, indentation and gaps.")
+    var lines = false
+
     func run() async throws {
-        let decisions = try await reportingErrors { () -> [SplitDecision] in
+        let (decisions, read) = try await reportingErrors { () -> ([SplitDecision], [PageLine]) in
             let pool = WorkerPool(size: ProcessInfo.processInfo.activeProcessorCount, timeLimit: 300)
             let ingester = Ingester(extractor: pool, builder: RecordBuilder(), ocrMode: ocr)
             do {
@@ -34,6 +37,14 @@ struct ExplainCommand: AsyncParsableCommand {
             } catch let error as FileKind.Unsupported {
                 throw fail("\(file): \(error.description)")
             }
+        }
+        if lines {
+            for line in read {
+                if line.gapBefore { print("") }
+                let place = "p\(line.page)" + (line.line.map { " l\($0)" } ?? "")
+                print("\(place.padding(toLength: 10, withPad: " ", startingAt: 0))| \(String(repeating: " ", count: line.indent))\(line.text)")
+            }
+            print("")
         }
         if json {
             struct Output: Encodable {

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Generates layout-randomised releases, ingests them with corpus, and scores the records
+# against the generator's truth (accuracy/score.py), per medium and per layout factor.
+#
+#   accuracy/run.sh [SEEDS] [MAX_SCANS]     e.g. accuracy/run.sh 1000-1039
+#
+# SEEDS: 1000 and up are evaluation seeds, 0–999 development seeds (see README.md here).
+# CORPUS: the corpus binary (default .build/release/corpus). ACCURACY_OUT: keep the
+# generated files, index and scores there instead of a temporary folder. Exit 1 when a
+# threshold of the scorer is missed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seeds="${1:-1000-1039}"
+max_scans="${2:-1000}"
+corpus="${CORPUS:-.build/release/corpus}"
+out="${ACCURACY_OUT:-$(mktemp -d)}"
+[ -n "${ACCURACY_OUT:-}" ] || trap 'rm -rf "$out"' EXIT
+rm -rf "$out/releases" "$out/index" "$out/export"
+mkdir -p "$out"
+
+# Debian's Python: it has reportlab and Pillow (scripts/install-deps.sh).
+/usr/bin/python3 accuracy/generate.py --out "$out/releases" --seeds "$seeds" --max-scans "$max_scans" >&2
+mv "$out/releases/truth.json" "$out/truth.json"
+status=0
+"$corpus" ingest --index "$out/index" "$out/releases" > "$out/ingest.txt" || status=$?
+if [ "$status" -ne 0 ]; then cat "$out/ingest.txt" >&2; echo "accuracy: corpus ingest exited $status" >&2; exit 1; fi
+"$corpus" export --index "$out/index" --out "$out/export" --format dir > /dev/null
+/usr/bin/python3 accuracy/score.py "$out/truth.json" "$out/export/records.jsonl" --json "$out/scores.json" --check

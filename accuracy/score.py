@@ -1,0 +1,206 @@
+#!/usr/bin/env python3
+"""Scores what `corpus` made of a generated release against the generator's truth.
+
+    score.py TRUTH.json RECORDS.jsonl [--json OUT] [--check]
+
+RECORDS.jsonl is `records.jsonl` from `corpus export --format dir`. Each truth email is
+matched to the record (from the same file) holding its phrase earliest in its text, one
+record per email; records matched to no email are spurious splits. Prints the scores
+per medium and per layout factor; --check exits 1 when a threshold of issue 12 is missed.
+"""
+import argparse
+import json
+import re
+import sys
+import unicodedata
+from collections import defaultdict
+
+# medium group -> {metric: minimum}
+THRESHOLDS = {
+    "born-digital": {"split": 0.98, "sender": 0.98, "date": 0.98, "subject": 0.98,
+                     "redactions": 0.95, "agency_f1": 0.95, "vendor_f1": 0.95},
+    "scan": {"split": 0.95, "sender": 0.92, "date": 0.92},
+}
+METRICS = ["split", "sender", "date", "subject", "to", "redactions", "agency_f1", "vendor_f1"]
+
+
+def words(text):
+    text = unicodedata.normalize("NFKC", text or "").lower()
+    return " ".join(re.findall(r"[^\W_]+", text))
+
+
+def name_key(name):
+    """A name compared without accents: OCR reads "Ní" as "Ni", and it is the same person."""
+    decomposed = unicodedata.normalize("NFKD", words(name))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def group_of(medium):
+    return "scan" if medium == "scan" else "born-digital"
+
+
+class Tally:
+    def __init__(self):
+        self.right = defaultdict(int)
+        self.total = defaultdict(int)
+        self.f1 = {"agency": [0, 0, 0], "vendor": [0, 0, 0]}  # tp, fp, fn
+
+    def add(self, metric, ok):
+        self.total[metric] += 1
+        self.right[metric] += 1 if ok else 0
+
+    def add_set(self, kind, truth, found):
+        truth, found = set(truth), set(found)
+        counts = self.f1[kind]
+        counts[0] += len(truth & found)
+        counts[1] += len(found - truth)
+        counts[2] += len(truth - found)
+
+    def score(self, metric):
+        if metric.endswith("_f1"):
+            tp, fp, fn = self.f1[metric[:-3]]
+            return 1.0 if tp + fp + fn == 0 else 2 * tp / (2 * tp + fp + fn)
+        return self.right[metric] / self.total[metric] if self.total[metric] else None
+
+    def emails(self):
+        return self.total["sender"]
+
+
+def match(emails, records):
+    """Truth email index -> record, by the phrase found earliest in a record's text."""
+    taken, result = set(), {}
+    for i, email in enumerate(emails):
+        phrase = words(email["phrase"])
+        best = None
+        for r in records:
+            if r["id"] in taken:
+                continue
+            at = (" " + words(r.get("text", "")) + " ").find(" " + phrase + " ")
+            if at >= 0 and (best is None or at < best[0]):
+                best = (at, r)
+        if best:
+            taken.add(best[1]["id"])
+            result[i] = best[1]
+    return result, [r for r in records if r["id"] not in taken]
+
+
+def same_person(truth, record):
+    if truth is None or record is None:
+        return truth is None and record is None
+    return (truth.get("address") or None) == (record.get("address") or None) and \
+        name_key(truth.get("name")) == name_key(record.get("name"))
+
+
+def score(truth, records):
+    by_file = defaultdict(list)
+    for r in records:
+        by_file[r["source"]["path"].rsplit("/", 1)[-1]].append(r)
+    tallies = defaultdict(Tally)  # (factor, value) -> Tally; ("medium", group) for the totals
+    failures, furniture_dates = [], []
+    for f in truth["files"]:
+        recs = by_file.get(f["path"], [])
+        matched, spurious = match(f["emails"], recs)
+        keys = [("medium", group_of(f["medium"])), ("medium detail", f["medium"])]
+        for factor, value in sorted(f.get("layout", {}).items()):
+            if isinstance(value, dict):
+                keys += [(f"{factor}.{k}", str(v)) for k, v in sorted(value.items()) if k != "skew"]
+                if "skew" in value:
+                    keys.append((f"{factor}.skew", "≥1°" if abs(value["skew"]) >= 1 else "<1°"))
+            elif isinstance(value, list):
+                keys += [(factor, str(v)) for v in value] or [(factor, "none")]
+            elif value is not None:
+                keys.append((factor, str(value)))
+        for i, email in enumerate(f["emails"]):
+            r = matched.get(i)
+            where = email.get("pages") or email.get("lines")
+            got = r and ((r["source"].get("pages") if email.get("pages") else r["source"].get("lines")))
+            checks = {
+                "split": bool(r) and r["kind"] == "email" and got == where,
+                "sender": bool(r) and same_person(email.get("from"), r.get("from")),
+                "date": bool(r) and email.get("date") == r.get("date"),
+                "subject": bool(r) and words(email.get("subject")) == words(r.get("subject")),
+                "to": bool(r) and [p.get("address") for p in email.get("to", [])] == [p.get("address") for p in r.get("to", [])],
+                "redactions": bool(r) and email.get("redactions", 0) == r.get("redactions", 0),
+            }
+            for key in keys:
+                t = tallies[key]
+                for metric, ok in checks.items():
+                    t.add(metric, ok)
+                t.add_set("agency", email.get("agencies", []), r.get("agencies", []) if r else [])
+                t.add_set("vendor", email.get("vendors", []), r.get("vendors", []) if r else [])
+            wrong = [m for m, ok in checks.items() if not ok and m != "to"]
+            if wrong:
+                failures.append({"file": f["path"], "email": i, "wrong": wrong, "truth": {
+                    k: email.get(k) for k in ("pages", "lines", "from", "date", "subject", "redactions")},
+                    "record": r and {k: r.get(k) for k in ("id", "from", "date", "subject", "redactions")} | {"where": got}})
+            if r and r.get("date") and r["date"][:10] in f.get("furniture_dates", []) and r["date"] != email.get("date"):
+                furniture_dates.append({"file": f["path"], "email": i, "date": r["date"]})
+        for r in spurious:
+            # A spurious record is a split error for every group its file is in.
+            for key in keys:
+                tallies[key].add("split", False)
+            failures.append({"file": f["path"], "spurious": {k: r.get(k) for k in ("id", "kind", "from", "date", "subject")}
+                             | {"where": r["source"].get("pages") or r["source"].get("lines")}})
+            if r.get("date") and r["date"][:10] in f.get("furniture_dates", []):
+                furniture_dates.append({"file": f["path"], "spurious": r["id"], "date": r["date"]})
+    return tallies, failures, furniture_dates
+
+
+def pct(x):
+    return "   –  " if x is None else f"{x * 100:5.1f}%"
+
+
+def report(tallies, furniture_dates):
+    lines = []
+    head = f"{'':34}{'emails':>7}" + "".join(f"{m:>11}" for m in METRICS)
+    for title, keep in (("by medium", lambda k: k[0] == "medium"), ("by layout factor", lambda k: k[0] != "medium")):
+        lines += [title, head]
+        for key in sorted(k for k in tallies if keep(k)):
+            t = tallies[key]
+            label = key[1] if key[0] == "medium" else f"{key[0]}={key[1]}"
+            lines.append(f"  {label[:32]:32}{t.emails():>7}" + "".join(f"{pct(t.score(m)):>11}" for m in METRICS))
+        lines.append("")
+    lines.append(f"records dated by page furniture (stamps, print headers): {len(furniture_dates)}")
+    return "\n".join(lines)
+
+
+def check(tallies, furniture_dates):
+    missed = []
+    for group, minimums in THRESHOLDS.items():
+        t = tallies.get(("medium", group))
+        if not t:
+            continue
+        for metric, minimum in minimums.items():
+            s = t.score(metric)
+            if s is not None and s < minimum:
+                missed.append(f"{group} {metric} {s * 100:.1f}% < {minimum * 100:.0f}%")
+    if furniture_dates:
+        missed.append(f"{len(furniture_dates)} records dated by page furniture")
+    return missed
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("truth")
+    ap.add_argument("records")
+    ap.add_argument("--json", help="write scores and every failure here")
+    ap.add_argument("--check", action="store_true", help="exit 1 when a threshold is missed")
+    args = ap.parse_args()
+    truth = json.load(open(args.truth, encoding="utf-8"))
+    records = [json.loads(line) for line in open(args.records, encoding="utf-8") if line.strip()]
+    tallies, failures, furniture_dates = score(truth, records)
+    print(report(tallies, furniture_dates))
+    missed = check(tallies, furniture_dates)
+    if args.json:
+        json.dump({"scores": {f"{k[0]}={k[1]}": {"emails": t.emails(), **{m: t.score(m) for m in METRICS}}
+                              for k, t in sorted(tallies.items())},
+                   "missed": missed, "failures": failures, "furniture_dates": furniture_dates},
+                  open(args.json, "w", encoding="utf-8"), indent=1, ensure_ascii=False)
+    for line in missed:
+        print("below threshold:", line)
+    if args.check and missed:
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
