@@ -129,7 +129,7 @@ public enum EmailSplitter {
         if block.start > 0, matches(rule, lines[block.start - 1].text) { return false }
         if let previous, indent(of: block, lines) >= indent(of: previous, lines) + 4 { return false }
         if isFirst || block.style == .gmail || block.style == .tracker { return true }
-        if !owners.isEmpty { return isOwned(block, lines, owners: owners) }
+        if !owners.isEmpty, block.style == .labelled { return isOwned(block, lines, owners: owners) }
         return nil
     }
 
@@ -165,7 +165,7 @@ public enum EmailSplitter {
         guard let current = opened.last else { return (true, "the first header block (\(block.style.rawValue))") }
         if block.style == .gmail { return (true, "a Gmail print's sender line opens each message of the thread") }
         if block.style == .tracker { return (true, "a request tracker prints each message under its own From line") }
-        if !owners.isEmpty {
+        if !owners.isEmpty, block.style == .labelled {
             return isOwned(block, lines, owners: owners)
                 ? (true, "printed under the mailbox owner's name, as every email of this print")
                 : (false, "no mailbox owner's name above it, unlike every email of this print: a quoted copy")
@@ -238,18 +238,28 @@ public enum EmailSplitter {
         return subject[range].filter { $0 == ":" }.count
     }
 
-    /// The mailbox owner's name an Outlook print puts over every email: a short line
-    /// without a colon that stands before at least two header blocks and two fifths of
-    /// them.
+    /// The mailbox owners' names an Outlook print puts over every email: short lines
+    /// without a colon that stand over a header at the top of a page, the release's
+    /// first header among them, and over at least two headers in all. (A release may
+    /// join the prints of several mailboxes; a signature that runs onto the next page
+    /// also stands at its top, but never over the first header.)
     static func ownerLines(_ blocks: [HeaderBlock], _ lines: [PageLine]) -> Set<String> {
-        var before: [String: Int] = [:]
+        guard let first = blocks.first, first.style == .labelled, first.start > 0, lines[first.start - 1].page == lines[first.start].page,
+              first.start - 1 == 0 || lines[first.start - 2].page != lines[first.start].page
+        else { return [] }
+        var over: [String: Int] = [:]
+        var atPageTop = Set<String>()
         for block in blocks where block.start > 0 && block.style == .labelled {
-            let line = lines[block.start - 1].text
-            guard !line.contains(":"), line.split(separator: " ").count <= 6 else { continue }
-            before[PageFurniture.key(line), default: 0] += 1
+            let above = block.start - 1
+            let line = lines[above].text
+            let key = PageFurniture.key(line)
+            guard !line.contains(":"), line.split(separator: " ").count <= 6, line.contains(where: \.isLetter),
+                  key != PageFurniture.key(block.header.subject ?? "") // Apple Mail's title, not an owner
+            else { continue }
+            over[key, default: 0] += 1
+            if above == 0 || lines[above - 1].page != lines[above].page { atPageTop.insert(key) }
         }
-        let needed = max(2, Int((Double(blocks.count) * 0.4).rounded(.up)))
-        return Set(before.filter { $0.value >= needed && !$0.key.isEmpty }.keys)
+        return Set(atPageTop.filter { !$0.isEmpty && (over[$0] ?? 0) >= 2 })
     }
 
     static func isOwned(_ block: HeaderBlock, _ lines: [PageLine], owners: Set<String>) -> Bool {

@@ -32,7 +32,7 @@ public enum PageFurniture {
 
     /// Lines that are furniture wherever they stand near a page's edge.
     static let edgePatterns: [NSRegularExpression] = [
-        #"^page\s*\d+(\s*(of|/)\s*\d+)?$"#,
+        #"^\[?\s*page\s*\d+(\s*(of|/)\s*\d+)?\s*\]?$"#,
         #"^\d{1,4}\s*(/|of)\s*\d{1,4}$"#,
         #"^-?\s*\d{1,4}\s*-?$"#,
         // Bates numbers: a prefix and at least four digits, e.g. NYPD_000123, ICE-2020-000045.
@@ -62,14 +62,28 @@ public enum PageFurniture {
         strip(pages.map { page in (page.number, lines(of: page.text, firstLine: nil)) }, keeping: keeping)
     }
 
-    /// The lines of a text release, paged at form feeds, with their line numbers.
+    /// The lines of a text release with their line numbers, paged at form feeds; or,
+    /// in a file without them, after each page mark ("Page 3 of 9", "- 3 -", "[Page 3]"),
+    /// so that running headers and footers are found as on paper.
     public static func strip(text: String, keeping: (String) -> Bool = { _ in false }) -> [PageLine] {
         var pages: [(Int, [PageLine])] = []
         var lineNumber = 1
-        for (index, pageText) in text.split(separator: "\u{0C}", omittingEmptySubsequences: false).enumerated() {
+        for pageText in text.split(separator: "\u{0C}", omittingEmptySubsequences: false) {
             let lines = lines(of: String(pageText), firstLine: lineNumber)
             lineNumber += pageText.split(separator: "\n", omittingEmptySubsequences: false).count - 1
-            pages.append((index + 1, lines))
+            pages.append((pages.count + 1, lines))
+        }
+        if pages.count == 1, let lines = pages.first?.1 {
+            pages = []
+            var current: [PageLine] = []
+            for line in lines {
+                current.append(line)
+                if isPageMark(line.text), current.count > margin {
+                    pages.append((pages.count + 1, current))
+                    current = []
+                }
+            }
+            pages.append((pages.count + 1, current))
         }
         return strip(pages, keeping: keeping)
     }
@@ -118,8 +132,11 @@ public enum PageFurniture {
             var gap = false
             for (i, line) in lines.enumerated() {
                 let atEdge = i < margin || i >= lines.count - margin
+                // A line right over a header is the mailbox owner's name of an Outlook
+                // print, however often it recurs at page tops.
+                let overHeader = i + 1 < lines.count && PrintedHeader.label(of: lines[i + 1].text)?.0 == .from
                 let isFurniture = !keeping(line.text) && PrintedHeader.label(of: line.text) == nil && !HeaderBlock.isSenderLine(line.text)
-                    && (isStamp(line.text) || (atEdge && (running.contains(key(line.text)) || isPageMark(line.text))))
+                    && (isStamp(line.text) || (atEdge && ((running.contains(key(line.text)) && !overHeader) || isPageMark(line.text))))
                 if isFurniture {
                     gap = gap || line.gapBefore
                     continue
