@@ -33,7 +33,10 @@ struct HeaderBlock: Sendable {
             if let lone = tracker(at: i, lines) { trackerLines.append(lone) }
             i += 1
         }
-        if blocks.isEmpty, trackerLines.count >= 2 { return trackerLines }
+        // A tracker prints a date under some messages only: its messages with a date
+        // read as full headers; they name people without addresses too.
+        let trackerLike = blocks.allSatisfy { $0.style == .labelled && !($0.header.fields[.from] ?? "").contains("@") }
+        if trackerLines.count >= 2, trackerLike { return (blocks + trackerLines).sorted { $0.start < $1.start } }
         return blocks
     }
 
@@ -183,20 +186,34 @@ struct HeaderBlock: Sendable {
     /// the date, and To / cc / bcc / Subject with or without colons, either below them
     /// or in a column to their right on the same lines.
     static func lotus(at i: Int, _ lines: [PageLine]) -> HeaderBlock? {
-        guard i + 1 < lines.count else { return nil }
-        let top = columns(lines[i].text), second = columns(lines[i + 1].text)
-        guard let sender = top.first, matches(lotusName, sender) || (sender.contains("@") && !sender.contains(":")),
-              let dateText = second.first, dateText.count < 40, DateParser.parse(OCRRepair.date(dateText)) != nil
+        // The left column: the sender (a long Notes name wraps), then the date; the
+        // label column beside them is read as lines of their own, then the lines below.
+        var senderParts: [String] = []
+        var pieces: [(text: String, line: PageLine?)] = []
+        var dateText: String?
+        var j = i
+        while j < lines.count, j < i + 3, dateText == nil {
+            var parts = columns(lines[j].text)
+            // "Fitzgerald/LB/NYPD@NYPD cc": a label only a space away from the sender.
+            if parts.count == 1, let space = parts[0].lastIndex(of: " "), ["cc", "bcc", "To"].contains(String(parts[0][parts[0].index(after: space)...])) {
+                parts = [String(parts[0][..<space]), String(parts[0][parts[0].index(after: space)...])]
+            }
+            guard let left = parts.first else { return nil }
+            if left.count < 40, left.contains(":"), DateParser.parse(OCRRepair.date(left)) != nil {
+                dateText = left
+            } else {
+                senderParts.append(left)
+            }
+            if parts.count > 1 { pieces.append((parts.dropFirst().joined(separator: "  "), nil)) }
+            j += 1
+        }
+        let sender = senderParts.joined(separator: " ")
+        guard let dateText, !senderParts.isEmpty, !sender.contains(":"),
+              matches(lotusName, sender) || (sender.contains("@") && senderParts.count == 1)
         else { return nil }
         var header = PrintedHeader()
         header.fields[.from] = sender
         header.fields[.date] = dateText
-        // The label column, read as lines of its own: beside the sender and the date,
-        // then the lines below.
-        var pieces: [(text: String, line: PageLine?)] = []
-        if top.count > 1 { pieces.append((top.dropFirst().joined(separator: "  "), nil)) }
-        if second.count > 1 { pieces.append((second.dropFirst().joined(separator: "  "), nil)) }
-        var j = i + 2
         var last: PrintedHeader.Label?
         func read(_ text: String, _ line: PageLine?, previous: PageLine?) -> Bool {
             if let (label, value) = PrintedHeader.label(of: text) ?? colonless(text, after: last ?? .date) ?? loneLabel(text),
