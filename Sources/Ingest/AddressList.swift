@@ -52,9 +52,14 @@ public enum AddressList {
         while i < pieces.count {
             let piece = pieces[i]
             let loneWord = !piece.contains(" ") && !piece.contains("@") && !piece.contains("<")
-            if loneWord, i + 1 < pieces.count, !pieces[i + 1].hasPrefix("<"),
-               pieces[i + 1].split(separator: "<").first.map({ !$0.contains("@") }) ?? true
-            {
+            // "De La Cruz, José <jdelacruz@x.org>": a surname of several words, then a
+            // first name alone before the address.
+            let nameOnly = !piece.contains("@") && !piece.contains("<") && piece.split(separator: " ").count <= 4
+                && piece.split(separator: " ").allSatisfy { $0.first?.isUppercase ?? false }
+            let next = i + 1 < pieces.count ? pieces[i + 1] : ""
+            let nextName = next.split(separator: "<").first.map { $0.trimmed() } ?? ""
+            let firstNameThenAddress = nameOnly && next.contains("<") && !nextName.isEmpty && !nextName.contains(" ") && !nextName.contains("@")
+            if firstNameThenAddress || (loneWord && i + 1 < pieces.count && !next.hasPrefix("<") && !nextName.contains("@")) {
                 result.append(piece + ", " + pieces[i + 1])
                 i += 2
             } else {
@@ -99,7 +104,11 @@ public enum AddressList {
     /// `Doe, Jane` → `Jane Doe`; other names as printed.
     static func displayName(_ name: String) -> String {
         let parts = name.split(separator: ",", omittingEmptySubsequences: true).map { $0.trimmed() }
-        if parts.count == 2, !parts[0].contains(" "), !parts[1].isEmpty, parts[1].first?.isUppercase == true {
+        // A surname may have several words ("De La Cruz, José", "von Hagen, William");
+        // "Smith, Jr." is not "Jr. Smith".
+        if parts.count == 2, parts[0].split(separator: " ").count <= 3, !parts[1].isEmpty, parts[1].first?.isUppercase == true,
+           !["jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "esq", "esq.", "phd"].contains(parts[1].lowercased())
+        {
             return parts[1] + " " + parts[0]
         }
         return name

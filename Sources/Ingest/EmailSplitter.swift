@@ -253,7 +253,7 @@ public enum EmailSplitter {
             let above = block.start - 1
             let line = lines[above].text
             let key = PageFurniture.key(line)
-            guard !line.contains(":"), line.split(separator: " ").count <= 6, line.contains(where: \.isLetter),
+            guard !line.contains(":"), line.split(separator: " ").count <= 6, line.contains(where: \.isLetter), !line.contains(where: \.isNumber),
                   key != PageFurniture.key(block.header.subject ?? "") // Apple Mail's title, not an owner
             else { continue }
             over[key, default: 0] += 1

@@ -23,9 +23,12 @@ struct HeaderBlock: Sendable {
         var trackerLines: [HeaderBlock] = []
         var i = 0
         while i < lines.count {
-            if let block = lotus(at: i, lines) ?? gmail(at: i, lines, subject: threadSubject(before: i, threadSubjects))
-                ?? labelled(at: i, lines)
-            {
+            // In a Gmail print (a thread's "N messages" above), "Name <address>" over a
+            // date is Gmail's sender line; elsewhere it may open a Notes memo.
+            let subject = threadSubject(before: i, threadSubjects)
+            let senderLine = subject != nil ? gmail(at: i, lines, subject: subject) ?? lotus(at: i, lines)
+                                            : lotus(at: i, lines) ?? gmail(at: i, lines, subject: nil)
+            if let block = senderLine ?? labelled(at: i, lines) {
                 blocks.append(block)
                 i = block.end
                 continue
@@ -113,7 +116,9 @@ struct HeaderBlock: Sendable {
         case .attachments:
             return matches(fileName, line.text) || line.indent > previous.indent + 3
         case .subject:
-            return line.indent > previous.indent + 3 && line.text.filter(\.isLetter).count >= 2
+            // Wrapped under its value, or at the margin right under a line that ran to it.
+            return (line.indent > previous.indent + 3 || previous.text.count >= 70) && line.text.filter(\.isLetter).count >= 2
+                && PrintedHeader.label(of: line.text) == nil
         default:
             return false
         }
@@ -193,6 +198,7 @@ struct HeaderBlock: Sendable {
         var dateText: String?
         var j = i
         while j < lines.count, j < i + 3, dateText == nil {
+            if j > i, lines[j].gapBefore { return nil }
             var parts = columns(lines[j].text)
             // "Fitzgerald/LB/NYPD@NYPD cc": a label only a space away from the sender.
             if parts.count == 1, let space = parts[0].lastIndex(of: " "), ["cc", "bcc", "To"].contains(String(parts[0][parts[0].index(after: space)...])) {

@@ -37,6 +37,8 @@ public enum PageFurniture {
         #"^-?\s*\d{1,4}\s*-?$"#,
         // Bates numbers: a prefix and at least four digits, e.g. NYPD_000123, ICE-2020-000045.
         #"^[A-Z][A-Z0-9]{1,15}([ _-][A-Z0-9]{1,15}){0,4}[ _-]?\d{4,}$"#,
+        // A request's number over each page: 2020-ICFO-72289.
+        #"^\d{4}-[A-Z]{2,8}-\d{3,6}$"#,
         // A browser's print header: "12/3/19, 4:05 PM   Gmail - Re: Trial" (with its
         // comma and a title: a Lotus Notes date line stands alone).
         #"^\d{1,2}/\d{1,2}/\d{2,4},\s*\d{1,2}:\d{2}\s*[AP]M\s+\S"#,
@@ -123,8 +125,12 @@ public enum PageFurniture {
                 }
             }
         }
+        // Two pages are enough for a long line (a site's page title over each printed
+        // message); a short one must recur on two fifths of the pages.
         let threshold = max(2, Int((Double(pages.count) * 0.4).rounded(.up)))
-        let running = Set(seenOn.filter { $0.value.count >= threshold && !midPage.contains($0.key) }.keys)
+        let running = Set(seenOn.filter { key, pages in
+            (pages.count >= threshold || (pages.count >= 2 && key.count >= 15)) && !midPage.contains(key)
+        }.keys)
 
         var result: [PageLine] = []
         for page in pages {
@@ -135,8 +141,11 @@ public enum PageFurniture {
                 // A line right over a header is the mailbox owner's name of an Outlook
                 // print, however often it recurs at page tops.
                 let overHeader = i + 1 < lines.count && PrintedHeader.label(of: lines[i + 1].text)?.0 == .from
+                    && !line.text.contains(where: \.isNumber)
+                // The line over a structure line (a Gmail thread's title over "3 messages").
+                let overStructure = i + 1 < lines.count && keeping(lines[i + 1].text)
                 let isFurniture = !keeping(line.text) && PrintedHeader.label(of: line.text) == nil && !HeaderBlock.isSenderLine(line.text)
-                    && (isStamp(line.text) || (atEdge && ((running.contains(key(line.text)) && !overHeader) || isPageMark(line.text))))
+                    && (isStamp(line.text) || (atEdge && ((running.contains(key(line.text)) && !overHeader && !overStructure) || isPageMark(line.text))))
                 if isFurniture {
                     gap = gap || line.gapBefore
                     continue
