@@ -105,7 +105,7 @@ struct HeaderBlock: Sendable {
     /// A wrapped value: recipients or attachments that go on, or any value printed
     /// further right than its label.
     private static func continues(_ line: PageLine, last: PrintedHeader.Label, in previous: PageLine, value: String?) -> Bool {
-        if line.gapBefore { return false }
+        if line.gapBefore || line.page != previous.page { return false }
         // An address broken at the margin: "<mbailey@miami-police." then "org>".
         if [.from, .to, .cc, .bcc, .replyTo].contains(last), let value, value.filter({ $0 == "<" }).count > value.filter({ $0 == ">" }).count {
             return true
@@ -143,13 +143,16 @@ struct HeaderBlock: Sendable {
     static let gmailSender = try! NSRegularExpression(pattern: #"^(.{0,80}?[<(«]\s*[^<>()«»\s]+\s*@\s*[^<>()«»]+[>)»])\s*(.*)$"#)
 
     static func gmail(at i: Int, _ lines: [PageLine], subject: String?) -> HeaderBlock? {
-        guard let m = firstMatch(gmailSender, lines[i].text), !m[0].contains(":") else { return nil }
+        // The print's own top line names the account ("M Gmail   Jane Doe <jd@gmail.com>").
+        guard let m = firstMatch(gmailSender, lines[i].text), !m[0].contains(":"), !m[0].prefix(10).contains("Gmail") else { return nil }
         var header = PrintedHeader()
         header.fields[.from] = m[0]
         var j = i + 1
         if !m[1].isEmpty, DateParser.parse(OCRRepair.date(m[1])) != nil {
             header.fields[.date] = m[1]
-        } else if m[1].isEmpty, j < lines.count, lines[j].text.count < 60, DateParser.parse(OCRRepair.date(lines[j].text)) != nil {
+        } else if m[1].isEmpty, j < lines.count, lines[j].text.count < 60, lines[j].text.contains(":"),
+                  DateParser.parse(OCRRepair.date(lines[j].text)) != nil
+        {
             header.fields[.date] = lines[j].text
             j += 1
         } else {
@@ -198,11 +201,14 @@ struct HeaderBlock: Sendable {
         var dateText: String?
         var j = i
         while j < lines.count, j < i + 3, dateText == nil {
-            if j > i, lines[j].gapBefore { return nil }
+            if j > i, lines[j].gapBefore || lines[j].page != lines[i].page { return nil }
             var parts = columns(lines[j].text)
-            // "Fitzgerald/LB/NYPD@NYPD cc": a label only a space away from the sender.
-            if parts.count == 1, let space = parts[0].lastIndex(of: " "), ["cc", "bcc", "To"].contains(String(parts[0][parts[0].index(after: space)...])) {
-                parts = [String(parts[0][..<space]), String(parts[0][parts[0].index(after: space)...])]
+            // "Fitzgerald/LB/NYPD@NYPD cc", "Thomas Singh <ts@x.ai> To:": a label only a
+            // space away from the sender.
+            if let first = parts.first, let space = first.lastIndex(of: " "),
+               ["cc", "bcc", "to"].contains(first[first.index(after: space)...].lowercased().trimmed(where: { $0 == ":" }))
+            {
+                parts = [String(first[..<space]).trimmed(), String(first[first.index(after: space)...]) + (parts.count > 1 ? "  " + parts.dropFirst().joined(separator: "  ") : "")]
             }
             guard let left = parts.first else { return nil }
             if left.count < 40, left.contains(":"), DateParser.parse(OCRRepair.date(left)) != nil {

@@ -115,21 +115,24 @@ public enum PageFurniture {
         // mailbox owner line recurs at page tops too, but also mid-page; an email's own
         // header line never counts, even when each page starts an email from one sender.)
         var seenOn: [String: Set<Int>] = [:]
+        var atTop: [String: Set<Int>] = [:]
         var midPage = Set<String>()
         for (index, page) in pages.enumerated() {
             for (i, line) in page.lines.enumerated() {
                 if i < margin || i >= page.lines.count - margin {
                     seenOn[key(line.text), default: []].insert(index)
+                    if i < 3 { atTop[key(line.text), default: []].insert(index) }
                 } else {
                     midPage.insert(key(line.text))
                 }
             }
         }
-        // Two pages are enough for a long line (a site's page title over each printed
-        // message); a short one must recur on two fifths of the pages.
+        // A short line must recur on two fifths of the pages; two page tops are enough
+        // for a long one (a site's title over each message it prints), but only a page's
+        // top: a sentence a template repeats may end two pages.
         let threshold = max(2, Int((Double(pages.count) * 0.4).rounded(.up)))
         let running = Set(seenOn.filter { key, pages in
-            (pages.count >= threshold || (pages.count >= 2 && key.count >= 15)) && !midPage.contains(key)
+            (pages.count >= threshold || ((atTop[key]?.count ?? 0) >= 2 && key.count >= 15)) && !midPage.contains(key)
         }.keys)
 
         var result: [PageLine] = []
