@@ -8,6 +8,8 @@ public enum AddressList {
     static let mailtoAddress = try! NSRegularExpression(pattern: #"\[\s*mailto:\s*([^\]\s]+@[^\]\s]+)\s*\]"#)
     static let bareAddress = try! NSRegularExpression(pattern: #"[A-Za-z0-9._%+'-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"#)
     static let spaces = try! NSRegularExpression(pattern: #"\s+"#)
+    /// Lowercase words a surname may begin with: "van der Berg", "da Silva".
+    static let surnameParticles: Set<String> = ["van", "der", "den", "de", "da", "das", "do", "dos", "von", "la", "le", "del", "della", "di", "du", "ten", "ter", "bin", "al", "el", "y"]
     static let notesName = try! NSRegularExpression(pattern: #"^([\p{L}][\p{L} .'-]{0,40}?)(/[\p{L}0-9 .&'-]{1,30}){1,4}(@[\p{L}0-9.-]{1,30})?$"#)
 
     public static func parse(_ value: String) -> [Correspondent] {
@@ -55,7 +57,7 @@ public enum AddressList {
             // "De La Cruz, José <jdelacruz@x.org>": a surname of several words, then a
             // first name alone before the address.
             let nameOnly = !piece.contains("@") && !piece.contains("<") && piece.split(separator: " ").count <= 4
-                && piece.split(separator: " ").allSatisfy { $0.first?.isUppercase ?? false }
+                && piece.split(separator: " ").allSatisfy { ($0.first?.isUppercase ?? false) || surnameParticles.contains($0.lowercased()) }
             let next = i + 1 < pieces.count ? pieces[i + 1] : ""
             let nextName = next.split(separator: "<").first.map { $0.trimmed() } ?? ""
             let firstNameThenAddress = nameOnly && next.contains("<") && !nextName.isEmpty && !nextName.contains(" ") && !nextName.contains("@")

@@ -221,7 +221,7 @@ struct HeaderBlock: Sendable {
         }
         let sender = senderParts.joined(separator: " ")
         guard let dateText, !senderParts.isEmpty, !sender.contains(":"),
-              matches(lotusName, sender) || (sender.contains("@") && senderParts.count == 1)
+              matches(lotusName, sender) || (sender.contains("@") && (senderParts.count == 1 || sender.contains("<")))
         else { return nil }
         var header = PrintedHeader()
         header.fields[.from] = sender
@@ -235,10 +235,21 @@ struct HeaderBlock: Sendable {
                 last = label
                 return true
             }
-            // A right-column piece goes on with a recipient list when it reads as one.
+            // A right-column piece goes on with a recipient list when it reads as one,
+            // and with a subject when it is words.
             if let last, line == nil, [.to, .cc, .bcc].contains(last), looksLikeAddresses(text) {
                 header.fields[last] = joined(header.fields[last], text)
                 return true
+            }
+            if last == .subject, line == nil, text.filter(\.isLetter).count >= 2 {
+                header.fields[.subject] = joined(header.fields[.subject], text)
+                return true
+            }
+            // Beside "Please respond to" and the reply address, the label column goes on.
+            if let line, case let parts = columns(line.text), parts.count >= 2,
+               parts[0].lowercased().hasPrefix("please respond") || (parts[0].contains("@") && !parts[0].contains(":"))
+            {
+                return read(parts.dropFirst().joined(separator: "  "), nil, previous: nil)
             }
             if let last, let line, let previous, continues(line, last: last, in: previous, value: header.fields[last]) {
                 header.fields[last] = joined(header.fields[last], text)
