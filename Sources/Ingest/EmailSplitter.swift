@@ -78,8 +78,19 @@ public enum EmailSplitter {
 
     static func split(_ lines: [PageLine]) -> (emails: [PrintedEmail], decisions: [SplitDecision]) {
         // A Gmail print names the thread's subject above "N messages".
+        // (A long subject wraps: the title is every line over the count, up to the
+        // "Gmail" line, a rule or a gap.)
         var threadSubjects: [Int: String] = [:]
-        for i in lines.indices where i > 0 && matches(gmailMessageCount, lines[i].text) { threadSubjects[i] = lines[i - 1].text }
+        for i in lines.indices where i > 0 && matches(gmailMessageCount, lines[i].text) {
+            var title: [String] = []
+            var k = i - 1
+            while k >= 0, title.count < 3, lines[k].page == lines[i].page, !lines[k].text.prefix(12).contains("Gmail"), !matches(rule, lines[k].text) {
+                title.insert(lines[k].text, at: 0)
+                if lines[k].gapBefore { break }
+                k -= 1
+            }
+            if !title.isEmpty { threadSubjects[i] = title.joined(separator: " ") }
+        }
         let blocks = HeaderBlock.find(in: lines, threadSubjects: threadSubjects)
         let owners = ownerLines(blocks, lines)
 
@@ -94,12 +105,28 @@ public enum EmailSplitter {
             }
         }
         let formats = (print: printFormats.subtracting(quoteFormats), quote: quoteFormats.subtracting(printFormats))
+        // Whether the release prints its emails newest first, judged by the emails whose
+        // kind is not in doubt, page tops included: then an older email with the same
+        // subject below another is no sign of a quoted copy.
+        var known: [RecordDate] = []
+        for (index, block) in blocks.enumerated() {
+            let preamble = preambleStart(of: block, lines, owners: owners, floor: index > 0 ? blocks[index - 1].end : 0)
+            let pageTop = preamble == 0 || lines[preamble - 1].page != lines[preamble].page
+            if let date = block.header.date,
+               kindIsKnown(block, isFirst: index == 0, lines, owners: owners, previous: index > 0 ? blocks[index - 1] : nil) ?? pageTop
+            {
+                known.append(date)
+            }
+        }
+        let steps = zip(known, known.dropFirst())
+        let newestFirst = steps.filter { $0.sortKey > $1.sortKey }.count > steps.filter { $0.sortKey < $1.sortKey }.count
 
         var opened: [(block: HeaderBlock, preamble: Int)] = []
         var decisions: [SplitDecision] = []
         for block in blocks {
             let preamble = preambleStart(of: block, lines, owners: owners, floor: opened.last?.block.end ?? 0)
-            let reason = decide(block, preamble: preamble, lines, opened: opened.map(\.block), owners: owners, formats: formats)
+            let reason = decide(block, preamble: preamble, lines, opened: opened.map(\.block), owners: owners, formats: formats,
+                                newestFirst: newestFirst)
             decisions.append(SplitDecision(page: lines[block.start].page, line: lines[block.start].line,
                                            text: lines[block.start].text, startsEmail: reason.opens, reason: reason.why))
             if reason.opens { opened.append((block, preamble)) }
@@ -112,10 +139,13 @@ public enum EmailSplitter {
             let bodyLines = item.block.end < bodyEnd ? lines[item.block.end..<bodyEnd] : []
             let last = bodyLines.last ?? lines[item.block.end - 1]
             let first = lines[item.preamble]
+            // In a text file an email's lines start at its header, or the owner's name
+            // over it; a thread's title belongs to the thread.
+            let firstLine = lines[messageStart(of: item.block, lines, owners: owners, floor: item.preamble)].line
             let body = bodyLines.enumerated().map { offset, line in (offset > 0 && line.gapBefore ? "\n" : "") + line.text }
             return PrintedEmail(header: item.block.header, body: body.joined(separator: "\n"),
                                 firstPage: first.page, lastPage: last.page,
-                                lines: first.line.flatMap { a in last.line.map { [a, $0] } })
+                                lines: firstLine.flatMap { a in last.line.map { [a, $0] } })
         }
         return (emails, decisions)
     }
@@ -155,7 +185,7 @@ public enum EmailSplitter {
     }
 
     static func decide(_ block: HeaderBlock, preamble: Int, _ lines: [PageLine], opened: [HeaderBlock],
-                       owners: Set<String>, formats: (print: Set<String>, quote: Set<String>)) -> (opens: Bool, why: String)
+                       owners: Set<String>, formats: (print: Set<String>, quote: Set<String>), newestFirst: Bool) -> (opens: Bool, why: String)
     {
         let first = lines[block.start]
         if first.text.hasPrefix(">") { return (false, "its lines start with '>': a quoted copy") }
@@ -191,7 +221,7 @@ public enum EmailSplitter {
             return (true, "dated \(date), after the email above (\(currentDate)), which cannot quote it")
         }
         let subject = normalizedSubject(block.header.subject), currentSubject = normalizedSubject(current.header.subject)
-        if !subject.isEmpty, subject == currentSubject {
+        if !subject.isEmpty, subject == currentSubject, !newestFirst {
             if prefixCount(current.header.subject) > prefixCount(block.header.subject) {
                 return (false, "the email above replies to or forwards this subject: a quoted copy")
             }
@@ -271,20 +301,30 @@ public enum EmailSplitter {
     /// Where an email's print begins: the mailbox owner's name above an Outlook email,
     /// a Gmail thread's title, subject and message count; on the block's own page only.
     static func preambleStart(of block: HeaderBlock, _ lines: [PageLine], owners: Set<String>, floor: Int) -> Int {
+        var start = messageStart(of: block, lines, owners: owners, floor: floor)
+        let page = lines[block.start].page
+        func onPage(_ i: Int) -> Bool { i >= floor && i >= 0 && lines[i].page == page }
+        var k = start - 1
+        if onPage(k), matches(rule, lines[k].text) { k -= 1 }
+        if onPage(k), matches(gmailMessageCount, lines[k].text) {
+            // The count, the thread's title over it, and the "Gmail" line over that.
+            start = k
+            while onPage(start - 1), start > k - 5, !lines[start].text.prefix(12).contains("Gmail") { start -= 1 }
+        }
+        return start
+    }
+
+    /// Where the print of one message begins: its header, or the mailbox owner's name
+    /// over it, or the subject Apple Mail prints over it as a title.
+    static func messageStart(of block: HeaderBlock, _ lines: [PageLine], owners: Set<String>, floor: Int) -> Int {
         var start = block.start
         let page = lines[block.start].page
         func onPage(_ i: Int) -> Bool { i >= floor && i >= 0 && lines[i].page == page }
         if isOwned(block, lines, owners: owners), onPage(start - 1) { start -= 1 }
-        // Apple Mail prints each message under its subject, as a title.
         if onPage(start - 1), let subject = block.header.subject, !subject.isEmpty,
            PageFurniture.key(lines[start - 1].text) == PageFurniture.key(subject)
         {
             start -= 1
-        }
-        if onPage(start - 1), matches(gmailMessageCount, lines[start - 1].text) {
-            start -= 1
-            if onPage(start - 1) { start -= 1 } // the thread's subject
-            if onPage(start - 1), lines[start - 1].text.prefix(12).contains("Gmail") { start -= 1 }
         }
         return start
     }

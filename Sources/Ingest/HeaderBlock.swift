@@ -140,7 +140,8 @@ struct HeaderBlock: Sendable {
     // MARK: sender lines
 
     /// A Gmail print's sender line: "Name <address>" and the date, on one line or two.
-    static let gmailSender = try! NSRegularExpression(pattern: #"^(.{0,80}?[<(«]\s*[^<>()«»\s]+\s*@\s*[^<>()«»]+[>)»])\s*(.*)$"#)
+    /// (A redacted address, "<█████>", still makes a sender line.)
+    static let gmailSender = try! NSRegularExpression(pattern: #"^(.{0,80}?(?:[<(«]\s*[^<>()«»\s]+\s*@\s*[^<>()«»]+[>)»]|<\s*█[█\s]*>))\s*(.*)$"#)
 
     static func gmail(at i: Int, _ lines: [PageLine], subject: String?) -> HeaderBlock? {
         // The print's own top line names the account ("M Gmail   Jane Doe <jd@gmail.com>").
@@ -220,7 +221,7 @@ struct HeaderBlock: Sendable {
             j += 1
         }
         let sender = senderParts.joined(separator: " ")
-        guard let dateText, !senderParts.isEmpty, !sender.contains(":"),
+        guard let dateText, let opening = sender.first, opening.isLetter || opening == "<" || opening == "\"", !sender.contains(":"),
               matches(lotusName, sender) || (sender.contains("@") && (senderParts.count == 1 || sender.contains("<")))
         else { return nil }
         var header = PrintedHeader()
