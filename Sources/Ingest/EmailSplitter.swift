@@ -9,6 +9,8 @@ public struct PrintedEmail: Sendable {
     public var lastPage: Int
     /// First and last line in the source file, for a text release.
     public var lines: [Int]?
+    /// The email's own text: its body up to the first copy it quotes.
+    public var ownText: String
 }
 
 /// Why a header block did or did not open an email: what `corpus explain` prints, so
@@ -100,7 +102,7 @@ public enum EmailSplitter {
         // or a rule, quoted with ">", or indented.
         var printFormats = Set<String>(), quoteFormats = Set<String>()
         for (index, block) in blocks.enumerated() {
-            if let known = kindIsKnown(block, isFirst: index == 0, lines, owners: owners, previous: index > 0 ? blocks[index - 1] : nil) {
+            if let known = kindIsKnown(block, isFirst: index == 0, lines, owners: owners, firstBlock: blocks[0]) {
                 if known { printFormats.insert(format(of: block, lines)) } else { quoteFormats.insert(format(of: block, lines)) }
             }
         }
@@ -113,7 +115,7 @@ public enum EmailSplitter {
             let preamble = preambleStart(of: block, lines, owners: owners, floor: index > 0 ? blocks[index - 1].end : 0)
             let pageTop = preamble == 0 || lines[preamble - 1].page != lines[preamble].page
             if let date = block.header.date,
-               kindIsKnown(block, isFirst: index == 0, lines, owners: owners, previous: index > 0 ? blocks[index - 1] : nil) ?? pageTop
+               kindIsKnown(block, isFirst: index == 0, lines, owners: owners, firstBlock: blocks[0]) ?? pageTop
             {
                 known.append(date)
             }
@@ -122,6 +124,7 @@ public enum EmailSplitter {
         let newestFirst = steps.filter { $0.sortKey > $1.sortKey }.count > steps.filter { $0.sortKey < $1.sortKey }.count
 
         var opened: [(block: HeaderBlock, preamble: Int)] = []
+        var quotedStarts: [Int] = []
         var decisions: [SplitDecision] = []
         for block in blocks {
             let preamble = preambleStart(of: block, lines, owners: owners, floor: opened.last?.block.end ?? 0)
@@ -129,7 +132,7 @@ public enum EmailSplitter {
                                 newestFirst: newestFirst)
             decisions.append(SplitDecision(page: lines[block.start].page, line: lines[block.start].line,
                                            text: lines[block.start].text, startsEmail: reason.opens, reason: reason.why))
-            if reason.opens { opened.append((block, preamble)) }
+            if reason.opens { opened.append((block, preamble)) } else { quotedStarts.append(block.start) }
         }
 
         let emails = opened.enumerated().map { index, item -> PrintedEmail in
@@ -142,10 +145,19 @@ public enum EmailSplitter {
             // In a text file an email's lines start at its header, or the owner's name
             // over it; a thread's title belongs to the thread.
             let firstLine = lines[messageStart(of: item.block, lines, owners: owners, floor: item.preamble)].line
-            let body = bodyLines.enumerated().map { offset, line in (offset > 0 && line.gapBefore ? "\n" : "") + line.text }
-            return PrintedEmail(header: item.block.header, body: body.joined(separator: "\n"),
-                                firstPage: first.page, lastPage: last.page,
-                                lines: firstLine.flatMap { a in last.line.map { [a, $0] } })
+            func text(_ part: ArraySlice<PageLine>) -> String {
+                part.enumerated().map { offset, line in (offset > 0 && line.gapBefore ? "\n" : "") + line.text }.joined(separator: "\n")
+            }
+            // Its own text ends where its first quoted copy begins, or the marker over it.
+            var ownEnd = quotedStarts.first { $0 >= item.block.end && $0 < bodyEnd } ?? bodyEnd
+            if ownEnd < bodyEnd, ownEnd > item.block.end, markerBefore(ownEnd, lines, floor: item.block.end) != nil
+                || matches(rule, lines[ownEnd - 1].text)
+            {
+                ownEnd -= 1
+            }
+            return PrintedEmail(header: item.block.header, body: text(bodyLines), firstPage: first.page, lastPage: last.page,
+                                lines: firstLine.flatMap { a in last.line.map { [a, $0] } },
+                                ownText: text(item.block.end < ownEnd ? lines[item.block.end..<ownEnd] : []))
         }
         return (emails, decisions)
     }
@@ -153,11 +165,12 @@ public enum EmailSplitter {
     /// Whether a block opens an email, and the evidence that decided it.
     /// Whether a block is known, without its neighbours, to open an email (true) or to
     /// be a quoted copy (false); nil when it is not.
-    static func kindIsKnown(_ block: HeaderBlock, isFirst: Bool, _ lines: [PageLine], owners: Set<String>, previous: HeaderBlock?) -> Bool? {
+    static func kindIsKnown(_ block: HeaderBlock, isFirst: Bool, _ lines: [PageLine], owners: Set<String>, firstBlock: HeaderBlock) -> Bool? {
         let first = lines[block.start]
         if first.text.hasPrefix(">") || markerBefore(block.start, lines, floor: 0) != nil { return false }
         if block.start > 0, matches(rule, lines[block.start - 1].text) { return false }
-        if let previous, indent(of: block, lines) >= indent(of: previous, lines) + 4 { return false }
+        // Indented beyond the release's first header (which is an email's).
+        if indent(of: block, lines) >= indent(of: firstBlock, lines) + 4 { return false }
         if isFirst || block.style == .gmail || block.style == .tracker { return true }
         if !owners.isEmpty, block.style == .labelled { return isOwned(block, lines, owners: owners) }
         return nil

@@ -72,7 +72,7 @@ public struct RecordBuilder: Sendable {
             cc: header.cc.map(corrections.apply), date: header.date, source: source,
             ocr: ocr, ocrConfidence: ocrConfidence, text: email.body)
         record.redactions = Redactions.markers(in: [header.fields.values.joined(separator: "\n"), record.text].joined(separator: "\n"))
-        tagger.tag(&record, signature: Signature.block(of: record.text))
+        tagger.tag(&record, signature: Signature.block(of: email.ownText))
         return record
     }
 
