@@ -66,18 +66,43 @@ class Tally:
         return self.total["sender"]
 
 
+def fuzzy_position(phrase_words, text_words):
+    """Where most of the phrase's words stand together in the text (OCR misreads a word
+    or two): (share of the phrase's words found in a window its length, start), or None."""
+    n = len(phrase_words)
+    wanted = set(phrase_words)
+    best = None
+    for start in range(0, max(1, len(text_words) - n + 1)):
+        window = text_words[start:start + n + 1]
+        share = len(wanted & set(window)) / len(wanted)
+        if share >= 0.6 and (best is None or share > best[0]):
+            best = (share, start)
+    return best
+
+
 def match(emails, records):
-    """Truth email index -> record, by the phrase found earliest in a record's text."""
+    """Truth email index -> record, by the phrase found earliest in a record's text
+    (exactly, else most of its words together, as OCR leaves them)."""
     taken, result = set(), {}
+    texts = {r["id"]: words(r.get("text", "")) for r in records}
     for i, email in enumerate(emails):
         phrase = words(email["phrase"])
         best = None
         for r in records:
             if r["id"] in taken:
                 continue
-            at = (" " + words(r.get("text", "")) + " ").find(" " + phrase + " ")
+            at = (" " + texts[r["id"]] + " ").find(" " + phrase + " ")
             if at >= 0 and (best is None or at < best[0]):
                 best = (at, r)
+        if best is None:
+            fuzzy = None
+            for r in records:
+                if r["id"] in taken:
+                    continue
+                found = fuzzy_position(phrase.split(), texts[r["id"]].split())
+                if found and (fuzzy is None or (found[0], -found[1]) > (fuzzy[0], -fuzzy[1])):
+                    fuzzy = (found[0], found[1], r)
+            best = fuzzy and (fuzzy[1], fuzzy[2])
         if best:
             taken.add(best[1]["id"])
             result[i] = best[1]

@@ -239,6 +239,9 @@ enum PhysicalLines {
             }
         }
         let printed = lines.compactMap { line -> (text: String, left: Double, centre: Double, height: Double)? in
+            // The line's height is its tallest piece of text: an OCR'd word without
+            // ascenders ("van") is only as tall as its small letters.
+            let height = line.glyphs.filter { $0.text != "█" }.map(\.height).max() ?? line.height
             var out = ""
             var previous: Glyph?
             var spaced = false
@@ -252,7 +255,7 @@ enum PhysicalLines {
                     let gap = glyph.x1 - previous.x2
                     // Two spaces for a gap of two characters or more: columns (a label
                     // and its value, a Notes memo's sender beside its To line) stay apart.
-                    if gap > line.height { out.append("  ") } else if spaced || words || gap > line.height * 0.25 { out.append(" ") }
+                    if gap > height { out.append("  ") } else if spaced || words || gap > height * 0.25 { out.append(" ") }
                 }
                 out.append(glyph.text)
                 previous = glyph
@@ -260,7 +263,7 @@ enum PhysicalLines {
             }
             let text = out.trimmingCharacters(in: .whitespaces)
             guard !text.isEmpty, let left = sorted.first(where: { $0.text != " " })?.x1 else { return nil }
-            return (text, left, line.centre, line.height)
+            return (text, left, line.centre, height)
         }
         guard let margin = printed.map(\.left).min() else { return "" }
         var result: [String] = []

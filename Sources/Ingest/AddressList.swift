@@ -61,7 +61,9 @@ public enum AddressList {
             let next = i + 1 < pieces.count ? pieces[i + 1] : ""
             let nextName = next.split(separator: "<").first.map { $0.trimmed() } ?? ""
             let firstNameThenAddress = nameOnly && next.contains("<") && !nextName.isEmpty && !nextName.contains(" ") && !nextName.contains("@")
-            if firstNameThenAddress || (loneWord && i + 1 < pieces.count && !next.hasPrefix("<") && !nextName.contains("@")) {
+            // "van der Berg, Malik" alone: one person, surname first.
+            let surnameThenFirstName = pieces.count == 2 && i == 0 && nameOnly && !next.contains("@") && !nextName.contains(" ")
+            if firstNameThenAddress || surnameThenFirstName || (loneWord && i + 1 < pieces.count && !next.hasPrefix("<") && !nextName.contains("@")) {
                 result.append(piece + ", " + pieces[i + 1])
                 i += 2
             } else {
