@@ -48,7 +48,7 @@ test: deps
 # per layout factor against the generator's truth; exit 1 below issue 12's thresholds.
 ACCURACY_SEEDS ?= 1000-1039
 accuracy: release
-	@bash accuracy/run.sh $(ACCURACY_SEEDS)
+	@ACCURACY_CHECK=1 bash accuracy/run.sh $(ACCURACY_SEEDS)
 
 # Ingest speed and memory against peers on the same files (BENCH_SCALE, BENCH_RUNS).
 bench: release

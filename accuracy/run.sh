@@ -6,8 +6,8 @@
 #
 # SEEDS: 1000 and up are evaluation seeds, 0–999 development seeds (see README.md here).
 # CORPUS: the corpus binary (default .build/release/corpus). ACCURACY_OUT: keep the
-# generated files, index and scores there instead of a temporary folder. Exit 1 when a
-# threshold of the scorer is missed.
+# generated files, index and scores there instead of a temporary folder.
+# ACCURACY_CHECK=1: exit 1 when one of issue 12's thresholds (score.py) is missed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seeds="${1:-1000-1039}"
@@ -25,4 +25,5 @@ status=0
 "$corpus" ingest --index "$out/index" "$out/releases" > "$out/ingest.txt" || status=$?
 if [ "$status" -ne 0 ]; then cat "$out/ingest.txt" >&2; echo "accuracy: corpus ingest exited $status" >&2; exit 1; fi
 "$corpus" export --index "$out/index" --out "$out/export" --format dir > /dev/null
-/usr/bin/python3 accuracy/score.py "$out/truth.json" "$out/export/records.jsonl" --json "$out/scores.json" --check
+/usr/bin/python3 accuracy/score.py "$out/truth.json" "$out/export/records.jsonl" --json "$out/scores.json" \
+  ${ACCURACY_CHECK:+--check}
