@@ -95,6 +95,8 @@ public enum EmailSplitter {
         }
         let blocks = HeaderBlock.find(in: lines, threadSubjects: threadSubjects)
         let owners = ownerLines(blocks, lines)
+        // The lines over the release's first header: its title, as it may recur.
+        let titles = Set((blocks.first.map { lines[0..<$0.start] } ?? []).map { titleKey($0.text) }.filter { $0.contains(" ") })
 
         // How this release prints its own headers, and how the quoted copies in it look,
         // learnt from the blocks whose kind is not in doubt: the first block, those under
@@ -112,7 +114,7 @@ public enum EmailSplitter {
         // subject below another is no sign of a quoted copy.
         var known: [RecordDate] = []
         for (index, block) in blocks.enumerated() {
-            let preamble = preambleStart(of: block, lines, owners: owners, floor: index > 0 ? blocks[index - 1].end : 0)
+            let preamble = preambleStart(of: block, lines, owners: owners, titles: titles, floor: index > 0 ? blocks[index - 1].end : 0)
             let pageTop = preamble == 0 || lines[preamble - 1].page != lines[preamble].page
             if let date = block.header.date,
                kindIsKnown(block, isFirst: index == 0, lines, owners: owners, firstBlock: blocks[0]) ?? pageTop
@@ -127,7 +129,7 @@ public enum EmailSplitter {
         var quotedStarts: [Int] = []
         var decisions: [SplitDecision] = []
         for block in blocks {
-            let preamble = preambleStart(of: block, lines, owners: owners, floor: opened.last?.block.end ?? 0)
+            let preamble = preambleStart(of: block, lines, owners: owners, titles: titles, floor: opened.last?.block.end ?? 0)
             let reason = decide(block, preamble: preamble, lines, opened: opened.map(\.block), owners: owners, formats: formats,
                                 newestFirst: newestFirst)
             decisions.append(SplitDecision(page: lines[block.start].page, line: lines[block.start].line,
@@ -291,18 +293,22 @@ public enum EmailSplitter {
               first.start - 1 == 0 || lines[first.start - 2].page != lines[first.start].page
         else { return [] }
         var over: [String: Int] = [:]
-        var atPageTop = Set<String>()
+        var atPageTop: [String: Int] = [:]
         for block in blocks where block.start > 0 && block.style == .labelled {
             let above = block.start - 1
             let line = lines[above].text
             let key = PageFurniture.key(line)
-            guard !line.contains(":"), line.split(separator: " ").count <= 6, line.contains(where: \.isLetter), !line.contains(where: \.isNumber),
+            guard !line.contains(":"), !line.hasPrefix(">"), line.split(separator: " ").count <= 6, line.contains(where: \.isLetter),
+                  !line.contains(where: \.isNumber),
                   key != PageFurniture.key(block.header.subject ?? "") // Apple Mail's title, not an owner
             else { continue }
             over[key, default: 0] += 1
-            if above == 0 || lines[above - 1].page != lines[above].page { atPageTop.insert(key) }
+            if above == 0 || lines[above - 1].page != lines[above].page { atPageTop[key, default: 0] += 1 }
         }
-        return Set(atPageTop.filter { !$0.isEmpty && (over[$0] ?? 0) >= 2 })
+        // The first header's owner; another mailbox's owner tops two pages at least (a
+        // signature that runs onto a page tops one).
+        let firstOwner = PageFurniture.key(lines[first.start - 1].text)
+        return Set(atPageTop.filter { key, tops in !key.isEmpty && (over[key] ?? 0) >= 2 && (key == firstOwner || tops >= 2) }.keys)
     }
 
     static func isOwned(_ block: HeaderBlock, _ lines: [PageLine], owners: Set<String>) -> Bool {
@@ -313,10 +319,19 @@ public enum EmailSplitter {
 
     /// Where an email's print begins: the mailbox owner's name above an Outlook email,
     /// a Gmail thread's title, subject and message count; on the block's own page only.
-    static func preambleStart(of block: HeaderBlock, _ lines: [PageLine], owners: Set<String>, floor: Int) -> Int {
+    static func preambleStart(of block: HeaderBlock, _ lines: [PageLine], owners: Set<String>, titles: Set<String>, floor: Int) -> Int {
         var start = messageStart(of: block, lines, owners: owners, floor: floor)
         let page = lines[block.start].page
         func onPage(_ i: Int) -> Bool { i >= floor && i >= 0 && lines[i].page == page }
+        // A page that opens with a title laid out as the release's first page is
+        // (a request tracker prints its title over each thread): the title goes with
+        // the email under it, not with the one before.
+        var top = start
+        while onPage(top - 1), start - top < 6 { top -= 1 }
+        if top < start, top == 0 || lines[top - 1].page != page {
+            let keys = lines[top..<start].map { titleKey($0.text) }
+            if keys.filter({ titles.contains($0) }).count * 2 >= keys.count { return top }
+        }
         var k = start - 1
         if onPage(k), matches(rule, lines[k].text) { k -= 1 }
         if onPage(k), matches(gmailMessageCount, lines[k].text) {
@@ -325,6 +340,11 @@ public enum EmailSplitter {
             while onPage(start - 1), start > k - 5, !lines[start].text.prefix(12).contains("Gmail") { start -= 1 }
         }
         return start
+    }
+
+    /// A title line's first two words: a tracker's "Request filed by …", "Tracking #: …".
+    static func titleKey(_ text: String) -> String {
+        text.lowercased().split(whereSeparator: { !$0.isLetter }).prefix(2).joined(separator: " ")
     }
 
     /// Where the print of one message begins: its header, or the mailbox owner's name
