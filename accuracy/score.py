@@ -30,9 +30,11 @@ def words(text):
 
 
 def name_key(name):
-    """A name compared without accents: OCR reads "Ní" as "Ni", and it is the same person."""
+    """A name compared without accents (OCR reads "Ní" as "Ni") and without middle
+    initials (a Notes name prints "Jorge Morgan" for Jorge L. Morgan): the same person."""
     decomposed = unicodedata.normalize("NFKD", words(name))
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(w for w in plain.split() if len(w) > 1)
 
 
 def group_of(medium):

@@ -188,7 +188,9 @@ struct HeaderBlock: Sendable {
         let first = parts.first ?? ""
         let dateLine = first.count < 40 && first.contains(":") && DateParser.parse(first) != nil
             && (parts.count == 1 || loneLabel(columns(parts[1]).first ?? "") != nil || PrintedHeader.label(of: parts[1]) != nil)
-        return matches(lotusName, first) || (matches(gmailSender, text) && !text.contains(":")) || dateLine
+        // A Notes memo's first line: the sender, then its label column ("To", "cc").
+        let besideLabel = parts.dropFirst().contains { loneLabel($0) != nil }
+        return matches(lotusName, first) || (matches(gmailSender, text) && !text.contains(":")) || dateLine || besideLabel
     }
 
     /// A Lotus Notes memo print: the sender (a Notes name, or a name and address) over
