@@ -284,13 +284,12 @@ public enum EmailSplitter {
     }
 
     /// The mailbox owners' names an Outlook print puts over every email: short lines
-    /// without a colon that stand over a header at the top of a page, the release's
-    /// first header among them, and over at least two headers in all. (A release may
-    /// join the prints of several mailboxes; a signature that runs onto the next page
-    /// also stands at its top, but never over the first header.)
+    /// without a colon over the release's first header (no signature can stand there),
+    /// or over a header at the top of two pages or more, and over two headers in all.
+    /// (A release may join the prints of several mailboxes; a signature that runs onto
+    /// the next page tops one.)
     static func ownerLines(_ blocks: [HeaderBlock], _ lines: [PageLine]) -> Set<String> {
-        guard let first = blocks.first, first.style == .labelled, first.start > 0, lines[first.start - 1].page == lines[first.start].page,
-              first.start - 1 == 0 || lines[first.start - 2].page != lines[first.start].page
+        guard let first = blocks.first, first.style == .labelled, first.start > 0, lines[first.start - 1].page == lines[first.start].page
         else { return [] }
         var over: [String: Int] = [:]
         var atPageTop: [String: Int] = [:]
@@ -308,7 +307,9 @@ public enum EmailSplitter {
         // The first header's owner; another mailbox's owner tops two pages at least (a
         // signature that runs onto a page tops one).
         let firstOwner = PageFurniture.key(lines[first.start - 1].text)
-        return Set(atPageTop.filter { key, tops in !key.isEmpty && (over[key] ?? 0) >= 2 && (key == firstOwner || tops >= 2) }.keys)
+        return Set(over.filter { key, count in
+            !key.isEmpty && count >= 2 && (key == firstOwner || (atPageTop[key] ?? 0) >= 2)
+        }.keys)
     }
 
     static func isOwned(_ block: HeaderBlock, _ lines: [PageLine], owners: Set<String>) -> Bool {
