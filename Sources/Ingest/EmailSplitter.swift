@@ -22,6 +22,11 @@ public struct SplitDecision: Sendable, Codable {
     public var text: String
     public var startsEmail: Bool
     public var reason: String
+
+    enum CodingKeys: String, CodingKey {
+        case page, line, text, reason
+        case startsEmail = "starts_email"
+    }
 }
 
 /// Where a release's printed text becomes emails. Every header block is found first
@@ -108,7 +113,8 @@ public enum EmailSplitter {
                 if known { printFormats.insert(format(of: block, lines)) } else { quoteFormats.insert(format(of: block, lines)) }
             }
         }
-        let formats = (print: printFormats.subtracting(quoteFormats), quote: quoteFormats.subtracting(printFormats))
+        // (Only a release that shows how its quoted copies look tells its emails by format.)
+        let formats = (print: quoteFormats.isEmpty ? [] : printFormats.subtracting(quoteFormats), quote: quoteFormats.subtracting(printFormats))
         // Whether the release prints its emails newest first, judged by the emails whose
         // kind is not in doubt, page tops included: then an older email with the same
         // subject below another is no sign of a quoted copy.

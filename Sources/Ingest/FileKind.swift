@@ -11,7 +11,7 @@ public enum FileKind: String, Sendable {
 
     public static func detect(path: String) throws -> FileKind {
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw Unsupported(description: "cannot be opened (permissions?)")
+            throw Unsupported(description: FileManager.default.fileExists(atPath: path) ? "cannot be opened (permissions?)" : "no such file")
         }
         defer { try? handle.close() }
         let head = (try? handle.read(upToCount: 4096)) ?? Data()

@@ -55,7 +55,8 @@ struct ExplainCommand: AsyncParsableCommand {
             try printJSON(Output(file: file, emails: decisions.filter(\.startsEmail).count, blocks: decisions))
             return
         }
-        print("\(file): \(decisions.filter(\.startsEmail).count) email(s) from \(decisions.count) header block(s)")
+        print("\(file): \(decisions.filter(\.startsEmail).count) email(s) from \(decisions.count) header block(s)"
+              + (decisions.isEmpty ? "; no printed email in it, so ingest reads it as one document" : ""))
         for decision in decisions {
             let place = "page \(decision.page)" + (decision.line.map { ", line \($0)" } ?? "")
             let verdict = decision.startsEmail ? "new email " : "quoted    "

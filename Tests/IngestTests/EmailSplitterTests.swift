@@ -50,3 +50,37 @@ final class EmailSplitterTests: XCTestCase {
         }
     }
 }
+
+/// A release delivered as text: court stamps on every page, two emails in a row from one
+/// sender each starting a page, a quoted header after a signature with no marker line.
+final class TextReleaseSplitTests: XCTestCase {
+    func testSplitsATextReleaseByLinesWithDatesOnlyFromHeaders() {
+        let stamp = "Case 1:15-cv-07433-LAP Document 1320-12 Filed 01/05/24 Page %d of 3"
+        let text = [
+            String(format: stamp, 1), "",
+            "From: Owen Ramos <oramos@nypd.org>", "Sent: Tuesday, March 5, 2019 9:12 AM", "To: Lena Ortiz <lortiz@nypd.org>",
+            "Subject: Trial accounts", "", "Lena, the vendor sent the amber kestrel logins.", "", "Owen", "",
+            "\u{0C}" + String(format: stamp, 2), "",
+            "From: Owen Ramos <oramos@nypd.org>", "Sent: Tuesday, March 5, 2019 4:40 PM", "To: Lena Ortiz <lortiz@nypd.org>",
+            "Subject: RE: Trial accounts", "", "Lena, the quiet harbor report is attached.", "", "Owen",
+            "From: Lena Ortiz <lortiz@nypd.org>", "Sent: Tuesday, March 5, 2019 1:02 PM", "To: Owen Ramos <oramos@nypd.org>",
+            "Subject: Trial accounts", "", "Did the logins arrive?", "",
+            "\u{0C}" + String(format: stamp, 3),
+        ].joined(separator: "\n")
+        let emails = EmailSplitter.split(text: text)
+        XCTAssertEqual(emails.count, 2, "the quoted header after the signature stays in the reply")
+        guard emails.count == 2 else { return }
+        XCTAssertEqual(emails.map(\.lines), [[3, 10], [14, 27]])
+        XCTAssertEqual(emails.map { $0.header.date?.description }, ["2019-03-05T09:12:00", "2019-03-05T16:40:00"])
+        XCTAssertEqual(emails.map { $0.header.from?.address }, ["oramos@nypd.org", "oramos@nypd.org"])
+        XCTAssertTrue(emails[1].body.contains("Did the logins arrive?"))
+        XCTAssertFalse(emails[1].ownText.contains("Did the logins arrive?"), "the quoted copy is not the reply's own text")
+        XCTAssertFalse(emails.contains { $0.body.contains("Filed 01/05/24") }, "court stamps are not text")
+    }
+
+    func testATimeIsTakenOnlyBesideItsDate() {
+        XCTAssertEqual(DateParser.parse("Case 1:15-cv-07433 Document 12 Filed 01/05/24")?.description, "2024-01-05")
+        XCTAssertEqual(DateParser.parse("December 4, 2018 at 10:32:15 AM EST")?.description, "2018-12-04T10:32:15-05:00")
+        XCTAssertNil(DateParser.parse("Tue, Dec 4 at 10:32 AM"), "no year printed: no date")
+    }
+}
