@@ -21,11 +21,19 @@ struct HeaderBlock: Sendable {
     static func find(in lines: [PageLine], threadSubjects: [Int: String]) -> [HeaderBlock] {
         var blocks: [HeaderBlock] = []
         var trackerLines: [HeaderBlock] = []
+        // The thread each line is in: the last "N messages" above it.
+        var subjectAt: [String?] = []
+        subjectAt.reserveCapacity(lines.count)
+        var thread: String?
+        for i in lines.indices {
+            subjectAt.append(thread)
+            if let subject = threadSubjects[i] { thread = subject }
+        }
         var i = 0
         while i < lines.count {
             // In a Gmail print (a thread's "N messages" above), "Name <address>" over a
             // date is Gmail's sender line; elsewhere it may open a Notes memo.
-            let subject = threadSubject(before: i, threadSubjects)
+            let subject = subjectAt[i]
             let senderLine = subject != nil ? gmail(at: i, lines, subject: subject) ?? lotus(at: i, lines)
                                             : lotus(at: i, lines) ?? gmail(at: i, lines, subject: nil)
             if let block = senderLine ?? labelled(at: i, lines) {
@@ -41,10 +49,6 @@ struct HeaderBlock: Sendable {
         let trackerLike = blocks.allSatisfy { $0.style == .labelled && !($0.header.fields[.from] ?? "").contains("@") }
         if trackerLines.count >= 2, trackerLike { return (blocks + trackerLines).sorted { $0.start < $1.start } }
         return blocks
-    }
-
-    private static func threadSubject(before i: Int, _ subjects: [Int: String]) -> String? {
-        subjects.filter { $0.key < i }.max { $0.key < $1.key }?.value
     }
 
     // MARK: labelled blocks

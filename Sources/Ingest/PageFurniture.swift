@@ -147,8 +147,11 @@ public enum PageFurniture {
                     && !line.text.contains(where: \.isNumber)
                 // The line over a structure line (a Gmail thread's title over "3 messages").
                 let overStructure = i + 1 < lines.count && keeping(lines[i + 1].text)
-                let isFurniture = !keeping(line.text) && PrintedHeader.label(of: line.text) == nil && !HeaderBlock.isSenderLine(line.text)
-                    && (isStamp(line.text) || (atEdge && ((running.contains(key(line.text)) && !overHeader && !overStructure) || isPageMark(line.text))))
+                // What looks like furniture first (cheap); then what a header needs is kept.
+                let looksLikeFurniture = isStamp(line.text)
+                    || (atEdge && ((running.contains(key(line.text)) && !overHeader && !overStructure) || isPageMark(line.text)))
+                let isFurniture = looksLikeFurniture && !keeping(line.text) && PrintedHeader.label(of: line.text) == nil
+                    && !HeaderBlock.isSenderLine(line.text)
                 if isFurniture {
                     gap = gap || line.gapBefore
                     continue
