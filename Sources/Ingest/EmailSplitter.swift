@@ -30,13 +30,16 @@ public struct SplitDecision: Sendable, Codable {
 }
 
 /// Where a release's printed text becomes emails. Every header block is found first
-/// (`HeaderBlock`), in any print style; then each one is weighed in order against the
-/// email open above it: a block opens a new email unless the evidence says it is a
-/// quoted or forwarded copy inside that email (a marker line or `>` before it, its
-/// indentation, an Outlook print's missing mailbox-owner line, a copy of an email seen
-/// before, an older date with the subject the email above replies to). A block that
-/// starts a page opens an email even when its sender is the one before. Dates and
-/// senders come only from a block's own lines; page furniture is gone before this runs.
+/// (`HeaderBlock`), in any print style; the release's own habits are learnt from the
+/// blocks whose kind is not in doubt (how it prints its emails' headers and how its
+/// quoted copies look, its mailbox owners' names, whether it runs newest first); then
+/// each block is weighed in order against the email open above it: it opens a new
+/// email unless the evidence says it is a quoted or forwarded copy inside that email (a
+/// marker line or `>` before it, the quoted copies' print format, a missing owner's
+/// name, its indentation, a copy of an email seen before, an older date under the
+/// subject the email above replies to). A block that starts a page opens an email even
+/// when its sender is the one before. Dates and senders come only from a block's own
+/// lines; page furniture is gone before this runs. `corpus explain` prints each decision.
 public enum EmailSplitter {
     /// Lines that announce a quoted or forwarded copy: a header block right after one
     /// is part of the body above it.
