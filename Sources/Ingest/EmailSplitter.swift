@@ -121,29 +121,35 @@ public enum EmailSplitter {
         // Whether the release prints its emails newest first, judged by the emails whose
         // kind is not in doubt, page tops included: then an older email with the same
         // subject below another is no sign of a quoted copy.
-        var known: [RecordDate] = []
+        var known: [String] = []
         for (index, block) in blocks.enumerated() {
             let preamble = preambleStart(of: block, lines, owners: owners, titles: titles, floor: index > 0 ? blocks[index - 1].end : 0)
             let pageTop = preamble == 0 || lines[preamble - 1].page != lines[preamble].page
-            if let date = block.header.date,
+            if let date = block.dateKey,
                kindIsKnown(block, isFirst: index == 0, lines, owners: owners, firstBlock: blocks[0]) ?? pageTop
             {
                 known.append(date)
             }
         }
         let steps = zip(known, known.dropFirst())
-        let newestFirst = steps.filter { $0.sortKey > $1.sortKey }.count > steps.filter { $0.sortKey < $1.sortKey }.count
+        let newestFirst = steps.filter { $0 > $1 }.count > steps.filter { $0 < $1 }.count
 
         var opened: [(block: HeaderBlock, preamble: Int)] = []
+        var openedBlocks: [HeaderBlock] = []
         var quotedStarts: [Int] = []
         var decisions: [SplitDecision] = []
         for block in blocks {
             let preamble = preambleStart(of: block, lines, owners: owners, titles: titles, floor: opened.last?.block.end ?? 0)
-            let reason = decide(block, preamble: preamble, lines, opened: opened.map(\.block), owners: owners, formats: formats,
+            let reason = decide(block, preamble: preamble, lines, opened: openedBlocks, owners: owners, formats: formats,
                                 newestFirst: newestFirst)
             decisions.append(SplitDecision(page: lines[block.start].page, line: lines[block.start].line,
                                            text: lines[block.start].text, startsEmail: reason.opens, reason: reason.why))
-            if reason.opens { opened.append((block, preamble)) } else { quotedStarts.append(block.start) }
+            if reason.opens {
+                opened.append((block, preamble))
+                openedBlocks.append(block)
+            } else {
+                quotedStarts.append(block.start)
+            }
         }
 
         let emails = opened.enumerated().map { index, item -> PrintedEmail in
@@ -237,11 +243,11 @@ public enum EmailSplitter {
         if indent(of: block, lines) >= indent(of: current, lines) + 4 {
             return (false, "indented under the email above: a quoted copy")
         }
-        let date = block.header.date, currentDate = current.header.date
-        if let date, let sameAs = opened.first(where: { sameMessage($0.header, block.header) }) {
+        let date = block.date, currentDate = current.date
+        if let date, let sameAs = opened.first(where: { sameMessage($0, block) }) {
             return (false, "same sender and date (\(date)) as the email on page \(lines[sameAs.start].page): a quoted copy")
         }
-        if let date, let currentDate, date.sortKey > currentDate.sortKey {
+        if let date, let currentDate, let key = block.dateKey, let currentKey = current.dateKey, key > currentKey {
             return (true, "dated \(date), after the email above (\(currentDate)), which cannot quote it")
         }
         let subject = normalizedSubject(block.header.subject), currentSubject = normalizedSubject(current.header.subject)
@@ -249,7 +255,7 @@ public enum EmailSplitter {
             if prefixCount(current.header.subject) > prefixCount(block.header.subject) {
                 return (false, "the email above replies to or forwards this subject: a quoted copy")
             }
-            if let date, let currentDate, date.sortKey < currentDate.sortKey {
+            if let key = block.dateKey, let currentKey = current.dateKey, key < currentKey {
                 return (false, "the same subject, dated before the email above: a quoted copy")
             }
         }
@@ -272,11 +278,11 @@ public enum EmailSplitter {
         return nil
     }
 
-    static func sameMessage(_ a: PrintedHeader, _ b: PrintedHeader) -> Bool {
-        guard let da = a.date, let db = b.date, da.sortKey.prefix(13) == db.sortKey.prefix(13), da.day8601 == db.day8601 else { return false }
-        let fa = a.from, fb = b.from
-        if let x = fa?.address, let y = fb?.address { return x == y }
-        return PageFurniture.key(fa?.name ?? "") == PageFurniture.key(fb?.name ?? "")
+    static func sameMessage(_ a: HeaderBlock, _ b: HeaderBlock) -> Bool {
+        // The same minute: seconds are printed by some clients and not by others.
+        guard let da = a.dateKey, let db = b.dateKey, da.prefix(13) == db.prefix(13) else { return false }
+        if let x = a.senderAddress, let y = b.senderAddress { return x == y }
+        return a.senderName == b.senderName
     }
 
     static func normalizedSubject(_ subject: String?) -> String {

@@ -14,6 +14,26 @@ struct HeaderBlock: Sendable {
     var end: Int
     var header: PrintedHeader
     var style: Style
+    /// The header's date and sender, read once: the splitter compares every block with
+    /// the emails before it.
+    let date: RecordDate?
+    /// The date's sort key (wall-clock time as printed).
+    let dateKey: String?
+    let senderAddress: String?
+    /// The sender's name, letters only.
+    let senderName: String
+
+    init(start: Int, end: Int, header: PrintedHeader, style: Style) {
+        self.start = start
+        self.end = end
+        self.header = header
+        self.style = style
+        date = header.date
+        dateKey = date?.sortKey
+        let from = header.from
+        senderAddress = from?.address
+        senderName = PageFurniture.key(from?.name ?? "")
+    }
 
     /// Every header block in the lines, in order. Lone `From: Name` lines count only in a
     /// file that has no other header, and at least two of them (a request tracker's
