@@ -39,8 +39,9 @@ public enum RedactionBoxes {
                 if y < h - 1 { visit(p + w) }
             }
             let bw = maxX - minX + 1, bh = maxY - minY + 1
-            // As wide as tall at least: a box over one digit is about square.
-            if bh >= minimumHeight, bw >= bh, Double(dark) >= 0.9 * Double(bw * bh) {
+            // At least half as wide as tall: a box over one narrow letter ("I", "a") is
+            // narrower than the line; a bold letter's stem is narrower still.
+            if bh >= minimumHeight, 2 * bw >= bh, bw >= 3, Double(dark) >= 0.9 * Double(bw * bh) {
                 boxes.append(Box(x: minX, y: minY, width: bw, height: bh))
             }
         }
