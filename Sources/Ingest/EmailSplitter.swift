@@ -122,26 +122,29 @@ public enum EmailSplitter {
         // kind is not in doubt, page tops included: then an older email with the same
         // subject below another is no sign of a quoted copy.
         var known: [String] = []
+        var kinds: [Bool?] = [], pageTops: [Bool] = []
         for (index, block) in blocks.enumerated() {
             let preamble = preambleStart(of: block, lines, owners: owners, titles: titles, floor: index > 0 ? blocks[index - 1].end : 0)
             let pageTop = preamble == 0 || lines[preamble - 1].page != lines[preamble].page
-            if let date = block.dateKey,
-               kindIsKnown(block, isFirst: index == 0, lines, owners: owners, firstBlock: blocks[0]) ?? pageTop
-            {
-                known.append(date)
-            }
+            let kind = kindIsKnown(block, isFirst: index == 0, lines, owners: owners, firstBlock: blocks[0])
+            kinds.append(kind)
+            pageTops.append(pageTop)
+            if let date = block.dateKey, kind ?? pageTop { known.append(date) }
         }
         let steps = zip(known, known.dropFirst())
         let newestFirst = steps.filter { $0 > $1 }.count > steps.filter { $0 < $1 }.count
+        let originals = originalsOfCopies(blocks, kinds: kinds, pageTops: pageTops, newestFirst: newestFirst)
+        let copied = Set(originals.values)
 
         var opened: [(block: HeaderBlock, preamble: Int)] = []
         var openedBlocks: [HeaderBlock] = []
         var quotedStarts: [Int] = []
         var decisions: [SplitDecision] = []
-        for block in blocks {
+        for (index, block) in blocks.enumerated() {
             let preamble = preambleStart(of: block, lines, owners: owners, titles: titles, floor: opened.last?.block.end ?? 0)
             let reason = decide(block, preamble: preamble, lines, opened: openedBlocks, owners: owners, formats: formats,
-                                newestFirst: newestFirst)
+                                newestFirst: newestFirst, original: originals[index].map { blocks[$0] },
+                                copied: copied.contains(index))
             decisions.append(SplitDecision(page: lines[block.start].page, line: lines[block.start].line,
                                            text: lines[block.start].text, startsEmail: reason.opens, reason: reason.why))
             if reason.opens {
@@ -214,8 +217,49 @@ public enum EmailSplitter {
         return "\(block.style.rawValue): \(labels.joined(separator: ","))\(aligned ? " (aligned)" : "")"
     }
 
+    /// A block printed twice or more (the same sender and minute) is one message: the
+    /// email, and quoted copies of it in the emails that answer or forward it. For each
+    /// block that is a copy, the index of its original: the one known to open an email;
+    /// else the only one not right under a newer header (a copy is quoted by a later
+    /// message, printed above it, whichever order the release runs in); else the only
+    /// one starting a page; else the first printed (the last, in a release printed
+    /// newest first, where the answers come before what they quote).
+    static func originalsOfCopies(_ blocks: [HeaderBlock], kinds: [Bool?], pageTops: [Bool], newestFirst: Bool) -> [Int: Int] {
+        var byMinute: [Substring: [[Int]]] = [:]
+        for (index, block) in blocks.enumerated() {
+            guard let minute = block.dateKey?.prefix(13) else { continue }
+            var groups = byMinute[minute] ?? []
+            if let g = groups.firstIndex(where: { sameMessage(blocks[$0[0]], block) }) { groups[g].append(index) } else { groups.append([index]) }
+            byMinute[minute] = groups
+        }
+        var originals: [Int: Int] = [:]
+        for members in byMinute.values.joined() where members.count > 1 {
+            let candidates = members.filter { kinds[$0] != false }
+            let knownEmails = candidates.filter { kinds[$0] == true }
+            let notUnderNewer = candidates.filter { i in
+                guard i > 0, let above = blocks[i - 1].dateKey, let own = blocks[i].dateKey else { return true }
+                return above.prefix(13) <= own.prefix(13)
+            }
+            let atPageTop = candidates.filter { pageTops[$0] }
+            let original: Int?
+            if !knownEmails.isEmpty {
+                original = knownEmails.count == 1 ? knownEmails[0] : nil
+            } else if notUnderNewer.count == 1 {
+                original = notUnderNewer[0]
+            } else if atPageTop.count == 1 {
+                original = atPageTop[0]
+            } else {
+                original = newestFirst ? candidates.last : candidates.first
+            }
+            guard let original else { continue }
+            for member in members where member != original { originals[member] = original }
+        }
+        return originals
+    }
+
     static func decide(_ block: HeaderBlock, preamble: Int, _ lines: [PageLine], opened: [HeaderBlock],
-                       owners: Set<String>, formats: (print: Set<String>, quote: Set<String>), newestFirst: Bool) -> (opens: Bool, why: String)
+                       owners: Set<String>, formats: (print: Set<String>, quote: Set<String>), newestFirst: Bool,
+                       original: HeaderBlock?, copied: Bool) -> (opens: Bool, why: String)
     {
         let first = lines[block.start]
         if first.text.hasPrefix(">") { return (false, "its lines start with '>': a quoted copy") }
@@ -244,8 +288,12 @@ public enum EmailSplitter {
             return (false, "indented under the email above: a quoted copy")
         }
         let date = block.date, currentDate = current.date
-        if let date, let sameAs = opened.first(where: { sameMessage($0, block) }) {
-            return (false, "same sender and date (\(date)) as the email on page \(lines[sameAs.start].page): a quoted copy")
+        if let date, let original {
+            let place = lines[original.start].line.map { "line \($0)" } ?? "page \(lines[original.start].page)"
+            return (false, "same sender and date (\(date)) as the email at \(place): a quoted copy")
+        }
+        if copied {
+            return (true, "quoted elsewhere in the release, and not right under a newer header as its copies are")
         }
         if let date, let currentDate, let key = block.dateKey, let currentKey = current.dateKey, key > currentKey {
             return (true, "dated \(date), after the email above (\(currentDate)), which cannot quote it")
@@ -278,9 +326,9 @@ public enum EmailSplitter {
         return nil
     }
 
+    /// The same sender in the same minute (seconds are printed by some clients and not
+    /// by others); the caller has compared the minutes.
     static func sameMessage(_ a: HeaderBlock, _ b: HeaderBlock) -> Bool {
-        // The same minute: seconds are printed by some clients and not by others.
-        guard let da = a.dateKey, let db = b.dateKey, da.prefix(13) == db.prefix(13) else { return false }
         if let x = a.senderAddress, let y = b.senderAddress { return x == y }
         return a.senderName == b.senderName
     }

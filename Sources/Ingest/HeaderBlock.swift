@@ -228,7 +228,10 @@ struct HeaderBlock: Sendable {
         var dateText: String?
         var j = i
         while j < lines.count, j < i + 3, dateText == nil {
-            if j > i, lines[j].gapBefore || lines[j].page != lines[i].page { return nil }
+            // A page may end between the sender and the date, not inside the sender's name
+            // (a signature's last line over a page-top header is no part of it).
+            let newPage = j > i && lines[j].page != lines[j - 1].page
+            if j > i, lines[j].gapBefore, !newPage { return nil }
             var parts = columns(lines[j].text)
             // "Fitzgerald/LB/NYPD@NYPD cc", "Thomas Singh <ts@x.ai> To:": a label only a
             // space away from the sender.
@@ -240,6 +243,8 @@ struct HeaderBlock: Sendable {
             guard let left = parts.first else { return nil }
             if left.count < 40, left.contains(":"), DateParser.parse(OCRRepair.date(left)) != nil {
                 dateText = left
+            } else if newPage {
+                return nil
             } else {
                 senderParts.append(left)
             }

@@ -78,6 +78,25 @@ final class TextReleaseSplitTests: XCTestCase {
         XCTAssertFalse(emails.contains { $0.body.contains("Filed 01/05/24") }, "court stamps are not text")
     }
 
+    /// Newest first, with no page breaks and no marker lines: each reply quotes the emails
+    /// below it in full, printed exactly as they are. Only the copies say which is which.
+    func testCopiesPrintedLikeTheEmailsTheyCopyStayInTheirReplies() {
+        func header(_ from: String, _ date: String, _ subject: String) -> [String] {
+            ["From: \(from)", "Sent: \(date)", "To: Desk <desk@nypd.org>", "Subject: \(subject)", ""]
+        }
+        let lena = "Lena Ortiz <lortiz@nypd.org>", owen = "Owen Ramos <oramos@nypd.org>"
+        let third = header(lena, "Thursday, March 7, 2019 10:00 AM", "RE: RE: Trial") + ["Both arrived: the copper fern list.", "Lena", ""]
+        let second = header(owen, "Wednesday, March 6, 2019 2:15 PM", "RE: Trial") + ["Sent the silver otter logins.", "Owen", ""]
+        let first = header(lena, "Tuesday, March 5, 2019 9:00 AM", "Trial") + ["Did the logins arrive?", "Lena", ""]
+        let text = (third + second + first + second + first + first).joined(separator: "\n")
+        let emails = EmailSplitter.split(text: text)
+        XCTAssertEqual(emails.map { $0.header.date?.description }, ["2019-03-07T10:00:00", "2019-03-06T14:15:00", "2019-03-05T09:00:00"])
+        guard emails.count == 3 else { return }
+        XCTAssertEqual(emails.map(\.lines), [[1, 23], [25, 39], [41, 47]])
+        XCTAssertTrue(emails[0].body.contains("silver otter") && !emails[0].ownText.contains("silver otter"))
+        XCTAssertTrue(emails[1].ownText.contains("silver otter") && !emails[1].ownText.contains("Did the logins"))
+    }
+
     func testATimeIsTakenOnlyBesideItsDate() {
         XCTAssertEqual(DateParser.parse("Case 1:15-cv-07433 Document 12 Filed 01/05/24")?.description, "2024-01-05")
         XCTAssertEqual(DateParser.parse("December 4, 2018 at 10:32:15 AM EST")?.description, "2018-12-04T10:32:15-05:00")
