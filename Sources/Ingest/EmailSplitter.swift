@@ -188,7 +188,7 @@ public enum EmailSplitter {
     static func kindIsKnown(_ block: HeaderBlock, isFirst: Bool, _ lines: [PageLine], owners: Set<String>, firstBlock: HeaderBlock) -> Bool? {
         let first = lines[block.start]
         if first.text.hasPrefix(">") || markerBefore(block.start, lines, floor: 0) != nil { return false }
-        if block.start > 0, matches(rule, lines[block.start - 1].text) { return false }
+        if block.start > 0, matches(rule, lines[block.start - 1].text), !isOwned(block, lines, owners: owners) { return false }
         // Indented beyond the release's first header (which is an email's).
         if indent(of: block, lines) >= indent(of: firstBlock, lines) + 4 { return false }
         if isFirst || block.style == .gmail || block.style == .tracker { return true }
@@ -352,12 +352,11 @@ public enum EmailSplitter {
     /// (A release may join the prints of several mailboxes; a signature that runs onto
     /// the next page tops one.)
     static func ownerLines(_ blocks: [HeaderBlock], _ lines: [PageLine]) -> Set<String> {
-        guard let first = blocks.first, first.style == .labelled, first.start > 0, lines[first.start - 1].page == lines[first.start].page
-        else { return [] }
+        guard let first = blocks.first, first.style == .labelled, let firstAbove = ownerLineIndex(first, lines) else { return [] }
         var over: [String: Int] = [:]
         var atPageTop: [String: Int] = [:]
-        for block in blocks where block.start > 0 && block.style == .labelled {
-            let above = block.start - 1
+        for block in blocks where block.style == .labelled {
+            guard let above = ownerLineIndex(block, lines) else { continue }
             let line = lines[above].text
             let key = PageFurniture.key(line)
             guard !line.contains(":"), !line.hasPrefix(">"), line.split(separator: " ").count <= 6, line.contains(where: \.isLetter),
@@ -369,15 +368,28 @@ public enum EmailSplitter {
         }
         // The first header's owner; another mailbox's owner tops two pages at least (a
         // signature that runs onto a page tops one).
-        let firstOwner = PageFurniture.key(lines[first.start - 1].text)
+        let firstOwner = PageFurniture.key(lines[firstAbove].text)
         return Set(over.filter { key, count in
             !key.isEmpty && count >= 2 && (key == firstOwner || (atPageTop[key] ?? 0) >= 2)
         }.keys)
     }
 
+    /// Where an Outlook print puts the mailbox owner's name: on the line over the header,
+    /// or over the rule drawn under the name (a text print writes the rule as dashes),
+    /// set apart from what is above it (a signature over a rule is no owner's name).
+    static func ownerLineIndex(_ block: HeaderBlock, _ lines: [PageLine]) -> Int? {
+        var i = block.start - 1
+        if i > 0, matches(rule, lines[i].text) {
+            i -= 1
+            guard i == 0 || lines[i].gapBefore || lines[i - 1].page != lines[i].page else { return nil }
+        }
+        guard i >= 0, lines[i].page == lines[block.start].page else { return nil }
+        return i
+    }
+
     static func isOwned(_ block: HeaderBlock, _ lines: [PageLine], owners: Set<String>) -> Bool {
-        guard block.start > 0, !lines[block.start - 1].text.contains(":") else { return false }
-        let key = PageFurniture.key(lines[block.start - 1].text)
+        guard let above = ownerLineIndex(block, lines), !lines[above].text.contains(":") else { return false }
+        let key = PageFurniture.key(lines[above].text)
         return owners.contains { PrintedHeader.editDistance($0, key) <= 2 }
     }
 
@@ -417,7 +429,7 @@ public enum EmailSplitter {
         var start = block.start
         let page = lines[block.start].page
         func onPage(_ i: Int) -> Bool { i >= floor && i >= 0 && lines[i].page == page }
-        if isOwned(block, lines, owners: owners), onPage(start - 1) { start -= 1 }
+        if isOwned(block, lines, owners: owners), let above = ownerLineIndex(block, lines), onPage(above) { start = above }
         if onPage(start - 1), let subject = block.header.subject, !subject.isEmpty,
            PageFurniture.key(lines[start - 1].text) == PageFurniture.key(subject)
         {

@@ -141,9 +141,10 @@ public enum PageFurniture {
             var gap = false
             for (i, line) in lines.enumerated() {
                 let atEdge = i < margin || i >= lines.count - margin
-                // A line right over a header is the mailbox owner's name of an Outlook
-                // print, however often it recurs at page tops.
-                let overHeader = i + 1 < lines.count && PrintedHeader.label(of: lines[i + 1].text)?.0 == .from
+                // A line right over a header (or over the rule under it) is the mailbox
+                // owner's name of an Outlook print, however often it recurs at page tops.
+                func isFrom(_ k: Int) -> Bool { k < lines.count && PrintedHeader.label(of: lines[k].text)?.0 == .from }
+                let overHeader = (isFrom(i + 1) || (i + 1 < lines.count && EmailSplitter.matches(EmailSplitter.rule, lines[i + 1].text) && isFrom(i + 2)))
                     && !line.text.contains(where: \.isNumber)
                 // The line over a structure line (a Gmail thread's title over "3 messages").
                 let overStructure = i + 1 < lines.count && keeping(lines[i + 1].text)

@@ -97,6 +97,27 @@ final class TextReleaseSplitTests: XCTestCase {
         XCTAssertTrue(emails[1].ownText.contains("silver otter") && !emails[1].ownText.contains("Did the logins"))
     }
 
+    /// An Outlook print saved as text: the mailbox owner's name over a rule of dashes tops
+    /// every email (so it recurs like a running header), and a reply's quoted header sits
+    /// under a rule after the signature.
+    func testAnOwnerNameOverARuleOpensEachEmailOfATextPrint() {
+        let rule = String(repeating: "-", count: 60)
+        func page(_ owner: String, _ from: String, _ date: String, _ body: [String]) -> [String] {
+            ["RELEASED UNDER FOIL 2020-PL-00417", "", owner, rule, "From: \(from)", "Sent: \(date)",
+             "To: Desk <desk@nypd.org>", "Subject: Trial", ""] + body + [""]
+        }
+        let text = (page("Fatima Chen", "Ward, Chris <cward@nypd.org>", "Monday, March 4, 2019 9:00 AM", ["The amber kestrel logins.", "Chris"])
+            + page("Fatima Chen", "Okafor, Jen <jokafor@clearview.ai>", "Tuesday, March 5, 2019 10:00 AM",
+                   ["Received, thank you.", "Regards,", "Jen Okafor", "________________________________",
+                    "From: Ward, Chris <cward@nypd.org>", "Sent: Monday, March 4, 2019 9:00 AM", "To: Desk <desk@nypd.org>",
+                    "Subject: Trial", "", "The amber kestrel logins."])
+            + page("Fatima Chen", "Chen, Fatima <fchen@nypd.org>", "Wednesday, March 6, 2019 11:00 AM", ["The copper fern list.", "Fatima"]))
+            .joined(separator: "\n").replacingOccurrences(of: "\nRELEASED", with: "\n\u{0C}RELEASED")
+        let emails = EmailSplitter.split(text: text)
+        XCTAssertEqual(emails.map { $0.header.from?.address }, ["cward@nypd.org", "jokafor@clearview.ai", "fchen@nypd.org"])
+        XCTAssertEqual(emails.map { $0.lines?.first }, [3, 15, 35], "each email starts at its owner's name")
+    }
+
     func testATimeIsTakenOnlyBesideItsDate() {
         XCTAssertEqual(DateParser.parse("Case 1:15-cv-07433 Document 12 Filed 01/05/24")?.description, "2024-01-05")
         XCTAssertEqual(DateParser.parse("December 4, 2018 at 10:32:15 AM EST")?.description, "2018-12-04T10:32:15-05:00")
