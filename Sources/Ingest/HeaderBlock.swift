@@ -267,6 +267,15 @@ struct HeaderBlock: Sendable {
                 last = label
                 return true
             }
+            // A narrow column cuts a long address or Notes name anywhere ("…@N", "YCDOI"):
+            // a piece with no space finishes a recipient cut short, with no space between.
+            if let last, line == nil, [.to, .cc, .bcc].contains(last), let value = header.fields[last], !text.contains(" "),
+               let cut = value.split(separator: " ").last, !",;>".contains(cut.last!),
+               cut.contains("@") || cut.contains("/") || value.filter({ $0 == "<" }).count > value.filter({ $0 == ">" }).count
+            {
+                header.fields[last] = value + text
+                return true
+            }
             // A right-column piece goes on with a recipient list when it reads as one,
             // and with a subject when it is words.
             if let last, line == nil, [.to, .cc, .bcc].contains(last), looksLikeAddresses(text) {

@@ -118,6 +118,22 @@ final class TextReleaseSplitTests: XCTestCase {
         XCTAssertEqual(emails.map { $0.lines?.first }, [3, 15, 35], "each email starts at its owner's name")
     }
 
+    /// A Lotus Notes memo with its labels in a narrow column beside the sender, which cuts
+    /// a Notes name in the middle of a word.
+    func testANotesNameCutByItsColumnIsJoinedAgain() {
+        let text = [
+            "Nikhil Edwards  To  William", "<nikhil.edwards@brightwateranalytics.com>  Sullivan/ID/NYCDOI@N",
+            "5/4/2021 9:56 AM  YCDOI", "                  cc  Arjun Parker/ID/NYCDOI@NYCDOI", "                  bcc",
+            "                  Subject  Visit to RTCC", "", "William, the room is booked.", "Nikhil",
+        ].joined(separator: "\n")
+        let emails = EmailSplitter.split(text: text)
+        XCTAssertEqual(emails.count, 1)
+        XCTAssertEqual(emails.first?.header.from?.address, "nikhil.edwards@brightwateranalytics.com")
+        XCTAssertEqual(emails.first?.header.date?.description, "2021-05-04T09:56:00")
+        XCTAssertEqual(emails.first?.header.to.map(\.name), ["William Sullivan"])
+        XCTAssertEqual(emails.first?.header.subject, "Visit to RTCC")
+    }
+
     func testATimeIsTakenOnlyBesideItsDate() {
         XCTAssertEqual(DateParser.parse("Case 1:15-cv-07433 Document 12 Filed 01/05/24")?.description, "2024-01-05")
         XCTAssertEqual(DateParser.parse("December 4, 2018 at 10:32:15 AM EST")?.description, "2018-12-04T10:32:15-05:00")
