@@ -268,13 +268,16 @@ struct HeaderBlock: Sendable {
                 return true
             }
             // A narrow column cuts a long address or Notes name anywhere ("…@N", "YCDOI"):
-            // a piece with no space finishes a recipient cut short, with no space between.
+            // a piece with no space finishes a recipient cut short, with no space between;
+            // after a name's first word ("…, Priya" then "Miller"), with a space.
             if let last, line == nil, [.to, .cc, .bcc].contains(last), let value = header.fields[last], !text.contains(" "),
-               let cut = value.split(separator: " ").last, !",;>".contains(cut.last!),
-               cut.contains("@") || cut.contains("/") || value.filter({ $0 == "<" }).count > value.filter({ $0 == ">" }).count
+               let cut = value.split(separator: " ").last, !",;>".contains(cut.last!)
             {
-                header.fields[last] = value + text
-                return true
+                let midWord = cut.contains("@") || cut.contains("/") || value.filter({ $0 == "<" }).count > value.filter({ $0 == ">" }).count
+                if midWord || (cut.allSatisfy(\.isLetter) && text.allSatisfy(\.isLetter) && text.first?.isUppercase == true) {
+                    header.fields[last] = value + (midWord ? "" : " ") + text
+                    return true
+                }
             }
             // A right-column piece goes on with a recipient list when it reads as one,
             // and with a subject when it is words.

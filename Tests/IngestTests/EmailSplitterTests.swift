@@ -132,6 +132,14 @@ final class TextReleaseSplitTests: XCTestCase {
         XCTAssertEqual(emails.first?.header.date?.description, "2021-05-04T09:56:00")
         XCTAssertEqual(emails.first?.header.to.map(\.name), ["William Sullivan"])
         XCTAssertEqual(emails.first?.header.subject, "Visit to RTCC")
+
+        let wrapped = [
+            "Priya  To  Nikhil", "Ramos/OIGN/NYCDOI@NYCDOI  Edwards", "5/30/2021 8:55 PM  <nikhil.edwards@brightwateranalytics.com>",
+            "                  bcc", "                  Subject  Results", "", "Nikhil, the results are in.",
+        ].joined(separator: "\n")
+        let memo = EmailSplitter.split(text: wrapped).first?.header
+        XCTAssertEqual(memo?.to.map(\.name), ["Nikhil Edwards"], "a name wrapped at its space keeps the space")
+        XCTAssertEqual(memo?.to.map(\.address), ["nikhil.edwards@brightwateranalytics.com"])
     }
 
     func testATimeIsTakenOnlyBesideItsDate() {
