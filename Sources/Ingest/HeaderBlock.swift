@@ -140,9 +140,10 @@ struct HeaderBlock: Sendable {
         case .attachments:
             return matches(fileName, line.text) || line.indent > previous.indent + 3
         case .subject:
-            // Wrapped under its value, or at the margin right under a line that ran to it.
-            return (line.indent > previous.indent + 3 || previous.text.count >= 70) && line.text.filter(\.isLetter).count >= 2
-                && PrintedHeader.label(of: line.text) == nil
+            // Wrapped under its value, or at the margin right under a line that ran to it,
+            // or under the label in a label column of its own (a Notes memo's, beside the sender).
+            return (line.indent > previous.indent + 3 || previous.text.count >= 70 || (line.indent == previous.indent && line.indent >= 8))
+                && line.text.filter(\.isLetter).count >= 2 && PrintedHeader.label(of: line.text) == nil
         default:
             return false
         }
@@ -155,6 +156,15 @@ struct HeaderBlock: Sendable {
         let brokenAddress = value.filter({ $0 == "<" }).count > value.filter({ $0 == ">" }).count
             && [".", "-", "@", "_"].contains(value.last!)
         return value + (brokenAddress ? "" : " ") + more
+    }
+
+    /// "Angela Goldberg", "Anthony De La": a person's name (or its first words) alone,
+    /// as a narrow column wraps a recipient list.
+    static func isName(_ text: String) -> Bool {
+        let words = text.trimmed(where: { $0 == "," }).split(separator: " ")
+        return (1...4).contains(words.count) && words.allSatisfy { word in
+            word.first!.isUppercase && word.allSatisfy { $0.isLetter || $0 == "." || $0 == "-" || $0 == "'" }
+        }
     }
 
     static func looksLikeAddresses(_ text: String) -> Bool {
@@ -281,7 +291,7 @@ struct HeaderBlock: Sendable {
             }
             // A right-column piece goes on with a recipient list when it reads as one,
             // and with a subject when it is words.
-            if let last, line == nil, [.to, .cc, .bcc].contains(last), looksLikeAddresses(text) {
+            if let last, line == nil, [.to, .cc, .bcc].contains(last), looksLikeAddresses(text) || text.hasPrefix("<") || isName(text) {
                 header.fields[last] = joined(header.fields[last], text)
                 return true
             }

@@ -140,6 +140,16 @@ final class TextReleaseSplitTests: XCTestCase {
         let memo = EmailSplitter.split(text: wrapped).first?.header
         XCTAssertEqual(memo?.to.map(\.name), ["Nikhil Edwards"], "a name wrapped at its space keeps the space")
         XCTAssertEqual(memo?.to.map(\.address), ["nikhil.edwards@brightwateranalytics.com"])
+
+        let columns = [
+            "Anthony De La  To  François Hall/BCI/NYSTAT@NYSTAT,", "Cruz/BCI/NYSTAT@NYSTAT  Angela Goldberg",
+            "2/13/2022 4:59 PM  <angela.goldberg@clearview.ai>", "                  Subject  Trial account for Bureau of",
+            "                  Criminal Investigation", "", "Team, the accounts are set up.",
+        ].joined(separator: "\n")
+        let long = EmailSplitter.split(text: columns).first?.header
+        XCTAssertEqual(long?.from?.name, "Anthony De La Cruz")
+        XCTAssertEqual(long?.to.map(\.name), ["François Hall", "Angela Goldberg"], "a name alone in the column goes on with the list")
+        XCTAssertEqual(long?.subject, "Trial account for Bureau of Criminal Investigation", "the subject wraps under its label")
     }
 
     func testATimeIsTakenOnlyBesideItsDate() {
