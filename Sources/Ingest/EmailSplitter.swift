@@ -405,8 +405,10 @@ public enum EmailSplitter {
         var top = start
         while onPage(top - 1), start - top < 6 { top -= 1 }
         if top < start, top == 0 || lines[top - 1].page != page {
+            // (A tracker's next thread has a title of its own: "Request filed by" recurs.)
             let keys = lines[top..<start].map { titleKey($0.text) }
-            if keys.filter({ titles.contains($0) }).count * 2 >= keys.count { return top }
+            let recurring = keys.filter { titles.contains($0) }.count
+            if recurring * 2 >= keys.count || (block.style == .tracker && recurring > 0) { return top }
         }
         var k = start - 1
         if onPage(k), matches(rule, lines[k].text) { k -= 1 }

@@ -117,9 +117,10 @@ public enum PageFurniture {
         var seenOn: [String: Set<Int>] = [:]
         var atTop: [String: Set<Int>] = [:]
         var midPage = Set<String>()
+        let edges = pages.map { nearEdge($0.lines) }
         for (index, page) in pages.enumerated() {
             for (i, line) in page.lines.enumerated() {
-                if i < margin || i >= page.lines.count - margin {
+                if edges[index][i] {
                     seenOn[key(line.text), default: []].insert(index)
                     if i < 3 { atTop[key(line.text), default: []].insert(index) }
                 } else {
@@ -136,11 +137,11 @@ public enum PageFurniture {
         }.keys)
 
         var result: [PageLine] = []
-        for page in pages {
+        for (index, page) in pages.enumerated() {
             let lines = page.lines
             var gap = false
             for (i, line) in lines.enumerated() {
-                let atEdge = i < margin || i >= lines.count - margin
+                let atEdge = edges[index][i]
                 // A line right over a header (or over the rule under it) is the mailbox
                 // owner's name of an Outlook print, however often it recurs at page tops.
                 func isFrom(_ k: Int) -> Bool { k < lines.count && PrintedHeader.label(of: lines[k].text)?.0 == .from }
@@ -165,6 +166,19 @@ public enum PageFurniture {
             }
         }
         return result
+    }
+
+    /// Whether each line stands within `margin` lines of its page's top or bottom, not
+    /// counting stamps (a release stamp over a print header, and a court stamp over
+    /// that, push it down the page).
+    static func nearEdge(_ lines: [PageLine]) -> [Bool] {
+        let counts = lines.map { !isStamp($0.text) }
+        let total = counts.filter { $0 }.count
+        var above = 0
+        return counts.map { counted in
+            defer { if counted { above += 1 } }
+            return above < margin || above >= total - margin
+        }
     }
 
     /// Letters only, lowercased: page numbers and OCR's stray punctuation do not count.

@@ -152,6 +152,28 @@ final class TextReleaseSplitTests: XCTestCase {
         XCTAssertEqual(long?.subject, "Trial account for Bureau of Criminal Investigation", "the subject wraps under its label")
     }
 
+    /// A request tracker's thread printed from a browser, with a State Department stamp over
+    /// the print header and the request's number on every page: the stamps push the number
+    /// down, and it is still furniture; a new thread's title goes with its first message.
+    func testATrackerThreadUnderStampsEndsWhereItsTextEnds() {
+        let top = ["UNCLASSIFIED U.S. Department of State Case No. F-2020-89060 Doc No. C05936925 Date: 01/03/2022",
+                   "RELEASE IN PART B6", "LAW ENFORCEMENT SENSITIVE", "4/8/21, 5:41 PM     Face recognition searches • FOIL Ledger",
+                   "                                             2020-ICFO-58081", ""]
+        let pages = [
+            top + ["Face recognition searches", "Request filed by Neil Johnson with the Brooklyn DA", "",
+                   "From: Neil Johnson", "", "I request copies of all records.", "Neil Johnson", "",
+                   "From: Records Access Office", "", "Your request is received.", "Records Access Office"],
+            top + ["Records about Cellebrite", "Request filed by Malik Reed with the NYPD", "Tracking #: FOIL-2020-033-46317 Status: Completed", "",
+                   "From: Malik Reed", "", "I request the Cellebrite contract.", "Malik Reed", "",
+                   "From: Records Access Office", "", "The contract is attached.", "Records Access Officer J. Diaz"],
+        ]
+        let text = pages.map { $0.joined(separator: "\n") }.joined(separator: "\n\u{0C}")
+        let emails = EmailSplitter.split(text: text)
+        XCTAssertEqual(emails.map { $0.header.from?.name }, ["Neil Johnson", "Records Access Office", "Malik Reed", "Records Access Office"])
+        // (In a text release an email's lines start at its own header; the title is the thread's.)
+        XCTAssertEqual(emails.map { $0.lines ?? [] }, [[10, 13], [15, 18], [29, 32], [34, 37]])
+    }
+
     func testATimeIsTakenOnlyBesideItsDate() {
         XCTAssertEqual(DateParser.parse("Case 1:15-cv-07433 Document 12 Filed 01/05/24")?.description, "2024-01-05")
         XCTAssertEqual(DateParser.parse("December 4, 2018 at 10:32:15 AM EST")?.description, "2018-12-04T10:32:15-05:00")
