@@ -192,7 +192,11 @@ public enum EmailSplitter {
         // Indented beyond the release's first header (which is an email's).
         if indent(of: block, lines) >= indent(of: firstBlock, lines) + 4 { return false }
         if isFirst || block.style == .gmail || block.style == .tracker { return true }
-        if !owners.isEmpty, block.style == .labelled { return isOwned(block, lines, owners: owners) }
+        if !owners.isEmpty, block.style == .labelled {
+            if isOwned(block, lines, owners: owners) { return true }
+            // (A name set apart over it may be another mailbox's owner: left to its format.)
+            return mayBeUnderAnotherOwner(block, lines) ? nil : false
+        }
         return nil
     }
 
@@ -269,12 +273,16 @@ public enum EmailSplitter {
         guard let current = opened.last else { return (true, "the first header block (\(block.style.rawValue))") }
         if block.style == .gmail { return (true, "a Gmail print's sender line opens each message of the thread") }
         if block.style == .tracker { return (true, "a request tracker prints each message under its own From line") }
-        if !owners.isEmpty, block.style == .labelled {
-            return isOwned(block, lines, owners: owners)
-                ? (true, "printed under the mailbox owner's name, as every email of this print")
-                : (false, "no mailbox owner's name above it, unlike every email of this print: a quoted copy")
-        }
         let printed = format(of: block, lines)
+        if !owners.isEmpty, block.style == .labelled {
+            if isOwned(block, lines, owners: owners) { return (true, "printed under the mailbox owner's name, as every email of this print") }
+            // A print may join several mailboxes: a name set apart over a header printed
+            // as this release's emails are is another mailbox's owner.
+            if formats.print.contains(printed), mayBeUnderAnotherOwner(block, lines) {
+                return (true, "printed as this release prints its emails' headers (\(printed)), under a name set apart as an owner's")
+            }
+            return (false, "no mailbox owner's name above it, unlike every email of this print: a quoted copy")
+        }
         if formats.quote.contains(printed) {
             return (false, "printed as the quoted copies in this release are (\(printed)), unlike its emails: a quoted copy")
         }
@@ -359,10 +367,7 @@ public enum EmailSplitter {
             guard let above = ownerLineIndex(block, lines) else { continue }
             let line = lines[above].text
             let key = PageFurniture.key(line)
-            guard !line.contains(":"), !line.hasPrefix(">"), line.split(separator: " ").count <= 6, line.contains(where: \.isLetter),
-                  !line.contains(where: \.isNumber),
-                  key != PageFurniture.key(block.header.subject ?? "") // Apple Mail's title, not an owner
-            else { continue }
+            guard couldBeOwnerName(line, over: block) else { continue }
             over[key, default: 0] += 1
             if above == 0 || lines[above - 1].page != lines[above].page { atPageTop[key, default: 0] += 1 }
         }
@@ -372,6 +377,19 @@ public enum EmailSplitter {
         return Set(over.filter { key, count in
             !key.isEmpty && count >= 2 && (key == firstOwner || (atPageTop[key] ?? 0) >= 2)
         }.keys)
+    }
+
+    /// Whether a name line set apart from the text above stands over the block.
+    static func mayBeUnderAnotherOwner(_ block: HeaderBlock, _ lines: [PageLine]) -> Bool {
+        guard let above = ownerLineIndex(block, lines) else { return false }
+        return lines[above].gapBefore && couldBeOwnerName(lines[above].text, over: block)
+    }
+
+    /// A short line of words with no colon or digits, which is not the subject Apple Mail
+    /// prints as a title over the header.
+    static func couldBeOwnerName(_ line: String, over block: HeaderBlock) -> Bool {
+        !line.contains(":") && !line.hasPrefix(">") && line.split(separator: " ").count <= 6 && line.contains(where: \.isLetter)
+            && !line.contains(where: \.isNumber) && PageFurniture.key(line) != PageFurniture.key(block.header.subject ?? "")
     }
 
     /// Where an Outlook print puts the mailbox owner's name: on the line over the header,
@@ -431,7 +449,11 @@ public enum EmailSplitter {
         var start = block.start
         let page = lines[block.start].page
         func onPage(_ i: Int) -> Bool { i >= floor && i >= 0 && lines[i].page == page }
-        if isOwned(block, lines, owners: owners), let above = ownerLineIndex(block, lines), onPage(above) { start = above }
+        if isOwned(block, lines, owners: owners) || (!owners.isEmpty && mayBeUnderAnotherOwner(block, lines)),
+           let above = ownerLineIndex(block, lines), onPage(above)
+        {
+            start = above
+        }
         if onPage(start - 1), let subject = block.header.subject, !subject.isEmpty,
            PageFurniture.key(lines[start - 1].text) == PageFurniture.key(subject)
         {

@@ -174,6 +174,27 @@ final class TextReleaseSplitTests: XCTestCase {
         XCTAssertEqual(emails.map { $0.lines ?? [] }, [[10, 13], [15, 18], [29, 32], [34, 37]])
     }
 
+    /// Two mailboxes' prints joined: the second owner's name stands over one email only, set
+    /// apart from the text above, over a header printed as the emails' are (labels in a
+    /// column), unlike the forwarded copy.
+    func testAnotherMailboxOwnerNamedOnceStillOpensAnEmail() {
+        func header(_ from: String, _ date: String, _ to: String) -> [String] {
+            ["From:     \(from)", "Date:     \(date)", "To:       \(to)", "Subject:  Searches", ""]
+        }
+        let text = (["Zoë Rogers"] + header("Richard Sharma <rsharma@nypd.org>", "Tuesday, September 12, 2017 2:15 PM", "kwame@nypd.org")
+            + ["The amber kestrel list.", "Richard", "", "Zoë Rogers"]
+            + header("peter.kowalski@nypd.org", "Saturday, October 14, 2017 4:17 PM", "richard@opencv.org")
+            + ["See below.", "Peter", "---------- Forwarded message ---------", "From: Richard Young <richard@opencv.org>",
+               "Date: Sat, Oct 14, 2017 at 3:00 PM", "Subject: Searches", "To: Peter <peter.kowalski@nypd.org>", "",
+               "The copper fern report.", "", "Lauren Reyes"]
+            + header("richard@opencv.org", "Saturday, October 14, 2017 5:22 PM", "peter.kowalski@nypd.org")
+            + ["Thank you, Peter.", "Richard"]).joined(separator: "\n")
+        let emails = EmailSplitter.split(text: text)
+        XCTAssertEqual(emails.map { $0.header.from?.address }, ["rsharma@nypd.org", "peter.kowalski@nypd.org", "richard@opencv.org"])
+        XCTAssertEqual(emails.map { $0.lines?.first }, [1, 10, 26], "each email starts at its owner's name")
+        XCTAssertFalse(emails[1].body.contains("Lauren Reyes"))
+    }
+
     func testATimeIsTakenOnlyBesideItsDate() {
         XCTAssertEqual(DateParser.parse("Case 1:15-cv-07433 Document 12 Filed 01/05/24")?.description, "2024-01-05")
         XCTAssertEqual(DateParser.parse("December 4, 2018 at 10:32:15 AM EST")?.description, "2018-12-04T10:32:15-05:00")
