@@ -142,7 +142,9 @@ struct HeaderBlock: Sendable {
         case .subject:
             // Wrapped under its value, or at the margin right under a line that ran to it,
             // or under the label in a label column of its own (a Notes memo's, beside the sender).
-            return (line.indent > previous.indent + 3 || previous.text.count >= 70 || (line.indent == previous.indent && line.indent >= 8))
+            // (Not a greeting right under it: "Hello Samuel,".)
+            return (line.indent > previous.indent + 3 || (previous.text.count >= 70 && !line.text.hasSuffix(","))
+                    || (line.indent == previous.indent && line.indent >= 8))
                 && line.text.filter(\.isLetter).count >= 2 && PrintedHeader.label(of: line.text) == nil
         default:
             return false

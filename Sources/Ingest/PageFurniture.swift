@@ -35,8 +35,9 @@ public enum PageFurniture {
         #"^\[?\s*page\s*\d+(\s*(of|/)\s*\d+)?\s*\]?$"#,
         #"^\d{1,4}\s*(/|of)\s*\d{1,4}$"#,
         #"^-?\s*\d{1,4}\s*-?$"#,
-        // Bates numbers: a prefix and at least four digits, e.g. NYPD_000123, ICE-2020-000045.
-        #"^[A-Z][A-Z0-9]{1,15}([ _-][A-Z0-9]{1,15}){0,4}[ _-]?\d{4,}$"#,
+        // Bates numbers: a capitalised prefix and at least four digits, e.g. NYPD_000123,
+        // ICE-2020-000045 (not a title such as "Invoice INV-44026").
+        #"(?-i)^[A-Z][A-Z0-9]{1,15}([ _-][A-Z0-9]{1,15}){0,4}[ _-]?\d{4,}$"#,
         // A request's number over each page: 2020-ICFO-72289.
         #"^\d{4}-[A-Z]{2,8}-\d{3,6}$"#,
         // A browser's print header: "12/3/19, 4:05 PM   Gmail - Re: Trial" (with its
@@ -151,7 +152,7 @@ public enum PageFurniture {
                 let overStructure = i + 1 < lines.count && keeping(lines[i + 1].text)
                 // What looks like furniture first (cheap); then what a header needs is kept.
                 let looksLikeFurniture = isStamp(line.text)
-                    || (atEdge && ((running.contains(key(line.text)) && !overHeader && !overStructure) || isPageMark(line.text)))
+                    || (atEdge && !overStructure && ((running.contains(key(line.text)) && !overHeader) || isPageMark(line.text)))
                 let isFurniture = looksLikeFurniture && !keeping(line.text) && PrintedHeader.label(of: line.text) == nil
                     && !HeaderBlock.isSenderLine(line.text)
                 if isFurniture {

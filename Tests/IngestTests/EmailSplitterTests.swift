@@ -195,6 +195,23 @@ final class TextReleaseSplitTests: XCTestCase {
         XCTAssertFalse(emails[1].body.contains("Lauren Reyes"))
     }
 
+    /// A Gmail thread's title that looks like a Bates number ("Invoice INV-44026") is its
+    /// subject, not furniture; a long subject ends where a greeting starts under it.
+    func testSubjectsEndWhereTheyShould() {
+        func thread(_ title: String, _ sender: String, _ date: String, _ text: String) -> String {
+            ["12/29/20, 3:54 PM     Gmail - \(title)", "M Gmail Jane Doe <jdoe@miami-police.org>", title, "1 message",
+             "\(sender)  \(date)", "To: Jane Doe <jdoe@miami-police.org>", "", text].joined(separator: "\n")
+        }
+        let gmail = thread("Trial accounts", "Brian Russo <russob@miami-police.org>", "Fri, Aug 7, 2020 at 1:07 PM", "The accounts are ready.")
+            + "\n\u{0C}" + thread("Invoice INV-44026", "Megan Mancuso <mmancuso@necam.com>", "Tue, Sep 8, 2020 at 1:10 PM", "The invoice is attached.")
+        XCTAssertEqual(EmailSplitter.split(text: gmail).map(\.header.subject), ["Trial accounts", "Invoice INV-44026"])
+
+        let subject = "Re: Re: Fwd: Procurement question re: Rank One Computing license renewal"
+        let outlook = ["From: Owen Ramos <oramos@nypd.org>", "Sent: Tuesday, March 5, 2019 9:12 AM", "To: Samuel Diaz <sdiaz@nypd.org>",
+                       "Subject: \(subject)", "Hello Samuel,", "The renewal is signed."].joined(separator: "\n")
+        XCTAssertEqual(EmailSplitter.split(text: outlook).first?.header.subject, subject)
+    }
+
     func testATimeIsTakenOnlyBesideItsDate() {
         XCTAssertEqual(DateParser.parse("Case 1:15-cv-07433 Document 12 Filed 01/05/24")?.description, "2024-01-05")
         XCTAssertEqual(DateParser.parse("December 4, 2018 at 10:32:15 AM EST")?.description, "2018-12-04T10:32:15-05:00")
