@@ -34,7 +34,7 @@ public enum PageFurniture {
     static let edgePatterns: [NSRegularExpression] = [
         #"^\[?\s*page\s*\d+(\s*(of|/)\s*\d+)?\s*\]?$"#,
         #"^\d{1,4}\s*(/|of)\s*\d{1,4}$"#,
-        #"^-?\s*\d{1,4}\s*-?$"#,
+        #"^-?\s*\d{1,8}\s*-?$"#,
         // Bates numbers: a capitalised prefix and at least four digits, e.g. NYPD_000123,
         // ICE-2020-000045 (not a title such as "Invoice INV-44026").
         #"(?-i)^[A-Z][A-Z0-9]{1,15}([ _-][A-Z0-9]{1,15}){0,4}[ _-]?\d{4,}$"#,
@@ -133,8 +133,10 @@ public enum PageFurniture {
         // for a long one (a site's title over each message it prints), but only a page's
         // top: a sentence a template repeats may end two pages.
         let threshold = max(2, Int((Double(pages.count) * 0.4).rounded(.up)))
+        // (A line without letters has no key to recur by: a page number is a page mark, and
+        // a signature's phone number at a page's foot is text.)
         let running = Set(seenOn.filter { key, pages in
-            (pages.count >= threshold || ((atTop[key]?.count ?? 0) >= 2 && key.count >= 15)) && !midPage.contains(key)
+            !key.isEmpty && (pages.count >= threshold || ((atTop[key]?.count ?? 0) >= 2 && key.count >= 15)) && !midPage.contains(key)
         }.keys)
 
         var result: [PageLine] = []

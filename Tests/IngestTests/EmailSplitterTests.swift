@@ -212,6 +212,19 @@ final class TextReleaseSplitTests: XCTestCase {
         XCTAssertEqual(EmailSplitter.split(text: outlook).first?.header.subject, subject)
     }
 
+    /// Each page ends with a signature's phone number and a page number: the number is
+    /// furniture, the phone number the email's text (neither has letters to recur by).
+    func testASignaturesPhoneNumberAtThePageFootIsText() {
+        let text = (1...3).map { n in
+            ["From: Owen Ramos <oramos@nypd.org>", "Sent: Tuesday, March \(n), 2019 9:12 AM", "To: Lena Ortiz <lortiz@nypd.org>",
+             "Subject: Trial \(n)", "", "Lena, see the list.", "Owen Ramos", "(646) 555-0183", "", "\(n)"].joined(separator: "\n")
+        }.joined(separator: "\n\u{0C}")
+        let emails = EmailSplitter.split(text: text)
+        XCTAssertEqual(emails.count, 3)
+        XCTAssertEqual(emails.map { $0.lines?.last }, [8, 18, 28])
+        XCTAssertTrue(emails.allSatisfy { $0.body.hasSuffix("(646) 555-0183") }, "\(emails.map(\.body))")
+    }
+
     func testATimeIsTakenOnlyBesideItsDate() {
         XCTAssertEqual(DateParser.parse("Case 1:15-cv-07433 Document 12 Filed 01/05/24")?.description, "2024-01-05")
         XCTAssertEqual(DateParser.parse("December 4, 2018 at 10:32:15 AM EST")?.description, "2018-12-04T10:32:15-05:00")
