@@ -29,10 +29,15 @@ def words(text):
     return " ".join(re.findall(r"[^\W_]+", text))
 
 
+# Letters whose mark Unicode does not decompose: "Łukasz" without its stroke is "Lukasz".
+UNMARKED = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ð": "d", "ı": "i", "ß": "ss", "æ": "ae", "œ": "oe", "þ": "th"})
+
+
 def name_key(name):
-    """A name compared without accents (OCR reads "Ní" as "Ni") and without middle
-    initials (a Notes name prints "Jorge Morgan" for Jorge L. Morgan): the same person."""
-    decomposed = unicodedata.normalize("NFKD", words(name))
+    """A name compared without accents or strokes (OCR reads "Ní" as "Ni", "Ł" as "L")
+    and without middle initials (a Notes name prints "Jorge Morgan" for Jorge L. Morgan):
+    the same person."""
+    decomposed = unicodedata.normalize("NFKD", words(name).translate(UNMARKED))
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(w for w in plain.split() if len(w) > 1)
 
