@@ -96,6 +96,10 @@ public struct PrintedHeader: Sendable {
 enum OCRRepair {
     static let addressFixes = compile([
         (#"\s*@\s*"#, "@"),
+        // A dot read as a colon inside an address: "lukasz.j:baptiste@".
+        (#"(?<=[a-z0-9])(?<!mailto):(?=[a-z0-9][a-z0-9._-]*@)"#, "."),
+        // A space read after a dot: "jamal. jackson@gmail.com".
+        (#"(?<=(?:^|[\s<(])[a-z0-9_-]{1,30}\.)\s(?=[a-z0-9._-]+@)"#, ""),
         (#"(?<![\w.])([A-Z]) (?=[a-z]{2,})"#, "$1"),
         (#"(?<=@[A-Za-z0-9-]{1,40})\s*\.\s*(?=[A-Za-z])"#, "."),
     ])
@@ -113,6 +117,47 @@ enum OCRRepair {
 
     /// "mark.delgado@ ice.dhs.gov" → "mark.delgado@ice.dhs.gov"; "J ohn Park" → "John Park".
     static func addresses(_ value: String) -> String { apply(addressFixes, to: value) }
+
+    /// A name read by OCR, checked against its address, which OCR reads better (plain
+    /// letters): "tukasz Young" <young.lukasz@aol.com> → "Lukasz Young", "Fatima Simkovaé"
+    /// <fsimkova@…> → "Fatima Simkova"; stray quote marks go. A word is replaced only by
+    /// a part of the address one letter away from it, never guessed.
+    static func name(_ person: Correspondent) -> Correspondent {
+        guard let name = person.name else { return person }
+        let local = person.address?.split(separator: "@").first.map { $0.lowercased() } ?? ""
+        let runs = local.split(whereSeparator: { !$0.isLetter }).map(String.init)
+        // Specks after the name ("Tamara Wright (i __!> i 2 7") end it.
+        let read = name.replacingOccurrences(of: #"[“”"]|(?<!\p{L})[‘’']|[‘’'](?!\p{L})"#, with: "", options: .regularExpression)
+            .split(separator: " ")
+        let named = read.prefix { word in word.allSatisfy { $0.isLetter || ".,-'’".contains($0) } }
+        let words = named.map { word -> String in
+                let plain = word.lowercased().folding(options: .diacriticInsensitive, locale: nil)
+                guard plain.count >= 4, plain.allSatisfy(\.isLetter), !runs.contains(where: { $0.contains(plain) }),
+                      let fix = nearestPart(of: runs, to: plain)
+                else { return String(word) }
+                return fix.prefix(1).uppercased() + fix.dropFirst()
+            }
+        return Correspondent(name: words.joined(separator: " "), address: person.address)
+    }
+
+    /// The part of one of `runs` one edit away from `word`: as long as it if there is
+    /// one such part, else one letter shorter or longer if there is one; else nil.
+    private static func nearestPart(of runs: [String], to word: String) -> String? {
+        for lengths in [[word.count], [word.count - 1, word.count + 1]] {
+            var found = Set<String>()
+            for run in runs {
+                let letters = Array(run)
+                for length in lengths where length >= 1 && length <= letters.count {
+                    for start in 0...(letters.count - length) {
+                        let part = String(letters[start..<(start + length)])
+                        if PrintedHeader.editDistance(part, word) == 1 { found.insert(part) }
+                    }
+                }
+            }
+            if !found.isEmpty { return found.count == 1 ? found.first : nil }
+        }
+        return nil
+    }
 
     static func date(_ value: String) -> String { apply(dateFixes, to: value) }
 

@@ -66,10 +66,12 @@ public struct RecordBuilder: Sendable {
                              ocr: Bool, ocrConfidence: Int?) -> Record
     {
         let header = email.header
+        // (Names read by OCR are checked against their addresses.)
+        func fixed(_ person: Correspondent) -> Correspondent { ocr ? OCRRepair.name(corrections.apply(person)) : corrections.apply(person) }
         var record = Record(
             id: id, kind: .email,
-            subject: header.subject, from: header.from.map(corrections.apply), to: header.to.map(corrections.apply),
-            cc: header.cc.map(corrections.apply), date: header.date, source: source,
+            subject: header.subject, from: header.from.map(fixed), to: header.to.map(fixed),
+            cc: header.cc.map(fixed), date: header.date, source: source,
             ocr: ocr, ocrConfidence: ocrConfidence, text: email.body)
         record.redactions = Redactions.markers(in: [header.fields.values.joined(separator: "\n"), record.text].joined(separator: "\n"))
         tagger.tag(&record, signature: Signature.block(of: email.ownText))

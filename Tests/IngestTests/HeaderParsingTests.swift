@@ -91,6 +91,21 @@ final class PrintedHeaderTests: XCTestCase {
         XCTAssertEqual(DateParser.parse(OCRRepair.date("Tue, 11) un 2019 14:20:00 -0400"))?.description, "2019-06-11T14:20:00-04:00")
         XCTAssertEqual(DateParser.parse(OCRRepair.date("Friday, J uly 12, 2019 2:40 PM"))?.description, "2019-07-12T14:40:00")
         XCTAssertEqual(AddressList.parse(OCRRepair.addresses("J ohn Park <jpark@ fbi.gov>")), [Correspondent(name: "John Park", address: "jpark@fbi.gov")])
+        XCTAssertEqual(AddressList.parse(OCRRepair.addresses("Lukasz Baptiste <lukasz.j:baptiste@nypd.org>")).first?.address, "lukasz.j.baptiste@nypd.org")
+        XCTAssertEqual(AddressList.parse(OCRRepair.addresses("jamal. jackson@gmail.com")).first?.address, "jamal.jackson@gmail.com")
+        XCTAssertEqual(AddressList.parse(OCRRepair.addresses("Andre Jackson [mailto:jacksona@chicagopolice.org]")).first?.address,
+                       "jacksona@chicagopolice.org", "mailto: is no misread dot")
+    }
+
+    func testOCRNamesAreCheckedAgainstTheirAddresses() {
+        func repaired(_ name: String, _ address: String?) -> String? { OCRRepair.name(Correspondent(name: name, address: address)).name }
+        XCTAssertEqual(repaired("tukasz Young", "young.lukasz@aol.com"), "Lukasz Young")
+        XCTAssertEqual(repaired("Fatima Simkovaé", "fsimkova@babelstreet.com"), "Fatima Simkova")
+        XCTAssertEqual(repaired("Erin “O'Brien", "eobrien78@icloud.com"), "Erin O'Brien")
+        XCTAssertEqual(repaired("Tamara Wright (i __!> i 2 7 BS", nil), "Tamara Wright")
+        XCTAssertEqual(repaired("Marc Dupont", "mark.dupont@nypd.org"), "Mark Dupont", "one letter off the address: the address wins")
+        XCTAssertEqual(repaired("Terrence Pefia", "penat@atf.gov"), "Terrence Pefia", "two letters off: left as read")
+        XCTAssertEqual(repaired("José Davis", "jdavis61@icloud.com"), "José Davis", "a name the address holds is left alone")
     }
 }
 
