@@ -431,9 +431,15 @@ public enum EmailSplitter {
         var k = start - 1
         if onPage(k), matches(rule, lines[k].text) { k -= 1 }
         if onPage(k), matches(gmailMessageCount, lines[k].text) {
-            // The count, the thread's title over it, and the "Gmail" line over that.
+            // The count, the thread's title over it, and the "Gmail" line over that; and
+            // what OCR left of the browser's print header over the thread's first page.
             start = k
             while onPage(start - 1), start > k - 5, !lines[start].text.prefix(12).contains("Gmail") { start -= 1 }
+            if lines[start].text.prefix(12).contains("Gmail") {
+                var top = start
+                while onPage(top - 1), start - top < 2 { top -= 1 }
+                if top == 0 || lines[top - 1].page != page { start = top }
+            }
         }
         return start
     }

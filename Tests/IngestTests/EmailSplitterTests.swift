@@ -205,6 +205,9 @@ final class TextReleaseSplitTests: XCTestCase {
         let gmail = thread("Trial accounts", "Brian Russo <russob@miami-police.org>", "Fri, Aug 7, 2020 at 1:07 PM", "The accounts are ready.")
             + "\n\u{0C}" + thread("Invoice INV-44026", "Megan Mancuso <mmancuso@necam.com>", "Tue, Sep 8, 2020 at 1:10 PM", "The invoice is attached.")
         XCTAssertEqual(EmailSplitter.split(text: gmail).map(\.header.subject), ["Trial accounts", "Invoice INV-44026"])
+        // What OCR leaves of a print header over a thread goes with the thread, not the email before.
+        let remnant = gmail.replacingOccurrences(of: "\u{0C}12/29/20, 3:54 PM     Gmail - Invoice INV-44026", with: "\u{0C}      - Invoice")
+        XCTAssertEqual(EmailSplitter.split(text: remnant).map { $0.lines?.last }, [8, 16])
 
         let subject = "Re: Re: Fwd: Procurement question re: Rank One Computing license renewal"
         let outlook = ["From: Owen Ramos <oramos@nypd.org>", "Sent: Tuesday, March 5, 2019 9:12 AM", "To: Samuel Diaz <sdiaz@nypd.org>",
