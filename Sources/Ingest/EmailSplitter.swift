@@ -133,8 +133,7 @@ public enum EmailSplitter {
         }
         let steps = zip(known, known.dropFirst())
         let newestFirst = steps.filter { $0 > $1 }.count > steps.filter { $0 < $1 }.count
-        let originals = originalsOfCopies(blocks, kinds: kinds, pageTops: pageTops, newestFirst: newestFirst)
-        let copied = Set(originals.values)
+        let (originals, copied) = copies(blocks, kinds: kinds, pageTops: pageTops, newestFirst: newestFirst)
 
         var opened: [(block: HeaderBlock, preamble: Int)] = []
         var openedBlocks: [HeaderBlock] = []
@@ -223,12 +222,14 @@ public enum EmailSplitter {
 
     /// A block printed twice or more (the same sender and minute) is one message: the
     /// email, and quoted copies of it in the emails that answer or forward it. For each
-    /// block that is a copy, the index of its original: the one known to open an email;
-    /// else the only one not right under a newer header (a copy is quoted by a later
-    /// message, printed above it, whichever order the release runs in); else the only
-    /// one starting a page; else the first printed (the last, in a release printed
-    /// newest first, where the answers come before what they quote).
-    static func originalsOfCopies(_ blocks: [HeaderBlock], kinds: [Bool?], pageTops: [Bool], newestFirst: Bool) -> [Int: Int] {
+    /// block that is a copy, the index of the block it copies; `emails`, the blocks known
+    /// by their copies to be emails. The email is the one known to open an email; else,
+    /// of those not right under a newer header (a copy is quoted by a later message,
+    /// printed above it, whichever order the release runs in), the only one, or the only
+    /// one starting a page, or the first printed (the last, in a release printed newest
+    /// first, where the answers come before what they quote). When every one stands
+    /// under a newer header, the email was not released: all are copies of the first.
+    static func copies(_ blocks: [HeaderBlock], kinds: [Bool?], pageTops: [Bool], newestFirst: Bool) -> (originals: [Int: Int], emails: Set<Int>) {
         var byMinute: [Substring: [[Int]]] = [:]
         for (index, block) in blocks.enumerated() {
             guard let minute = block.dateKey?.prefix(13) else { continue }
@@ -236,7 +237,7 @@ public enum EmailSplitter {
             if let g = groups.firstIndex(where: { sameMessage(blocks[$0[0]], block) }) { groups[g].append(index) } else { groups.append([index]) }
             byMinute[minute] = groups
         }
-        var originals: [Int: Int] = [:]
+        var originals: [Int: Int] = [:], emails = Set<Int>()
         for members in byMinute.values.joined() where members.count > 1 {
             let candidates = members.filter { kinds[$0] != false }
             let knownEmails = candidates.filter { kinds[$0] == true }
@@ -244,21 +245,22 @@ public enum EmailSplitter {
                 guard i > 0, let above = blocks[i - 1].dateKey, let own = blocks[i].dateKey else { return true }
                 return above.prefix(13) <= own.prefix(13)
             }
-            let atPageTop = candidates.filter { pageTops[$0] }
-            let original: Int?
+            let atPageTop = notUnderNewer.filter { pageTops[$0] }
+            let email: Int?
             if !knownEmails.isEmpty {
-                original = knownEmails.count == 1 ? knownEmails[0] : nil
+                email = knownEmails.count == 1 ? knownEmails[0] : nil
             } else if notUnderNewer.count == 1 {
-                original = notUnderNewer[0]
+                email = notUnderNewer[0]
             } else if atPageTop.count == 1 {
-                original = atPageTop[0]
+                email = atPageTop[0]
             } else {
-                original = newestFirst ? candidates.last : candidates.first
+                email = newestFirst ? notUnderNewer.last : notUnderNewer.first
             }
-            guard let original else { continue }
-            for member in members where member != original { originals[member] = original }
+            if let email { emails.insert(email) }
+            guard let reference = email ?? (knownEmails.isEmpty ? members.first : nil) else { continue }
+            for member in members where member != reference { originals[member] = reference }
         }
-        return originals
+        return (originals, emails)
     }
 
     static func decide(_ block: HeaderBlock, preamble: Int, _ lines: [PageLine], opened: [HeaderBlock],

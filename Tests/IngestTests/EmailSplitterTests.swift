@@ -228,6 +228,21 @@ final class TextReleaseSplitTests: XCTestCase {
         XCTAssertTrue(emails.allSatisfy { $0.body.hasSuffix("(646) 555-0183") }, "\(emails.map(\.body))")
     }
 
+    /// A message quoted in two replies but never released itself: each copy stands under a
+    /// newer header, so none of them is an email.
+    func testAMessageOnlyQuotedIsNoEmail() {
+        func header(_ from: String, _ date: String) -> [String] {
+            ["Date: \(date)", "From: \(from)", "To: Desk <desk@nypd.org>", "Subject: Login problems", ""]
+        }
+        let erin = "Erin O'Brien <eobrien@nypd.org>", elena = "Elena Peña <elena@clearview.ai>"
+        let quoted = header(elena, "Fri, 30 Oct 2020 11:30:47 -0400") + ["Try the new password.", ""]
+        let first = header(erin, "Fri, 30 Oct 2020 17:01:02 -0400") + ["It still fails.", "Erin", ""]
+        let second = header(erin, "Fri, 30 Oct 2020 17:25:32 -0400") + ["Forwarding to IT.", "Erin", ""]
+        let text = (first + quoted + ["\u{0C}"] + second + first + quoted).joined(separator: "\n")
+        let emails = EmailSplitter.split(text: text)
+        XCTAssertEqual(emails.map { $0.header.date?.description }, ["2020-10-30T17:01:02-04:00", "2020-10-30T17:25:32-04:00"])
+    }
+
     func testATimeIsTakenOnlyBesideItsDate() {
         XCTAssertEqual(DateParser.parse("Case 1:15-cv-07433 Document 12 Filed 01/05/24")?.description, "2024-01-05")
         XCTAssertEqual(DateParser.parse("December 4, 2018 at 10:32:15 AM EST")?.description, "2018-12-04T10:32:15-05:00")
