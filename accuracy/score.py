@@ -88,12 +88,21 @@ def fuzzy_position(phrase_words, text_words):
 
 
 def match(emails, records):
-    """Truth email index -> record, by the phrase found earliest in a record's text
-    (exactly, else most of its words together, as OCR leaves them)."""
+    """Truth email index -> record: the record with the email's own sender and date that
+    holds its phrase (a quoted copy in a later reply may print the phrase more legibly
+    than OCR read the email itself); else the record holding the phrase earliest in its
+    text (exactly, else most of its words together, as OCR leaves them)."""
     taken, result = set(), {}
     texts = {r["id"]: words(r.get("text", "")) for r in records}
     for i, email in enumerate(emails):
         phrase = words(email["phrase"])
+        own = [r for r in records if r["id"] not in taken and email.get("date") and r.get("date") == email["date"]
+               and same_person(email.get("from"), r.get("from"))
+               and ((" " + phrase + " ") in (" " + texts[r["id"]] + " ") or fuzzy_position(phrase.split(), texts[r["id"]].split()))]
+        if len(own) == 1:
+            taken.add(own[0]["id"])
+            result[i] = own[0]
+            continue
         best = None
         for r in records:
             if r["id"] in taken:
