@@ -116,8 +116,6 @@ public enum EmailSplitter {
                 if known { printFormats.insert(format(of: block, lines)) } else { quoteFormats.insert(format(of: block, lines)) }
             }
         }
-        // (Only a release that shows how its quoted copies look tells its emails by format.)
-        let formats = (print: quoteFormats.isEmpty ? [] : printFormats.subtracting(quoteFormats), quote: quoteFormats.subtracting(printFormats))
         // Whether the release prints its emails newest first, judged by the emails whose
         // kind is not in doubt, page tops included: then an older email with the same
         // subject below another is no sign of a quoted copy.
@@ -131,6 +129,8 @@ public enum EmailSplitter {
             pageTops.append(pageTop)
             if let date = block.dateKey, kind ?? pageTop { known.append(date) }
         }
+        // (Only a release that shows how its quoted copies look tells its emails by format.)
+        let formats = (print: quoteFormats.isEmpty ? [] : printFormats.subtracting(quoteFormats), quote: quoteFormats.subtracting(printFormats))
         let steps = zip(known, known.dropFirst())
         let newestFirst = steps.filter { $0 > $1 }.count > steps.filter { $0 < $1 }.count
         let (originals, copied) = copies(blocks, kinds: kinds, pageTops: pageTops, newestFirst: newestFirst)
@@ -209,14 +209,19 @@ public enum EmailSplitter {
     /// the headers quoted inside them come as each sender's mail program wrote them.
     static func format(of block: HeaderBlock, _ lines: [PageLine]) -> String {
         var labels: [String] = []
-        var aligned = false
+        var alignedLines = 0
         for line in lines[block.start..<block.end] {
             // The labels every header has, not those only some emails need (Cc, Attachments).
             guard let (label, _) = PrintedHeader.label(of: line.text), [.from, .sent, .date, .to, .subject].contains(label) else { continue }
             labels.append(label.rawValue)
-            if let colon = line.text.firstIndex(of: ":"), line.text[line.text.index(after: colon)...].hasPrefix("  ") { aligned = true }
-            if line.text.range(of: "  ").map({ !line.text[..<$0.lowerBound].contains(":") }) ?? false { aligned = true }
+            if let colon = line.text.firstIndex(of: ":"), line.text[line.text.index(after: colon)...].hasPrefix("  ") {
+                alignedLines += 1
+            } else if line.text.range(of: "  ").map({ !line.text[..<$0.lowerBound].contains(":") }) ?? false {
+                alignedLines += 1
+            }
         }
+        // Values in a column of their own on most lines (OCR may widen one space).
+        let aligned = alignedLines * 2 > labels.count
         return "\(block.style.rawValue): \(labels.joined(separator: ","))\(aligned ? " (aligned)" : "")"
     }
 
@@ -332,6 +337,15 @@ public enum EmailSplitter {
             let text = lines[i].text
             if quoteMarkers.contains(where: { matches($0, text) }) { return text.count > 60 ? String(text.prefix(57)) + "…" : text }
             i -= 1
+        }
+        // OCR may set a marker's words apart from its dashes, on lines of their own
+        // ("Forwarded" / "----------  ---------" / "message"): read together, short lines.
+        let near = lines[max(floor, start - 3)..<start]
+        if near.count >= 2, near.allSatisfy({ $0.text.count <= 40 && !$0.text.hasPrefix(">") }) {
+            let letters = String(near.map(\.text).joined().lowercased().filter { $0.isLetter })
+            if letters.count <= 22, letters.hasPrefix("forwarded") || letters.hasPrefix("original"), letters.hasSuffix("message") {
+                return near.map(\.text).joined(separator: " ")
+            }
         }
         return nil
     }

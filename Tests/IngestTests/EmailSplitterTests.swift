@@ -243,6 +243,25 @@ final class TextReleaseSplitTests: XCTestCase {
         XCTAssertEqual(emails.map { $0.header.date?.description }, ["2020-10-30T17:01:02-04:00", "2020-10-30T17:25:32-04:00"])
     }
 
+    /// OCR reads a forward marker's words apart from its dashes, on lines of their own.
+    func testAForwardMarkerBrokenByOCRStillMarksACopy() {
+        let text = ["From: Darnell.Dubois@nypd.org", "Date: Sun, 21 Feb 2021 06:09:13 -0500", "Subject: FW: Follow up",
+                    "To: smorris@nypd.org", "", "See below.", "Darnell", "", "                 Forwarded",
+                    "  ----------  ---------", "                                 message",
+                    "From: Vincent Patel <vincent@clearview.ai>", "Date: Sat, Feb 20, 2021 at 10:21 AM", "Subject: Follow up",
+                    "To: Darnell.Dubois@nypd.org", "", "The quote is attached."].joined(separator: "\n")
+        let emails = EmailSplitter.split(text: text)
+        XCTAssertEqual(emails.map { $0.header.from?.address }, ["darnell.dubois@nypd.org"])
+        XCTAssertEqual(EmailSplitter.explain(text: text).last?.reason.hasPrefix("follows"), true)
+
+        // OCR widened one space in the first header ("Date:  Sun"): the release's emails are
+        // still told from its copies, which print their labels the same way.
+        let widened = text.replacingOccurrences(of: "Date: Sun,", with: "Date:  Sun,") + "\n\u{0C}" + [
+            "From: smorris@nypd.org", "Date: Wed, 26 May 2021 09:41:05 -0400", "Subject: Searches this week",
+            "To: vincent@clearview.ai", "", "Vincent, the searches are done."].joined(separator: "\n")
+        XCTAssertEqual(EmailSplitter.split(text: widened).map { $0.header.from?.address }, ["darnell.dubois@nypd.org", "smorris@nypd.org"])
+    }
+
     func testATimeIsTakenOnlyBesideItsDate() {
         XCTAssertEqual(DateParser.parse("Case 1:15-cv-07433 Document 12 Filed 01/05/24")?.description, "2024-01-05")
         XCTAssertEqual(DateParser.parse("December 4, 2018 at 10:32:15 AM EST")?.description, "2018-12-04T10:32:15-05:00")
