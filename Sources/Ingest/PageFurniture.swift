@@ -32,7 +32,8 @@ public enum PageFurniture {
 
     /// Lines that are furniture wherever they stand near a page's edge.
     static let edgePatterns: [NSRegularExpression] = [
-        #"^\[?\s*page\s*\d+(\s*(of|/)\s*\d+)?\s*\]?$"#,
+        // "Page 3 of 9", "[Page 3]", or with the Bates number beside it: "Page 2   NYPD_000102".
+        #"^\[?\s*page\s*\d+(\s*(of|/)\s*\d+)?\s*\]?(\s{2,}[A-Z][A-Z0-9]*([ _-][A-Z0-9]+)*[ _-]?\d{4,})?$"#,
         #"^\d{1,4}\s*(/|of)\s*\d{1,4}$"#,
         #"^-?\s*\d{1,8}\s*-?$"#,
         // Bates numbers: a capitalised prefix and at least four digits, e.g. NYPD_000123,

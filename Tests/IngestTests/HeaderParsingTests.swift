@@ -119,3 +119,13 @@ final class AddressConsensusTests: XCTestCase {
         XCTAssertEqual(consensus.apply(other), other, "a different person one letter away is left alone")
     }
 }
+
+final class PageFurnitureTests: XCTestCase {
+    func testPageMarksWithTheirBatesNumbersAndBatesNumbersThatAreTitles() {
+        XCTAssertTrue(PageFurniture.isPageMark("Page 2                     CLEARVIEW_035056"))
+        XCTAssertTrue(PageFurniture.isPageMark("NYPD_000123"))
+        XCTAssertTrue(PageFurniture.isPageMark("00012345"))
+        XCTAssertFalse(PageFurniture.isPageMark("Page 2 of the contract"))
+        XCTAssertFalse(PageFurniture.isPageMark("Invoice INV-44026"), "a title, not a Bates number")
+    }
+}
