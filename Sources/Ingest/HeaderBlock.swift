@@ -176,8 +176,10 @@ struct HeaderBlock: Sendable {
     // MARK: sender lines
 
     /// A Gmail print's sender line: "Name <address>" and the date, on one line or two.
-    /// (A redacted address, "<█████>", still makes a sender line.)
-    static let gmailSender = try! NSRegularExpression(pattern: #"^(.{0,80}?(?:[<(«]\s*[^<>()«»\s]+\s*@\s*[^<>()«»]+[>)»]|<\s*█[█\s]*>))\s*(.*)$"#)
+    /// (A redacted address, "<█████>", still makes a sender line; so does an address
+    /// alone, as Gmail prints a sender without a name.)
+    static let gmailSender = try! NSRegularExpression(
+        pattern: #"^((?:.{0,80}?(?:[<(«]\s*[^<>()«»\s]+\s*@\s*[^<>()«»]+[>)»]|<\s*█[█\s]*>))|[^\s<>()«»@:]+@[\w.-]+\.[A-Za-z]{2,}(?=\s{2,}|$))\s*(.*)$"#)
 
     static func gmail(at i: Int, _ lines: [PageLine], subject: String?) -> HeaderBlock? {
         // The print's own top line names the account ("M Gmail   Jane Doe <jd@gmail.com>").

@@ -262,6 +262,19 @@ final class TextReleaseSplitTests: XCTestCase {
         XCTAssertEqual(EmailSplitter.split(text: widened).map { $0.header.from?.address }, ["darnell.dubois@nypd.org", "smorris@nypd.org"])
     }
 
+    /// Gmail prints a sender without a display name as the address alone.
+    func testAGmailSenderWithoutANameOpensAMessage() {
+        let text = ["Gmail             Jane Doe <jdoe@nypd.org>", "FOIL Request FOIL-2020-033-06788", "2 messages",
+                    "Kevin Martinez <kevin.martinez@nypd.org>           Sat, Jan 23, 2021 at 9:02 AM", "To: tfitzgerald97@gmail.com", "",
+                    "Your request is received.", "",
+                    "tfitzgerald97@gmail.com                    Sun, Jan 24, 2021 at 11:32 AM", "To: Kevin Martinez <kevin.martinez@nypd.org>", "",
+                    "Thank you."].joined(separator: "\n")
+        let emails = EmailSplitter.split(text: text)
+        XCTAssertEqual(emails.map { $0.header.from?.address }, ["kevin.martinez@nypd.org", "tfitzgerald97@gmail.com"])
+        XCTAssertEqual(emails.last?.header.date?.description, "2021-01-24T11:32:00")
+        XCTAssertEqual(emails.last?.header.subject, "FOIL Request FOIL-2020-033-06788")
+    }
+
     func testATimeIsTakenOnlyBesideItsDate() {
         XCTAssertEqual(DateParser.parse("Case 1:15-cv-07433 Document 12 Filed 01/05/24")?.description, "2024-01-05")
         XCTAssertEqual(DateParser.parse("December 4, 2018 at 10:32:15 AM EST")?.description, "2018-12-04T10:32:15-05:00")
