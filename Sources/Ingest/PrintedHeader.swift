@@ -132,9 +132,11 @@ enum OCRRepair {
         let named = read.prefix { word in word.allSatisfy { $0.isLetter || ".,-'’".contains($0) } }
         let words = named.map { word -> String in
                 let plain = word.lowercased().folding(options: .diacriticInsensitive, locale: nil)
-                guard plain.count >= 4, plain.allSatisfy(\.isLetter), !runs.contains(where: { $0.contains(plain) }),
-                      let fix = nearestPart(of: runs, to: plain)
-                else { return String(word) }
+                guard plain.count >= 4, plain.allSatisfy(\.isLetter), !runs.contains(where: { $0.contains(plain) }) else { return String(word) }
+                // OCR's usual confusions first: "ñ" read as "fi", "m" as "rn" ("Pefia" for Peña).
+                let variant = plain.replacingOccurrences(of: "fi", with: "n").replacingOccurrences(of: "rn", with: "m")
+                let read = variant != plain && runs.contains(where: { $0.contains(variant) }) ? variant : nearestPart(of: runs, to: plain)
+                guard let fix = read else { return String(word) }
                 return fix.prefix(1).uppercased() + fix.dropFirst()
             }
         return Correspondent(name: words.joined(separator: " "), address: person.address)

@@ -104,7 +104,8 @@ final class PrintedHeaderTests: XCTestCase {
         XCTAssertEqual(repaired("Erin “O'Brien", "eobrien78@icloud.com"), "Erin O'Brien")
         XCTAssertEqual(repaired("Tamara Wright (i __!> i 2 7 BS", nil), "Tamara Wright")
         XCTAssertEqual(repaired("Marc Dupont", "mark.dupont@nypd.org"), "Mark Dupont", "one letter off the address: the address wins")
-        XCTAssertEqual(repaired("Terrence Pefia", "penat@atf.gov"), "Terrence Pefia", "two letters off: left as read")
+        XCTAssertEqual(repaired("Yolanda Pefia", "yolanda.j.pena@nypd.org"), "Yolanda Pena", "ñ read as fi")
+        XCTAssertEqual(repaired("Terrence Pefia", "tpeters@atf.gov"), "Terrence Pefia", "nothing like it in the address: left as read")
         XCTAssertEqual(repaired("José Davis", "jdavis61@icloud.com"), "José Davis", "a name the address holds is left alone")
     }
 }
