@@ -401,11 +401,12 @@ public enum EmailSplitter {
         return lines[above].gapBefore && couldBeOwnerName(lines[above].text, over: block)
     }
 
-    /// A short line of words with no colon or digits, which is not the subject Apple Mail
-    /// prints as a title over the header.
+    /// A short line of words with no colon or digits, starting with a letter, which is not
+    /// the subject Apple Mail prints as a title over the header (or what OCR kept of it).
     static func couldBeOwnerName(_ line: String, over block: HeaderBlock) -> Bool {
-        !line.contains(":") && !line.hasPrefix(">") && line.split(separator: " ").count <= 6 && line.contains(where: \.isLetter)
-            && !line.contains(where: \.isNumber) && PageFurniture.key(line) != PageFurniture.key(block.header.subject ?? "")
+        let key = PageFurniture.key(line)
+        return line.first?.isLetter == true && !line.contains(":") && line.split(separator: " ").count <= 6
+            && !line.contains(where: \.isNumber) && !key.isEmpty && !PageFurniture.key(block.header.subject ?? "").contains(key)
     }
 
     /// Where an Outlook print puts the mailbox owner's name: on the line over the header,

@@ -275,6 +275,18 @@ final class TextReleaseSplitTests: XCTestCase {
         XCTAssertEqual(emails.last?.header.subject, "FOIL Request FOIL-2020-033-06788")
     }
 
+    /// What OCR keeps of Apple Mail's title over each page's first header ("- Response") is
+    /// no mailbox owner's name: the email under no such line is still an email.
+    func testATitleRemnantIsNoOwnersName() {
+        func email(_ day: Int, _ hour: Int) -> [String] {
+            ["From: Jorge Lefevre <jorge@clearview.ai>", "Subject: Re: Pricing - Response", "Date: March \(day), 2019 at \(hour):00:00 AM EST",
+             "To: Lauren Davis <lauren.davis@miami-police.org>", "", "The quote for day \(day).", "Jorge", ""]
+        }
+        let pages = (1...3).map { ["          - Response"] + email($0, 9) }
+        let text = (pages[0] + pages[1] + ["", ""] + email(2, 11) + ["\u{0C}"] + pages[2]).joined(separator: "\n")
+        XCTAssertEqual(EmailSplitter.split(text: text).count, 4)
+    }
+
     func testATimeIsTakenOnlyBesideItsDate() {
         XCTAssertEqual(DateParser.parse("Case 1:15-cv-07433 Document 12 Filed 01/05/24")?.description, "2024-01-05")
         XCTAssertEqual(DateParser.parse("December 4, 2018 at 10:32:15 AM EST")?.description, "2018-12-04T10:32:15-05:00")
