@@ -136,16 +136,23 @@ struct HeaderBlock: Sendable {
         }
         switch last {
         case .to, .cc, .bcc:
-            return looksLikeAddresses(line.text) || (line.indent > previous.indent + 3 && PrintedHeader.label(of: line.text) == nil)
+            // (In a label column of its own, a Notes memo wraps a list under its label, a
+            // name or a piece of one per line.)
+            let underInColumn = line.indent == previous.indent && line.indent >= 8 && loneLabel(line.text) == nil
+                && (isName(line.text) || !line.text.contains(" "))
+            return looksLikeAddresses(line.text)
+                || ((line.indent > previous.indent + 3 || underInColumn) && PrintedHeader.label(of: line.text) == nil)
         case .attachments:
             return matches(fileName, line.text) || line.indent > previous.indent + 3
         case .subject:
             // Wrapped under its value, or at the margin right under a line that ran to it,
             // or under the label in a label column of its own (a Notes memo's, beside the sender).
             // (Not a greeting right under it: "Hello Samuel,".)
+            // (Words, or one token such as a request number: "#2018-115-59604".)
+            let words = line.text.filter(\.isLetter).count >= 2 || (!line.text.contains(" ") && line.text.filter(\.isNumber).count >= 4)
             return (line.indent > previous.indent + 3 || (previous.text.count >= 70 && !line.text.hasSuffix(","))
                     || (line.indent == previous.indent && line.indent >= 8))
-                && line.text.filter(\.isLetter).count >= 2 && PrintedHeader.label(of: line.text) == nil
+                && words && PrintedHeader.label(of: line.text) == nil
         default:
             return false
         }

@@ -156,7 +156,9 @@ public enum PageFurniture {
                 // What looks like furniture first (cheap); then what a header needs is kept.
                 let looksLikeFurniture = isStamp(line.text)
                     || (atEdge && !overStructure && ((running.contains(key(line.text)) && !overHeader) || isPageMark(line.text)))
-                let isFurniture = looksLikeFurniture && !keeping(line.text) && PrintedHeader.label(of: line.text) == nil
+                // (A long subject's last words may look like a request or Bates number.)
+                let underSubject = i > 0 && lines[i - 1].text.lowercased().hasPrefix("subject") && !isStamp(line.text)
+                let isFurniture = looksLikeFurniture && !underSubject && !keeping(line.text) && PrintedHeader.label(of: line.text) == nil
                     && !HeaderBlock.isSenderLine(line.text)
                 if isFurniture {
                     gap = gap || line.gapBefore

@@ -150,6 +150,18 @@ final class TextReleaseSplitTests: XCTestCase {
         XCTAssertEqual(long?.from?.name, "Anthony De La Cruz")
         XCTAssertEqual(long?.to.map(\.name), ["François Hall", "Angela Goldberg"], "a name alone in the column goes on with the list")
         XCTAssertEqual(long?.subject, "Trial account for Bureau of Criminal Investigation", "the subject wraps under its label")
+
+        let wrappedList = [
+            "Nikhil Edwards  To  William Sullivan/ID/NYCDOI@NYCDOI", "<nikhil.edwards@brightwateranalytics.com>", "5/4/2021 9:56 AM",
+            "                                        cc  Arjun", "                                        Parker/ID/NYCDOI@NYCDOI,",
+            "                                        Priya", "                                        Ramos/OIGN/NYCDOI@",
+            "                                        NYCDOI", "                                        bcc",
+            "                                        Subject  Request for FR search - Complaint", "                                        #2018-115-59604",
+            "", "William, the search is done.",
+        ].joined(separator: "\n")
+        let listed = EmailSplitter.split(text: wrappedList).first?.header
+        XCTAssertEqual(listed?.cc.map(\.name), ["Arjun Parker", "Priya Ramos"], "a list wrapped a name per line under its label")
+        XCTAssertEqual(listed?.subject, "Request for FR search - Complaint #2018-115-59604")
     }
 
     /// A request tracker's thread printed from a browser, with a State Department stamp over
