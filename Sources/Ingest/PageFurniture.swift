@@ -119,7 +119,8 @@ public enum PageFurniture {
         var seenOn: [String: Set<Int>] = [:]
         var atTop: [String: Set<Int>] = [:]
         var midPage = Set<String>()
-        let edges = pages.map { nearEdge($0.lines) }
+        let stamps = pages.map { $0.lines.map { isStamp($0.text) } }
+        let edges = stamps.map(nearEdge)
         for (index, page) in pages.enumerated() {
             for (i, line) in page.lines.enumerated() {
                 if edges[index][i] {
@@ -154,10 +155,10 @@ public enum PageFurniture {
                 // The line over a structure line (a Gmail thread's title over "3 messages").
                 let overStructure = i + 1 < lines.count && keeping(lines[i + 1].text)
                 // What looks like furniture first (cheap); then what a header needs is kept.
-                let looksLikeFurniture = isStamp(line.text)
+                let looksLikeFurniture = stamps[index][i]
                     || (atEdge && !overStructure && ((running.contains(key(line.text)) && !overHeader) || isPageMark(line.text)))
                 // (A long subject's last words may look like a request or Bates number.)
-                let underSubject = i > 0 && lines[i - 1].text.lowercased().hasPrefix("subject") && !isStamp(line.text)
+                let underSubject = i > 0 && lines[i - 1].text.lowercased().hasPrefix("subject") && !stamps[index][i]
                 let isFurniture = looksLikeFurniture && !underSubject && !keeping(line.text) && PrintedHeader.label(of: line.text) == nil
                     && !HeaderBlock.isSenderLine(line.text)
                 if isFurniture {
@@ -174,15 +175,14 @@ public enum PageFurniture {
         return result
     }
 
-    /// Whether each line stands within `margin` lines of its page's top or bottom, not
+    /// Whether each line (given which are stamps) stands within `margin` lines of its page's top or bottom, not
     /// counting stamps (a release stamp over a print header, and a court stamp over
     /// that, push it down the page).
-    static func nearEdge(_ lines: [PageLine]) -> [Bool] {
-        let counts = lines.map { !isStamp($0.text) }
-        let total = counts.filter { $0 }.count
+    static func nearEdge(_ stamps: [Bool]) -> [Bool] {
+        let total = stamps.filter { !$0 }.count
         var above = 0
-        return counts.map { counted in
-            defer { if counted { above += 1 } }
+        return stamps.map { stamp in
+            defer { if !stamp { above += 1 } }
             return above < margin || above >= total - margin
         }
     }
