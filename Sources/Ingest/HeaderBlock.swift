@@ -134,24 +134,23 @@ struct HeaderBlock: Sendable {
         if [.from, .to, .cc, .bcc, .replyTo].contains(last), let value, value.filter({ $0 == "<" }).count > value.filter({ $0 == ">" }).count {
             return true
         }
+        // A Notes memo beside its sender sets its labels in a column of their own, and wraps
+        // a value under its label.
+        let underInLabelColumn = line.indent == previous.indent && line.indent >= 8
         switch last {
         case .to, .cc, .bcc:
-            // (In a label column of its own, a Notes memo wraps a list under its label, a
-            // name or a piece of one per line.)
-            let underInColumn = line.indent == previous.indent && line.indent >= 8 && loneLabel(line.text) == nil
-                && (isName(line.text) || !line.text.contains(" "))
+            // (There a list wraps a name, or a piece of one, per line.)
+            let wrappedInColumn = underInLabelColumn && loneLabel(line.text) == nil && (isName(line.text) || !line.text.contains(" "))
             return looksLikeAddresses(line.text)
-                || ((line.indent > previous.indent + 3 || underInColumn) && PrintedHeader.label(of: line.text) == nil)
+                || ((line.indent > previous.indent + 3 || wrappedInColumn) && PrintedHeader.label(of: line.text) == nil)
         case .attachments:
             return matches(fileName, line.text) || line.indent > previous.indent + 3
         case .subject:
-            // Wrapped under its value, or at the margin right under a line that ran to it,
-            // or under the label in a label column of its own (a Notes memo's, beside the sender).
-            // (Not a greeting right under it: "Hello Samuel,".)
-            // (Words, or one token such as a request number: "#2018-115-59604".)
+            // Wrapped under its value, or in the label column, or at the margin right under
+            // a line that ran to it (but not a greeting there: "Hello Samuel,"); words, or
+            // one token such as a request number ("#2018-115-59604").
             let words = line.text.filter(\.isLetter).count >= 2 || (!line.text.contains(" ") && line.text.filter(\.isNumber).count >= 4)
-            return (line.indent > previous.indent + 3 || (previous.text.count >= 70 && !line.text.hasSuffix(","))
-                    || (line.indent == previous.indent && line.indent >= 8))
+            return (line.indent > previous.indent + 3 || underInLabelColumn || (previous.text.count >= 70 && !line.text.hasSuffix(",")))
                 && words && PrintedHeader.label(of: line.text) == nil
         default:
             return false

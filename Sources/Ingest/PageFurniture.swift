@@ -146,21 +146,23 @@ public enum PageFurniture {
             let lines = page.lines
             var gap = false
             for (i, line) in lines.enumerated() {
-                let atEdge = edges[index][i]
                 // A line right over a header (or over the rule under it) is the mailbox
                 // owner's name of an Outlook print, however often it recurs at page tops.
                 func isFrom(_ k: Int) -> Bool { k < lines.count && PrintedHeader.label(of: lines[k].text)?.0 == .from }
-                let overHeader = (isFrom(i + 1) || (i + 1 < lines.count && EmailSplitter.matches(EmailSplitter.rule, lines[i + 1].text) && isFrom(i + 2)))
-                    && !line.text.contains(where: \.isNumber)
+                func overHeader() -> Bool {
+                    !line.text.contains(where: \.isNumber)
+                        && (isFrom(i + 1) || (i + 1 < lines.count && EmailSplitter.matches(EmailSplitter.rule, lines[i + 1].text) && isFrom(i + 2)))
+                }
                 // The line over a structure line (a Gmail thread's title over "3 messages").
-                let overStructure = i + 1 < lines.count && keeping(lines[i + 1].text)
+                func overStructure() -> Bool { i + 1 < lines.count && keeping(lines[i + 1].text) }
+                // A long subject's last words may look like a request or Bates number.
+                func underSubject() -> Bool { i > 0 && lines[i - 1].text.lowercased().hasPrefix("subject") }
                 // What looks like furniture first (cheap); then what a header needs is kept.
-                let looksLikeFurniture = stamps[index][i]
-                    || (atEdge && !overStructure && ((running.contains(key(line.text)) && !overHeader) || isPageMark(line.text)))
-                // (A long subject's last words may look like a request or Bates number.)
-                let underSubject = i > 0 && lines[i - 1].text.lowercased().hasPrefix("subject") && !stamps[index][i]
-                let isFurniture = looksLikeFurniture && !underSubject && !keeping(line.text) && PrintedHeader.label(of: line.text) == nil
-                    && !HeaderBlock.isSenderLine(line.text)
+                let stamp = stamps[index][i]
+                let looksLikeFurniture = stamp
+                    || (edges[index][i] && !overStructure() && (isPageMark(line.text) || (running.contains(key(line.text)) && !overHeader())))
+                let isFurniture = looksLikeFurniture && (stamp || !underSubject()) && !keeping(line.text)
+                    && PrintedHeader.label(of: line.text) == nil && !HeaderBlock.isSenderLine(line.text)
                 if isFurniture {
                     gap = gap || line.gapBefore
                     continue

@@ -128,17 +128,16 @@ enum OCRRepair {
         let runs = local.split(whereSeparator: { !$0.isLetter }).map(String.init)
         // Specks after the name ("Tamara Wright (i __!> i 2 7") end it.
         let read = name.replacingOccurrences(of: #"[“”"]|(?<!\p{L})[‘’']|[‘’'](?!\p{L})"#, with: "", options: .regularExpression)
-            .split(separator: " ")
-        let named = read.prefix { word in word.allSatisfy { $0.isLetter || ".,-'’".contains($0) } }
-        let words = named.map { word -> String in
-                let plain = word.lowercased().folding(options: .diacriticInsensitive, locale: nil)
-                guard plain.count >= 4, plain.allSatisfy(\.isLetter), !runs.contains(where: { $0.contains(plain) }) else { return String(word) }
-                // OCR's usual confusions first: "ñ" read as "fi", "m" as "rn" ("Pefia" for Peña).
-                let variant = plain.replacingOccurrences(of: "fi", with: "n").replacingOccurrences(of: "rn", with: "m")
-                let read = variant != plain && runs.contains(where: { $0.contains(variant) }) ? variant : nearestPart(of: runs, to: plain)
-                guard let fix = read else { return String(word) }
-                return fix.prefix(1).uppercased() + fix.dropFirst()
-            }
+            .split(separator: " ").prefix { word in word.allSatisfy { $0.isLetter || ".,-'’".contains($0) } }
+        let words = read.map { word -> String in
+            let plain = word.lowercased().folding(options: .diacriticInsensitive, locale: nil)
+            guard plain.count >= 4, plain.allSatisfy(\.isLetter), !runs.contains(where: { $0.contains(plain) }) else { return String(word) }
+            // OCR's usual confusions first: "ñ" read as "fi", "m" as "rn" ("Pefia" for Peña).
+            let variant = plain.replacingOccurrences(of: "fi", with: "n").replacingOccurrences(of: "rn", with: "m")
+            guard let fix = variant != plain && runs.contains(where: { $0.contains(variant) }) ? variant : nearestPart(of: runs, to: plain)
+            else { return String(word) }
+            return fix.prefix(1).uppercased() + fix.dropFirst()
+        }
         return Correspondent(name: words.joined(separator: " "), address: person.address)
     }
 
