@@ -308,7 +308,7 @@ public enum EmailSplitter {
             return (false, "same sender and date (\(date)) as the email at \(place): a quoted copy")
         }
         if copied {
-            return (true, "quoted elsewhere in the release, and not right under a newer header as its copies are")
+            return (true, "the same message is quoted elsewhere in this release; this print is the email, as it does not sit right under a newer message as its quoted copies do")
         }
         if let date, let currentDate, let key = block.dateKey, let currentKey = current.dateKey, key > currentKey {
             return (true, "dated \(date), after the email above (\(currentDate)), which cannot quote it")
