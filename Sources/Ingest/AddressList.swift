@@ -60,9 +60,12 @@ public enum AddressList {
                 && piece.split(separator: " ").allSatisfy { ($0.first?.isUppercase ?? false) || surnameParticles.contains($0.lowercased()) }
             let next = i + 1 < pieces.count ? pieces[i + 1] : ""
             let nextName = next.split(separator: "<").first.map { $0.trimmed() } ?? ""
-            let firstNameThenAddress = nameOnly && next.contains("<") && !nextName.isEmpty && !nextName.contains(" ") && !nextName.contains("@")
-            // "van der Berg, Malik" alone: one person, surname first.
-            let surnameThenFirstName = pieces.count == 2 && i == 0 && nameOnly && !next.contains("@") && !nextName.contains(" ")
+            // A first name alone, or with a middle initial ("Erin W."): not a whole name.
+            let nextWords = nextName.split(separator: " ")
+            let givenName = nextWords.count == 1 || (nextWords.count == 2 && nextWords[1].filter(\.isLetter).count == 1)
+            let firstNameThenAddress = nameOnly && next.contains("<") && !nextName.isEmpty && givenName && !nextName.contains("@")
+            // "van der Berg, Malik" or "De La Cruz, Erin W." alone: one person, surname first.
+            let surnameThenFirstName = pieces.count == 2 && i == 0 && nameOnly && !next.contains("@") && givenName
             if firstNameThenAddress || surnameThenFirstName || (loneWord && i + 1 < pieces.count && !next.hasPrefix("<") && !nextName.contains("@")) {
                 result.append(piece + ", " + pieces[i + 1])
                 i += 2

@@ -187,7 +187,7 @@ public enum EmailSplitter {
     static func kindIsKnown(_ block: HeaderBlock, isFirst: Bool, _ lines: [PageLine], owners: Set<String>, firstBlock: HeaderBlock) -> Bool? {
         let first = lines[block.start]
         if first.text.hasPrefix(">") || markerBefore(block.start, lines, floor: 0) != nil { return false }
-        if block.start > 0, matches(rule, lines[block.start - 1].text), !isOwned(block, lines, owners: owners) { return false }
+        if underRule(block, lines), !isOwned(block, lines, owners: owners) { return false }
         // Indented beyond the release's first header (which is an email's).
         if indent(of: block, lines) >= indent(of: firstBlock, lines) + 4 { return false }
         if isFirst || block.style == .gmail || block.style == .tracker { return true }
@@ -322,10 +322,16 @@ public enum EmailSplitter {
                 return (false, "the same subject, dated before the email above: a quoted copy")
             }
         }
-        if block.start > 0, matches(rule, lines[block.start - 1].text) {
+        if underRule(block, lines) {
             return (false, "under a rule inside the email above, with nothing saying it is an email of its own: a quoted copy")
         }
         return (true, "a header block of its own, with nothing marking it as quoted")
+    }
+
+    /// Whether a rule stands right over a block on its page. (A rule at a page's foot
+    /// ends the page; the block at the next page's top is not under it.)
+    static func underRule(_ block: HeaderBlock, _ lines: [PageLine]) -> Bool {
+        block.start > 0 && lines[block.start - 1].page == lines[block.start].page && matches(rule, lines[block.start - 1].text)
     }
 
     /// The marker line (Original Message, On … wrote:, a rule) within the two lines

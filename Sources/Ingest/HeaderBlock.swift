@@ -64,11 +64,13 @@ struct HeaderBlock: Sendable {
             if let lone = tracker(at: i, lines) { trackerLines.append(lone) }
             i += 1
         }
-        // A tracker prints a date under some messages only: its messages with a date
-        // read as full headers; they name people without addresses too.
+        // A tracker prints a date or recipients under some messages only: its messages
+        // with them read as full headers, naming people without addresses too. They are
+        // its messages all the same (a tracker quotes no header).
         let trackerLike = blocks.allSatisfy { $0.style == .labelled && !($0.header.fields[.from] ?? "").contains("@") }
-        if trackerLines.count >= 2, trackerLike { return (blocks + trackerLines).sorted { $0.start < $1.start } }
-        return blocks
+        guard trackerLines.count >= 2, trackerLike else { return blocks }
+        for i in blocks.indices { blocks[i].style = .tracker }
+        return (blocks + trackerLines).sorted { $0.start < $1.start }
     }
 
     // MARK: labelled blocks
@@ -93,7 +95,10 @@ struct HeaderBlock: Sendable {
                 if header.fields[label] != nil { break }
                 header.fields[label] = value
                 last = label
-            } else if continues(line, last: last, in: lines[j - 1], value: header.fields[last]) {
+            } else if continues(line, last: last, in: lines[j - 1], value: header.fields[last],
+                                 beforeLabel: j + 1 < lines.count && !lines[j + 1].gapBefore
+                                     && PrintedHeader.label(of: lines[j + 1].text).map { header.fields[$0.0] == nil } ?? false)
+            {
                 header.fields[last] = joined(header.fields[last], line.text)
             } else {
                 break
@@ -127,8 +132,10 @@ struct HeaderBlock: Sendable {
     }
 
     /// A wrapped value: recipients or attachments that go on, or any value printed
-    /// further right than its label.
-    private static func continues(_ line: PageLine, last: PrintedHeader.Label, in previous: PageLine, value: String?) -> Bool {
+    /// further right than its label. `beforeLabel`: a label the header lacks comes next.
+    private static func continues(_ line: PageLine, last: PrintedHeader.Label, in previous: PageLine, value: String?,
+                                  beforeLabel: Bool = false) -> Bool
+    {
         if line.gapBefore || line.page != previous.page { return false }
         // An address broken at the margin: "<mbailey@miami-police." then "org>".
         if [.from, .to, .cc, .bcc, .replyTo].contains(last), let value, value.filter({ $0 == "<" }).count > value.filter({ $0 == ">" }).count {
@@ -147,10 +154,12 @@ struct HeaderBlock: Sendable {
             return matches(fileName, line.text) || line.indent > previous.indent + 3
         case .subject:
             // Wrapped under its value, or in the label column, or at the margin right under
-            // a line that ran to it (but not a greeting there: "Hello Samuel,"); words, or
-            // one token such as a request number ("#2018-115-59604").
+            // a line that ran to it (but not a greeting there: "Hello Samuel,") or between
+            // it and the header's next label; words, or one token such as a request number
+            // ("#2018-115-59604").
             let words = line.text.filter(\.isLetter).count >= 2 || (!line.text.contains(" ") && line.text.filter(\.isNumber).count >= 4)
-            return (line.indent > previous.indent + 3 || underInLabelColumn || (previous.text.count >= 70 && !line.text.hasSuffix(",")))
+            let atMargin = (previous.text.count >= 70 || beforeLabel) && !line.text.hasSuffix(",")
+            return (line.indent > previous.indent + 3 || underInLabelColumn || atMargin)
                 && words && PrintedHeader.label(of: line.text) == nil
         default:
             return false

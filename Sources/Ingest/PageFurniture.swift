@@ -32,8 +32,9 @@ public enum PageFurniture {
 
     /// Lines that are furniture wherever they stand near a page's edge.
     static let edgePatterns: [NSRegularExpression] = [
-        // "Page 3 of 9", "[Page 3]", or with the Bates number beside it: "Page 2   NYPD_000102".
-        #"^\[?\s*page\s*\d+(\s*(of|/)\s*\d+)?\s*\]?(\s{2,}[A-Z][A-Z0-9]*([ _-][A-Z0-9]+)*[ _-]?\d{4,})?$"#,
+        // "Page 3 of 9", "[Page 3]", "-- Page 3 of 9 --", or with the Bates number beside
+        // it: "Page 2   NYPD_000102".
+        #"^[\[(\-–—\s]*page\s*\d+(\s*(of|/)\s*\d+)?[\s\])\-–—]*(\s{2,}[A-Z][A-Z0-9]*([ _-][A-Z0-9]+)*[ _-]?\d{4,})?$"#,
         #"^\d{1,4}\s*(/|of)\s*\d{1,4}$"#,
         #"^-?\s*\d{1,8}\s*-?$"#,
         // Bates numbers: a capitalised prefix and at least four digits, e.g. NYPD_000123,
@@ -153,6 +154,13 @@ public enum PageFurniture {
                     !line.text.contains(where: \.isNumber)
                         && (isFrom(i + 1) || (i + 1 < lines.count && EmailSplitter.matches(EmailSplitter.rule, lines[i + 1].text) && isFrom(i + 2)))
                 }
+                // The subject Apple Mail prints as a title over each email: it recurs at page
+                // tops when a thread's emails each start a page.
+                func titleOverHeader() -> Bool {
+                    lines[(i + 1)..<min(i + 7, lines.count)].contains { below in
+                        PrintedHeader.label(of: below.text).map { $0.0 == .subject && key($0.1) == key(line.text) } ?? false
+                    }
+                }
                 // The line over a structure line (a Gmail thread's title over "3 messages").
                 func overStructure() -> Bool { i + 1 < lines.count && keeping(lines[i + 1].text) }
                 // A long subject's last words may look like a request or Bates number.
@@ -160,7 +168,7 @@ public enum PageFurniture {
                 // What looks like furniture first (cheap); then what a header needs is kept.
                 let stamp = stamps[index][i]
                 let looksLikeFurniture = stamp
-                    || (edges[index][i] && !overStructure() && (isPageMark(line.text) || (running.contains(key(line.text)) && !overHeader())))
+                    || (edges[index][i] && !overStructure() && (isPageMark(line.text) || (running.contains(key(line.text)) && !overHeader() && !titleOverHeader())))
                 let isFurniture = looksLikeFurniture && (stamp || !underSubject()) && !keeping(line.text)
                     && PrintedHeader.label(of: line.text) == nil && !HeaderBlock.isSenderLine(line.text)
                 if isFurniture {

@@ -97,6 +97,36 @@ final class TextReleaseSplitTests: XCTestCase {
         XCTAssertTrue(emails[1].ownText.contains("silver otter") && !emails[1].ownText.contains("Did the logins"))
     }
 
+    /// Printed newest first, each email from its page's top, a rule at each page's foot:
+    /// a reply quotes the email below it with a bare header that names its sender
+    /// "Surname, First I." without an address. That copy is the email printed on the next
+    /// page (same sender, same minute), which the rule over the page break does not make
+    /// a copy.
+    func testABareHeaderCopyNamedSurnameFirstIsTheEmailOnTheNextPage() {
+        let rule = String(repeating: "_", count: 60)
+        func page(_ n: Int, _ lines: [String]) -> [String] {
+            ["                                      FOIL-2021-085-04602", "                                      Page \(n)", ""] + lines
+                + ["", rule, ""]
+        }
+        let erin = "Erin W. De La Cruz <edelacruz@cellebrite.com>"
+        let text = (page(1, ["From: Patrick Brooks <patrick.brooks@doi.nyc.gov>", "Sent: Monday, October 25, 2021 1:44 PM",
+                             "To: \(erin)", "Subject: RE: Account deactivation", "", "Thanks, Erin.", "Patrick Brooks", "",
+                             "From: De La Cruz, Erin W.", "Sent: Saturday, October 23, 2021 12:41 PM",
+                             "To: Patrick Brooks <patrick.brooks@doi.nyc.gov>", "Subject: RE: Account deactivation", "",
+                             "The accounts are deactivated.", "Erin"])
+            + page(2, ["From: \(erin)", "Sent: Saturday, October 23, 2021 12:41 PM", "To: Patrick Brooks <patrick.brooks@doi.nyc.gov>",
+                       "Subject: RE: Account deactivation", "", "The accounts are deactivated.", "Regards, Erin"])
+            + page(3, ["From: Patrick Brooks <patrick.brooks@doi.nyc.gov>", "Sent: Friday, October 22, 2021 9:00 AM",
+                       "To: \(erin)", "Subject: Accounts", "", "Please deactivate two accounts.", "Patrick Brooks"]))
+            .joined(separator: "\n")
+        let emails = EmailSplitter.split(text: text)
+        XCTAssertEqual(emails.map { $0.header.date?.description }, ["2021-10-25T13:44:00", "2021-10-23T12:41:00", "2021-10-22T09:00:00"])
+        XCTAssertEqual(emails.map { $0.lines ?? [] }, [[4, 18], [25, 31], [38, 44]])
+        let copy = EmailSplitter.explain(text: text).first { $0.line == 12 }
+        XCTAssertEqual(copy?.startsEmail, false)
+        XCTAssertTrue(copy?.reason.contains("as the email at line 25") ?? false, "the copy is tied to the email it copies")
+    }
+
     /// An Outlook print saved as text: the mailbox owner's name over a rule of dashes tops
     /// every email (so it recurs like a running header), and a reply's quoted header sits
     /// under a rule after the signature.
@@ -186,6 +216,23 @@ final class TextReleaseSplitTests: XCTestCase {
         XCTAssertEqual(emails.map { $0.lines ?? [] }, [[10, 13], [15, 18], [29, 32], [34, 37]])
     }
 
+    /// A tracker prints some messages with To: and Date: lines, some with the From line
+    /// alone, and a rule between them: each is a message, none a quoted copy.
+    func testATrackersMessagesWithRecipientsAndDatesAreMessagesToo() {
+        let rule = String(repeating: "-", count: 60)
+        let text = ["Records about Clearview", "Request filed by Daniel Ferraro with the NYC DOI", "",
+                    "From: Daniel Ferraro", "", "I request copies of all records.", "Daniel Ferraro", "", rule, "",
+                    "From: NYC Department of Investigation", "To: Daniel Ferraro", "Date: June 23, 2018", "",
+                    "Your request is received.", "Samuel Walker", "", rule, "",
+                    "From: Daniel Ferraro", "", "Any news?", "Daniel Ferraro", "", rule, "",
+                    "From: NYC Department of Investigation", "To: Daniel Ferraro", "Date: July 2, 2018", "",
+                    "The records are attached.", "Samuel Walker"].joined(separator: "\n")
+        let emails = EmailSplitter.split(text: text)
+        XCTAssertEqual(emails.map { $0.header.from?.name },
+                       ["Daniel Ferraro", "NYC Department of Investigation", "Daniel Ferraro", "NYC Department of Investigation"])
+        XCTAssertEqual(emails.map { $0.lines ?? [] }, [[4, 7], [11, 16], [20, 23], [27, 32]])
+    }
+
     /// Two mailboxes' prints joined: the second owner's name stands over one email only, set
     /// apart from the text above, over a header printed as the emails' are (labels in a
     /// column), unlike the forwarded copy.
@@ -225,6 +272,13 @@ final class TextReleaseSplitTests: XCTestCase {
         let outlook = ["From: Owen Ramos <oramos@nypd.org>", "Sent: Tuesday, March 5, 2019 9:12 AM", "To: Samuel Diaz <sdiaz@nypd.org>",
                        "Subject: \(subject)", "Hello Samuel,", "The renewal is signed."].joined(separator: "\n")
         XCTAssertEqual(EmailSplitter.split(text: outlook).first?.header.subject, subject)
+        // A subject printed first, wrapped at the margin before the next label.
+        let rfc = ["Subject: Following up on the Vigilant Solutions trial for Facial", "Identification Section and next steps",
+                   "From: \"Núñez, Rachel\" <rachel.nunez@nypd.org>", "Date: Wed, 27 Feb 2019 19:34:49 -0500",
+                   "To: \"Peña, Keisha\" <kpena@vigilantsolutions.com>", "", "Keisha, thank you."].joined(separator: "\n")
+        let split = EmailSplitter.split(text: rfc)
+        XCTAssertEqual(split.first?.header.subject, "Following up on the Vigilant Solutions trial for Facial Identification Section and next steps")
+        XCTAssertEqual(split.first?.lines, [1, 7])
     }
 
     /// Each page ends with a signature's phone number and a page number: the number is

@@ -36,6 +36,13 @@ final class HeaderParsingTests: XCTestCase {
             Correspondent(name: "Jane Doe", address: nil), Correspondent(name: "Bob Smith", address: nil),
         ])
         XCTAssertEqual(AddressList.parse("Jane Doe [mailto:jane@nypd.org]"), [Correspondent(name: "Jane Doe", address: "jane@nypd.org")])
+        // A surname of several words and a first name with its initial: one person.
+        XCTAssertEqual(AddressList.parse("De La Cruz, Erin W."), [Correspondent(name: "Erin W. De La Cruz", address: nil)])
+        XCTAssertEqual(AddressList.parse("De La Cruz, Erin W. <edelacruz@cellebrite.com>"),
+                       [Correspondent(name: "Erin W. De La Cruz", address: "edelacruz@cellebrite.com")])
+        XCTAssertEqual(AddressList.parse("John Smith, Mary Jones"), [
+            Correspondent(name: "John Smith", address: nil), Correspondent(name: "Mary Jones", address: nil),
+        ], "two whole names are two people")
     }
 
     func testRecordDateRoundTripsThroughISO() throws {
@@ -128,5 +135,27 @@ final class PageFurnitureTests: XCTestCase {
         XCTAssertTrue(PageFurniture.isPageMark("00012345"))
         XCTAssertFalse(PageFurniture.isPageMark("Page 2 of the contract"))
         XCTAssertFalse(PageFurniture.isPageMark("Invoice INV-44026"), "a title, not a Bates number")
+        XCTAssertTrue(PageFurniture.isPageMark("-- Page 3 of 12 --"))
+        XCTAssertTrue(PageFurniture.isPageMark("[ Page 3 ]"))
+    }
+
+    func testAnAppleMailTitleOverEachEmailIsNoRunningHeader() {
+        // A thread whose emails each start a page: the subject Apple Mail prints over each
+        // recurs at page tops, and is the email's, not the page's.
+        let title = "Re: Budget request FY22 - facial recognition"
+        let pages = (1...3).map { n in
+            Page(number: n, text: """
+            \(title)
+
+               From: Person \(n) <p\(n)@nypd.org>
+            Subject: \(title)
+               Date: May \(n), 2021 at 9:15:21 AM EDT
+                 To: Dmitri Anderson <danderson@nypd.org>
+
+            Text of message \(n).
+            """, ocrConfidence: nil)
+        }
+        let kept = PageFurniture.strip(pages).map(\.text)
+        XCTAssertEqual(kept.filter { $0 == title }.count, 3)
     }
 }
