@@ -106,29 +106,32 @@ public enum EmailSplitter {
         // The lines over the release's first header: its title, as it may recur.
         let titles = Set((blocks.first.map { lines[0..<$0.start] } ?? []).map { titleKey($0.text) }.filter { $0.contains(" ") })
 
+        // Which blocks are known, without their neighbours, to open an email or to be a
+        // copy; and which stand at a page's top.
+        var kinds: [Bool?] = [], pageTops: [Bool] = []
+        for (index, block) in blocks.enumerated() {
+            let preamble = preambleStart(of: block, lines, owners: owners, titles: titles, floor: index > 0 ? blocks[index - 1].end : 0)
+            pageTops.append(preamble == 0 || lines[preamble - 1].page != lines[preamble].page)
+            kinds.append(kindIsKnown(block, isFirst: index == 0, lines, owners: owners, firstBlock: blocks[0]))
+        }
         // How this release prints its own headers, and how the quoted copies in it look,
         // learnt from the blocks whose kind is not in doubt: the first block, those under
-        // an Outlook print's owner line, Gmail and tracker messages; copies after a marker
-        // or a rule, quoted with ">", or indented.
+        // an Outlook print's owner line, Gmail and tracker messages; copies after a marker,
+        // quoted with ">", or indented; and blocks under a rule that could be quoted in
+        // the email above. (A rule may part two emails too: it shows a format, but does
+        // not make a block a copy.)
         var printFormats = Set<String>(), quoteFormats = Set<String>()
         for (index, block) in blocks.enumerated() {
-            if let known = kindIsKnown(block, isFirst: index == 0, lines, owners: owners, firstBlock: blocks[0]) {
+            let underRuleInside = index > 0 && underRule(block, lines) && !isOwned(block, lines, owners: owners)
+                && couldBeQuoted(block, under: [blocks[index - 1]])
+            if let known = underRuleInside ? false : kinds[index] {
                 if known { printFormats.insert(format(of: block, lines)) } else { quoteFormats.insert(format(of: block, lines)) }
             }
         }
         // Whether the release prints its emails newest first, judged by the emails whose
         // kind is not in doubt, page tops included: then an older email with the same
         // subject below another is no sign of a quoted copy.
-        var known: [String] = []
-        var kinds: [Bool?] = [], pageTops: [Bool] = []
-        for (index, block) in blocks.enumerated() {
-            let preamble = preambleStart(of: block, lines, owners: owners, titles: titles, floor: index > 0 ? blocks[index - 1].end : 0)
-            let pageTop = preamble == 0 || lines[preamble - 1].page != lines[preamble].page
-            let kind = kindIsKnown(block, isFirst: index == 0, lines, owners: owners, firstBlock: blocks[0])
-            kinds.append(kind)
-            pageTops.append(pageTop)
-            if let date = block.dateKey, kind ?? pageTop { known.append(date) }
-        }
+        let known = blocks.indices.compactMap { kinds[$0] ?? pageTops[$0] ? blocks[$0].dateKey : nil }
         // (Only a release that shows how its quoted copies look tells its emails by format.)
         let formats = (print: quoteFormats.isEmpty ? [] : printFormats.subtracting(quoteFormats), quote: quoteFormats.subtracting(printFormats))
         let steps = zip(known, known.dropFirst())
@@ -139,14 +142,17 @@ public enum EmailSplitter {
         var openedBlocks: [HeaderBlock] = []
         var quotedStarts: [Int] = []
         var decisions: [SplitDecision] = []
+        // The email open and the copies under it so far.
+        var chainStart = 0
         for (index, block) in blocks.enumerated() {
             let preamble = preambleStart(of: block, lines, owners: owners, titles: titles, floor: opened.last?.block.end ?? 0)
-            let reason = decide(block, preamble: preamble, lines, opened: openedBlocks, owners: owners, formats: formats,
-                                newestFirst: newestFirst, original: originals[index].map { blocks[$0] },
+            let reason = decide(block, preamble: preamble, lines, opened: openedBlocks, chain: blocks[chainStart..<index], owners: owners,
+                                formats: formats, newestFirst: newestFirst, original: originals[index].map { blocks[$0] },
                                 copied: copied.contains(index))
             decisions.append(SplitDecision(page: lines[block.start].page, line: lines[block.start].line,
                                            text: lines[block.start].text, startsEmail: reason.opens, reason: reason.why))
             if reason.opens {
+                chainStart = index
                 opened.append((block, preamble))
                 openedBlocks.append(block)
             } else {
@@ -187,7 +193,6 @@ public enum EmailSplitter {
     static func kindIsKnown(_ block: HeaderBlock, isFirst: Bool, _ lines: [PageLine], owners: Set<String>, firstBlock: HeaderBlock) -> Bool? {
         let first = lines[block.start]
         if first.text.hasPrefix(">") || markerBefore(block.start, lines, floor: 0) != nil { return false }
-        if underRule(block, lines), !isOwned(block, lines, owners: owners) { return false }
         // Indented beyond the release's first header (which is an email's).
         if indent(of: block, lines) >= indent(of: firstBlock, lines) + 4 { return false }
         if isFirst || block.style == .gmail || block.style == .tracker { return true }
@@ -268,7 +273,7 @@ public enum EmailSplitter {
         return (originals, emails)
     }
 
-    static func decide(_ block: HeaderBlock, preamble: Int, _ lines: [PageLine], opened: [HeaderBlock],
+    static func decide(_ block: HeaderBlock, preamble: Int, _ lines: [PageLine], opened: [HeaderBlock], chain: ArraySlice<HeaderBlock>,
                        owners: Set<String>, formats: (print: Set<String>, quote: Set<String>), newestFirst: Bool,
                        original: HeaderBlock?, copied: Bool) -> (opens: Bool, why: String)
     {
@@ -322,10 +327,30 @@ public enum EmailSplitter {
                 return (false, "the same subject, dated before the email above: a quoted copy")
             }
         }
-        if underRule(block, lines) {
+        if underRule(block, lines), couldBeQuoted(block, under: chain) {
             return (false, "under a rule inside the email above, with nothing saying it is an email of its own: a quoted copy")
         }
         return (true, "a header block of its own, with nothing marking it as quoted")
+    }
+
+    /// Whether a block may be a copy quoted in an email: one quotes what one wrote or
+    /// received, so its sender or a recipient wrote the email or a copy under it so far.
+    /// With no names to compare, its subject must be theirs.
+    static func couldBeQuoted(_ block: HeaderBlock, under chain: some Collection<HeaderBlock>) -> Bool {
+        let senders = chain.compactMap(\.header.from)
+        let recipients = block.header.to + block.header.cc
+        guard let sender = block.header.from, !recipients.isEmpty, !senders.isEmpty else {
+            let subject = normalizedSubject(block.header.subject)
+            return subject.isEmpty || chain.contains { normalizedSubject($0.header.subject) == subject }
+        }
+        return ([sender] + recipients).contains { person in senders.contains { samePerson($0, person) } }
+    }
+
+    /// The same person, allowing for a letter or two that OCR misread.
+    static func samePerson(_ a: Correspondent, _ b: Correspondent) -> Bool {
+        if let x = a.address, let y = b.address, PrintedHeader.editDistance(x, y) <= 1 { return true }
+        let (x, y) = (PageFurniture.key(a.name ?? ""), PageFurniture.key(b.name ?? ""))
+        return !x.isEmpty && !y.isEmpty && PrintedHeader.editDistance(x, y) <= 2
     }
 
     /// Whether a rule stands right over a block on its page. (A rule at a page's foot
@@ -445,6 +470,17 @@ public enum EmailSplitter {
         // the email under it, not with the one before.
         var top = start
         while onPage(top - 1), start - top < 6 { top -= 1 }
+        // (A text file may not break its pages: there a tracker's title stands between
+        // rules over a thread.)
+        if block.style == .tracker, top > 0, lines[top - 1].page == page {
+            var end = start
+            while end > top, matches(rule, lines[end - 1].text) { end -= 1 }
+            if let above = (top..<end).last(where: { matches(rule, lines[$0].text) }),
+               lines[(above + 1)..<end].contains(where: { titles.contains(titleKey($0.text)) })
+            {
+                return above + 1
+            }
+        }
         if top < start, top == 0 || lines[top - 1].page != page {
             // (A tracker's next thread has a title of its own: "Request filed by" recurs.)
             let keys = lines[top..<start].map { titleKey($0.text) }

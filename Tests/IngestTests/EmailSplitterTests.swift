@@ -233,6 +233,43 @@ final class TextReleaseSplitTests: XCTestCase {
         XCTAssertEqual(emails.map { $0.lines ?? [] }, [[4, 7], [11, 16], [20, 23], [27, 32]])
     }
 
+    /// A text release without page breaks: a rule between two threads sets the second
+    /// tracker thread's title apart; the title goes with the thread, not the message above.
+    func testATrackerTitleBetweenRulesGoesWithItsThread() {
+        let rule = String(repeating: "_", count: 60)
+        func thread(_ title: String, _ requester: String) -> [String] {
+            [title, "Request filed by \(requester) with the New York City Police Department",
+             "Tracking #: FOIL-2021-065-47865 Status: Completed", rule,
+             "From: \(requester)", "Date: April 13, 2021", "", "I request the contract.", requester, "",
+             "From: New York City Police Department", "Date: April 20, 2021", "", "The contract is attached.", "Records Access Officer", rule]
+        }
+        let text = (thread("NYPD Facial Recognition Records", "Stephen Wilson") + thread("Clearview Contracts", "Dana Reyes"))
+            .joined(separator: "\n")
+        let emails = EmailSplitter.split(text: text)
+        XCTAssertEqual(emails.map { $0.header.from?.name },
+                       ["Stephen Wilson", "New York City Police Department", "Dana Reyes", "New York City Police Department"])
+        XCTAssertEqual(emails.map { $0.lines ?? [] }, [[5, 9], [11, 15], [21, 25], [27, 31]])
+    }
+
+    /// A rule parts emails in a text release as well as it marks a quoted copy: a block
+    /// under a rule is a copy only if it could be quoted in the email above (its sender
+    /// or a recipient wrote that email or a copy in it).
+    func testABlockUnderARuleIsACopyOnlyOfAnEmailItsPeopleWrote() {
+        let rule = String(repeating: "_", count: 60)
+        let text = ["From: Nikhil D'Angelo <dangelon@nypd.org>", "Sent: Thursday, July 27, 2017 8:59 PM",
+                    "To: Stephen Cohen <stephen.cohen@nypd.org>", "Subject: Trial schedule", "",
+                    "Stephen, the schedule is attached.", "Nikhil", "", rule, "",
+                    "From: Arjun Sondergaard <arjun@ice.dhs.gov>", "Sent: Friday, April 7, 2017 9:04 PM",
+                    "To: Brian Lefevre <brian@clarifai.com>", "Subject: Pricing for 21 seats", "",
+                    "Brian, what is the price?", "Arjun", rule,
+                    "From: Brian Lefevre <brian@clarifai.com>", "Sent: Friday, April 7, 2017 6:24 PM",
+                    "To: Arjun Sondergaard <arjun@ice.dhs.gov>", "Subject: Pricing", "", "The price is on the quote.", "Brian"]
+            .joined(separator: "\n")
+        let emails = EmailSplitter.split(text: text)
+        XCTAssertEqual(emails.map { $0.header.from?.address }, ["dangelon@nypd.org", "arjun@ice.dhs.gov"])
+        XCTAssertEqual(emails.map { $0.lines ?? [] }, [[1, 7], [11, 25]])
+    }
+
     /// Two mailboxes' prints joined: the second owner's name stands over one email only, set
     /// apart from the text above, over a header printed as the emails' are (labels in a
     /// column), unlike the forwarded copy.
