@@ -290,8 +290,13 @@ public enum EmailSplitter {
             if isOwned(block, lines, owners: owners) { return (true, "printed under the mailbox owner's name, as every email of this print") }
             // A print may join several mailboxes: a name set apart over a header printed
             // as this release's emails are is another mailbox's owner.
-            if formats.print.contains(printed), mayBeUnderAnotherOwner(block, lines) {
-                return (true, "printed as this release prints its emails' headers (\(printed)), under a name set apart as an owner's")
+            if mayBeUnderAnotherOwner(block, lines) {
+                if formats.print.contains(printed) {
+                    return (true, "printed as this release prints its emails' headers (\(printed)), under a name set apart as an owner's")
+                }
+                if preamble == 0 || lines[preamble - 1].page != lines[preamble].page {
+                    return (true, "starts page \(first.page) under a name set apart as an owner's")
+                }
             }
             return (false, "no mailbox owner's name above it, unlike every email of this print: a quoted copy")
         }
@@ -427,9 +432,12 @@ public enum EmailSplitter {
     }
 
     /// Whether a name line set apart from the text above stands over the block.
+    /// (At a page's top it is set apart unless the page before ends in a closing such as
+    /// "Best,": then it is a signature that ran onto the page.)
     static func mayBeUnderAnotherOwner(_ block: HeaderBlock, _ lines: [PageLine]) -> Bool {
         guard let above = ownerLineIndex(block, lines) else { return false }
-        return lines[above].gapBefore && couldBeOwnerName(lines[above].text, over: block)
+        let apart = lines[above].gapBefore || above == 0 || (lines[above - 1].page != lines[above].page && !lines[above - 1].text.hasSuffix(","))
+        return apart && couldBeOwnerName(lines[above].text, over: block)
     }
 
     /// A short line of words with no colon or digits, starting with a letter, which is not

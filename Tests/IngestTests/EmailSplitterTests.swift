@@ -270,6 +270,30 @@ final class TextReleaseSplitTests: XCTestCase {
         XCTAssertEqual(emails.map { $0.lines ?? [] }, [[1, 7], [11, 25]])
     }
 
+    /// Two mailboxes' prints joined, each email from its page's top: the other mailbox's
+    /// owner tops one page only, over a header printed as the quoted copies are; it still
+    /// opens an email (a name that tops a page is set apart, unless a closing ends the
+    /// page before it: then it is a signature that ran on).
+    func testAnotherOwnerAtAPagesTopOpensAnEmail() {
+        func page(_ owner: String, _ from: String, _ date: String, _ body: [String]) -> String {
+            ([owner, "From:     \(from)", "Sent:     \(date)", "To:       Liam Mancuso <lmancuso@atf.gov>", "Subject:  Meeting", ""] + body)
+                .joined(separator: "\n")
+        }
+        let pages = [
+            page("Joanna Kowalski", "Jamal Cruz <cruzj@panynj.gov>", "Saturday, January 30, 2021 8:17 AM", ["Liam, shall we meet?", "Jamal"]),
+            page("Joanna Kowalski", "Liam Mancuso <lmancuso@atf.gov>", "Monday, February 1, 2021 9:00 AM",
+                 ["Yes, Tuesday.", "Liam", "", "From:     Jamal Cruz [mailto:cruzj@panynj.gov]", "Sent:     1/30/2021 8:17 AM",
+                  "To:       Liam Mancuso <lmancuso@atf.gov>", "Subject:  Meeting", "", "Liam, shall we meet?", "Jamal"]),
+            page("Sean Miller", "Joanna Kowalski [mailto:jkowalski@panynj.gov]", "4/4/2021 9:28 AM", ["The room is booked.", "Best,"]),
+            page("Joanna Kowalski", "Liam Mancuso <lmancuso@atf.gov>", "Wednesday, April 7, 2021 10:39 AM", ["Thanks, all.", "Liam"]),
+        ]
+        let emails = EmailSplitter.split(text: pages.joined(separator: "\n\u{0C}"))
+        XCTAssertEqual(emails.map { $0.header.from?.address }, ["cruzj@panynj.gov", "lmancuso@atf.gov", "jkowalski@panynj.gov", "lmancuso@atf.gov"])
+        // A closing at the foot of the page before: the name over the header is a signature.
+        let signed = [pages[0], pages[1] + "\nRegards,", pages[2], pages[3]].joined(separator: "\n\u{0C}")
+        XCTAssertEqual(EmailSplitter.split(text: signed).map { $0.header.from?.address }, ["cruzj@panynj.gov", "lmancuso@atf.gov", "lmancuso@atf.gov"])
+    }
+
     /// Two mailboxes' prints joined: the second owner's name stands over one email only, set
     /// apart from the text above, over a header printed as the emails' are (labels in a
     /// column), unlike the forwarded copy.
