@@ -237,7 +237,7 @@ struct HeaderBlock: Sendable {
     /// stands for its date (a Notes date line): page furniture never takes it, even
     /// when every page starts with the same sender, or at about the same time.
     static func isSenderLine(_ text: String) -> Bool {
-        let parts = columns(text)
+        let parts = memoColumns(text)
         let first = parts.first ?? ""
         let dateLine = first.count < 40 && first.contains(":") && DateParser.parse(first) != nil
             && (parts.count == 1 || loneLabel(columns(parts[1]).first ?? "") != nil || PrintedHeader.label(of: parts[1]) != nil)
@@ -261,14 +261,7 @@ struct HeaderBlock: Sendable {
             // (a signature's last line over a page-top header is no part of it).
             let newPage = j > i && lines[j].page != lines[j - 1].page
             if j > i, lines[j].gapBefore, !newPage { return nil }
-            var parts = columns(lines[j].text)
-            // "Fitzgerald/LB/NYPD@NYPD cc", "Thomas Singh <ts@x.ai> To:": a label only a
-            // space away from the sender.
-            if let first = parts.first, let space = first.lastIndex(of: " "),
-               ["cc", "bcc", "to"].contains(first[first.index(after: space)...].lowercased().trimmed(where: { $0 == ":" }))
-            {
-                parts = [String(first[..<space]).trimmed(), String(first[first.index(after: space)...]) + (parts.count > 1 ? "  " + parts.dropFirst().joined(separator: "  ") : "")]
-            }
+            let parts = memoColumns(lines[j].text)
             guard let left = parts.first else { return nil }
             if left.count < 40, left.contains(":"), DateParser.parse(OCRRepair.date(left)) != nil {
                 dateText = left
@@ -343,6 +336,16 @@ struct HeaderBlock: Sendable {
               [.to, .cc, .bcc, .subject].contains(label)
         else { return nil }
         return (label, "")
+    }
+
+    /// A Notes memo line's columns, with a label only a space away from the sender set
+    /// apart: "Fitzgerald/LB/NYPD@NYPD cc", "Thomas Singh <ts@x.ai> To:".
+    static func memoColumns(_ text: String) -> [String] {
+        let parts = columns(text)
+        guard let first = parts.first, let space = first.lastIndex(of: " "),
+              ["cc", "bcc", "to"].contains(first[first.index(after: space)...].lowercased().trimmed(where: { $0 == ":" }))
+        else { return parts }
+        return [String(first[..<space]).trimmed(), String(first[first.index(after: space)...]) + (parts.count > 1 ? "  " + parts.dropFirst().joined(separator: "  ") : "")]
     }
 
     /// A printed line's columns: runs of text two or more spaces apart.

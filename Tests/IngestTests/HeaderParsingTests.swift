@@ -139,6 +139,22 @@ final class PageFurnitureTests: XCTestCase {
         XCTAssertTrue(PageFurniture.isPageMark("[ Page 3 ]"))
     }
 
+    func testANotesSendersWrappedNameAtEachPageTopIsNoRunningHeader() {
+        // Each page opens a Notes memo from one sender whose name wraps, with "cc" a
+        // space after it: the wrapped line recurs at page tops, and is the sender's.
+        let pages = (1...3).map { n in
+            Page(number: n, text: """
+            Rachel                           To                            Kwame Adams/CID/SECRET@SECRET
+            Jóhannsdóttir/NYFO/SECRET@SECRET cc
+            12/\(n)/2020 8:23 PM                Subject                       Re: Search results
+
+            Text of memo \(n).
+            """, ocrConfidence: nil)
+        }
+        let emails = EmailSplitter.split(pages)
+        XCTAssertEqual(emails.map { $0.header.from?.name }, Array(repeating: "Rachel Jóhannsdóttir", count: 3))
+    }
+
     func testAnAppleMailTitleOverEachEmailIsNoRunningHeader() {
         // A thread whose emails each start a page: the subject Apple Mail prints over each
         // recurs at page tops, and is the email's, not the page's.
