@@ -90,15 +90,19 @@ def fuzzy_position(phrase_words, text_words):
 def match(emails, records):
     """Truth email index -> record: the record with the email's own sender and date that
     holds its phrase (a quoted copy in a later reply may print the phrase more legibly
-    than OCR read the email itself); else the record holding the phrase earliest in its
-    text (exactly, else most of its words together, as OCR leaves them)."""
+    than OCR read the email itself), or the only record with its sender and date (OCR
+    may garble the phrase beyond reading); else the record holding the phrase earliest
+    in its text (exactly, else most of its words together, as OCR leaves them)."""
     taken, result = set(), {}
     texts = {r["id"]: words(r.get("text", "")) for r in records}
     for i, email in enumerate(emails):
         phrase = words(email["phrase"])
-        own = [r for r in records if r["id"] not in taken and email.get("date") and r.get("date") == email["date"]
-               and same_person(email.get("from"), r.get("from"))
-               and ((" " + phrase + " ") in (" " + texts[r["id"]] + " ") or fuzzy_position(phrase.split(), texts[r["id"]].split()))]
+        same = [r for r in records if r["id"] not in taken and email.get("date") and r.get("date") == email["date"]
+                and same_person(email.get("from"), r.get("from"))]
+        own = [r for r in same
+               if (" " + phrase + " ") in (" " + texts[r["id"]] + " ") or fuzzy_position(phrase.split(), texts[r["id"]].split())]
+        if not own and len(same) == 1:
+            own = same
         if len(own) == 1:
             taken.add(own[0]["id"])
             result[i] = own[0]
