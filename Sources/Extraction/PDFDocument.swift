@@ -228,14 +228,30 @@ enum PhysicalLines {
     /// - words: the pieces are words (always a space between two), not glyphs.
     static func assemble(_ glyphs: [Glyph], words: Bool = false) -> String {
         let visible = glyphs.filter { $0.text != "\n" && $0.text != "\r" && !$0.text.isEmpty }
+        // A speck OCR read as punctuation (".", "'") is far shorter than text and sits
+        // off its line's centre: it would start a line of its own and pull the words
+        // beside it off their line ("Date: Mon, 18 Jun 2018 -0700" and ". 17:30:07").
+        // Specks join the line they stand in once the lines are made of text.
+        let heights = visible.filter { $0.text != "█" }.map(\.height).sorted()
+        let typical = heights.isEmpty ? 0 : heights[heights.count / 2]
+        func isSpeck(_ glyph: Glyph) -> Bool {
+            words && glyph.height < typical * 0.5 && !glyph.text.contains(where: { $0.isLetter || $0.isNumber || $0 == "█" })
+        }
         var lines: [(centre: Double, height: Double, glyphs: [Glyph])] = []
         // A redaction box may stand taller than the text beside it: lines are measured
         // by their text.
-        for glyph in visible.sorted(by: { $0.centre < $1.centre }) {
+        for glyph in visible.sorted(by: { $0.centre < $1.centre }) where !isSpeck(glyph) {
             if let last = lines.last, abs(glyph.centre - last.centre) < min(last.height, glyph.height) * 0.5 {
                 lines[lines.count - 1].glyphs.append(glyph)
             } else {
                 lines.append((glyph.centre, glyph.height, [glyph]))
+            }
+        }
+        for speck in visible where isSpeck(speck) {
+            if let line = lines.indices.min(by: { abs(lines[$0].centre - speck.centre) < abs(lines[$1].centre - speck.centre) }),
+               abs(lines[line].centre - speck.centre) < lines[line].height
+            {
+                lines[line].glyphs.append(speck)
             }
         }
         let printed = lines.compactMap { line -> (text: String, left: Double, centre: Double, height: Double)? in

@@ -90,7 +90,7 @@ struct HeaderBlock: Sendable {
             // After an empty line (OCR puts them between header lines too) only a label
             // not yet seen goes on with a block that already has what a header needs.
             if line.gapBefore, isComplete(header), PrintedHeader.label(of: line.text).map({ header.fields[$0.0] != nil }) ?? true { break }
-            if let (label, value) = PrintedHeader.label(of: line.text) ?? colonless(line.text, after: last) {
+            if let (label, value) = PrintedHeader.label(of: line.text) ?? colonless(line.text, after: last) ?? unreadRecipients(line.text, header) {
                 // A label seen twice starts another block.
                 if header.fields[label] != nil { break }
                 header.fields[label] = value
@@ -118,6 +118,17 @@ struct HeaderBlock: Sendable {
         case .subject, .sent, .date: return last == .subject ? nil : (label, value)
         default: return nil
         }
+    }
+
+    /// A label OCR could not read ("Bie" for "To:") in the label column, beside a list
+    /// of addresses: the recipients, To first, then Cc.
+    private static func unreadRecipients(_ text: String, _ header: PrintedHeader) -> (PrintedHeader.Label, String)? {
+        let parts = columns(text)
+        guard parts.count >= 2, parts[0].count <= 6, !parts[0].contains(" "), header.fields[.from] != nil else { return nil }
+        let value = parts.dropFirst().joined(separator: "  ")
+        guard value.contains("@"), looksLikeAddresses(value) else { return nil }
+        if header.fields[.to] == nil { return (.to, value) }
+        return header.fields[.cc] == nil ? (.cc, value) : nil
     }
 
     /// A sender, a date and a recipient or subject; or, where OCR lost the From line,

@@ -61,3 +61,19 @@ final class PDFDocumentTests: XCTestCase {
         XCTAssertTrue(copy.text(page: 0).filter { !$0.isWhitespace }.contains("NYPD_000002"), copy.text(page: 0))
     }
 }
+
+final class PhysicalLinesTests: XCTestCase {
+    /// Word boxes as Tesseract gives them: a speck read as "." sits low between two
+    /// words of a header line, and the time beside it stands a little lower than the
+    /// date. The line stays one line; the speck stays where it stands.
+    func testASpeckOCRReadAsPunctuationDoesNotSplitItsLine() {
+        func word(_ text: String, _ x: Double, _ centre: Double, height: Double = 30) -> PhysicalLines.Glyph {
+            PhysicalLines.Glyph(text: text, x1: x, y1: centre - height / 2, x2: x + Double(text.count) * 14, y2: centre + height / 2)
+        }
+        let words = [word("Date:", 0, 100), word("Mon,", 150, 100), word("18", 220, 100), word("Jun", 260, 100), word("2018", 320, 100),
+                     word(".", 400, 104, height: 4), word("17:30:07", 430, 110), word("-0700", 560, 100),
+                     word("To:", 0, 140), word("Gregory", 150, 140)]
+        XCTAssertEqual(PhysicalLines.assemble(words, words: true).split(separator: "\n").map(String.init),
+                       ["Date:  Mon, 18 Jun 2018 . 17:30:07 -0700", "To:  Gregory"])
+    }
+}

@@ -89,6 +89,14 @@ final class PrintedHeaderTests: XCTestCase {
         for (line, label) in cases {
             XCTAssertEqual(PrintedHeader.label(of: line)?.0, label, line)
         }
+        // A label OCR could not read at all, in the label column over addresses: the
+        // recipients (To first), not the end of the header.
+        let text = ["From:  Victor Mancuso <mancusov@lapd.online>", "Date:  Mon, 18 Jun 2018 17:30:07 -0700",
+                    "Bie  Gregory Campbell <gregory.campbell@ice.dhs.gov>, Priya", "      Garcia <priya@nypd.org>",
+                    "Subject:  Referral", "", "Gregory - see the referral."].joined(separator: "\n")
+        let header = EmailSplitter.split(text: text).first?.header
+        XCTAssertEqual(header?.to.map(\.address), ["gregory.campbell@ice.dhs.gov", "priya@nypd.org"])
+        XCTAssertEqual(header?.subject, "Referral")
         XCTAssertEqual(PrintedHeader.editDistance("oneillkaren", "karen"), 6)
         XCTAssertEqual(PrintedHeader.editDistance("oneillkaren", "oneilkaren"), 1)
     }
