@@ -231,7 +231,8 @@ enum PhysicalLines {
         // A speck OCR read as punctuation (".", "'") is far shorter than text and sits
         // off its line's centre: it would start a line of its own and pull the words
         // beside it off their line ("Date: Mon, 18 Jun 2018 -0700" and ". 17:30:07").
-        // Specks join the line they stand in once the lines are made of text.
+        // Dots and ticks are dropped (a sentence's full stop is part of its word's box);
+        // other specks (a dash) join the line they stand in once the lines are made.
         let heights = visible.filter { $0.text != "█" }.map(\.height).sorted()
         let typical = heights.isEmpty ? 0 : heights[heights.count / 2]
         func isSpeck(_ glyph: Glyph) -> Bool {
@@ -247,7 +248,7 @@ enum PhysicalLines {
                 lines.append((glyph.centre, glyph.height, [glyph]))
             }
         }
-        for speck in visible where isSpeck(speck) {
+        for speck in visible where isSpeck(speck) && !speck.text.allSatisfy({ ".,'`‘’:;·".contains($0) }) {
             if let line = lines.indices.min(by: { abs(lines[$0].centre - speck.centre) < abs(lines[$1].centre - speck.centre) }),
                abs(lines[line].centre - speck.centre) < lines[line].height
             {

@@ -89,12 +89,15 @@ public enum EmailSplitter {
     static func split(_ lines: [PageLine]) -> (emails: [PrintedEmail], decisions: [SplitDecision]) {
         // A Gmail print names the thread's subject above "N messages".
         // (A long subject wraps: the title is every line over the count, up to the
-        // "Gmail" line, a rule or a gap.)
+        // "Gmail" line, a rule or a gap, or the end of the account's address that the
+        // "Gmail" line wraps: "com>".)
         var threadSubjects: [Int: String] = [:]
         for i in lines.indices where i > 0 && matches(gmailMessageCount, lines[i].text) {
             var title: [String] = []
             var k = i - 1
-            while k >= 0, title.count < 3, lines[k].page == lines[i].page, !lines[k].text.prefix(12).contains("Gmail"), !matches(rule, lines[k].text) {
+            while k >= 0, title.count < 3, lines[k].page == lines[i].page, !lines[k].text.prefix(12).contains("Gmail"), !matches(rule, lines[k].text),
+                  !lines[k].text.hasSuffix(">")
+            {
                 title.insert(lines[k].text, at: 0)
                 if lines[k].gapBefore { break }
                 k -= 1
@@ -461,8 +464,13 @@ public enum EmailSplitter {
         return i
     }
 
+    /// (A name right under a closing such as "Best regards," on its page is a signature,
+    /// though the mailbox owner signs with it: the copy under it is quoted in the owner's
+    /// reply. At a page's top the owner's name is the print's.)
     static func isOwned(_ block: HeaderBlock, _ lines: [PageLine], owners: Set<String>) -> Bool {
-        guard let above = ownerLineIndex(block, lines), !lines[above].text.contains(":") else { return false }
+        guard let above = ownerLineIndex(block, lines), !lines[above].text.contains(":"),
+              above == 0 || lines[above].gapBefore || lines[above - 1].page != lines[above].page || !lines[above - 1].text.hasSuffix(",")
+        else { return false }
         let key = PageFurniture.key(lines[above].text)
         return owners.contains { PrintedHeader.editDistance($0, key) <= 2 }
     }

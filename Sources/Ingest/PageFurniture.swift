@@ -36,6 +36,9 @@ public enum PageFurniture {
         // it: "Page 2   NYPD_000102".
         #"^[\[(\-–—\s]*page\s*\d+(\s*(of|/)\s*\d+)?[\s\])\-–—]*(\s{2,}[A-Z][A-Z0-9]*([ _-][A-Z0-9]+)*[ _-]?\d{4,})?$"#,
         #"^\d{1,4}\s*(/|of)\s*\d{1,4}$"#,
+        // A page number and a Bates number in columns of their own: "3      PROD023796".
+        #"(?-i)^\d{1,4}\s{2,}[A-Z][A-Z0-9]*([ _-][A-Z0-9]+)*[ _-]?\d{4,}$"#,
+        #"(?-i)^[A-Z][A-Z0-9]*([ _-][A-Z0-9]+)*[ _-]?\d{4,}\s{2,}\d{1,4}$"#,
         #"^-?\s*\d{1,8}\s*-?$"#,
         // Bates numbers: a capitalised prefix and at least four digits, e.g. NYPD_000123,
         // ICE-2020-000045 (not a title such as "Invoice INV-44026").
@@ -58,6 +61,9 @@ public enum PageFurniture {
         #"\bCase\s*No\.?\s*[A-Z]-\d{4}-\d{3,}"#,
         #"\bDoc\s*No\.?\s*C\d{5,}"#,
         #"^RELEASE\s*IN\s*(PART|FULL)\b"#,
+        // A request number with its release date: "FOIL-2017-115-46786  Released 01/07/2019",
+        // "2020-ICFO-85600  Production 01/10/2023".
+        #"^[A-Z0-9][A-Z0-9-]{4,}\d{3,}\s+(Released|Release|Produced|Production)\s+(on\s+)?\d{1,2}/\d{1,2}/\d{2,4}$"#,
         #"^(STATE\s*DEPT\.?|U\.?\s*S\.?\s*Department\s*of\s*State)\b.*(PRODUCED|SUBJECT TO|Case No|Doc No)"#,
     ].map { try! NSRegularExpression(pattern: $0, options: [.caseInsensitive]) }
 

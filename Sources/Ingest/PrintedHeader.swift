@@ -96,12 +96,16 @@ public struct PrintedHeader: Sendable {
 enum OCRRepair {
     static let addressFixes = compile([
         (#"\s*@\s*"#, "@"),
+        // Marks before the name: "- O Briain, Declan" (OCR's reading of "Ó Briain").
+        (#"^[\s\-–—_.~=*]+(?=\p{L})"#, ""),
         // A dot read as a colon inside an address: "lukasz.j:baptiste@".
         (#"(?<=[a-z0-9])(?<!mailto):(?=[a-z0-9][a-z0-9._-]*@)"#, "."),
         // A space read after a dot: "jamal. jackson@gmail.com".
-        (#"(?<=(?:^|[\s<(])[a-z0-9_-]{1,30}\.)\s(?=[a-z0-9._-]+@)"#, ""),
+        (#"(?<=(?:^|[\s<(])[A-Za-z0-9_-]{1,30}\.)\s(?=[A-Za-z0-9._-]+@)"#, ""),
         (#"(?<![\w.])([A-Z]) (?=[a-z]{2,})"#, "$1"),
         (#"(?<=@[A-Za-z0-9-]{1,40})\s*\.\s*(?=[A-Za-z])"#, "."),
+        // A dot in the domain read as a slash: "ice /dhs.gov".
+        (#"(?<=@[A-Za-z0-9.-]{1,40})\s*/\s*(?=[A-Za-z0-9-]+\.[A-Za-z])"#, "."),
     ])
 
     /// Month names as OCR misreads them: "] an", "J un", ") ul", "0ct", "5ep".
@@ -113,6 +117,8 @@ enum OCRRepair {
         (#"(?<![A-Za-z])5\s?ep"#, "Sep"),
         (#"(?<=\d)\s?[Oo](?=\d)"#, "0"),
         (#"(?<=\d)[lI|](?=\d)"#, "1"),
+        // A speck between a day and its month: "4,May 2020", "21-.Feb 2021".
+        (#"(?<=\d)\s*(,|\.|-\.|\.-)\s*(?=(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*[\s.,])"#, " "),
     ])
 
     /// "mark.delgado@ ice.dhs.gov" → "mark.delgado@ice.dhs.gov"; "J ohn Park" → "John Park".

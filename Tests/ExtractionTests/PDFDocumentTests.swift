@@ -65,15 +65,15 @@ final class PDFDocumentTests: XCTestCase {
 final class PhysicalLinesTests: XCTestCase {
     /// Word boxes as Tesseract gives them: a speck read as "." sits low between two
     /// words of a header line, and the time beside it stands a little lower than the
-    /// date. The line stays one line; the speck stays where it stands.
+    /// date. The line stays one line, without the dot; a short dash stays where it stands.
     func testASpeckOCRReadAsPunctuationDoesNotSplitItsLine() {
         func word(_ text: String, _ x: Double, _ centre: Double, height: Double = 30) -> PhysicalLines.Glyph {
             PhysicalLines.Glyph(text: text, x1: x, y1: centre - height / 2, x2: x + Double(text.count) * 14, y2: centre + height / 2)
         }
         let words = [word("Date:", 0, 100), word("Mon,", 150, 100), word("18", 220, 100), word("Jun", 260, 100), word("2018", 320, 100),
-                     word(".", 400, 104, height: 4), word("17:30:07", 430, 110), word("-0700", 560, 100),
-                     word("To:", 0, 140), word("Gregory", 150, 140)]
+                     word(".", 380, 104, height: 4), word("17:30:07", 390, 110), word("-0700", 515, 100),
+                     word("To:", 0, 140), word("Gregory", 150, 140), word("-", 260, 142, height: 3), word("see", 290, 141)]
         XCTAssertEqual(PhysicalLines.assemble(words, words: true).split(separator: "\n").map(String.init),
-                       ["Date:  Mon, 18 Jun 2018 . 17:30:07 -0700", "To:  Gregory"])
+                       ["Date:  Mon, 18 Jun 2018 17:30:07 -0700", "To:  Gregory - see"])
     }
 }

@@ -270,6 +270,25 @@ final class TextReleaseSplitTests: XCTestCase {
         XCTAssertEqual(emails.map { $0.lines ?? [] }, [[1, 7], [11, 25]])
     }
 
+    /// The mailbox owner signs his reply with the name the print puts over every email:
+    /// under "Best regards," it is his signature, and the header under it a quoted copy.
+    func testTheOwnersSignatureOverAQuotedCopyIsNoOwnerLine() {
+        func header(_ from: String, _ date: String, _ to: String, _ subject: String) -> [String] {
+            ["From:  \(from)", "Sent:  \(date)", "To:  \(to)", "Subject:  \(subject)", ""]
+        }
+        let raj = "Raj Søndergaard <raj.sondergaard@cbp.dhs.gov>"
+        let pages = [
+            ["Raj Søndergaard"] + header(raj, "Monday, November 22, 2021 5:23 PM", "Christopher Núñez <c.nunez@mta.info>", "RE: Pricing")
+                + ["Hello Christopher,", "The quote expired.", "", "Best regards,", "Raj Søndergaard", ""]
+                + header("Núñez, Christopher <c.nunez@mta.info>", "Monday, November 22, 2021 4:48 PM", raj, "RE: Pricing")
+                + ["Please send a new one.", "Christopher"],
+            ["Raj Søndergaard"] + header("Sean Haddad <sean@dataworksplus.com>", "Saturday, November 20, 2021 9:00 AM", raj, "Pricing")
+                + ["Here is the pricing.", "Sean"],
+        ]
+        let emails = EmailSplitter.split(text: pages.map { $0.joined(separator: "\n") }.joined(separator: "\n\u{0C}"))
+        XCTAssertEqual(emails.map { $0.header.from?.address }, ["raj.sondergaard@cbp.dhs.gov", "sean@dataworksplus.com"])
+    }
+
     /// Two mailboxes' prints joined, each email from its page's top: the other mailbox's
     /// owner tops one page only, over a header printed as the quoted copies are; it still
     /// opens an email (a name that tops a page is set apart, unless a closing ends the
@@ -328,6 +347,11 @@ final class TextReleaseSplitTests: XCTestCase {
         // What OCR leaves of a print header over a thread goes with the thread, not the email before.
         let remnant = gmail.replacingOccurrences(of: "\u{0C}12/29/20, 3:54 PM     Gmail - Invoice INV-44026", with: "\u{0C}      - Invoice")
         XCTAssertEqual(EmailSplitter.split(text: remnant).map { $0.lines?.last }, [8, 16])
+        // The account's address wraps on the "Gmail" line: its end is not the title's.
+        let wrapped = ["M Gmail  Nicole Delgado <nicole.delgado23@yahoo.", "com>", "Meeting May 31, 2020", "1 message",
+                       "Andre Harris <andre@clearview.ai>  June 2, 2020 at 11:42 AM", "To: Nicole Delgado <nicole.delgado23@yahoo.com>",
+                       "", "Hello Nicole,"].joined(separator: "\n")
+        XCTAssertEqual(EmailSplitter.split(text: wrapped).map(\.header.subject), ["Meeting May 31, 2020"])
 
         let subject = "Re: Re: Fwd: Procurement question re: Rank One Computing license renewal"
         let outlook = ["From: Owen Ramos <oramos@nypd.org>", "Sent: Tuesday, March 5, 2019 9:12 AM", "To: Samuel Diaz <sdiaz@nypd.org>",

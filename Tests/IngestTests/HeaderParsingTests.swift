@@ -105,9 +105,14 @@ final class PrintedHeaderTests: XCTestCase {
         XCTAssertEqual(DateParser.parse(OCRRepair.date("Tue, 21] an 2020 11:30:00 -0500"))?.description, "2020-01-21T11:30:00-05:00")
         XCTAssertEqual(DateParser.parse(OCRRepair.date("Tue, 11) un 2019 14:20:00 -0400"))?.description, "2019-06-11T14:20:00-04:00")
         XCTAssertEqual(DateParser.parse(OCRRepair.date("Friday, J uly 12, 2019 2:40 PM"))?.description, "2019-07-12T14:40:00")
+        XCTAssertEqual(DateParser.parse(OCRRepair.date("Mon, 4,May 2020 21:01:23 -0400"))?.description, "2020-05-04T21:01:23-04:00")
+        XCTAssertEqual(DateParser.parse(OCRRepair.date("Sun,  21-.Feb 2021 06:09:13 -0500"))?.description, "2021-02-21T06:09:13-05:00")
         XCTAssertEqual(AddressList.parse(OCRRepair.addresses("J ohn Park <jpark@ fbi.gov>")), [Correspondent(name: "John Park", address: "jpark@fbi.gov")])
         XCTAssertEqual(AddressList.parse(OCRRepair.addresses("Lukasz Baptiste <lukasz.j:baptiste@nypd.org>")).first?.address, "lukasz.j.baptiste@nypd.org")
         XCTAssertEqual(AddressList.parse(OCRRepair.addresses("jamal. jackson@gmail.com")).first?.address, "jamal.jackson@gmail.com")
+        XCTAssertEqual(AddressList.parse(OCRRepair.addresses("Lucia. J.Rogers@ice /dhs.gov")).first?.address, "lucia.j.rogers@ice.dhs.gov")
+        XCTAssertEqual(AddressList.parse(OCRRepair.addresses("- O Briain, Declan <declan@kairos.com>")),
+                       [Correspondent(name: "Declan O Briain", address: "declan@kairos.com")])
         XCTAssertEqual(AddressList.parse(OCRRepair.addresses("Andre Jackson [mailto:jacksona@chicagopolice.org]")).first?.address,
                        "jacksona@chicagopolice.org", "mailto: is no misread dot")
     }
@@ -143,7 +148,13 @@ final class PageFurnitureTests: XCTestCase {
         XCTAssertTrue(PageFurniture.isPageMark("00012345"))
         XCTAssertFalse(PageFurniture.isPageMark("Page 2 of the contract"))
         XCTAssertFalse(PageFurniture.isPageMark("Invoice INV-44026"), "a title, not a Bates number")
+        XCTAssertTrue(PageFurniture.isStamp("FOIL-2017-115-46786  Released 01/07/2019"))
+        XCTAssertTrue(PageFurniture.isStamp("2020-ICFO-85600  Production 01/10/2023"))
+        XCTAssertFalse(PageFurniture.isStamp("The records were released 01/07/2019"))
         XCTAssertTrue(PageFurniture.isPageMark("-- Page 3 of 12 --"))
+        XCTAssertTrue(PageFurniture.isPageMark("3                                        PROD023796"))
+        XCTAssertTrue(PageFurniture.isPageMark("PROD023796    3"))
+        XCTAssertFalse(PageFurniture.isPageMark("12  Main Street 10038"), "an address, not a page mark")
         XCTAssertTrue(PageFurniture.isPageMark("[ Page 3 ]"))
     }
 
