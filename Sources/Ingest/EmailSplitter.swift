@@ -300,6 +300,12 @@ public enum EmailSplitter {
                 if preamble == 0 || lines[preamble - 1].page != lines[preamble].page {
                     return (true, "starts page \(first.page) under a name set apart as an owner's")
                 }
+                // A signature names the sender of the message above; another name is an owner's.
+                if let above = ownerLineIndex(block, lines), let sender = chain.last?.header.from,
+                   !samePerson(sender, Correspondent(name: AddressList.displayName(lines[above].text), address: nil))
+                {
+                    return (true, "under a name set apart that is not the signature of the message above: another mailbox owner's")
+                }
             }
             return (false, "no mailbox owner's name above it, unlike every email of this print: a quoted copy")
         }

@@ -289,6 +289,24 @@ final class TextReleaseSplitTests: XCTestCase {
         XCTAssertEqual(emails.map { $0.header.from?.address }, ["raj.sondergaard@cbp.dhs.gov", "sean@dataworksplus.com"])
     }
 
+    /// Two mailboxes' prints joined mid-page: the other owner's name over an email is not
+    /// the signature of the message above it (that one is signed by its own sender).
+    func testAnotherOwnersNameMidPageIsNoSignature() {
+        func header(_ from: String, _ date: String, _ subject: String) -> [String] {
+            ["From: \(from)", "Sent: \(date)", "To: Tanaka, Patrick", "Subject: \(subject)", ""]
+        }
+        let pages = [
+            ["Patrick Tanaka"] + header("Tanaka, Patrick", "Tuesday, March 3, 2020 11:15 AM", "RE: Trial")
+                + ["Dmitri, thanks.", "Det. Patrick Tanaka", "Chicago Police Department", "(312) 555-0147", "", "Ethan Cohen"]
+                + header("Dmitri Adams <dmitri@motorolasolutions.com>", "Thursday, February 27, 2020 9:07 AM", "Trial")
+                + ["Team, the trial starts Monday.", "Dmitri Adams"],
+            ["Patrick Tanaka"] + header("Cohen, Ethan", "Tuesday, December 10, 2019 10:19 AM", "FR request")
+                + ["Patrick, a request.", "Ethan"],
+        ]
+        let emails = EmailSplitter.split(text: pages.map { $0.joined(separator: "\n") }.joined(separator: "\n\u{0C}"))
+        XCTAssertEqual(emails.map { $0.header.from?.name }, ["Patrick Tanaka", "Dmitri Adams", "Ethan Cohen"])
+    }
+
     /// Two mailboxes' prints joined, each email from its page's top: the other mailbox's
     /// owner tops one page only, over a header printed as the quoted copies are; it still
     /// opens an email (a name that tops a page is set apart, unless a closing ends the
