@@ -248,6 +248,24 @@ enum PhysicalLines {
                 lines.append((glyph.centre, glyph.height, [glyph]))
             }
         }
+        // OCR boxes some words of a line a little higher or lower than the rest ("29," and
+        // "EDT" of "Date: October 29, 2017 at 12:11:21 PM EDT"): they start a line of their
+        // own. Two neighbouring lines closer than a line's pitch whose words never stand
+        // over one another are one printed line.
+        if words {
+            var joined: [(centre: Double, height: Double, glyphs: [Glyph])] = []
+            for line in lines {
+                if let last = joined.last, abs(line.centre - last.centre) < 0.75 * max(line.height, last.height),
+                   !line.glyphs.contains(where: { a in last.glyphs.contains { b in a.x1 < b.x2 && b.x1 < a.x2 } })
+                {
+                    let main = last.glyphs.count >= line.glyphs.count ? last : line
+                    joined[joined.count - 1] = (main.centre, max(last.height, line.height), last.glyphs + line.glyphs)
+                } else {
+                    joined.append(line)
+                }
+            }
+            lines = joined
+        }
         for speck in visible where isSpeck(speck) && !speck.text.allSatisfy({ ".,'`‘’:;·".contains($0) }) {
             if let line = lines.indices.min(by: { abs(lines[$0].centre - speck.centre) < abs(lines[$1].centre - speck.centre) }),
                abs(lines[line].centre - speck.centre) < lines[line].height
