@@ -44,9 +44,10 @@ public enum EmailSplitter {
     /// Lines that announce a quoted or forwarded copy: a header block right after one
     /// is part of the body above it.
     static let quoteMarkers: [NSRegularExpression] = [
-        // OCR turns the dashes into other marks, so any non-letters may surround the words.
-        #"^[^A-Za-z]{2,}\s*Original\s*Message\s*[^A-Za-z]*$"#,
-        #"^[^A-Za-z]{2,}\s*Forwarded\s*(message|by)\b.*$"#,
+        // OCR turns the dashes into other marks, so any non-letters may surround the words
+        // (and a speck before them may read as a letter or three: "won------- Forwarded").
+        #"^[A-Za-z]{0,3}[^A-Za-z]{2,}\s*Original\s*Message\s*[^A-Za-z]*$"#,
+        #"^[A-Za-z]{0,3}[^A-Za-z]{2,}\s*Forwarded\s*(message|by)\b.*$"#,
         #"^Begin\s*forwarded\s*message:?$"#,
         #"\bwrote:$"#,
     ].map { try! NSRegularExpression(pattern: $0, options: [.caseInsensitive]) }
@@ -329,7 +330,7 @@ public enum EmailSplitter {
         if copied {
             return (true, "the same message is quoted elsewhere in this release; this print is the email, as it does not sit right under a newer message as its quoted copies do")
         }
-        if let date, let currentDate, let key = block.dateKey, let currentKey = current.dateKey, key > currentKey {
+        if let date, let currentDate, currentDate.isBefore(date) {
             return (true, "dated \(date), after the email above (\(currentDate)), which cannot quote it")
         }
         let subject = normalizedSubject(block.header.subject), currentSubject = normalizedSubject(current.header.subject)
@@ -337,7 +338,7 @@ public enum EmailSplitter {
             if prefixCount(current.header.subject) > prefixCount(block.header.subject) {
                 return (false, "the email above replies to or forwards this subject: a quoted copy")
             }
-            if let key = block.dateKey, let currentKey = current.dateKey, key < currentKey {
+            if let date, let currentDate, date.isBefore(currentDate) {
                 return (false, "the same subject, dated before the email above: a quoted copy")
             }
         }
@@ -454,7 +455,8 @@ public enum EmailSplitter {
     static func couldBeOwnerName(_ line: String, over block: HeaderBlock) -> Bool {
         let key = PageFurniture.key(line)
         return line.first?.isLetter == true && !line.contains(":") && line.split(separator: " ").count <= 6
-            && !line.contains(where: \.isNumber) && !key.isEmpty && !PageFurniture.key(block.header.subject ?? "").contains(key)
+            && line.allSatisfy({ $0.isLetter || " .,'’-".contains($0) }) && !line.contains("--")
+            && !key.isEmpty && !PageFurniture.key(block.header.subject ?? "").contains(key)
     }
 
     /// Where an Outlook print puts the mailbox owner's name: on the line over the header,

@@ -104,6 +104,8 @@ enum OCRRepair {
         (#"(?<=(?:^|[\s<(])[A-Za-z0-9_-]{1,30}\.)\s(?=[A-Za-z0-9._-]+@)"#, ""),
         (#"(?<![\w.])([A-Z]) (?=[a-z]{2,})"#, "$1"),
         (#"(?<=@[A-Za-z0-9-]{1,40})\s*\.\s*(?=[A-Za-z])"#, "."),
+        // An initial "j" between dots read as a bracket: "emeka.}.khoury@", "sean.).nguyen@".
+        (#"(?<=[A-Za-z0-9]\.)[}\])](?=\.[A-Za-z0-9._-]*@)"#, "j"),
         // A dot in the domain read as a slash: "ice /dhs.gov".
         (#"(?<=@[A-Za-z0-9.-]{1,40})\s*/\s*(?=[A-Za-z0-9-]+\.[A-Za-z])"#, "."),
     ])
@@ -132,18 +134,23 @@ enum OCRRepair {
         guard let name = person.name else { return person }
         let local = person.address?.split(separator: "@").first.map { $0.lowercased() } ?? ""
         let runs = local.split(whereSeparator: { !$0.isLetter }).map(String.init)
-        // Specks after the name ("Tamara Wright (i __!> i 2 7") end it.
+        // Specks after the name ("Tamara Wright (i __!> i 2 7") end it; a letter read as a
+        // digit ("G6mez-Ruiz") does not.
         let read = name.replacingOccurrences(of: #"[“”"]|(?<!\p{L})[‘’']|[‘’'](?!\p{L})"#, with: "", options: .regularExpression)
-            .split(separator: " ").prefix { word in word.allSatisfy { $0.isLetter || ".,-'’".contains($0) } }
-        let words = read.map { word -> String in
-            let plain = word.lowercased().folding(options: .diacriticInsensitive, locale: nil)
-            guard plain.count >= 4, plain.allSatisfy(\.isLetter), !runs.contains(where: { $0.contains(plain) }) else { return String(word) }
+            .split(separator: " ").prefix { word in
+                word.allSatisfy { $0.isLetter || ".,-'’".contains($0) } || (word.filter(\.isNumber).count == 1 && word.filter(\.isLetter).count >= 3)
+            }
+        func fixed(_ part: Substring) -> String {
+            let plain = part.lowercased().folding(options: .diacriticInsensitive, locale: nil)
+            guard plain.count >= 4, plain.allSatisfy({ $0.isLetter || $0.isNumber }), !runs.contains(where: { $0.contains(plain) }) else { return String(part) }
             // OCR's usual confusions first: "ñ" read as "fi", "m" as "rn" ("Pefia" for Peña).
             let variant = plain.replacingOccurrences(of: "fi", with: "n").replacingOccurrences(of: "rn", with: "m")
             guard let fix = variant != plain && runs.contains(where: { $0.contains(variant) }) ? variant : nearestPart(of: runs, to: plain)
-            else { return String(word) }
+            else { return String(part) }
             return fix.prefix(1).uppercased() + fix.dropFirst()
         }
+        // (Each part of a double name on its own: "Gómez-Ruiz".)
+        let words = read.map { $0.split(separator: "-", omittingEmptySubsequences: false).map(fixed).joined(separator: "-") }
         return Correspondent(name: words.joined(separator: " "), address: person.address)
     }
 

@@ -61,6 +61,26 @@ public struct RecordDate: Codable, Sendable, Hashable, Comparable, CustomStringC
     static let isoPattern = try! NSRegularExpression(
         pattern: #"^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:?\d{2})?)?$"#)
 
+    /// Whether this date comes before another: as instants when both state their UTC
+    /// offset ("08:44 -0500" is after "09:07 -0400"), else by the wall-clock times printed.
+    public func isBefore(_ other: RecordDate) -> Bool {
+        if let a = utcSeconds, let b = other.utcSeconds { return a < b }
+        return sortKey < other.sortKey
+    }
+
+    /// Seconds since 1970 in UTC, when the offset is known.
+    private var utcSeconds: Int? {
+        guard let time, let offsetMinutes else { return nil }
+        // Days from the civil date (Howard Hinnant's algorithm): no calendar needed.
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        let days = era * 146_097 + dayOfEra - 719_468
+        return (days * 1440 + time.hour * 60 + time.minute - offsetMinutes) * 60 + time.second
+    }
+
     /// Parses the ISO 8601 forms this type writes.
     public init?(iso: String) {
         guard let match = Self.isoPattern.firstMatch(in: iso, range: NSRange(iso.startIndex..., in: iso)) else { return nil }

@@ -422,6 +422,10 @@ final class TextReleaseSplitTests: XCTestCase {
         let emails = EmailSplitter.split(text: text)
         XCTAssertEqual(emails.map { $0.header.from?.address }, ["darnell.dubois@nypd.org"])
         XCTAssertEqual(EmailSplitter.explain(text: text).last?.reason.hasPrefix("follows"), true)
+        // A speck before the dashes read as letters ("won"): still the marker, never a name.
+        let speck = text.replacingOccurrences(of: "                 Forwarded\n  ----------  ---------\n                                 message",
+                                              with: "won------- Forwarded message ---------")
+        XCTAssertEqual(EmailSplitter.explain(text: speck).last?.reason.hasPrefix("follows"), true)
 
         // OCR widened one space in the first header ("Date:  Sun"): the release's emails are
         // still told from its copies, which print their labels the same way.

@@ -50,6 +50,14 @@ final class HeaderParsingTests: XCTestCase {
             XCTAssertEqual(RecordDate(iso: iso)?.description, iso)
         }
         XCTAssertLessThan(RecordDate(iso: "2018-12-04")!, RecordDate(iso: "2018-12-04T00:00:01")!)
+        // In time, offsets stated: 08:44 in Chicago comes after 09:07 in New York.
+        let chicago = RecordDate(iso: "2019-04-03T08:44:40-05:00")!, newYork = RecordDate(iso: "2019-04-03T09:07:15-04:00")!
+        XCTAssertTrue(newYork.isBefore(chicago))
+        XCTAssertFalse(chicago.isBefore(newYork))
+        // (04:00 UTC on New Year's Day, then 04:30 UTC: across the year in wall-clock time.)
+        XCTAssertTrue(RecordDate(iso: "2020-01-01T05:00:00+01:00")!.isBefore(RecordDate(iso: "2019-12-31T23:30:00-05:00")!))
+        // Without an offset on both, as printed.
+        XCTAssertTrue(chicago.isBefore(RecordDate(iso: "2019-04-03T09:07:15")!))
     }
 
     func testGazetteerFindsEntitiesByDomainNameAndMention() throws {
@@ -111,6 +119,7 @@ final class PrintedHeaderTests: XCTestCase {
         XCTAssertEqual(AddressList.parse(OCRRepair.addresses("Lukasz Baptiste <lukasz.j:baptiste@nypd.org>")).first?.address, "lukasz.j.baptiste@nypd.org")
         XCTAssertEqual(AddressList.parse(OCRRepair.addresses("jamal. jackson@gmail.com")).first?.address, "jamal.jackson@gmail.com")
         XCTAssertEqual(AddressList.parse(OCRRepair.addresses("Lucia. J.Rogers@ice /dhs.gov")).first?.address, "lucia.j.rogers@ice.dhs.gov")
+        XCTAssertEqual(AddressList.parse(OCRRepair.addresses("Emeka Khoury <emeka.}.khoury@ice.dhs.gov>")).first?.address, "emeka.j.khoury@ice.dhs.gov")
         XCTAssertEqual(AddressList.parse(OCRRepair.addresses("- O Briain, Declan <declan@kairos.com>")),
                        [Correspondent(name: "Declan O Briain", address: "declan@kairos.com")])
         XCTAssertEqual(AddressList.parse(OCRRepair.addresses("Andre Jackson [mailto:jacksona@chicagopolice.org]")).first?.address,
@@ -127,6 +136,7 @@ final class PrintedHeaderTests: XCTestCase {
         XCTAssertEqual(repaired("Yolanda Pefia", "yolanda.j.pena@nypd.org"), "Yolanda Pena", "ñ read as fi")
         XCTAssertEqual(repaired("Terrence Pefia", "tpeters@atf.gov"), "Terrence Pefia", "nothing like it in the address: left as read")
         XCTAssertEqual(repaired("José Davis", "jdavis61@icloud.com"), "José Davis", "a name the address holds is left alone")
+        XCTAssertEqual(repaired("James G6mez-Ruiz", "james.j.gomez-ruiz@panynj.gov"), "James Gomez-Ruiz", "ó read as 6")
     }
 }
 
