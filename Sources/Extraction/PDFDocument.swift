@@ -255,7 +255,7 @@ enum PhysicalLines {
         if words {
             var joined: [(centre: Double, height: Double, glyphs: [Glyph])] = []
             for line in lines {
-                if let last = joined.last, abs(line.centre - last.centre) < 0.75 * max(line.height, last.height),
+                if let last = joined.last, abs(line.centre - last.centre) < 0.9 * max(line.height, last.height),
                    !line.glyphs.contains(where: { a in last.glyphs.contains { b in a.x1 < b.x2 && b.x1 < a.x2 } })
                 {
                     let main = last.glyphs.count >= line.glyphs.count ? last : line

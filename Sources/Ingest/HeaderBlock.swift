@@ -209,7 +209,9 @@ struct HeaderBlock: Sendable {
 
     static func gmail(at i: Int, _ lines: [PageLine], subject: String?) -> HeaderBlock? {
         // The print's own top line names the account ("M Gmail   Jane Doe <jd@gmail.com>").
-        guard let m = firstMatch(gmailSender, lines[i].text), !m[0].contains(":"), !m[0].prefix(10).contains("Gmail") else { return nil }
+        // (Read with OCR's damage to addresses undone: "<vincent.).lopez@usdoj.gov>".)
+        guard let m = firstMatch(gmailSender, OCRRepair.addresses(lines[i].text)), !m[0].contains(":"), !m[0].prefix(10).contains("Gmail")
+        else { return nil }
         var header = PrintedHeader()
         header.fields[.from] = m[0]
         var j = i + 1
@@ -286,7 +288,7 @@ struct HeaderBlock: Sendable {
         }
         let sender = senderParts.joined(separator: " ")
         guard let dateText, let opening = sender.first, opening.isLetter || opening == "<" || opening == "\"", !sender.contains(":"),
-              matches(lotusName, sender) || (sender.contains("@") && (senderParts.count == 1 || sender.contains("<")))
+              matches(lotusName, sender) || ((sender.contains("@") || sender.contains("<█")) && (senderParts.count == 1 || sender.contains("<")))
         else { return nil }
         var header = PrintedHeader()
         header.fields[.from] = sender

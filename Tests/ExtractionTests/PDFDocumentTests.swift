@@ -83,7 +83,7 @@ final class PhysicalLinesTests: XCTestCase {
         func word(_ text: String, _ x: Double, _ centre: Double) -> PhysicalLines.Glyph {
             PhysicalLines.Glyph(text: text, x1: x, y1: centre - 15, x2: x + Double(text.count) * 14, y2: centre + 15)
         }
-        let words = [word("Date:", 0, 100), word("October", 90, 100), word("29,", 200, 88), word("2017", 250, 100),
+        let words = [word("Date:", 0, 100), word("October", 90, 100), word("29,", 200, 76), word("2017", 250, 100),
                      word("at", 320, 100), word("12:11:21", 360, 100), word("PM", 480, 100), word("EDT", 520, 87),
                      word("To:", 30, 136), word("Jamal", 90, 136)]
         XCTAssertEqual(PhysicalLines.assemble(words, words: true).split(separator: "\n").map(String.init),

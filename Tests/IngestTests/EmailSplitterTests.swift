@@ -181,6 +181,12 @@ final class TextReleaseSplitTests: XCTestCase {
         XCTAssertEqual(long?.to.map(\.name), ["François Hall", "Angela Goldberg"], "a name alone in the column goes on with the list")
         XCTAssertEqual(long?.subject, "Trial account for Bureau of Criminal Investigation", "the subject wraps under its label")
 
+        // A sender whose address is redacted: still a memo, with its subject.
+        let redacted = EmailSplitter.split(text: ["Łukasz Ó Briain <█>", "03/07/2020 03:42 AM", "To  Karen Collins/ITB/LAPD@LAPD", "cc", "bcc",
+                                                  "Subject  Re: Fwd: Trial extension", "", "Good evening,"].joined(separator: "\n")).first?.header
+        XCTAssertEqual(redacted?.from?.name, "Łukasz Ó Briain")
+        XCTAssertEqual(redacted?.subject, "Re: Fwd: Trial extension")
+
         let wrappedList = [
             "Nikhil Edwards  To  William Sullivan/ID/NYCDOI@NYCDOI", "<nikhil.edwards@brightwateranalytics.com>", "5/4/2021 9:56 AM",
             "                                        cc  Arjun", "                                        Parker/ID/NYCDOI@NYCDOI,",
@@ -446,6 +452,11 @@ final class TextReleaseSplitTests: XCTestCase {
         XCTAssertEqual(emails.map { $0.header.from?.address }, ["kevin.martinez@nypd.org", "tfitzgerald97@gmail.com"])
         XCTAssertEqual(emails.last?.header.date?.description, "2021-01-24T11:32:00")
         XCTAssertEqual(emails.last?.header.subject, "FOIL Request FOIL-2020-033-06788")
+
+        // An initial read as a bracket in the sender's address: still the sender line.
+        let misread = text.replacingOccurrences(of: "Kevin Martinez <kevin.martinez@nypd.org>           Sat",
+                                                with: "Kevin Martinez <kevin.).martinez@nypd.org>           Sat")
+        XCTAssertEqual(EmailSplitter.split(text: misread).map { $0.header.from?.address }, ["kevin.j.martinez@nypd.org", "tfitzgerald97@gmail.com"])
     }
 
     /// What OCR keeps of Apple Mail's title over each page's first header ("- Response") is
