@@ -115,7 +115,7 @@ public enum EmailSplitter {
         var kinds: [Bool?] = [], pageTops: [Bool] = []
         for (index, block) in blocks.enumerated() {
             let preamble = preambleStart(of: block, lines, owners: owners, titles: titles, floor: index > 0 ? blocks[index - 1].end : 0)
-            pageTops.append(preamble == 0 || lines[preamble - 1].page != lines[preamble].page)
+            pageTops.append(startsPage(preamble, lines))
             kinds.append(kindIsKnown(block, isFirst: index == 0, lines, owners: owners, firstBlock: blocks[0]))
         }
         // How this release prints its own headers, and how the quoted copies in it look,
@@ -298,7 +298,7 @@ public enum EmailSplitter {
                 if formats.print.contains(printed) {
                     return (true, "printed as this release prints its emails' headers (\(printed)), under a name set apart as an owner's")
                 }
-                if preamble == 0 || lines[preamble - 1].page != lines[preamble].page {
+                if startsPage(preamble, lines) {
                     return (true, "starts page \(first.page) under a name set apart as an owner's")
                 }
                 // A signature names the sender of the message above; another name is an owner's.
@@ -313,7 +313,7 @@ public enum EmailSplitter {
         if formats.quote.contains(printed) {
             return (false, "printed as the quoted copies in this release are (\(printed)), unlike its emails: a quoted copy")
         }
-        if preamble == 0 || lines[preamble - 1].page != lines[preamble].page {
+        if startsPage(preamble, lines) {
             return (true, "starts page \(first.page) with its own header")
         }
         if formats.print.contains(printed) {
@@ -431,7 +431,7 @@ public enum EmailSplitter {
             let key = PageFurniture.key(line)
             guard couldBeOwnerName(line, over: block) else { continue }
             over[key, default: 0] += 1
-            if above == 0 || lines[above - 1].page != lines[above].page { atPageTop[key, default: 0] += 1 }
+            if startsPage(above, lines) { atPageTop[key, default: 0] += 1 }
         }
         // The first header's owner; another mailbox's owner tops two pages at least (a
         // signature that runs onto a page tops one).
@@ -446,8 +446,18 @@ public enum EmailSplitter {
     /// "Best,": then it is a signature that ran onto the page.)
     static func mayBeUnderAnotherOwner(_ block: HeaderBlock, _ lines: [PageLine]) -> Bool {
         guard let above = ownerLineIndex(block, lines) else { return false }
-        let apart = lines[above].gapBefore || above == 0 || (lines[above - 1].page != lines[above].page && !lines[above - 1].text.hasSuffix(","))
+        let apart = lines[above].gapBefore || (startsPage(above, lines) && !underClosing(above, lines))
         return apart && couldBeOwnerName(lines[above].text, over: block)
+    }
+
+    /// Whether a line follows a closing such as "Best regards," with no gap: a name there
+    /// is a signature.
+    static func underClosing(_ i: Int, _ lines: [PageLine]) -> Bool {
+        i > 0 && !lines[i].gapBefore && lines[i - 1].text.hasSuffix(",")
+    }
+
+    static func startsPage(_ i: Int, _ lines: [PageLine]) -> Bool {
+        i == 0 || lines[i - 1].page != lines[i].page
     }
 
     /// A short line of words with no colon or digits, starting with a letter, which is not
@@ -466,7 +476,7 @@ public enum EmailSplitter {
         var i = block.start - 1
         if i > 0, matches(rule, lines[i].text) {
             i -= 1
-            guard i == 0 || lines[i].gapBefore || lines[i - 1].page != lines[i].page else { return nil }
+            guard lines[i].gapBefore || startsPage(i, lines) else { return nil }
         }
         guard i >= 0, lines[i].page == lines[block.start].page else { return nil }
         return i
@@ -477,7 +487,7 @@ public enum EmailSplitter {
     /// reply. At a page's top the owner's name is the print's.)
     static func isOwned(_ block: HeaderBlock, _ lines: [PageLine], owners: Set<String>) -> Bool {
         guard let above = ownerLineIndex(block, lines), !lines[above].text.contains(":"),
-              above == 0 || lines[above].gapBefore || lines[above - 1].page != lines[above].page || !lines[above - 1].text.hasSuffix(",")
+              startsPage(above, lines) || !underClosing(above, lines)
         else { return false }
         let key = PageFurniture.key(lines[above].text)
         return owners.contains { PrintedHeader.editDistance($0, key) <= 2 }
