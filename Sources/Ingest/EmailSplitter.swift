@@ -46,7 +46,9 @@ public enum EmailSplitter {
     static let quoteMarkers: [NSRegularExpression] = [
         // OCR turns the dashes into other marks, so any non-letters may surround the words
         // (and a speck before them may read as a letter or three: "won------- Forwarded").
-        #"^[A-Za-z]{0,3}[^A-Za-z]{2,}\s*Original\s*Message\s*[^A-Za-z]*$"#,
+        #"^[A-Za-z]{0,3}[^A-Za-z]{2,}\s*Original\s*Mess[a-z]{3}\s*[^A-Za-z]*$"#,
+        // (Its leading dashes may read as letters too, when the trailing ones hold.)
+        #"^[A-Za-z]{0,3}[^A-Za-z]*\s*Original\s*Mess[a-z]{3}\s*[^A-Za-z\s]{2,}$"#,
         #"^[A-Za-z]{0,3}[^A-Za-z]{2,}\s*Forwarded\s*(message|by)\b.*$"#,
         #"^Begin\s*forwarded\s*message:?$"#,
         #"\bwrote:$"#,

@@ -97,7 +97,7 @@ enum OCRRepair {
     static let addressFixes = compile([
         (#"\s*@\s*"#, "@"),
         // Marks before the name: "- O Briain, Declan" (OCR's reading of "Ó Briain").
-        (#"^[\s\-–—_.~=*]+(?=\p{L})"#, ""),
+        (#"^[\s\-–—_.~=*©®°•]+(?=\p{L})"#, ""),
         // A dot read as a colon inside an address: "lukasz.j:baptiste@".
         (#"(?<=[a-z0-9])(?<!mailto):(?=[a-z0-9][a-z0-9._-]*@)"#, "."),
         // A space read after a dot: "jamal. jackson@gmail.com".

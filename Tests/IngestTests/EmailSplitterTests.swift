@@ -432,6 +432,8 @@ final class TextReleaseSplitTests: XCTestCase {
         let speck = text.replacingOccurrences(of: "                 Forwarded\n  ----------  ---------\n                                 message",
                                               with: "won------- Forwarded message ---------")
         XCTAssertEqual(EmailSplitter.explain(text: speck).last?.reason.hasPrefix("follows"), true)
+        let original = speck.replacingOccurrences(of: "won------- Forwarded message ---------", with: "os Original Messape-----")
+        XCTAssertEqual(EmailSplitter.explain(text: original).last?.reason.hasPrefix("follows"), true)
 
         // OCR widened one space in the first header ("Date:  Sun"): the release's emails are
         // still told from its copies, which print their labels the same way.

@@ -120,6 +120,7 @@ final class PrintedHeaderTests: XCTestCase {
         XCTAssertEqual(AddressList.parse(OCRRepair.addresses("jamal. jackson@gmail.com")).first?.address, "jamal.jackson@gmail.com")
         XCTAssertEqual(AddressList.parse(OCRRepair.addresses("Lucia. J.Rogers@ice /dhs.gov")).first?.address, "lucia.j.rogers@ice.dhs.gov")
         XCTAssertEqual(AddressList.parse(OCRRepair.addresses("Emeka Khoury <emeka.}.khoury@ice.dhs.gov>")).first?.address, "emeka.j.khoury@ice.dhs.gov")
+        XCTAssertEqual(AddressList.parse(OCRRepair.addresses("© Briain, Nadia A. <nobriain@ice.dhs.gov>")).first?.name, "Nadia A. Briain")
         XCTAssertEqual(AddressList.parse(OCRRepair.addresses("- O Briain, Declan <declan@kairos.com>")),
                        [Correspondent(name: "Declan O Briain", address: "declan@kairos.com")])
         XCTAssertEqual(AddressList.parse(OCRRepair.addresses("Andre Jackson [mailto:jacksona@chicagopolice.org]")).first?.address,
