@@ -12,15 +12,15 @@ final class PrintedReleaseAccuracyTests: XCTestCase {
     static let seeds = "1000-1011"
     static let maxScans = 3
 
-    /// The level this draw reached when these were set (2026-11-29, second session:
-    /// born-digital split 98.9 %, sender 100 %, date 100 %, subject 97.9 %, redactions
-    /// 97.9 %; scans split 93.9 %, sender 90.6 %, date 100 %), a few emails below it, so
-    /// that a change that loses accuracy fails here. Issue 12's thresholds are score.py's,
-    /// which `make accuracy` checks on a larger draw.
+    /// Issue 12's thresholds, which this draw met when they were set (2026-11-29, third
+    /// session: born-digital split 98.9 %, sender and date 100 %, redactions 97.9 %, agency
+    /// and vendor F1 1.00 and 0.98; scans split 100 %, sender 96.9 %, date 100 %) — but for
+    /// the born-digital subject, 97.9 % here against the issue's 98 %: its floor is 97 %
+    /// until it holds. `make accuracy` checks the thresholds on a larger draw.
     static let floors: [String: [String: Double]] = [
-        "medium=born-digital": ["split": 0.95, "sender": 0.96, "date": 0.96, "subject": 0.94, "redactions": 0.94,
-                                "agency_f1": 0.95, "vendor_f1": 0.94],
-        "medium=scan": ["split": 0.88, "sender": 0.85, "date": 0.92],
+        "medium=born-digital": ["split": 0.98, "sender": 0.98, "date": 0.98, "subject": 0.97, "redactions": 0.95,
+                                "agency_f1": 0.95, "vendor_f1": 0.95],
+        "medium=scan": ["split": 0.95, "sender": 0.92, "date": 0.92],
     ]
 
     func testLayoutRandomisedReleasesHoldTheirLevel() throws {
