@@ -303,9 +303,10 @@ public enum EmailSplitter {
                 if startsPage(preamble, lines) {
                     return (true, "starts page \(first.page) under a name set apart as an owner's")
                 }
-                // A signature names the sender of the message above; another name is an owner's.
+                // A signature names the sender of the message above, whole or in part ("Karen");
+                // another name is an owner's.
                 if let above = ownerLineIndex(block, lines), let sender = chain.last?.header.from,
-                   !samePerson(sender, Correspondent(name: AddressList.displayName(lines[above].text), address: nil))
+                   !couldBeSignature(lines[above].text, of: sender)
                 {
                     return (true, "under a name set apart that is not the signature of the message above: another mailbox owner's")
                 }
@@ -361,6 +362,17 @@ public enum EmailSplitter {
             return subject.isEmpty || chain.contains { normalizedSubject($0.header.subject) == subject }
         }
         return ([sender] + recipients).contains { person in senders.contains { samePerson($0, person) } }
+    }
+
+    /// Whether a name line could sign a message from `sender`: the sender's name, or a word
+    /// of it or of the address ("Karen", "Lt. Kaplan" for Karen O'Neill, David Kaplan).
+    static func couldBeSignature(_ line: String, of sender: Correspondent) -> Bool {
+        if samePerson(sender, Correspondent(name: AddressList.displayName(line), address: nil)) { return true }
+        let own = Set((sender.name ?? "").split(separator: " ").map { PageFurniture.key(String($0)) })
+        let local = sender.address?.split(separator: "@").first.map { String($0).lowercased() } ?? ""
+        return line.split(separator: " ").map { PageFurniture.key(String($0)) }.contains { word in
+            word.count >= 3 && (own.contains(word) || local.contains(word))
+        }
     }
 
     /// The same person, allowing for a letter or two that OCR misread.

@@ -311,6 +311,10 @@ final class TextReleaseSplitTests: XCTestCase {
         ]
         let emails = EmailSplitter.split(text: pages.map { $0.joined(separator: "\n") }.joined(separator: "\n\u{0C}"))
         XCTAssertEqual(emails.map { $0.header.from?.name }, ["Patrick Tanaka", "Dmitri Adams", "Ethan Cohen"])
+        // Signed with the sender's first name alone, set apart: a signature, and the header
+        // under it a copy the sender forwards.
+        let signed = pages.map { $0.map { $0 == "Ethan Cohen" ? "Patrick" : $0 }.joined(separator: "\n") }.joined(separator: "\n\u{0C}")
+        XCTAssertEqual(EmailSplitter.split(text: signed).map { $0.header.from?.name }, ["Patrick Tanaka", "Ethan Cohen"])
     }
 
     /// Two mailboxes' prints joined, each email from its page's top: the other mailbox's
