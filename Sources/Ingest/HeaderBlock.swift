@@ -209,8 +209,11 @@ struct HeaderBlock: Sendable {
 
     static func gmail(at i: Int, _ lines: [PageLine], subject: String?) -> HeaderBlock? {
         // The print's own top line names the account ("M Gmail   Jane Doe <jd@gmail.com>").
-        // (Read with OCR's damage to addresses undone: "<vincent.).lopez@usdoj.gov>".)
-        guard let m = firstMatch(gmailSender, OCRRepair.addresses(lines[i].text)), !m[0].contains(":"), !m[0].prefix(10).contains("Gmail")
+        // (Read again with OCR's damage to an address undone: "<vincent.).lopez@usdoj.gov>";
+        // only lines with an address, as every line is tried.)
+        let text = lines[i].text
+        guard let m = firstMatch(gmailSender, text) ?? (text.contains("@") ? firstMatch(gmailSender, OCRRepair.addresses(text)) : nil),
+              !m[0].contains(":"), !m[0].prefix(10).contains("Gmail")
         else { return nil }
         var header = PrintedHeader()
         header.fields[.from] = m[0]
