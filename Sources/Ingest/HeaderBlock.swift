@@ -354,10 +354,17 @@ struct HeaderBlock: Sendable {
         return (label, "")
     }
 
+    static let senderThenLabel = try! NSRegularExpression(pattern: #"^(\p{Lu}[\p{L}.'-]*(?: [\p{L}.'-]+){0,3}) (To|cc|bcc) (\S.*@.*)$"#)
+
     /// A Notes memo line's columns, with a label only a space away from the sender set
     /// apart: "Fitzgerald/LB/NYPD@NYPD cc", "Thomas Singh <ts@x.ai> To:".
     static func memoColumns(_ text: String) -> [String] {
         let parts = columns(text)
+        // OCR may close the gap before the label column too: "Kwame Delgado To Luis
+        // Shapiro/OMAP/NYPD@NYPD" (only with an address after the label).
+        if let first = parts.first, let m = firstMatch(senderThenLabel, first) {
+            return [m[0], m[1] + "  " + m[2]] + parts.dropFirst()
+        }
         guard let first = parts.first, let space = first.lastIndex(of: " "),
               ["cc", "bcc", "to"].contains(first[first.index(after: space)...].lowercased().trimmed(where: { $0 == ":" }))
         else { return parts }

@@ -181,6 +181,13 @@ final class TextReleaseSplitTests: XCTestCase {
         XCTAssertEqual(long?.to.map(\.name), ["François Hall", "Angela Goldberg"], "a name alone in the column goes on with the list")
         XCTAssertEqual(long?.subject, "Trial account for Bureau of Criminal Investigation", "the subject wraps under its label")
 
+        // OCR closed the gap between the sender and the label column.
+        let closed = EmailSplitter.split(text: ["Kwame Delgado To Luis Shapiro/OMAP/NYPD@NYPD", "<det.delgado@icloud.com>  cc  Brian Berg/FIS/NYPD@NYPD",
+                                                "10/21/2021 9:47 AM  Subject  Catching up", "", "Hey Luis,"].joined(separator: "\n")).first?.header
+        XCTAssertEqual(closed?.from?.name, "Kwame Delgado")
+        XCTAssertEqual(closed?.from?.address, "det.delgado@icloud.com")
+        XCTAssertEqual(closed?.to.map(\.name), ["Luis Shapiro"])
+
         // A sender whose address is redacted: still a memo, with its subject.
         let redacted = EmailSplitter.split(text: ["Łukasz Ó Briain <█>", "03/07/2020 03:42 AM", "To  Karen Collins/ITB/LAPD@LAPD", "cc", "bcc",
                                                   "Subject  Re: Fwd: Trial extension", "", "Good evening,"].joined(separator: "\n")).first?.header
