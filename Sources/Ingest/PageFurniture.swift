@@ -36,9 +36,10 @@ public enum PageFurniture {
         // it: "Page 2   NYPD_000102".
         #"^[\[(\-–—\s]*page\s*\d+(\s*(of|/)\s*\d+)?[\s\])\-–—]*(\s{2,}[A-Z][A-Z0-9]*([ _-][A-Z0-9]+)*[ _-]?\d{4,})?$"#,
         #"^\d{1,4}\s*(/|of)\s*\d{1,4}$"#,
-        // A page number and a Bates number in columns of their own: "3      PROD023796".
-        #"(?-i)^\d{1,4}\s{2,}[A-Z][A-Z0-9]*([ _-][A-Z0-9]+)*[ _-]?\d{4,}$"#,
-        #"(?-i)^[A-Z][A-Z0-9]*([ _-][A-Z0-9]+)*[ _-]?\d{4,}\s{2,}\d{1,4}$"#,
+        // A page number and a Bates number in columns of their own: "3      PROD023796",
+        // "1/16      LAS-FOIL-001276".
+        #"(?-i)^\d{1,4}(\s*/\s*\d{1,4})?\s{2,}[A-Z][A-Z0-9]*([ _-][A-Z0-9]+)*[ _-]?\d{4,}$"#,
+        #"(?-i)^[A-Z][A-Z0-9]*([ _-][A-Z0-9]+)*[ _-]?\d{4,}\s{2,}\d{1,4}(\s*/\s*\d{1,4})?$"#,
         #"^-?\s*\d{1,8}\s*-?$"#,
         // Bates numbers: a capitalised prefix and at least four digits, e.g. NYPD_000123,
         // ICE-2020-000045 (not a title such as "Invoice INV-44026").
@@ -51,6 +52,9 @@ public enum PageFurniture {
         // A browser's print footer: the page's address, maybe with "1/3".
         #"^(https?://|www\.)\S+(\s+\d{1,3}\s*/\s*\d{1,3})?$"#,
         #"^(confidential|law enforcement sensitive|for official use only|unclassified|sensitive but unclassified)\b.{0,40}$"#,
+        // Privilege legends: over every page, and right over a header where an Outlook
+        // print has its mailbox owner's name.
+        #"^(attorney[\s-]*client\s+privileged?|privileged\s*(and|&)?\s*confidential|attorney\s+work\s+product)\b.{0,40}$"#,
     ].map { try! NSRegularExpression(pattern: $0, options: [.caseInsensitive]) }
 
     /// Stamps that are furniture wherever they stand: OCR does not keep them at the edge.
@@ -152,6 +156,7 @@ public enum PageFurniture {
         for (index, page) in pages.enumerated() {
             let lines = page.lines
             var gap = false
+            var previousKept = false
             for (i, line) in lines.enumerated() {
                 // A line right over a header (or over the rule under it) is the mailbox
                 // owner's name of an Outlook print, however often it recurs at page tops.
@@ -171,12 +176,18 @@ public enum PageFurniture {
                 func overStructure() -> Bool { i + 1 < lines.count && keeping(lines[i + 1].text) }
                 // A long subject's last words may look like a request or Bates number.
                 func underSubject() -> Bool { i > 0 && lines[i - 1].text.lowercased().hasPrefix("subject") }
+                // A line that follows kept text with no gap goes on with it: a signature's
+                // "Cell: (201) 555-0134" ends many pages when each email ends one, but a
+                // running footer stands apart from the text.
+                func continuesText() -> Bool { previousKept && !line.gapBefore }
                 // What looks like furniture first (cheap); then what a header needs is kept.
                 let stamp = stamps[index][i]
                 let looksLikeFurniture = stamp
-                    || (edges[index][i] && !overStructure() && (isPageMark(line.text) || (running.contains(key(line.text)) && !overHeader() && !titleOverHeader())))
+                    || (edges[index][i] && !overStructure()
+                        && (isPageMark(line.text) || (running.contains(key(line.text)) && !overHeader() && !titleOverHeader() && !continuesText())))
                 let isFurniture = looksLikeFurniture && (stamp || !underSubject()) && !keeping(line.text)
                     && PrintedHeader.label(of: line.text) == nil && !HeaderBlock.isSenderLine(line.text)
+                previousKept = !isFurniture
                 if isFurniture {
                     gap = gap || line.gapBefore
                     continue

@@ -165,6 +165,10 @@ final class PageFurnitureTests: XCTestCase {
         XCTAssertTrue(PageFurniture.isPageMark("-- Page 3 of 12 --"))
         XCTAssertTrue(PageFurniture.isPageMark("3                                        PROD023796"))
         XCTAssertTrue(PageFurniture.isPageMark("PROD023796    3"))
+        XCTAssertTrue(PageFurniture.isPageMark("1/16                 LAS-FOIL-001276"))
+        XCTAssertTrue(PageFurniture.isPageMark("LAS-FOIL-001276    1/16"))
+        XCTAssertTrue(PageFurniture.isPageMark("ATTORNEY-CLIENT PRIVILEGED"))
+        XCTAssertTrue(PageFurniture.isPageMark("Privileged & Confidential"))
         XCTAssertFalse(PageFurniture.isPageMark("12  Main Street 10038"), "an address, not a page mark")
         XCTAssertTrue(PageFurniture.isPageMark("[ Page 3 ]"))
     }
