@@ -221,10 +221,15 @@ public enum EmailSplitter {
     static func format(of block: HeaderBlock, _ lines: [PageLine]) -> String {
         var labels: [String] = []
         var alignedLines = 0
+        var labelStarts = Set<Int>(), labelEnds: [Int] = []
         for line in lines[block.start..<block.end] {
             // The labels every header has, not those only some emails need (Cc, Attachments).
             guard let (label, _) = PrintedHeader.label(of: line.text), [.from, .sent, .date, .to, .subject].contains(label) else { continue }
             labels.append(label.rawValue)
+            if let colon = line.text.firstIndex(of: ":") {
+                labelStarts.insert(line.indent)
+                labelEnds.append(line.indent + line.text.distance(from: line.text.startIndex, to: colon))
+            }
             if let colon = line.text.firstIndex(of: ":"), line.text[line.text.index(after: colon)...].hasPrefix("  ") {
                 alignedLines += 1
             } else if line.text.range(of: "  ").map({ !line.text[..<$0.lowerBound].contains(":") }) ?? false {
@@ -233,7 +238,10 @@ public enum EmailSplitter {
         }
         // Values in a column of their own on most lines (OCR may widen one space).
         let aligned = alignedLines * 2 > labels.count
-        return "\(block.style.rawValue): \(labels.joined(separator: ","))\(aligned ? " (aligned)" : "")"
+        // Labels set flush right against their values (Apple Mail's header), where a
+        // quoted copy's labels stand flush left.
+        let flushRight = labelStarts.count >= 2 && (labelEnds.max() ?? 0) - (labelEnds.min() ?? 0) <= 1
+        return "\(block.style.rawValue): \(labels.joined(separator: ","))\(aligned ? " (aligned)" : "")\(flushRight ? " (labels flush right)" : "")"
     }
 
     /// A block printed twice or more (the same sender and minute) is one message: the
@@ -330,6 +338,9 @@ public enum EmailSplitter {
             let place = lines[original.start].line.map { "line \($0)" } ?? "page \(lines[original.start].page)"
             return (false, "same sender and date (\(date)) as the email at \(place): a quoted copy")
         }
+        if let attribution = attribution(of: block, in: lines[current.end..<max(current.end, preamble)]) {
+            return (true, "the email above already quotes this message ('\(attribution)'): a print of its own")
+        }
         if copied {
             return (true, "the same message is quoted elsewhere in this release; this print is the email, as it does not sit right under a newer message as its quoted copies do")
         }
@@ -349,6 +360,29 @@ public enum EmailSplitter {
             return (false, "under a rule inside the email above, with nothing saying it is an email of its own: a quoted copy")
         }
         return (true, "a header block of its own, with nothing marking it as quoted")
+    }
+
+    /// The line in `text` that introduces a quote of the block's message ("On May 7, 2022,
+    /// at 2:25 PM, Aisha Nguyen <…> wrote:"): its sender and its minute. An email quotes a
+    /// message once, so a header block of that message after it is printed on its own.
+    static func attribution(of block: HeaderBlock, in text: ArraySlice<PageLine>) -> String? {
+        guard let time = block.date?.time, let sender = block.header.from else { return nil }
+        let minute = String(format: "%02d", time.minute)
+        let clocks = ["\(time.hour):\(minute)", "\(time.hour % 12 == 0 ? 12 : time.hour % 12):\(minute)"]
+        let names = [sender.address, sender.name].compactMap { $0?.lowercased() }.filter { $0.count >= 3 }
+        var previous = ""
+        for line in text {
+            // (A long attribution wraps before "wrote:".)
+            let joined = (line.text.hasPrefix("On ") ? "" : previous + " ") + line.text
+            previous = line.text
+            guard joined.hasSuffix("wrote:") else { continue }
+            let lowered = joined.lowercased()
+            let hasClock = clocks.contains { clock in
+                lowered.ranges(of: clock).contains { $0.lowerBound == lowered.startIndex || !lowered[lowered.index(before: $0.lowerBound)].isNumber }
+            }
+            if hasClock, names.contains(where: lowered.contains) { return joined.count > 60 ? String(joined.prefix(57)) + "…" : joined }
+        }
+        return nil
     }
 
     /// Whether a block may be a copy quoted in an email: one quotes what one wrote or

@@ -484,6 +484,56 @@ final class TextReleaseSplitTests: XCTestCase {
         XCTAssertEqual(EmailSplitter.split(text: text).count, 4)
     }
 
+    /// Each email ends its page with the same signature; pages are marked "1/3" beside a
+    /// Bates number. The signature's last line recurs at every page's foot, but it goes on
+    /// from the text above it with no gap: text, not a running footer.
+    func testASignatureEndingEveryPageIsTextAndAPageNumberBesideABatesNumberIsNot() {
+        let text = (1...3).map { n in
+            ["From: Owen Ramos <oramos@nypd.org>", "Sent: Tuesday, March \(n), 2019 9:12 AM", "To: Lena Ortiz <lortiz@nypd.org>",
+             "Subject: Trial \(n)", "", "Lena, see the list.", "Owen Ramos", "Office: (646) 555-0183", "Cell: (917) 555-0122", "", "",
+             "                       \(n)/3                     LAS-FOIL-00127\(n)", ""].joined(separator: "\n")
+        }.joined(separator: "\n")
+        let emails = EmailSplitter.split(text: text)
+        XCTAssertEqual(emails.map(\.lines), [[1, 9], [14, 22], [27, 35]])
+        XCTAssertTrue(emails.allSatisfy { $0.body.hasSuffix("Cell: (917) 555-0122") }, "\(emails.map(\.body))")
+    }
+
+    /// A privilege legend printed over every email's header is no mailbox owner's name: the
+    /// block under no legend is still an email.
+    func testAPrivilegeLegendIsNoOwnersName() {
+        func email(_ from: String, _ day: Int, _ legend: Bool) -> [String] {
+            (legend ? ["               ATTORNEY-CLIENT PRIVILEGED"] : [])
+                + ["From: \(from)", "Sent: Saturday, August \(day), 2020 9:17:47 AM", "To: Nikhil Garcia", "Subject: Catching up \(day)", "",
+                   "The demo is on.", "Regards,", from, ""]
+        }
+        let text = (email("Mary Richardson", 22, true) + email("Andre Carter", 23, false) + ["\u{0C}"] + email("Mary Richardson", 24, true))
+            .joined(separator: "\n")
+        XCTAssertEqual(EmailSplitter.split(text: text).map { $0.header.from?.name }, ["Mary Richardson", "Andre Carter", "Mary Richardson"])
+    }
+
+    /// A release printed newest first, from Apple Mail: an email quotes the one below it with
+    /// "On … wrote:", so that one, with the same subject and older, is an email of its own;
+    /// and headers printed as the release's emails are (labels flush right against their
+    /// values) are emails, where a forwarded copy's labels stand flush left.
+    func testANewestFirstApplePrintKeepsTheEmailsItsRepliesQuote() {
+        func header(_ from: String, _ subject: String, _ date: String) -> [String] {
+            ["        From: \(from)", "     Subject: \(subject)", "        Date: \(date)", "          To: Desk <desk@nypd.org>", ""]
+        }
+        let aisha = "Aisha Nguyen <aisha.nguyen@nypd.org>", mei = "Mei Peterson <mei.peterson@ice.dhs.gov>"
+        let reply = header(mei, "Re: Possible match", "May 8, 2022 at 1:59:08 PM EDT") + ["No match above the threshold.", "Mei", "",
+                    "On May 7, 2022, at 2:25 PM, Aisha Nguyen", "<aisha.nguyen@nypd.org> wrote:", "> Adding you to this thread.", ""]
+            + header(aisha, "Possible match", "May 7, 2022 at 2:25:55 PM EDT") + ["Adding you to this thread.", "Aisha", ""]
+        let quoted = reply.joined(separator: "\n")
+        XCTAssertEqual(EmailSplitter.split(text: quoted).count, 2)
+        XCTAssertEqual(EmailSplitter.explain(text: quoted).last?.reason.contains("already quotes"), true)
+
+        let text = (reply + header(aisha, "Fwd: Audit", "May 6, 2022 at 9:00:00 AM EDT") + ["See below.", "Aisha", "", "Begin forwarded message:", ""]
+            + ["From: \(mei)", "Subject: Audit", "Date: May 5, 2022 at 8:00:00 AM EDT", "To: \(aisha)", "", "The audit is due.", ""]
+            + header(mei, "Audit", "May 5, 2022 at 8:00:00 AM EDT") + ["The audit is due.", "Mei"]).joined(separator: "\n")
+        XCTAssertEqual(EmailSplitter.split(text: text).map { $0.header.date?.description },
+                       ["2022-05-08T13:59:08-04:00", "2022-05-07T14:25:55-04:00", "2022-05-06T09:00:00-04:00", "2022-05-05T08:00:00-04:00"])
+    }
+
     func testATimeIsTakenOnlyBesideItsDate() {
         XCTAssertEqual(DateParser.parse("Case 1:15-cv-07433 Document 12 Filed 01/05/24")?.description, "2024-01-05")
         XCTAssertEqual(DateParser.parse("December 4, 2018 at 10:32:15 AM EST")?.description, "2018-12-04T10:32:15-05:00")
