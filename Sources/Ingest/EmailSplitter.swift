@@ -126,20 +126,29 @@ public enum EmailSplitter {
         // quoted with ">", or indented; and blocks under a rule that could be quoted in
         // the email above. (A rule may part two emails too: it shows a format, but does
         // not make a block a copy.)
-        var printFormats = Set<String>(), quoteFormats = Set<String>()
+        var printFormats = Set<HeaderFormat>(), quoteFormats = Set<HeaderFormat>(), underRuleFormats = Set<HeaderFormat>()
         for (index, block) in blocks.enumerated() {
             let underRuleInside = index > 0 && underRule(block, lines) && !isOwned(block, lines, owners: owners)
                 && couldBeQuoted(block, under: [blocks[index - 1]])
-            if let known = underRuleInside ? false : kinds[index] {
+            if underRuleInside {
+                underRuleFormats.insert(format(of: block, lines))
+            } else if let known = kinds[index] {
                 if known { printFormats.insert(format(of: block, lines)) } else { quoteFormats.insert(format(of: block, lines)) }
             }
         }
+        // Where copies are printed unlike the emails, a block under a rule printed as the
+        // emails are is one of them: the rule parts emails as well as introducing copies.
+        let copiesLookOtherwise = quoteFormats.union(underRuleFormats).contains { copy in
+            !printFormats.isEmpty && !printFormats.contains { $0.couldBe(copy) }
+        }
+        quoteFormats.formUnion(copiesLookOtherwise ? underRuleFormats.subtracting(printFormats) : underRuleFormats)
         // Whether the release prints its emails newest first, judged by the emails whose
         // kind is not in doubt, page tops included: then an older email with the same
         // subject below another is no sign of a quoted copy.
         let known = blocks.indices.compactMap { kinds[$0] ?? pageTops[$0] ? blocks[$0].dateKey : nil }
         // (Only a release that shows how its quoted copies look tells its emails by format.)
-        let formats = (print: quoteFormats.isEmpty ? [] : printFormats.subtracting(quoteFormats), quote: quoteFormats.subtracting(printFormats))
+        let formats = (print: quoteFormats.isEmpty ? [] : printFormats.subtracting(quoteFormats), quote: quoteFormats.subtracting(printFormats),
+                       emails: printFormats)
         let steps = zip(known, known.dropFirst())
         let newestFirst = steps.filter { $0 > $1 }.count > steps.filter { $0 < $1 }.count
         let (originals, copied) = copies(blocks, kinds: kinds, pageTops: pageTops, newestFirst: newestFirst)
@@ -218,14 +227,39 @@ public enum EmailSplitter {
     /// How a block is printed: its labels in order, whether its values stand in a column
     /// of their own, and its print style. A release prints its emails' headers one way;
     /// the headers quoted inside them come as each sender's mail program wrote them.
-    static func format(of block: HeaderBlock, _ lines: [PageLine]) -> String {
-        var labels: [String] = []
+    struct HeaderFormat: Hashable, CustomStringConvertible {
+        var style: HeaderBlock.Style
+        var labels: [PrintedHeader.Label]
+        var aligned: Bool
+        var flushRight: Bool
+
+        var description: String {
+            "\(style.rawValue): \(labels.map(\.rawValue).joined(separator: ","))\(aligned ? " (aligned)" : "")\(flushRight ? " (labels flush right)" : "")"
+        }
+
+        /// Whether two blocks could be printed by one program, allowing for a label OCR
+        /// lost: the labels of one in the other's order.
+        func couldBe(_ other: HeaderFormat) -> Bool {
+            func within(_ a: [PrintedHeader.Label], _ b: [PrintedHeader.Label]) -> Bool {
+                var rest = b[...]
+                return a.allSatisfy { label in
+                    guard let found = rest.firstIndex(of: label) else { return false }
+                    rest = rest[(found + 1)...]
+                    return true
+                }
+            }
+            return style == other.style && (within(labels, other.labels) || within(other.labels, labels))
+        }
+    }
+
+    static func format(of block: HeaderBlock, _ lines: [PageLine]) -> HeaderFormat {
+        var labels: [PrintedHeader.Label] = []
         var alignedLines = 0
         var labelStarts = Set<Int>(), labelEnds: [Int] = []
         for line in lines[block.start..<block.end] {
             // The labels every header has, not those only some emails need (Cc, Attachments).
             guard let (label, _) = PrintedHeader.label(of: line.text), [.from, .sent, .date, .to, .subject].contains(label) else { continue }
-            labels.append(label.rawValue)
+            labels.append(label)
             if let colon = line.text.firstIndex(of: ":") {
                 labelStarts.insert(line.indent)
                 labelEnds.append(line.indent + line.text.distance(from: line.text.startIndex, to: colon))
@@ -241,7 +275,7 @@ public enum EmailSplitter {
         // Labels set flush right against their values (Apple Mail's header), where a
         // quoted copy's labels stand flush left.
         let flushRight = labelStarts.count >= 2 && (labelEnds.max() ?? 0) - (labelEnds.min() ?? 0) <= 1
-        return "\(block.style.rawValue): \(labels.joined(separator: ","))\(aligned ? " (aligned)" : "")\(flushRight ? " (labels flush right)" : "")"
+        return HeaderFormat(style: block.style, labels: labels, aligned: aligned, flushRight: flushRight)
     }
 
     /// A block printed twice or more (the same sender and minute) is one message: the
@@ -288,7 +322,7 @@ public enum EmailSplitter {
     }
 
     static func decide(_ block: HeaderBlock, preamble: Int, _ lines: [PageLine], opened: [HeaderBlock], chain: ArraySlice<HeaderBlock>,
-                       owners: Set<String>, formats: (print: Set<String>, quote: Set<String>), newestFirst: Bool,
+                       owners: Set<String>, formats: (print: Set<HeaderFormat>, quote: Set<HeaderFormat>, emails: Set<HeaderFormat>), newestFirst: Bool,
                        original: HeaderBlock?, copied: Bool) -> (opens: Bool, why: String)
     {
         let first = lines[block.start]
@@ -324,7 +358,10 @@ public enum EmailSplitter {
         if formats.quote.contains(printed) {
             return (false, "printed as the quoted copies in this release are (\(printed)), unlike its emails: a quoted copy")
         }
-        if startsPage(preamble, lines) {
+        // (A page's top proves nothing of a header printed unlike every email this release
+        // is known to print, with labels in another order, that could be quoted here.)
+        let printedOtherwise = !formats.emails.contains { $0.couldBe(printed) }
+        if startsPage(preamble, lines), !printedOtherwise || !couldBeQuoted(block, under: chain) {
             return (true, "starts page \(first.page) with its own header")
         }
         if formats.print.contains(printed) {
@@ -385,17 +422,24 @@ public enum EmailSplitter {
         return nil
     }
 
-    /// Whether a block may be a copy quoted in an email: one quotes what one wrote or
-    /// received, so its sender or a recipient wrote the email or a copy under it so far.
-    /// With no names to compare, its subject must be theirs.
+    /// Whether a block may be a copy quoted in an email: one quotes a message of the same
+    /// thread that one wrote or received, so its subject is the thread's (a letter OCR
+    /// misread or a cut aside), and its sender or a recipient wrote the email or a copy
+    /// under it so far.
     static func couldBeQuoted(_ block: HeaderBlock, under chain: some Collection<HeaderBlock>) -> Bool {
+        let subject = normalizedSubject(block.header.subject)
+        guard subject.isEmpty || chain.contains(where: { sameThread(normalizedSubject($0.header.subject), subject) }) else { return false }
         let senders = chain.compactMap(\.header.from)
         let recipients = block.header.to + block.header.cc
         guard let sender = block.header.from, !recipients.isEmpty, !senders.isEmpty else {
-            let subject = normalizedSubject(block.header.subject)
             return subject.isEmpty || chain.contains { normalizedSubject($0.header.subject) == subject }
         }
         return ([sender] + recipients).contains { person in senders.contains { samePerson($0, person) } }
+    }
+
+    /// Whether two normalised subjects name one thread; an unknown subject may.
+    static func sameThread(_ a: String, _ b: String) -> Bool {
+        a.isEmpty || b.isEmpty || a.hasPrefix(b) || b.hasPrefix(a) || PrintedHeader.editDistance(a, b) <= 3
     }
 
     /// Whether a name line could sign a message from `sender`: the sender's name, or a word

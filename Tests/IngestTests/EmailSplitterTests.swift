@@ -534,6 +534,50 @@ final class TextReleaseSplitTests: XCTestCase {
                        ["2022-05-08T13:59:08-04:00", "2022-05-07T14:25:55-04:00", "2022-05-06T09:00:00-04:00", "2022-05-05T08:00:00-04:00"])
     }
 
+    /// A release prints its emails "Subject, From, Date, To", parted by rules; the copies
+    /// quoted in them come "From, Date, To, Subject", or under a forward marker "From, Date,
+    /// Subject, To". A copy printed unlike the release's emails that happens to start a page
+    /// stays in its reply, and an email under a rule, printed as the release's emails are,
+    /// is still an email, though its sender wrote the email above.
+    func testAPageTopCopyPrintedUnlikeTheReleasesEmailsStaysQuoted() {
+        let kwame = "Kwame Kowalski <kwame@rankone.io>", michael = "Michael Garcia <garciam@legal-aid.org>"
+        func email(_ from: String, _ to: String, _ date: String, _ subject: String) -> [String] {
+            ["Subject: \(subject)", "From: \(from)", "Date: \(date)", "To: \(to)", ""]
+        }
+        func copy(_ from: String, _ to: String, _ date: String, _ subject: String) -> [String] {
+            ["From:      \(from)", "Date:      \(date)", "To:        \(to)", "Subject:   \(subject)", ""]
+        }
+        let rule = String(repeating: "-", count: 60)
+        let text = (email(michael, kwame, "Sat, 13 May 2017 20:38:56 -0400", "RE: FW: Pricing") + ["Thanks.", "Michael", "",
+                    "---------- Forwarded message ---------", "From: \(kwame)", "Date: Thu, 11 May 2017 08:30:50 -0600",
+                    "Subject: FW: Pricing", "To: \(michael)", ""]
+            + ["For your records.", "Kwame", "", rule] + email(kwame, michael, "Thu, 11 May 2017 08:30:50 -0600", "FW: Pricing")
+            + ["For your records.", "Kwame", "\u{0C}"] + copy(kwame, "Thomas Parker <tparker@aol.com>", "Thu, 11 May 2017 06:22:03 -0600", "Pricing")
+            + ["Thomas - the price is attached.", "Kwame", "", rule] + email(kwame, "Thomas Parker <tparker@aol.com>", "Thu, 11 May 2017 06:22:03 -0600", "Pricing")
+            + ["Thomas - the price is attached.", "Kwame"]).joined(separator: "\n")
+        XCTAssertEqual(EmailSplitter.split(text: text).map { $0.header.date?.description },
+                       ["2017-05-13T20:38:56-04:00", "2017-05-11T08:30:50-06:00", "2017-05-11T06:22:03-06:00"])
+    }
+
+    /// A rule may part emails as well as introduce the copies quoted in them. Under a rule,
+    /// a header printed as the release's emails are, where its copies are printed otherwise,
+    /// is an email; and a header of another thread is no copy, whoever wrote it.
+    func testARuleThatPartsEmailsDoesNotMakeThemCopies() {
+        let jessica = "jessica.park@palantir.com", mei = "mei.taylor@usms.doj.gov"
+        let rule = String(repeating: "_", count: 60)
+        func email(_ from: String, _ to: String, _ sent: String, _ subject: String, _ body: String) -> [String] {
+            ["Sent: \(sent)", "From: \(from)", "To: \(to)", "Subject: \(subject)", "", body, "", "", rule]
+        }
+        let copy = ["From: \(mei)", "Date: Thu, 2 Sep 2021 07:17:11 -0400", "To: \(jessica)", "Subject: Re: Agenda", "", "Thursday works.", "", rule]
+        let parted = (email(jessica, mei, "Sat, 4 Sep 2021 12:24:08 -0400", "Re: Agenda", "See you then.").dropLast() + ["", rule] + copy
+            + email(jessica, mei, "Wed, 1 Sep 2021 19:49:49 -0600", "Re: Agenda", "Does Thursday work?")).joined(separator: "\n")
+        XCTAssertEqual(EmailSplitter.split(text: parted).map { $0.header.date?.description }, ["2021-09-04T12:24:08-04:00", "2021-09-01T19:49:49-06:00"])
+
+        let threads = (email(jessica, mei, "Sat, 4 Sep 2021 12:24:08 -0400", "Re: Agenda", "See you then.")
+            + email(mei, jessica, "Tue, 10 Aug 2021 22:18:36 -0600", "Invoice INV-84736", "The invoice is attached.")).joined(separator: "\n")
+        XCTAssertEqual(EmailSplitter.split(text: threads).map { $0.header.subject }, ["Re: Agenda", "Invoice INV-84736"])
+    }
+
     func testATimeIsTakenOnlyBesideItsDate() {
         XCTAssertEqual(DateParser.parse("Case 1:15-cv-07433 Document 12 Filed 01/05/24")?.description, "2024-01-05")
         XCTAssertEqual(DateParser.parse("December 4, 2018 at 10:32:15 AM EST")?.description, "2018-12-04T10:32:15-05:00")
