@@ -108,7 +108,7 @@ public enum EmailSplitter {
             if !title.isEmpty { threadSubjects[i] = title.joined(separator: " ") }
         }
         let blocks = HeaderBlock.find(in: lines, threadSubjects: threadSubjects)
-        let owners = ownerLines(blocks, lines)
+        let owners = mailboxOwners(blocks, lines)
         // The lines over the release's first header: its title, as it may recur.
         let titles = Set((blocks.first.map { lines[0..<$0.start] } ?? []).map { titleKey($0.text) }.filter { $0.contains(" ") })
 
@@ -205,7 +205,7 @@ public enum EmailSplitter {
     /// Whether a block opens an email, and the evidence that decided it.
     /// Whether a block is known, without its neighbours, to open an email (true) or to
     /// be a quoted copy (false); nil when it is not.
-    static func kindIsKnown(_ block: HeaderBlock, isFirst: Bool, _ lines: [PageLine], owners: Set<String>, firstBlock: HeaderBlock) -> Bool? {
+    static func kindIsKnown(_ block: HeaderBlock, isFirst: Bool, _ lines: [PageLine], owners: MailboxOwners, firstBlock: HeaderBlock) -> Bool? {
         let first = lines[block.start]
         if first.text.hasPrefix(">") || markerBefore(block.start, lines, floor: 0) != nil { return false }
         // Indented beyond the release's first header (which is an email's).
@@ -322,7 +322,7 @@ public enum EmailSplitter {
     }
 
     static func decide(_ block: HeaderBlock, preamble: Int, _ lines: [PageLine], opened: [HeaderBlock], chain: ArraySlice<HeaderBlock>,
-                       owners: Set<String>, formats: (print: Set<HeaderFormat>, quote: Set<HeaderFormat>, emails: Set<HeaderFormat>), newestFirst: Bool,
+                       owners: MailboxOwners, formats: (print: Set<HeaderFormat>, quote: Set<HeaderFormat>, emails: Set<HeaderFormat>), newestFirst: Bool,
                        original: HeaderBlock?, copied: Bool) -> (opens: Bool, why: String)
     {
         let first = lines[block.start]
@@ -513,8 +513,19 @@ public enum EmailSplitter {
     /// or over a header at the top of two pages or more, and over two headers in all.
     /// (A release may join the prints of several mailboxes; a signature that runs onto
     /// the next page tops one.)
-    static func ownerLines(_ blocks: [HeaderBlock], _ lines: [PageLine]) -> Set<String> {
-        guard let first = blocks.first, first.style == .labelled, let firstAbove = ownerLineIndex(first, lines) else { return [] }
+    /// The names of the mailbox owners an Outlook print puts over each email, and the lines
+    /// that read as one of them but sign the message above: where the print sets its owner's
+    /// name right on the header, a name set apart from the header under it, that could be
+    /// the signature of the message above (the owner signs the replies in their mailbox).
+    struct MailboxOwners {
+        var names: Set<String> = []
+        /// Indices of the name lines that are signatures.
+        var signatures: Set<Int> = []
+        var isEmpty: Bool { names.isEmpty }
+    }
+
+    static func mailboxOwners(_ blocks: [HeaderBlock], _ lines: [PageLine]) -> MailboxOwners {
+        guard let first = blocks.first, first.style == .labelled, let firstAbove = ownerLineIndex(first, lines) else { return MailboxOwners() }
         var over: [String: Int] = [:]
         var atPageTop: [String: Int] = [:]
         for block in blocks where block.style == .labelled {
@@ -528,9 +539,18 @@ public enum EmailSplitter {
         // The first header's owner; another mailbox's owner tops two pages at least (a
         // signature that runs onto a page tops one).
         let firstOwner = PageFurniture.key(lines[firstAbove].text)
-        return Set(over.filter { key, count in
+        var owners = MailboxOwners()
+        owners.names = Set(over.filter { key, count in
             !key.isEmpty && count >= 2 && (key == firstOwner || (atPageTop[key] ?? 0) >= 2)
         }.keys)
+        guard !owners.isEmpty, !lines[firstAbove + 1].gapBefore else { return owners }
+        for (previous, block) in zip(blocks, blocks.dropFirst()) {
+            guard let above = ownerLineIndex(block, lines), !startsPage(above, lines), lines[above + 1].gapBefore,
+                  let sender = previous.header.from, couldBeSignature(lines[above].text, of: sender)
+            else { continue }
+            owners.signatures.insert(above)
+        }
+        return owners
     }
 
     /// Whether a name line set apart from the text above stands over the block.
@@ -577,17 +597,17 @@ public enum EmailSplitter {
     /// (A name right under a closing such as "Best regards," on its page is a signature,
     /// though the mailbox owner signs with it: the copy under it is quoted in the owner's
     /// reply. At a page's top the owner's name is the print's.)
-    static func isOwned(_ block: HeaderBlock, _ lines: [PageLine], owners: Set<String>) -> Bool {
+    static func isOwned(_ block: HeaderBlock, _ lines: [PageLine], owners: MailboxOwners) -> Bool {
         guard let above = ownerLineIndex(block, lines), !lines[above].text.contains(":"),
               startsPage(above, lines) || !underClosing(above, lines)
         else { return false }
         let key = PageFurniture.key(lines[above].text)
-        return owners.contains { PrintedHeader.editDistance($0, key) <= 2 }
+        return !owners.signatures.contains(above) && owners.names.contains { PrintedHeader.editDistance($0, key) <= 2 }
     }
 
     /// Where an email's print begins: the mailbox owner's name above an Outlook email,
     /// a Gmail thread's title, subject and message count; on the block's own page only.
-    static func preambleStart(of block: HeaderBlock, _ lines: [PageLine], owners: Set<String>, titles: Set<String>, floor: Int) -> Int {
+    static func preambleStart(of block: HeaderBlock, _ lines: [PageLine], owners: MailboxOwners, titles: Set<String>, floor: Int) -> Int {
         var start = messageStart(of: block, lines, owners: owners, floor: floor)
         let page = lines[block.start].page
         func onPage(_ i: Int) -> Bool { i >= floor && i >= 0 && lines[i].page == page }
@@ -636,7 +656,7 @@ public enum EmailSplitter {
 
     /// Where the print of one message begins: its header, or the mailbox owner's name
     /// over it, or the subject Apple Mail prints over it as a title.
-    static func messageStart(of block: HeaderBlock, _ lines: [PageLine], owners: Set<String>, floor: Int) -> Int {
+    static func messageStart(of block: HeaderBlock, _ lines: [PageLine], owners: MailboxOwners, floor: Int) -> Int {
         var start = block.start
         let page = lines[block.start].page
         func onPage(_ i: Int) -> Bool { i >= floor && i >= 0 && lines[i].page == page }

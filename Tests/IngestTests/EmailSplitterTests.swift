@@ -302,6 +302,27 @@ final class TextReleaseSplitTests: XCTestCase {
         XCTAssertEqual(emails.map { $0.header.from?.address }, ["raj.sondergaard@cbp.dhs.gov", "sean@dataworksplus.com"])
     }
 
+    /// The owner signs a message in their mailbox with their name alone, set apart from the
+    /// copy under it, where the print sets the owner's name right on each email's header:
+    /// the signature of the message above, not the owner's line.
+    func testTheOwnersNameSetApartUnderTheirMessageIsASignature() {
+        func header(_ from: String, _ date: String, _ to: String, _ subject: String) -> [String] {
+            ["From:  \(from)", "Sent:  \(date)", "To:  \(to)", "Subject:  \(subject)", ""]
+        }
+        let raj = "Raj Søndergaard <raj.sondergaard@cbp.dhs.gov>", christopher = "Núñez, Christopher <c.nunez@mta.info>"
+        let pages = [
+            ["Raj Søndergaard"] + header(raj, "Monday, November 22, 2021 5:23 PM", christopher, "RE: FW: Pricing")
+                + ["Hello Christopher,", "The quote expired.", ""]
+                + header(christopher, "Monday, November 22, 2021 4:48 PM", raj, "RE: FW: Pricing") + ["Please send a new one.", "Christopher", ""]
+                + header(raj, "Monday, November 22, 2021 4:22 PM", christopher, "FW: Pricing") + ["Passing this along.", "", "Raj Søndergaard", ""]
+                + header(raj, "Monday, November 22, 2021 2:57 PM", "Sean Haddad <sean@dataworksplus.com>", "Pricing") + ["Is this final?"],
+            ["Raj Søndergaard"] + header("Sean Haddad <sean@dataworksplus.com>", "Saturday, November 20, 2021 9:00 AM", raj, "Pricing")
+                + ["Here is the pricing.", "Sean"],
+        ]
+        let emails = EmailSplitter.split(text: pages.map { $0.joined(separator: "\n") }.joined(separator: "\n\u{0C}"))
+        XCTAssertEqual(emails.map { $0.header.date?.description }, ["2021-11-22T17:23:00", "2021-11-20T09:00:00"])
+    }
+
     /// Two mailboxes' prints joined mid-page: the other owner's name over an email is not
     /// the signature of the message above it (that one is signed by its own sender).
     func testAnotherOwnersNameMidPageIsNoSignature() {
