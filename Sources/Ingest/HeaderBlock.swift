@@ -289,7 +289,7 @@ struct HeaderBlock: Sendable {
             if parts.count > 1 { pieces.append((parts.dropFirst().joined(separator: "  "), nil)) }
             j += 1
         }
-        let sender = senderParts.joined(separator: " ")
+        let sender = OCRRepair.notesName(senderParts.joined(separator: " "))
         guard let dateText, let opening = sender.first, opening.isLetter || opening == "<" || opening == "\"", !sender.contains(":"),
               matches(lotusName, sender) || ((sender.contains("@") || sender.contains("<█")) && (senderParts.count == 1 || sender.contains("<")))
         else { return nil }
@@ -354,14 +354,16 @@ struct HeaderBlock: Sendable {
         return (label, "")
     }
 
-    static let senderThenLabel = try! NSRegularExpression(pattern: #"^(\p{Lu}[\p{L}.'-]*(?: [\p{L}.'-]+){0,3}) (To|cc|bcc) (\S.*@.*)$"#)
+    static let senderThenLabel = try! NSRegularExpression(
+        pattern: #"^(\p{Lu}[\p{L}.'-]*(?: [\p{L}.'-]+){0,3}(?:/[\p{L}0-9.&'-]{1,30}){0,4}(?:@[\p{L}0-9.-]{1,30})?) (To|cc|bcc) (\S.*@.*)$"#)
 
     /// A Notes memo line's columns, with a label only a space away from the sender set
     /// apart: "Fitzgerald/LB/NYPD@NYPD cc", "Thomas Singh <ts@x.ai> To:".
     static func memoColumns(_ text: String) -> [String] {
         let parts = columns(text)
         // OCR may close the gap before the label column too: "Kwame Delgado To Luis
-        // Shapiro/OMAP/NYPD@NYPD" (only with an address after the label).
+        // Shapiro/OMAP/NYPD@NYPD", "Yuki Mensah/IB/NYPD@NYPD To Yuki Celik/EROU/ICE@ICE"
+        // (only with an address after the label).
         if let first = parts.first, let m = firstMatch(senderThenLabel, first) {
             return [m[0], m[1] + "  " + m[2]] + parts.dropFirst()
         }

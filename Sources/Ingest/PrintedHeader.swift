@@ -15,7 +15,7 @@ public struct PrintedHeader: Sendable {
     static let misreadings: [String: Label] = [
         "tee": .to, "te": .to, "ta": .to, "io": .to, "tq": .to,
         "ce": .cc, "co": .cc, "cç": .cc, "con": .cc, "cc.": .cc, "oc": .cc, "ec": .cc, "cec": .cc, "ccc": .cc,
-        "bec": .bcc, "bce": .bcc, "dale": .date, "daie": .date, "sont": .sent, "seni": .sent, "sen": .sent,
+        "bec": .bcc, "bce": .bcc, "bee": .bcc, "dale": .date, "daie": .date, "sont": .sent, "seni": .sent, "sen": .sent,
     ]
 
     /// The label a line starts with ("Label: value"), and the rest of the line.
@@ -26,8 +26,10 @@ public struct PrintedHeader: Sendable {
             let value = line[gap.upperBound...].trimmed()
             if !value.hasPrefix(":") { return (label, value) }
         }
-        guard let colon = line.firstIndex(of: ":"), line.distance(from: line.startIndex, to: colon) <= 14 else { return nil }
-        guard let label = label(named: line[..<colon]) else { return nil }
+        // (OCR may read the colon as a semicolon: "To; Castillo, Mei <…>".)
+        guard let colon = line.firstIndex(where: { $0 == ":" || $0 == ";" }), line.distance(from: line.startIndex, to: colon) <= 14,
+              let label = label(named: line[..<colon])
+        else { return nil }
         return (label, String(line[line.index(after: colon)...]).trimmed())
     }
 
@@ -108,6 +110,14 @@ enum OCRRepair {
         (#"(?<=[A-Za-z0-9]\.)[}\])](?=\.[A-Za-z0-9._-]*@)"#, "j"),
         // A dot in the domain read as a slash: "ice /dhs.gov".
         (#"(?<=@[A-Za-z0-9.-]{1,40})\s*/\s*(?=[A-Za-z0-9-]+\.[A-Za-z])"#, "."),
+        // Specks beside the "@": "karen.richardson(@!sap-ny.org", "castillom@?panynj.gov".
+        (#"(?<=[A-Za-z0-9])[(\[{!|'’?]*@[(\[{!|'’?]*(?=[A-Za-z0-9])"#, "@"),
+        // A domain's only dot read as a dash: "@panynj-gov".
+        (#"(?<=@[A-Za-z0-9]{2,40})-(?=(gov|com|org|net|edu|us|io|ai)(?![A-Za-z0-9.-]))"#, "."),
+        // A dot before the "@" read as a comma: "owen,j.nunez@".
+        (#"(?<=[A-Za-z0-9]),(?=[A-Za-z0-9._-]*@)"#, "."),
+        // Angle brackets read as other marks, or lost: "Castillo, Mei «castillom@panynj.gov -".
+        (#"\s+[«»“”"\-–<(\[]?\s*([A-Za-z0-9][A-Za-z0-9._%+'-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)\s*[>»:\-=*°+’'.,)\]]*\s*(?=;|$)"#, " <$1>"),
     ])
 
     /// Month names as OCR misreads them: "] an", "J un", ") ul", "0ct", "5ep".
@@ -119,9 +129,27 @@ enum OCRRepair {
         (#"(?<![A-Za-z])5\s?ep"#, "Sep"),
         (#"(?<=\d)\s?[Oo](?=\d)"#, "0"),
         (#"(?<=\d)[lI|](?=\d)"#, "1"),
+        // A numeric date's slashes read as other marks: "2°26°2019", "2:26:2019", "11/26°2018".
+        (#"(?<![\d:])(\d{1,2})\s?[°:/.\-]\s?(\d{1,2})\s?[°:/.\-]\s?((?:19|20)\d{2})(?!\d)"#, "$1/$2/$3"),
         // A speck between a day and its month: "4,May 2020", "21-.Feb 2021".
         (#"(?<=\d)\s*(,|\.|-\.|\.-)\s*(?=(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*[\s.,])"#, " "),
     ])
+
+    /// A Lotus Notes name whose slashes OCR read as letters, or with a speck before it:
+    /// "Yuki CelikIEROU/ICE@ICE" → "Yuki Celik/EROU/ICE@ICE" (a surname does not run on
+    /// into capitals), "Yuki Mensah/IBINYPD@NYPD" → "Yuki Mensah/IB/NYPD@NYPD" (the
+    /// organisation is the domain's).
+    static func notesName(_ value: String) -> String {
+        var text = value.replacingOccurrences(of: #"(?<=\p{Ll})[Il|1](?=\p{Lu}{2,}[/|])"#, with: "/", options: .regularExpression)
+            .replacingOccurrences(of: #"^[‘’“”'"•©®°*~=.]{1,2}\s?(?=\p{L})"#, with: "", options: .regularExpression)
+        guard let at = text.lastIndex(of: "@"), let slash = text[..<at].lastIndex(of: "/") else { return text }
+        let domain = text[text.index(after: at)...], unit = text[text.index(after: slash)..<at]
+        if domain.count >= 2, unit.count > domain.count + 2, unit.hasSuffix(domain), "Il|1".contains(unit.dropLast(domain.count).last ?? " ") {
+            let cut = text.index(at, offsetBy: -(domain.count + 1))
+            text.replaceSubrange(cut...cut, with: "/")
+        }
+        return text
+    }
 
     /// "mark.delgado@ ice.dhs.gov" → "mark.delgado@ice.dhs.gov"; "J ohn Park" → "John Park".
     static func addresses(_ value: String) -> String { apply(addressFixes, to: value) }

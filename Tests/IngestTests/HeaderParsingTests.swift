@@ -93,6 +93,7 @@ final class PrintedHeaderTests: XCTestCase {
             ("From: Jane", .from), ("Fr0m: Jane", .from), ("Sub ject: Hi", .subject), ("Subjcct: Hi", .subject),
             ("Ce: Bob", .cc), ("T0: Bob", .to), ("Sent : Monday", .sent), ("Attachments: a.pdf", .attachments),
             ("Note: this is body text", nil), ("Lieutenant, see below: more", nil),
+            ("To; Castillo, Mei <castillom@panynj.gov>", .to), ("Bee: Perez, Francois", .bcc), ("Note; body text", nil),
         ]
         for (line, label) in cases {
             XCTAssertEqual(PrintedHeader.label(of: line)?.0, label, line)
@@ -125,6 +126,27 @@ final class PrintedHeaderTests: XCTestCase {
                        [Correspondent(name: "Declan O Briain", address: "declan@kairos.com")])
         XCTAssertEqual(AddressList.parse(OCRRepair.addresses("Andre Jackson [mailto:jacksona@chicagopolice.org]")).first?.address,
                        "jacksona@chicagopolice.org", "mailto: is no misread dot")
+        // Angle brackets misread or lost, specks beside the "@", a dot read as a comma or a dash.
+        for (read, address) in [("Castillo, Mei «castillom@panynj.gov -", "castillom@panynj.gov"),
+                                ("Castillo, Mei <castillom@panynj.gov", "castillom@panynj.gov"),
+                                ("Richardson, Karen <karen.richardson(@!sap-ny.org.’", "karen.richardson@sap-ny.org"),
+                                ("Nunez, Owen “owen,j.nunez@panynj-gov +", "owen.j.nunez@panynj.gov")] {
+            let parsed = AddressList.parse(OCRRepair.addresses(read))
+            XCTAssertEqual(parsed.map(\.address), [address], read)
+            XCTAssertEqual(parsed.count, 1, read)
+        }
+        XCTAssertEqual(AddressList.parse(OCRRepair.addresses("Doe, Jane <jane@x-gov.org>; Roe, Rick <rick@nypd.org>")).map(\.address),
+                       ["jane@x-gov.org", "rick@nypd.org"])
+        for read in ["2°26°2019 4:12 PM", "2:26:2019 4:12 PM", "2/26°2019 4:12 PM"] {
+            XCTAssertEqual(DateParser.parse(OCRRepair.date(read))?.description, "2019-02-26T16:12:00", read)
+        }
+        // A Notes name whose slashes OCR read as letters.
+        XCTAssertEqual(OCRRepair.notesName("Yuki CelikIEROU/ICE@ICE"), "Yuki Celik/EROU/ICE@ICE")
+        XCTAssertEqual(OCRRepair.notesName("Yuki Mensah/IBINYPD@NYPD"), "Yuki Mensah/IB/NYPD@NYPD")
+        XCTAssertEqual(OCRRepair.notesName("Michael Reyes/NYPD/NYC@NYPD"), "Michael Reyes/NYPD/NYC@NYPD")
+        XCTAssertEqual(OCRRepair.notesName("‘Megan Green/FISINYPD@NYPD"), "Megan Green/FIS/NYPD@NYPD")
+        XCTAssertTrue(OCRRepair.notesName("------------------------ Samuel Garcia <samuel@pimeyes.com>").hasPrefix("---"),
+                      "a rule over a Gmail sender line is no speck")
     }
 
     func testOCRNamesAreCheckedAgainstTheirAddresses() {
