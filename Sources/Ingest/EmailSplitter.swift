@@ -624,8 +624,19 @@ public enum EmailSplitter {
             if let above = (top..<end).last(where: { matches(rule, lines[$0].text) }),
                lines[(above + 1)..<end].contains(where: { titles.contains(titleKey($0.text)) })
             {
-                return above + 1
+                // (and the site's name over the rule, as over the first thread)
+                return above > floor && titles.contains(titleKey(lines[above - 1].text)) ? above - 1 : above + 1
             }
+            // Without a rule: the groups of lines set apart over the header that each hold a
+            // line of the first thread's title ("Request filed by …", the site's name).
+            var first = start
+            while first > top {
+                var group = first - 1
+                while group > top, !lines[group].gapBefore { group -= 1 }
+                guard lines[group..<first].contains(where: { titles.contains(titleKey($0.text)) }) else { break }
+                first = group
+            }
+            if first < start { return first }
         }
         if top < start, top == 0 || lines[top - 1].page != page {
             // (A tracker's next thread has a title of its own: "Request filed by" recurs.)

@@ -264,6 +264,23 @@ final class TextReleaseSplitTests: XCTestCase {
         XCTAssertEqual(emails.map { $0.lines ?? [] }, [[5, 9], [11, 15], [21, 25], [27, 31]])
     }
 
+    /// A tracker's site name over each thread, with a rule under it or set apart by blank
+    /// lines alone: it goes with the thread under it, not the message above.
+    func testATrackersSiteNameOverEachThreadGoesWithIt() {
+        let rule = String(repeating: "_", count: 60)
+        func thread(_ title: String, _ requester: String, ruled: Bool) -> [String] {
+            ["OpenRecords Desk", ruled ? rule : "", title, "Request filed by \(requester) with the New York City Police Department",
+             "Tracking #: FOIL-2021-065-47865 Status: Completed", ruled ? rule : "",
+             "From: \(requester)", "Date: April 13, 2021", "", "I request the contract.", requester, "",
+             "From: New York City Police Department", "Date: April 20, 2021", "", "The contract is attached.", "Records Access Officer", ""]
+        }
+        for ruled in [true, false] {
+            let text = (thread("NYPD Facial Recognition Records", "Stephen Wilson", ruled: ruled) + thread("Clearview Contracts", "Dana Reyes", ruled: ruled))
+                .joined(separator: "\n")
+            XCTAssertEqual(EmailSplitter.split(text: text).map { $0.lines ?? [] }, [[7, 11], [13, 17], [25, 29], [31, 35]], "ruled: \(ruled)")
+        }
+    }
+
     /// A rule parts emails in a text release as well as it marks a quoted copy: a block
     /// under a rule is a copy only if it could be quoted in the email above (its sender
     /// or a recipient wrote that email or a copy in it).
