@@ -136,9 +136,12 @@ public enum EmailSplitter {
                 if known { printFormats.insert(format(of: block, lines)) } else { quoteFormats.insert(format(of: block, lines)) }
             }
         }
-        // Where copies are printed unlike the emails, a block under a rule printed as the
-        // emails are is one of them: the rule parts emails as well as introducing copies.
-        let copiesLookOtherwise = quoteFormats.union(underRuleFormats).contains { copy in
+        // In a text release, where copies are printed unlike the emails, a block under a
+        // rule printed as the emails are is one of them: there the rule parts emails as well
+        // as introducing copies. (A PDF draws the rules between emails; one in its text
+        // layer is the mail's own, Outlook's line over a quoted header.)
+        let textRelease = lines.first?.line != nil
+        let copiesLookOtherwise = textRelease && quoteFormats.union(underRuleFormats).contains { copy in
             !printFormats.isEmpty && !printFormats.contains { $0.couldBe(copy) }
         }
         quoteFormats.formUnion(copiesLookOtherwise ? underRuleFormats.subtracting(printFormats) : underRuleFormats)
@@ -273,8 +276,10 @@ public enum EmailSplitter {
         // Values in a column of their own on most lines (OCR may widen one space).
         let aligned = alignedLines * 2 > labels.count
         // Labels set flush right against their values (Apple Mail's header), where a
-        // quoted copy's labels stand flush left.
-        let flushRight = labelStarts.count >= 2 && (labelEnds.max() ?? 0) - (labelEnds.min() ?? 0) <= 1
+        // quoted copy's labels stand flush left: their ends line up better than their
+        // starts (OCR places each line a character or two off).
+        let startSpread = (labelStarts.max() ?? 0) - (labelStarts.min() ?? 0), endSpread = (labelEnds.max() ?? 0) - (labelEnds.min() ?? 0)
+        let flushRight = startSpread >= 3 && endSpread + 2 <= startSpread
         return HeaderFormat(style: block.style, labels: labels, aligned: aligned, flushRight: flushRight)
     }
 

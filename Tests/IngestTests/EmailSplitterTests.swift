@@ -616,6 +616,22 @@ final class TextReleaseSplitTests: XCTestCase {
         XCTAssertEqual(EmailSplitter.split(text: threads).map { $0.header.subject }, ["Re: Agenda", "Invoice INV-84736"])
     }
 
+    /// OCR places each line of a scan a character or two off: labels set flush right still
+    /// read as the release's emails', not as the flush-left forwarded copies.
+    func testLabelsFlushRightWithinOCRsReachAreStillTheEmailsFormat() {
+        func email(_ from: String, _ date: String, offsets: [Int]) -> [String] {
+            let labels = ["From: \(from)", "Subject: Fwd: Audit", "Date: \(date)", "To: Desk <desk@nypd.org>"]
+            let ends = [8, 11, 8, 6]
+            return zip(labels, zip(ends, offsets)).map { String(repeating: " ", count: 12 - $1.0 + $1.1) + $0 } + [""]
+        }
+        let mei = "Mei Peterson <mei.peterson@ice.dhs.gov>"
+        let text = (email(mei, "May 8, 2022 at 1:59:08 PM EDT", offsets: [0, 0, 0, 0]) + ["See below.", "Mei", "", "Begin forwarded message:", ""]
+            + ["From: Aisha Nguyen <aisha@nypd.org>", "Subject: Audit", "Date: May 5, 2022 at 8:00:00 AM EDT", "To: \(mei)", "", "The audit is due.", ""]
+            + email(mei, "May 6, 2022 at 9:00:00 AM EDT", offsets: [1, 0, -1, 1]) + ["Forwarding again.", "Mei"]).joined(separator: "\n")
+        XCTAssertEqual(EmailSplitter.split(text: text).map { $0.header.date?.description },
+                       ["2022-05-08T13:59:08-04:00", "2022-05-06T09:00:00-04:00"])
+    }
+
     func testATimeIsTakenOnlyBesideItsDate() {
         XCTAssertEqual(DateParser.parse("Case 1:15-cv-07433 Document 12 Filed 01/05/24")?.description, "2024-01-05")
         XCTAssertEqual(DateParser.parse("December 4, 2018 at 10:32:15 AM EST")?.description, "2018-12-04T10:32:15-05:00")
