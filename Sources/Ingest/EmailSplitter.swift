@@ -401,6 +401,9 @@ public enum EmailSplitter {
         if underRule(block, lines), couldBeQuoted(block, under: chain) {
             return (false, "under a rule inside the email above, with nothing saying it is an email of its own: a quoted copy")
         }
+        if printedOtherwise, couldBeQuoted(block, under: chain) {
+            return (false, "printed unlike every email this release is known to print (\(printed)), and could be quoted in the email above: a quoted copy")
+        }
         return (true, "a header block of its own, with nothing marking it as quoted")
     }
 

@@ -632,6 +632,22 @@ final class TextReleaseSplitTests: XCTestCase {
                        ["2022-05-08T13:59:08-04:00", "2022-05-06T09:00:00-04:00"])
     }
 
+    /// A header printed unlike every email the release is known to print (an Outlook
+    /// header inside an RFC-style print), with nothing else to go by, is a copy quoted in
+    /// the email above when its people and thread are that email's.
+    func testAHeaderPrintedUnlikeTheReleasesEmailsIsACopy() {
+        let lena = "Lena Ortiz <lortiz@nypd.org>", owen = "Owen Ramos <oramos@clearview.ai>"
+        func email(_ from: String, _ to: String, _ date: String) -> [String] {
+            ["Subject: RE: Pricing", "From: \(from)", "Date: \(date)", "To: \(to)", ""]
+        }
+        let text = (email(lena, owen, "Wed, 10 Apr 2019 09:00:00 -0400") + ["Agreed.", "Lena", ""]
+            + ["From: Owen Ramos", "Sent: Tuesday, April 9, 2019 4:00 PM", "To: Lena Ortiz", "Subject: RE: Pricing", "", "Here is the price.", "Owen",
+               "\u{0C}"]
+            + email(owen, lena, "Mon, 8 Apr 2019 10:00:00 -0400") + ["What is the price?", "Owen"]).joined(separator: "\n")
+        XCTAssertEqual(EmailSplitter.split(text: text).map { $0.header.date?.description },
+                       ["2019-04-10T09:00:00-04:00", "2019-04-08T10:00:00-04:00"])
+    }
+
     func testATimeIsTakenOnlyBesideItsDate() {
         XCTAssertEqual(DateParser.parse("Case 1:15-cv-07433 Document 12 Filed 01/05/24")?.description, "2024-01-05")
         XCTAssertEqual(DateParser.parse("December 4, 2018 at 10:32:15 AM EST")?.description, "2018-12-04T10:32:15-05:00")
