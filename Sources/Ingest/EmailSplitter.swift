@@ -150,8 +150,8 @@ public enum EmailSplitter {
         // subject below another is no sign of a quoted copy.
         let known = blocks.indices.compactMap { kinds[$0] ?? pageTops[$0] ? blocks[$0].dateKey : nil }
         // (Only a release that shows how its quoted copies look tells its emails by format.)
-        let formats = (print: quoteFormats.isEmpty ? [] : printFormats.subtracting(quoteFormats), quote: quoteFormats.subtracting(printFormats),
-                       emails: printFormats)
+        let formats = ReleaseFormats(print: quoteFormats.isEmpty ? [] : printFormats.subtracting(quoteFormats),
+                                     quote: quoteFormats.subtracting(printFormats), emails: printFormats)
         let steps = zip(known, known.dropFirst())
         let newestFirst = steps.filter { $0 > $1 }.count > steps.filter { $0 < $1 }.count
         let (originals, copied) = copies(blocks, kinds: kinds, pageTops: pageTops, newestFirst: newestFirst)
@@ -255,6 +255,15 @@ public enum EmailSplitter {
         }
     }
 
+    /// What a release's header formats tell: those only its emails use, those only its
+    /// quoted copies use (each empty unless both kinds are known), and every format of
+    /// the blocks known to be emails.
+    struct ReleaseFormats {
+        var print: Set<HeaderFormat>
+        var quote: Set<HeaderFormat>
+        var emails: Set<HeaderFormat>
+    }
+
     static func format(of block: HeaderBlock, _ lines: [PageLine]) -> HeaderFormat {
         var labels: [PrintedHeader.Label] = []
         var alignedLines = 0
@@ -327,7 +336,7 @@ public enum EmailSplitter {
     }
 
     static func decide(_ block: HeaderBlock, preamble: Int, _ lines: [PageLine], opened: [HeaderBlock], chain: ArraySlice<HeaderBlock>,
-                       owners: MailboxOwners, formats: (print: Set<HeaderFormat>, quote: Set<HeaderFormat>, emails: Set<HeaderFormat>), newestFirst: Bool,
+                       owners: MailboxOwners, formats: ReleaseFormats, newestFirst: Bool,
                        original: HeaderBlock?, copied: Bool) -> (opens: Bool, why: String)
     {
         let first = lines[block.start]
