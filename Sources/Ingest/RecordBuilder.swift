@@ -39,14 +39,14 @@ public struct RecordBuilder: Sendable {
             fillDocumentFields(&record)
             return [record]
         }
-        let corrections = AddressConsensus.corrections(emails.filter { email in
+        let spellings = SpellingConsensus(emails.filter { email in
             pages[(email.firstPage - 1)...(email.lastPage - 1)].contains { $0.ocrConfidence != nil }
         }.flatMap { [$0.header.from].compactMap { $0 } + $0.header.to + $0.header.cc })
         return emails.enumerated().map { index, email in
             let range = [email.firstPage, email.lastPage]
             let span = pages[(email.firstPage - 1)...(email.lastPage - 1)]
             return emailRecord(email, id: RecordID.make(sha256: file.sha256, pages: range, index: index),
-                               source: file.source(pages: range), corrections: corrections,
+                               source: file.source(pages: range), spellings: spellings,
                                ocr: span.contains { $0.ocrConfidence != nil }, ocrConfidence: Self.meanConfidence(span))
         }
     }
@@ -58,16 +58,15 @@ public struct RecordBuilder: Sendable {
         guard !emails.isEmpty else { return [record(fromText: text, file: file)] }
         return emails.enumerated().map { index, email in
             emailRecord(email, id: RecordID.make(sha256: file.sha256, lines: email.lines, index: index),
-                        source: file.source(lines: email.lines), corrections: AddressConsensus(), ocr: false, ocrConfidence: nil)
+                        source: file.source(lines: email.lines), spellings: SpellingConsensus([]), ocr: false, ocrConfidence: nil)
         }
     }
 
-    private func emailRecord(_ email: PrintedEmail, id: String, source: Source, corrections: AddressConsensus,
+    private func emailRecord(_ email: PrintedEmail, id: String, source: Source, spellings: SpellingConsensus,
                              ocr: Bool, ocrConfidence: Int?) -> Record
     {
         let header = email.header
-        // (Names read by OCR are checked against their addresses.)
-        func fixed(_ person: Correspondent) -> Correspondent { ocr ? OCRRepair.name(corrections.apply(person)) : corrections.apply(person) }
+        func fixed(_ person: Correspondent) -> Correspondent { ocr ? spellings.apply(person) : person }
         var record = Record(
             id: id, kind: .email,
             subject: header.subject, from: header.from.map(fixed), to: header.to.map(fixed),
@@ -113,32 +112,6 @@ public struct RecordBuilder: Sendable {
         record.date = lines.prefix(40).lazy.compactMap(DateParser.parse).first
         record.redactions = Redactions.markers(in: record.text)
         tagger.tag(&record)
-    }
-}
-
-/// OCR misreads a letter of an address now and then ("hq.dhs.gov" as "hg.dhs.gov").
-/// Within one scanned file the same people recur: an address seen less often than one
-/// a letter away from it, with the same part before the @, is taken for a misreading.
-struct AddressConsensus {
-    var replacements: [String: String] = [:]
-
-    static func corrections(_ people: [Correspondent]) -> AddressConsensus {
-        var counts: [String: Int] = [:]
-        for address in people.compactMap(\.address) { counts[address, default: 0] += 1 }
-        var result = AddressConsensus()
-        for (address, count) in counts {
-            let local = address.split(separator: "@").first
-            let better = counts.filter { other, otherCount in
-                otherCount > count && other.split(separator: "@").first == local && PrintedHeader.editDistance(other, address) == 1
-            }.max { $0.value < $1.value }
-            if let better { result.replacements[address] = better.key }
-        }
-        return result
-    }
-
-    func apply(_ person: Correspondent) -> Correspondent {
-        guard let address = person.address, let fixed = replacements[address] else { return person }
-        return Correspondent(name: person.name, address: fixed)
     }
 }
 

@@ -163,14 +163,36 @@ final class PrintedHeaderTests: XCTestCase {
     }
 }
 
-final class AddressConsensusTests: XCTestCase {
+final class SpellingConsensusTests: XCTestCase {
     func testAnAddressOneLetterOffTheUsualSpellingIsCorrected() {
         let usual = Correspondent(name: "Sarah Whitfield", address: "sarah.whitfield@hq.dhs.gov")
         let misread = Correspondent(name: "Sarah Whitfield", address: "sarah.whitfield@hg.dhs.gov")
         let other = Correspondent(name: "Mark", address: "mark@ice.dhs.gov")
-        let consensus = AddressConsensus.corrections([usual, usual, misread, other, Correspondent(name: nil, address: "mary@ice.dhs.gov")])
+        let consensus = SpellingConsensus([usual, usual, misread, other, Correspondent(name: nil, address: "mary@ice.dhs.gov")])
         XCTAssertEqual(consensus.apply(misread), usual)
         XCTAssertEqual(consensus.apply(other), other, "a different person one letter away is left alone")
+    }
+
+    func testALongAddressReadOnceWithALetterOffIsTheUsualOne() {
+        let usual = Correspondent(name: "Yolanda Murphy", address: "yolanda.murphy@troopers.ny.gov")
+        let misread = Correspondent(name: "Volanda Murphy", address: "volanda.murphy@troopers.ny.gov")
+        let consensus = SpellingConsensus([usual, usual, misread])
+        XCTAssertEqual(consensus.apply(misread), usual, "the address first, then the name checked against it")
+        let twice = SpellingConsensus([usual, usual, usual, misread, misread])
+        XCTAssertEqual(twice.apply(misread).address, misread.address, "read the same way twice: perhaps someone else")
+    }
+
+    func testANameALetterOffTheOneUsuallyPrintedWithItsAddressIsCorrected() {
+        let usual = Correspondent(name: "Alicia Mitchell", address: "amitchell@nypd.org")
+        let misread = Correspondent(name: "Alicil Mitchell", address: "amitchell@nypd.org")
+        let unaccented = Correspondent(name: "Owen Nunez", address: "owen.j.nunez@panynj.gov")
+        let accented = Correspondent(name: "Owen Núñez", address: "owen.j.nunez@panynj.gov")
+        let desk = Correspondent(name: "Records Access Officer", address: "foil@nypd.org")
+        let colleague = Correspondent(name: "Records Unit", address: "foil@nypd.org")
+        let consensus = SpellingConsensus([usual, usual, misread, unaccented, unaccented, accented, desk, desk, colleague])
+        XCTAssertEqual(consensus.apply(misread), usual)
+        XCTAssertEqual(consensus.apply(accented), accented, "accents OCR did read are kept")
+        XCTAssertEqual(consensus.apply(colleague), colleague, "another name on a shared mailbox is left alone")
     }
 }
 
