@@ -506,8 +506,14 @@ public enum EmailSplitter {
     }
 
     /// The same sender in the same minute (seconds are printed by some clients and not
-    /// by others); the caller has compared the minutes.
+    /// by others); the caller has compared the minutes. A print whose sender OCR could not
+    /// read at all is the same message when its subject is.
     static func sameMessage(_ a: HeaderBlock, _ b: HeaderBlock) -> Bool {
+        let unread = [a, b].filter { $0.senderAddress == nil && $0.senderName.isEmpty }
+        if unread.count == 1 {
+            let subject = normalizedSubject(a.header.subject)
+            return !subject.isEmpty && subject == normalizedSubject(b.header.subject)
+        }
         if let x = a.senderAddress, let y = b.senderAddress { return x == y }
         return a.senderName == b.senderName
     }

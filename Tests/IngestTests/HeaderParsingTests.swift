@@ -163,6 +163,25 @@ final class PrintedHeaderTests: XCTestCase {
     }
 }
 
+final class SameMessageTests: XCTestCase {
+    private func block(from: String?, subject: String) -> HeaderBlock {
+        var header = PrintedHeader()
+        header.fields[.from] = from
+        header.fields[.sent] = "Thursday, April 11, 2019 10:31 AM"
+        header.fields[.subject] = subject
+        return HeaderBlock(start: 0, end: 4, header: header, style: .labelled)
+    }
+
+    func testAPrintWhoseSenderOCRLostIsItsMessageWhenItsSubjectIs() {
+        let read = block(from: "Lucia Hernandez <lhernandez@dea.gov>", subject: "Following up on the trial")
+        let senderLost = block(from: nil, subject: "RE: Following up on the trial")
+        XCTAssertTrue(EmailSplitter.sameMessage(read, senderLost), "same minute, same thread subject")
+        XCTAssertFalse(EmailSplitter.sameMessage(read, block(from: nil, subject: "Budget for next year")))
+        XCTAssertFalse(EmailSplitter.sameMessage(read, block(from: "Stephen Romano <sromano@dea.gov>", subject: "Following up on the trial")),
+                       "another sender read in the same minute is another message")
+    }
+}
+
 final class SpellingConsensusTests: XCTestCase {
     func testAnAddressOneLetterOffTheUsualSpellingIsCorrected() {
         let usual = Correspondent(name: "Sarah Whitfield", address: "sarah.whitfield@hq.dhs.gov")
