@@ -84,6 +84,14 @@ extension SearchIndex {
         return summary
     }
 
+    /// An attachment's name as the sender wrote it may hold folders ("/evil/filename",
+    /// "../../.bashrc"): only its last part is used, so that the export writes inside its folder.
+    static func fileName(forAttachment name: String) -> String {
+        let last = name.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
+        let trimmed = String(last.drop(while: { $0 == "." }).prefix(200))
+        return trimmed.isEmpty ? "attachment" : trimmed
+    }
+
     /// A record's pages as a PDF of their own, when it is one of several records in a
     /// PDF (records on the same pages share one). Returns its path inside the export.
     private func exportPages(of record: Record, into files: URL, using worker: PageWorker, written: inout [String: String],
@@ -110,7 +118,7 @@ extension SearchIndex {
     private func exportOriginal(of record: Record, into files: URL, written: inout [String: String],
                                 summary: inout ExportSummary) throws -> String? {
         if let existing = written[record.source.sha256] { return existing }
-        let name = record.source.attachment ?? (record.source.path as NSString).lastPathComponent
+        let name = record.source.attachment.map(Self.fileName(forAttachment:)) ?? (record.source.path as NSString).lastPathComponent
         let target = "files/" + String(record.source.sha256.prefix(8)) + "_" + name
         let destination = files.deletingLastPathComponent().appendingPathComponent(target)
         if let attachment = record.source.attachment {

@@ -122,4 +122,37 @@ final class IngestRobustnessTests: XCTestCase {
         XCTAssertEqual(summary["files"] as? Int, 2)
         XCTAssertEqual(summary["records"] as? Int, 2)
     }
+
+    func testAnAttachmentNamedWithFoldersIsExportedInsideTheExport() throws {
+        // A sender chooses an attachment's name; "../" in it must not reach the reporter's disk.
+        let message = """
+            From: Tip Line <tips@example.org>
+            To: desk@example.org
+            Subject: Records
+            Date: Mon, 2 Mar 2020 10:00:00 -0500
+            MIME-Version: 1.0
+            Content-Type: multipart/mixed; boundary="b"
+
+            --b
+            Content-Type: text/plain
+
+            See the attached list.
+            --b
+            Content-Type: text/plain; name="list.txt"
+            Content-Disposition: attachment; filename="../../escaped-list.txt"
+
+            Vendors named in the request: Clearview AI, Vigilant Solutions.
+            --b--
+
+            """
+        try Data(message.replacingOccurrences(of: "\n", with: "\r\n").utf8).write(to: folder.appendingPathComponent("tip.eml"))
+        XCTAssertEqual(try CorpusBinary.run(["ingest", "--index", index, folder.path]).status, 0)
+        let out = folder.appendingPathComponent("export/inner")
+        let result = try CorpusBinary.run(["export", "--index", index, "--out", out.path, "--format", "dir"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let files = try FileManager.default.contentsOfDirectory(atPath: out.appendingPathComponent("files").path)
+        XCTAssertTrue(files.contains { $0.hasSuffix("_escaped-list.txt") }, "\(files)")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("escaped-list.txt").path))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("export/escaped-list.txt").path))
+    }
 }
