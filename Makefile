@@ -7,7 +7,7 @@ SAMPLE := corpus-sample/releases corpus-sample/email corpus-sample/documents cor
 # Tesseract's OpenMP threads must be off before libtesseract loads (tests OCR in-process).
 export OMP_THREAD_LIMIT := 1
 
-.PHONY: deps build release demo test accuracy bench screenshots load sample clean
+.PHONY: deps build release demo test accuracy realmail bench screenshots load sample clean
 
 deps:
 	@bash scripts/install-deps.sh
@@ -49,6 +49,13 @@ test: deps
 ACCURACY_SEEDS ?= 1000-1039
 accuracy: release
 	@ACCURACY_CHECK=1 bash accuracy/run.sh $(ACCURACY_SEEDS)
+
+# Every message of other projects' mail test suites (fetched from Debian and PyPI into
+# ~/.cache/corpus-realmail, never into the repository) ingested with the release build and
+# compared field by field with Python's email package; exit 1 below issue 13's thresholds.
+realmail: release
+	@bash scripts/install-deps.sh --realmail
+	@REALMAIL_CHECK=1 bash realmail/run.sh
 
 # Ingest speed and memory against peers on the same files (BENCH_SCALE, BENCH_RUNS).
 bench: release

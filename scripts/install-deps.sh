@@ -17,6 +17,7 @@ case "${1:-}" in
   --bench) packages+=(tesseract-ocr time bc ocrmypdf notmuch recoll) ;;
   --browser) packages+=(chromium) ;;
   --load) packages+=(wrk) ;;
+  --realmail) packages+=(python3-pip) ;;   # pip download: PyPI source distributions holding test mail
 esac
 
 missing=()
