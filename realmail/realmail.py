@@ -63,7 +63,7 @@ SOURCES = [
            messages=["usr/share/gocode/src/github.com/gatherstars-com/jwz/test/testdata/ham/*.eml"]),
     Source("enmime", "CC0-1.0", deb="golang-github-jhillyerd-enmime-dev",
            messages=[f"usr/share/gocode/src/github.com/jhillyerd/enmime/testdata/{d}/*.raw" for d in ("mail", "low-quality", "parts")],
-           rejected={"erroneous.raw": "not an email"}),
+           rejected={"erroneous.raw": "not a supported file type"}),
     Source("mime-explode", "Artistic-1.0 or GPL-1.0+", deb="libmime-explode-perl",
            messages=["usr/share/doc/libmime-explode-perl/examples/testmsgs/*.msg"],
            mboxes=["usr/share/doc/libmime-explode-perl/examples/testmsgs/*.mbx"]),
@@ -146,12 +146,17 @@ def stage(cache, out):
     for s in SOURCES:
         root = s.root(cache)
         os.makedirs(os.path.join(mail, s.name))
-        for kind, globs in (("message", s.messages), ("mbox", s.mboxes)):
+        for listed, globs in (("message", s.messages), ("mbox", s.mboxes)):
             for path in sorted({p for g in globs for p in glob.glob(os.path.join(root, g)) if os.path.isfile(p)}):
                 origin = os.path.relpath(path, root)
-                staged = os.path.join(mail, s.name, origin.replace("/", "__"))
+                # (Dots in folder names would make a false extension: "talon-1.4.4/…/unicode_msg".)
+                folders, name = os.path.split(origin)
+                staged = os.path.join(mail, s.name, "__".join(folders.replace(".", "_").split("/") + [name]))
+                kind = listed
+                if kind == "message" and open(path, "rb").read(5) == b"From ":
+                    kind = "mbox"  # a mailing-list archive's month, or a message saved with its "From " line
                 shutil.copyfile(path, staged)
-                expected = next((words for name, words in s.rejected.items() if os.path.basename(path) == name), None)
+                expected = next((words for file, words in s.rejected.items() if name == file), None)
                 manifest.append({"path": staged, "source": s.name, "origin": origin, "kind": kind, "rejected": expected})
     json.dump(manifest, open(os.path.join(out, "manifest.json"), "w"), indent=1)
     print(f"realmail: {len(manifest)} files staged in {mail}", file=sys.stderr)
@@ -298,7 +303,8 @@ def compare(out, check):
         path, source = entry["path"], entry["source"]
         recs = by_path.get(path, [])
         if entry["kind"] == "mbox":
-            raws = [m.as_bytes() for m in mailbox.mbox(path, create=False)]
+            box = mailbox.mbox(path, create=False)
+            raws = [box.get_bytes(key) for key in box.keys()]
         else:
             raws = [open(path, "rb").read()]
         if entry["rejected"]:

@@ -27,12 +27,14 @@ public enum FileKind: String, Sendable {
             throw Unsupported(description: "not a PDF: starts with \(head.prefix(8).map { String(format: "%02x", $0) }.joined(separator: " "))")
         }
         let isBinary = head.prefix(512).contains(0)
-        if !isBinary, head.starts(with: "From ".utf8) { return .mbox }
+        // (A NUL byte in a message's body does not make an mbox binary data.)
+        if head.starts(with: "From ".utf8), !isBinary || looksLikeHeaders(head.drop { $0 != 0x0A }.dropFirst()) { return .mbox }
         // A .txt that opens with From:/Sent:/To: lines is usually a printed email (a
         // release delivered as text); it is a message only with a message's own headers.
-        if !isBinary, looksLikeHeaders(head), !["txt", "text"].contains(ext) || hasTransportHeaders(head) { return .email }
+        if looksLikeHeaders(head), !["txt", "text"].contains(ext) || hasTransportHeaders(head) { return .email }
         if ext == "eml" { throw Unsupported(description: "not an email: no message headers at the top") }
         if ext == "mbox" { throw Unsupported(description: "not an mbox: it must start with a \"From \" line") }
+        if let format = knownFormat(head, ext: ext) { throw Unsupported(description: "\(format): not supported yet") }
         if isBinary { throw Unsupported(description: "not a supported file type (binary data)") }
         // Other text files (source code, data exports) are not records of a release.
         guard ["txt", "text", ""].contains(ext) else {
@@ -41,21 +43,52 @@ public enum FileKind: String, Sendable {
         return .text
     }
 
+    /// Formats a release may hold that corpus does not read yet, by their first bytes,
+    /// named as a reporter knows them.
+    private static func knownFormat(_ head: Data, ext: String) -> String? {
+        func starts(_ bytes: [UInt8]) -> Bool { head.starts(with: bytes) }
+        if starts([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+            return ext == "msg" ? "an Outlook message (.msg)" : "a Microsoft Office file (an Outlook .msg, or a .doc or .xls)"
+        }
+        if starts([0x21, 0x42, 0x44, 0x4E]) { return "an Outlook mailbox (.pst or .ost)" }
+        if starts([0x50, 0x4B, 0x03, 0x04]) {
+            return ["docx", "xlsx", "pptx"].contains(ext) ? "a Microsoft Office document (.\(ext))" : "a ZIP archive"
+        }
+        if starts([0x37, 0x7A, 0xBC, 0xAF, 0x27, 0x1C]) { return "a 7-Zip archive" }
+        if starts([0x1F, 0x8B]) { return "a gzip-compressed file" }
+        if starts(Array("II*\0".utf8)) || starts(Array("MM\0*".utf8)) { return "a TIFF image" }
+        if starts([0xFF, 0xD8, 0xFF]) { return "a JPEG image" }
+        if starts([0x89, 0x50, 0x4E, 0x47]) { return "a PNG image" }
+        if head.count > 262, head[257..<262] == Data("ustar".utf8) { return "a tar archive" }
+        return nil
+    }
+
     private static let knownHeaders: Set<String> = [
-        "from", "date", "subject", "to", "message-id", "received", "return-path", "mime-version",
+        "from", "date", "subject", "to", "cc", "sender", "reply-to", "message-id", "received", "return-path",
+        "mime-version", "content-type", "content-transfer-encoding", "content-disposition",
     ]
 
-    /// An RFC 5322 message starts with header lines, including From: or Date: or Subject:.
+    /// An RFC 5322 message (or a MIME entity) starts with header lines, one of them a
+    /// message's or MIME's own: names of printable characters, a colon, folded
+    /// continuations, up to an empty line — or straight into the body, as careless
+    /// exporters write it. A saved message may carry its mbox "From " line among them,
+    /// and headers of its mail client's own ("Replied:", "Forwarded:").
     /// Read on bytes: this runs on every file of a mail archive.
     private static func looksLikeHeaders(_ head: Data) -> Bool {
-        var sawKnown = false
+        var sawKnown = false, headers = 0
         for rawLine in head.split(separator: 0x0A, omittingEmptySubsequences: false).prefix(60) {
-            let line = rawLine.last == 0x0D ? rawLine.dropLast() : rawLine
+            var line = rawLine.last == 0x0D ? rawLine.dropLast() : rawLine
             guard let first = line.first else { return sawKnown }
-            if first == 0x20 || first == 0x09 { continue }
+            if first == 0x20 || first == 0x09 {
+                // (A first header indented by mistake is still one.)
+                if headers > 0 { continue }
+                line = line.drop { $0 == 0x20 || $0 == 0x09 }
+            }
+            if line.starts(with: "From ".utf8) { continue }
             guard let colon = line.firstIndex(of: 0x3A), colon > line.startIndex,
                   line[..<colon].allSatisfy({ isNameByte($0) })
-            else { return false }
+            else { return sawKnown && headers >= 2 }
+            headers += 1
             if knownHeaders.contains(String(decoding: line[..<colon], as: UTF8.self).lowercased()) { sawKnown = true }
         }
         return sawKnown
@@ -69,12 +102,9 @@ public enum FileKind: String, Sendable {
         return text.split(separator: "\n").prefix(60).contains { line in transportHeaders.contains { line.hasPrefix($0) } }
     }
 
-    /// Letters and digits (ASCII or not) and "-", as header names are written.
-    private static func isNameByte(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-             UInt8(ascii: "-"), 0x80...: return true
-        default: return false
-        }
+    /// A header name's bytes: printable ASCII but the colon (RFC 5322), and UTF-8 as
+    /// some mailers write it.
+    static func isNameByte(_ byte: UInt8) -> Bool {
+        (0x21...0x7E).contains(byte) && byte != 0x3A || byte >= 0x80
     }
 }

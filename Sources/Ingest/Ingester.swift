@@ -133,10 +133,8 @@ public struct Ingester: Sendable {
                 try sink.add(read.records)
                 return .indexed(sha256: sha, pages: read.pages, ocrPages: read.ocrPages)
             case .email:
+                // (A message without From, Date or Subject is still a message: its text is kept.)
                 let message = EmailMessage(contents ?? Data())
-                guard message.from != nil || message.date != nil || message.subject != nil else {
-                    return .rejected("not an email: no From, Date or Subject header")
-                }
                 let read = try await messageRecords(message, file: file, index: nil)
                 try sink.add(read.records)
                 return .indexed(sha256: sha, pages: read.pages, ocrPages: read.ocrPages)

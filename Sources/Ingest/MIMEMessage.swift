@@ -61,20 +61,22 @@ public struct MIMEPart: Sendable {
         }
     }
 
-    /// Headers end at the first empty line (CRLF or LF).
+    /// Headers end at the first empty line (CRLF or LF), or, when a careless exporter
+    /// left it out, at the first line that is neither a header nor a header's
+    /// continuation: that line is the body's first. (An mbox "From " line kept among
+    /// the headers is neither, and is skipped.)
     private static func splitHeaders(_ data: Data) -> (Data, Data) {
         let bytes = [UInt8](data)
-        var i = 0
         var lineStart = 0
-        while i < bytes.count {
-            if bytes[i] == 0x0A {
-                let line = bytes[lineStart..<i]
-                if line.isEmpty || line == [0x0D] {
-                    return (Data(bytes[0..<lineStart]), Data(bytes[(i + 1)...]))
-                }
-                lineStart = i + 1
-            }
-            i += 1
+        while lineStart < bytes.count {
+            let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.count
+            var line = bytes[lineStart..<lineEnd]
+            if line.last == 0x0D { line = line.dropLast() }
+            if line.isEmpty { return (Data(bytes[0..<lineStart]), Data(bytes[min(lineEnd + 1, bytes.count)...])) }
+            let isHeader = line.first == 0x20 || line.first == 0x09 || line.starts(with: Array("From ".utf8))
+                || line.firstIndex(of: 0x3A).map { $0 > line.startIndex && line[..<$0].allSatisfy(FileKind.isNameByte) } == true
+            if !isHeader, lineStart > 0 { return (Data(bytes[0..<lineStart]), Data(bytes[lineStart...])) }
+            lineStart = lineEnd + 1
         }
         return (data, Data())
     }
@@ -84,6 +86,7 @@ public struct MIMEPart: Sendable {
         var result: [(name: String, value: String)] = []
         for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
             let line = rawLine.hasSuffix("\r") ? String(rawLine.dropLast()) : String(rawLine)
+            // (A first header indented by mistake is read as a header, not lost.)
             if let first = line.first, first == " " || first == "\t", !result.isEmpty {
                 result[result.count - 1].value += " " + line.trimmed()
             } else if let colon = line.firstIndex(of: ":") {

@@ -1,0 +1,57 @@
+@testable import Ingest
+import XCTest
+
+/// Which files are messages, judged as real mail folders hold them: saved with a mail
+/// client's own headers or their mbox "From " line, MIME entities without From or Date,
+/// headers running straight into the body, a first header indented by mistake, and
+/// formats corpus does not read, named.
+final class MessageRecognitionTests: XCTestCase {
+    func kind(_ text: String, name: String = "message") throws -> FileKind {
+        try FileKind.detect(head: Data(text.replacingOccurrences(of: "\n", with: "\r\n").utf8), name: name)
+    }
+
+    func reason(_ bytes: [UInt8], name: String) -> String {
+        do {
+            _ = try FileKind.detect(head: Data(bytes + Array(repeating: 0, count: 64)), name: name)
+            return "accepted"
+        } catch {
+            return "\(error)"
+        }
+    }
+
+    func testMessagesAsMailFoldersKeepThem() throws {
+        XCTAssertEqual(try kind("Replied: Thu, 29 Aug 2002 11:24:44 +0100\nReplied: Gary <garym@canada.com>\nFrom fork-admin@xent.com  Thu Aug 29 11:24:44 2002\nReturn-Path: <fork-admin@xent.com>\nFrom: Gary <garym@canada.com>\nSubject: Re: hello\n\nbody", name: "0413.eml"), .email)
+        XCTAssertEqual(try kind("MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"b\"\n\n--b\n", name: "msg_38.txt"), .email,
+                       "a MIME message without From, Date or Subject, as a .txt")
+        XCTAssertEqual(try kind("Content-Type: text/plain; charset=us-ascii\nContent-Transfer-Encoding: quoted-printable\n\nText", name: "part.raw"), .email)
+        XCTAssertEqual(try kind(" From: James <james@example.com>\nSubject: plain text\nDate: Thu, 18 Oct 2012 22:48:39 -0700\n\nbody", name: "x.raw"), .email)
+        XCTAssertEqual(try kind("From: Dana Whitaker <dana@doi.nyc.gov>\nSent: Tuesday, December 4, 2018 10:32 AM\nTo: Karen\nSubject: Audit\n\nA printed email.", name: "release.txt"), .text,
+                       "a .txt of printed emails has none of a sent message's own headers")
+        var saved = Data("From SENDER@MAIL.NET  Wed Nov 27 14:06:35 2019\nFrom: SOME@ONE.NET\nSubject: nul\n\n".utf8)
+        saved.append(contentsOf: [0x61, 0x00, 0x62])
+        XCTAssertEqual(try FileKind.detect(head: saved, name: "unicode_issue.txt"), .mbox, "a NUL in the body is no binary file")
+    }
+
+    func testHeadersRunningIntoTheBodyEndAtTheFirstLineThatIsNoHeader() {
+        let message = EmailMessage(Data("""
+            Date: Fri, 19 Oct 2012 12:22:49 -0700
+            From: James <james@example.com>
+            Subject: MIME test
+            This is a multi-part message in MIME format.
+            """.utf8))
+        XCTAssertEqual(message.subject, "MIME test")
+        XCTAssertEqual(message.body, "This is a multi-part message in MIME format.")
+        let indented = EmailMessage(Data(" From: James <james@example.com>\nSubject: plain text\n\nbody".utf8))
+        XCTAssertEqual(indented.from?.address, "james@example.com")
+    }
+
+    func testFormatsCorpusDoesNotReadAreNamed() {
+        let ole2: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]
+        XCTAssertEqual(reason(ole2, name: "memo.msg"), "an Outlook message (.msg): not supported yet")
+        XCTAssertTrue(reason(ole2, name: "mail_outlook_1").contains("Outlook .msg"))
+        XCTAssertEqual(reason(Array("!BDN".utf8), name: "archive.pst"), "an Outlook mailbox (.pst or .ost): not supported yet")
+        XCTAssertEqual(reason([0x50, 0x4B, 0x03, 0x04], name: "release.zip"), "a ZIP archive: not supported yet")
+        XCTAssertEqual(reason(Array("II*".utf8) + [0], name: "scan.tif"), "a TIFF image: not supported yet")
+        XCTAssertEqual(reason(Array("%%%% scanner log\n".utf8), name: "garbage.eml"), "not an email: no message headers at the top")
+    }
+}
