@@ -68,8 +68,9 @@ public struct Ingester: Sendable {
     enum Outcome: Sendable {
         case duplicate
         case rejected(String)
-        /// Every record of the file is in the sink; its done marker is not yet.
-        case indexed(sha256: String, pages: Int, ocrPages: Int)
+        /// Every record of the file is in the sink; its done marker is not yet. `rejected`:
+        /// the parts of it that are no record (an mbox's cut-off message), with reasons.
+        case indexed(sha256: String, pages: Int, ocrPages: Int, rejected: [Rejection] = [])
     }
 
     public func run(paths: [String], into sink: RecordSink,
@@ -97,8 +98,9 @@ public struct Ingester: Sendable {
                     report.skippedDuplicates += 1
                 case .rejected(let reason):
                     report.rejected.append(Rejection(path: path, reason: reason))
-                case .indexed(let sha, let pages, let ocrPages):
+                case .indexed(let sha, let pages, let ocrPages, let rejected):
                     try counter.finish(sha256: sha, pages: pages, ocrPages: ocrPages)
+                    report.rejected += rejected
                     report.files += 1
                     report.pages += pages
                     report.ocrPages += ocrPages
@@ -139,22 +141,30 @@ public struct Ingester: Sendable {
                 try sink.add(read.records)
                 return .indexed(sha256: sha, pages: read.pages, ocrPages: read.ocrPages)
             case .mbox:
-                // Messages stream from disk; they reach the sink a chunk at a time.
+                // Messages stream from disk; they reach the sink a chunk at a time. Each
+                // is a record, or a rejection naming its position.
                 var chunk: [Record] = []
-                var index = 0
-                for raw in try MboxReader(path: path) {
-                    let message = EmailMessage(raw)
-                    guard message.from != nil || message.date != nil else { continue }
-                    chunk += try await messageRecords(message, file: file, index: index).records
-                    index += 1
+                var position = 0, recorded = 0
+                var rejected: [Rejection] = []
+                for message in try MboxReader(path: path) {
+                    position += 1
+                    let member = "#\(position)"
+                    guard message.complete else {
+                        rejected.append(Rejection(path: path + member, reason: "message cut off before the end of its headers"))
+                        continue
+                    }
+                    var messageFile = file
+                    messageFile.member = member
+                    chunk += try await messageRecords(EmailMessage(message.data), file: messageFile, index: position - 1).records
+                    recorded += 1
                     if chunk.count >= messageChunk {
                         try sink.add(chunk)
                         chunk = []
                     }
                 }
-                guard index > 0 else { return .rejected("no complete message in this mbox") }
+                guard recorded > 0 else { return .rejected("no complete message in this mbox") }
                 try sink.add(chunk)
-                return .indexed(sha256: sha, pages: 0, ocrPages: 0)
+                return .indexed(sha256: sha, pages: 0, ocrPages: 0, rejected: rejected)
             case .text:
                 let text = TextDecoding.decode(contents ?? Data(), charset: nil)
                 try sink.add(builder.records(fromText: text, file: file))
@@ -208,8 +218,8 @@ public struct Ingester: Sendable {
     }
 
     /// An email followed by the records read from its attachments (PDF, email, text),
-    /// linked both ways. Other attachments are skipped. `index` tells apart the messages
-    /// of an mbox that have no Message-ID.
+    /// linked both ways. Other attachments are listed on the email with the reason they
+    /// are no record. `index` tells apart the messages of an mbox that have no Message-ID.
     private func messageRecords(_ message: EmailMessage, file: SourceFile, index: Int?) async throws
         -> (records: [Record], pages: Int, ocrPages: Int)
     {
@@ -217,15 +227,35 @@ public struct Ingester: Sendable {
         var children: [Record] = []
         var pageCount = 0, ocrCount = 0
         for (i, attachment) in message.attachments.enumerated() {
-            guard let kind = try? FileKind.detect(head: attachment.data.prefix(4096), name: attachment.filename) else { continue }
-            let child = SourceFile(path: file.path, sha256: FileHash.sha256(attachment.data), attachment: attachment.filename)
+            func unread(_ reason: String) {
+                parent.unreadAttachments.append(UnreadAttachment(name: attachment.filename, type: attachment.contentType,
+                                                                 size: attachment.data.count, reason: reason))
+            }
+            let kind: FileKind
+            do {
+                kind = try FileKind.detect(head: attachment.data.prefix(4096), name: attachment.filename)
+            } catch {
+                unread("\(error)")
+                continue
+            }
+            let child = SourceFile(path: file.path, sha256: FileHash.sha256(attachment.data), attachment: attachment.filename,
+                                   member: file.member)
             var read: [Record] = []
             switch kind {
             case .pdf:
                 let copy = FileManager.default.temporaryDirectory.appendingPathComponent("corpus-attachment-\(UUID().uuidString).pdf")
                 try attachment.data.write(to: copy)
                 defer { try? FileManager.default.removeItem(at: copy) }
-                guard let fromPDF = try? await pdfRecords(copy.path, file: child) else { continue }
+                let fromPDF: (records: [Record], pages: Int, ocrPages: Int)
+                do {
+                    fromPDF = try await pdfRecords(copy.path, file: child)
+                } catch let error as PDFError {
+                    unread(error.reason)
+                    continue
+                } catch {
+                    unread("\(error)")
+                    continue
+                }
                 read = fromPDF.records
                 pageCount += fromPDF.pages
                 ocrCount += fromPDF.ocrPages
@@ -234,6 +264,7 @@ public struct Ingester: Sendable {
             case .text:
                 read = builder.records(fromText: TextDecoding.decode(attachment.data, charset: nil), file: child)
             case .mbox:
+                unread("an mbox attached to an email is not read")
                 continue
             }
             for (j, var record) in read.enumerated() {

@@ -3,9 +3,16 @@ import Foundation
 /// Splits an mbox into messages: a message starts at a "From sender date" line at the
 /// top of the file or after an empty line. (A body line that only begins with "From ",
 /// left unescaped by a careless exporter, has no time of day and does not split.)
-/// ">From " lines (mboxrd and mboxo escapes) lose one ">". A message whose headers never
-/// end (a file cut off in the middle of it) is left out.
+/// ">From " lines (mboxrd and mboxo escapes) lose one ">". Every message is handed on,
+/// a message cut off in its headers too, marked so: the reader says what it drops.
 struct MboxSplitter {
+    /// A message's bytes, and whether its headers end (a file cut off in the middle of
+    /// a message's headers leaves one that does not).
+    struct Message {
+        var data: Data
+        var complete: Bool
+    }
+
     private var current = Data()
     private var previousBlank = true
     private var started = false
@@ -13,10 +20,10 @@ struct MboxSplitter {
     static let separator = try! NSRegularExpression(pattern: #"^From \S+\s.*\b\d{1,2}:\d{2}"#)
 
     /// Takes the next line (with its line break); returns a message it completes.
-    mutating func feed(_ raw: Data) -> Data? {
+    mutating func feed(_ raw: Data) -> Message? {
         var line = raw
         if previousBlank, line.starts(with: Array("From ".utf8)), Self.isSeparator(line) {
-            let finished = started ? Self.complete(Self.withoutSeparator(current)) : nil
+            let finished = started ? Self.message(Self.withoutSeparator(current)) : nil
             current = Data()
             started = true
             previousBlank = false
@@ -31,9 +38,9 @@ struct MboxSplitter {
     }
 
     /// The last message, once the input has ended.
-    mutating func finish() -> Data? {
+    mutating func finish() -> Message? {
         defer { current = Data() }
-        return started ? Self.complete(current) : nil
+        return started ? Self.message(current) : nil
     }
 
     static func isSeparator(_ line: Data) -> Bool {
@@ -48,18 +55,20 @@ struct MboxSplitter {
         return message
     }
 
-    /// The message, if its headers end with an empty line.
-    static func complete(_ message: Data) -> Data? {
-        guard !message.isEmpty, message.range(of: Data("\n\n".utf8)) != nil || message.range(of: Data("\r\n\r\n".utf8)) != nil else { return nil }
-        return message
+    /// The message (nil for nothing but blank lines), complete if its headers end with
+    /// an empty line.
+    static func message(_ data: Data) -> Message? {
+        guard data.contains(where: { $0 != 0x0A && $0 != 0x0D && $0 != 0x20 }) else { return nil }
+        let complete = data.range(of: Data("\n\n".utf8)) != nil || data.range(of: Data("\r\n\r\n".utf8)) != nil
+        return Message(data: data, complete: complete)
     }
 }
 
 enum Mbox {
-    /// Every message of an mbox held in memory.
+    /// The complete messages of an mbox held in memory.
     static func messages(in data: Data) -> [Data] {
         var splitter = MboxSplitter()
-        var messages: [Data] = []
+        var messages: [MboxSplitter.Message] = []
         var lineStart = data.startIndex
         while lineStart < data.endIndex {
             let lineEnd = data[lineStart...].firstIndex(of: 0x0A).map { $0 + 1 } ?? data.endIndex
@@ -67,13 +76,15 @@ enum Mbox {
             lineStart = lineEnd
         }
         if let last = splitter.finish() { messages.append(last) }
-        return messages
+        return messages.filter(\.complete).map(\.data)
     }
 }
 
 /// Messages of an mbox file, one at a time, read from disk a megabyte at a time: a
 /// mail export of any size passes through in constant memory.
 struct MboxReader: IteratorProtocol, Sequence {
+    typealias Element = MboxSplitter.Message
+
     private let handle: FileHandle
     private var buffer = Data()
     private var position = 0
@@ -87,7 +98,7 @@ struct MboxReader: IteratorProtocol, Sequence {
         self.handle = handle
     }
 
-    mutating func next() -> Data? {
+    mutating func next() -> MboxSplitter.Message? {
         while let line = nextLine() {
             if let message = splitter.feed(line) { return message }
         }

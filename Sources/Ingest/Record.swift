@@ -31,6 +31,9 @@ public struct Record: Codable, Sendable, Equatable {
     /// The record this one was attached to, and the records attached to this one.
     public var parent: String?
     public var attachments: [String]
+    /// Attachments that are not records (an image, a format corpus does not read), each
+    /// with the reason: an email says what it carried even when it cannot be searched.
+    public var unreadAttachments: [UnreadAttachment] = []
 
     public init(
         id: String, kind: Kind, subject: String? = nil, from: Correspondent? = nil,
@@ -64,11 +67,52 @@ public struct Record: Codable, Sendable, Equatable {
         case id, kind, subject, from, to, cc, date, agencies, vendors, source, ocr, redactions, text
         case ocrConfidence = "ocr_confidence"
         case messageID = "message_id", inReplyTo = "in_reply_to", references, parent, attachments
+        case unreadAttachments = "unread_attachments"
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        kind = try c.decode(Kind.self, forKey: .kind)
+        subject = try c.decodeIfPresent(String.self, forKey: .subject)
+        from = try c.decodeIfPresent(Correspondent.self, forKey: .from)
+        to = try c.decode([Correspondent].self, forKey: .to)
+        cc = try c.decode([Correspondent].self, forKey: .cc)
+        date = try c.decodeIfPresent(RecordDate.self, forKey: .date)
+        agencies = try c.decode([String].self, forKey: .agencies)
+        vendors = try c.decode([String].self, forKey: .vendors)
+        source = try c.decode(Source.self, forKey: .source)
+        ocr = try c.decode(Bool.self, forKey: .ocr)
+        ocrConfidence = try c.decodeIfPresent(Int.self, forKey: .ocrConfidence)
+        redactions = try c.decode(Int.self, forKey: .redactions)
+        text = try c.decode(String.self, forKey: .text)
+        messageID = try c.decodeIfPresent(String.self, forKey: .messageID)
+        inReplyTo = try c.decodeIfPresent(String.self, forKey: .inReplyTo)
+        references = try c.decode([String].self, forKey: .references)
+        parent = try c.decodeIfPresent(String.self, forKey: .parent)
+        attachments = try c.decode([String].self, forKey: .attachments)
+        // (Absent from records written before attachments were listed.)
+        unreadAttachments = try c.decodeIfPresent([UnreadAttachment].self, forKey: .unreadAttachments) ?? []
     }
 
     /// Everyone on the record: sender first, then To, then Cc.
     public var correspondents: [Correspondent] {
         (from.map { [$0] } ?? []) + to + cc
+    }
+}
+
+/// An attachment an email carried that is no record of its own, and why.
+public struct UnreadAttachment: Codable, Sendable, Equatable {
+    public var name: String
+    public var type: String
+    public var size: Int
+    public var reason: String
+
+    public init(name: String, type: String, size: Int, reason: String) {
+        self.name = name
+        self.type = type
+        self.size = size
+        self.reason = reason
     }
 }
 
@@ -125,12 +169,17 @@ public struct Source: Codable, Sendable, Equatable {
     /// For a record read from an email's attachment: the attachment's file name (path
     /// is then the email's file, and sha256 the attachment's own).
     public var attachment: String?
+    /// Where in the file the record is when the file holds several: for an mbox, the
+    /// message's position ("#17"). The file's sha256 is then the whole mbox's.
+    public var member: String?
 
-    public init(path: String, sha256: String, pages: [Int]? = nil, lines: [Int]? = nil, attachment: String? = nil) {
+    public init(path: String, sha256: String, pages: [Int]? = nil, lines: [Int]? = nil, attachment: String? = nil,
+                member: String? = nil) {
         self.path = path
         self.sha256 = sha256
         self.pages = pages
         self.lines = lines
         self.attachment = attachment
+        self.member = member
     }
 }

@@ -107,7 +107,7 @@ enum Pages {
         rows.append(("Subject", HTML.escape(record.subject ?? "")))
         if !record.agencies.isEmpty { rows.append(("Agencies", HTML.escape(record.agencies.joined(separator: ", ")))) }
         if !record.vendors.isEmpty { rows.append(("Vendors", HTML.escape(record.vendors.joined(separator: ", ")))) }
-        var source = HTML.escape(record.source.path)
+        var source = HTML.escape(record.source.path + (record.source.member ?? ""))
         if let attachment = record.source.attachment { source += ", attachment " + HTML.escape(attachment) }
         if let pages = record.source.pages { source += " · pages \(pages[0])–\(pages[1])" }
         rows.append(("Source", source + "<br><small>sha256 \(HTML.escape(record.source.sha256))</small>"))
@@ -116,6 +116,11 @@ enum Pages {
         if let parent = record.parent { rows.append(("Attached to", "<a href=\"/doc/\(HTML.escape(parent))\">\(HTML.escape(parent))</a>")) }
         if !record.attachments.isEmpty {
             rows.append(("Attachments", record.attachments.map { "<a href=\"/doc/\(HTML.escape($0))\">\(HTML.escape($0))</a>" }.joined(separator: ", ")))
+        }
+        if !record.unreadAttachments.isEmpty {
+            rows.append(("Not read", record.unreadAttachments.map { file in
+                "\(HTML.escape(file.name)) (\(HTML.escape(file.type)), \(file.size) bytes): \(HTML.escape(file.reason))"
+            }.joined(separator: "<br>")))
         }
         let table = rows.map { "<tr><td><b>\($0.0)</b></td><td>\($0.1)</td></tr>" }.joined()
         var images = ""

@@ -36,12 +36,15 @@ struct ShowCommand: AsyncParsableCommand {
         print("Subject:  \(record.subject ?? "")")
         if !record.agencies.isEmpty { print("Agencies: \(record.agencies.joined(separator: ", "))") }
         if !record.vendors.isEmpty { print("Vendors:  \(record.vendors.joined(separator: ", "))") }
-        var source = record.source.path
+        var source = record.source.path + (record.source.member ?? "")
         if let attachment = record.source.attachment { source += ", attachment \(attachment)" }
         if let pages = record.source.pages { source += " pages \(pages[0])–\(pages[1])" }
         print("Source:   \(source)\n          sha256 \(record.source.sha256)")
         if let parent = record.parent { print("Parent:   \(parent)") }
         if !record.attachments.isEmpty { print("Attached: \(record.attachments.joined(separator: ", "))") }
+        for file in record.unreadAttachments {
+            print("Not read: \(file.name) (\(file.type), \(file.size) bytes): \(file.reason)")
+        }
         if record.ocr { print("OCR:      yes" + (record.ocrConfidence.map { ", confidence \($0)%" } ?? "")) }
         if record.redactions > 0 { print("Redacted: \(record.redactions) marker(s)") }
         print("")

@@ -49,4 +49,55 @@ final class IngesterTests: XCTestCase {
         let again = try await ingester.run(paths: [folder.path], into: sink)
         XCTAssertEqual(again.skippedDuplicates, 1)
     }
+    func testEveryMessageOfAnMboxIsARecordOrARejectionWithItsPosition() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("mbox-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let mbox = """
+            From a@nypd.org Tue Dec  4 10:32:00 2018
+            From: a@nypd.org
+            Subject: one
+
+            First.
+
+            From list@nypd.org Tue Dec  4 10:40:00 2018
+            X-Digest: notes
+
+            A message without From, Date or Subject keeps its text.
+
+            From b@nypd.org Tue Dec  4 11:00:00 2018
+            From: b@nypd.org
+            Subject: with an image
+            MIME-Version: 1.0
+            Content-Type: multipart/mixed; boundary="b"
+
+            --b
+            Content-Type: text/plain
+
+            Photo attached.
+            --b
+            Content-Type: image/png; name="probe.png"
+            Content-Disposition: attachment; filename="probe.png"
+            Content-Transfer-Encoding: base64
+
+            iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==
+            --b--
+
+            From c@nypd.org Tue Dec  4 12:00:00 2018
+            From: c@nypd.org
+            Subj
+            """
+        let path = folder.appendingPathComponent("export.mbox").path
+        try Data(mbox.utf8).write(to: URL(fileURLWithPath: path))
+        let sink = MemorySink()
+        let report = try await Ingester(extractor: InProcessExtractor(), builder: RecordBuilder(), jobs: 1)
+            .run(paths: [folder.path], into: sink)
+        let records = Array(sink.adds.joined())
+        XCTAssertEqual(records.map(\.source.member), ["#1", "#2", "#3"])
+        XCTAssertEqual(records[1].text.trimmingCharacters(in: .whitespacesAndNewlines), "A message without From, Date or Subject keeps its text.")
+        XCTAssertEqual(report.rejected, [Rejection(path: path + "#4", reason: "message cut off before the end of its headers")])
+        XCTAssertEqual(records[2].unreadAttachments,
+                       [UnreadAttachment(name: "probe.png", type: "image/png", size: 70, reason: "a PNG image: not supported yet")])
+    }
 }
+
