@@ -286,11 +286,14 @@ def compare(out, check):
     manifest = json.load(open(os.path.join(out, "manifest.json")))
     report = json.load(open(os.path.join(out, "ingest.json")))
     rejected = {r["path"]: r["reason"] for r in report.get("rejected", [])}
-    by_path = defaultdict(list)
+    by_path, by_sha = defaultdict(list), defaultdict(list)
     for line in open(os.path.join(out, "export", "records.jsonl")):
         rec = json.loads(line)
-        if not rec["source"].get("attachment"):
-            by_path[rec["source"]["path"]].append(rec)
+        # (The same message found in several files is one record naming them all.)
+        for source in [rec["source"]] + rec.get("other_sources", []):
+            if not source.get("attachment"):
+                by_path[source["path"]].append(dict(rec, source=source))
+                by_sha[source["sha256"]].append(dict(rec, source=source))
 
     tally = defaultdict(Counter)  # source → counts
     problems = []                 # disagreements and losses, one dict each
@@ -301,7 +304,8 @@ def compare(out, check):
 
     for entry in manifest:
         path, source = entry["path"], entry["source"]
-        recs = by_path.get(path, [])
+        # (A file identical to another is ingested once, under the other's path.)
+        recs = by_path.get(path) or by_sha.get(hashlib.sha256(open(path, "rb").read()).hexdigest(), [])
         if entry["kind"] == "mbox":
             box = mailbox.mbox(path, create=False)
             raws = [box.get_bytes(key) for key in box.keys()]

@@ -12,6 +12,20 @@ public protocol RecordSink: Sendable {
     func finish(sha256: String, pages: Int, ocrPages: Int) throws
     /// Makes everything added so far durable.
     func commit() throws
+    /// What the records added so far did to the index, once committed.
+    func tally() throws -> SinkTally
+}
+
+/// What records handed to a sink did: new records, and messages the index already held
+/// from another file (one record, which now names both files).
+public struct SinkTally: Sendable, Equatable {
+    public var added = 0
+    public var sameMessage = 0
+
+    public init(added: Int = 0, sameMessage: Int = 0) {
+        self.added = added
+        self.sameMessage = sameMessage
+    }
 }
 
 /// A file `ingest` could not read, and why.
@@ -23,7 +37,11 @@ public struct Rejection: Codable, Sendable, Equatable {
 /// What an ingest did, as `ingest --json` prints it.
 public struct IngestReport: Codable, Sendable {
     public var files = 0
+    /// What the index gained.
     public var records = 0
+    /// Messages already in the index from another file: not new records, but their
+    /// record now lists this file too.
+    public var sameMessageElsewhere = 0
     public var pages = 0
     public var ocrPages = 0
     public var skippedDuplicates = 0
@@ -32,7 +50,7 @@ public struct IngestReport: Codable, Sendable {
 
     enum CodingKeys: String, CodingKey {
         case files, records, pages, rejected, seconds
-        case ocrPages = "ocr_pages", skippedDuplicates = "skipped_duplicates"
+        case ocrPages = "ocr_pages", skippedDuplicates = "skipped_duplicates", sameMessageElsewhere = "same_message_elsewhere"
     }
 }
 
@@ -112,7 +130,9 @@ public struct Ingester: Sendable {
             }
         }
         try sink.commit()
-        report.records = counter.value
+        let tally = try sink.tally()
+        report.records = tally.added
+        report.sameMessageElsewhere = tally.sameMessage
         report.seconds = (Date().timeIntervalSince(start) * 100).rounded() / 100
         return report
     }
@@ -268,7 +288,8 @@ public struct Ingester: Sendable {
                 continue
             }
             for (j, var record) in read.enumerated() {
-                if kind != .email { record.id = RecordID.make(parent: parent.id, attachment: i, record: j) }
+                // (An attached copy of the email itself, or its headers alone, never takes its id.)
+                if kind != .email || record.id == parent.id { record.id = RecordID.make(parent: parent.id, attachment: i, record: j) }
                 record.parent = parent.id
                 children.append(record)
             }
@@ -306,4 +327,5 @@ final class RecordCounter: RecordSink, @unchecked Sendable {
     }
     func finish(sha256: String, pages: Int, ocrPages: Int) throws { try sink.finish(sha256: sha256, pages: pages, ocrPages: ocrPages) }
     func commit() throws { try sink.commit() }
+    func tally() throws -> SinkTally { try sink.tally() }
 }

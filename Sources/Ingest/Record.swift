@@ -8,8 +8,8 @@ public struct Record: Codable, Sendable, Equatable {
         case email, document
     }
 
-    /// Stable across re-ingests: derived from the Message-ID, or from the source
-    /// file's sha256 and page range.
+    /// Stable across re-ingests: derived from the Message-ID and the message's content,
+    /// or from the source file's sha256 and page range.
     public var id: String
     public var kind: Kind
     public var subject: String?
@@ -20,6 +20,9 @@ public struct Record: Codable, Sendable, Equatable {
     public var agencies: [String]
     public var vendors: [String]
     public var source: Source
+    /// The same message found in other files (released twice, or as an .eml and inside
+    /// an mbox): one record, every place it was found.
+    public var otherSources: [Source] = []
     public var ocr: Bool
     /// Mean Tesseract confidence (0–100) over the record's OCR'd pages.
     public var ocrConfidence: Int?
@@ -67,7 +70,7 @@ public struct Record: Codable, Sendable, Equatable {
         case id, kind, subject, from, to, cc, date, agencies, vendors, source, ocr, redactions, text
         case ocrConfidence = "ocr_confidence"
         case messageID = "message_id", inReplyTo = "in_reply_to", references, parent, attachments
-        case unreadAttachments = "unread_attachments"
+        case unreadAttachments = "unread_attachments", otherSources = "other_sources"
     }
 
     public init(from decoder: Decoder) throws {
@@ -82,6 +85,7 @@ public struct Record: Codable, Sendable, Equatable {
         agencies = try c.decode([String].self, forKey: .agencies)
         vendors = try c.decode([String].self, forKey: .vendors)
         source = try c.decode(Source.self, forKey: .source)
+        otherSources = try c.decodeIfPresent([Source].self, forKey: .otherSources) ?? []
         ocr = try c.decode(Bool.self, forKey: .ocr)
         ocrConfidence = try c.decodeIfPresent(Int.self, forKey: .ocrConfidence)
         redactions = try c.decode(Int.self, forKey: .redactions)

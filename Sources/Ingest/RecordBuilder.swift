@@ -89,7 +89,7 @@ public struct RecordBuilder: Sendable {
     /// An email file, or one message of an mbox (index distinguishes messages without
     /// a Message-ID).
     public func record(fromEmail message: EmailMessage, file: SourceFile, index: Int? = nil) -> Record {
-        let id = message.messageID.map(RecordID.make(messageID:))
+        let id = message.messageID.map { RecordID.make(messageID: $0, content: message) }
             ?? RecordID.make(sha256: file.sha256, pages: nil, index: index)
         var record = Record(
             id: id, kind: .email, subject: message.subject, from: message.from, to: message.to, cc: message.cc,
@@ -121,8 +121,15 @@ public struct RecordBuilder: Sendable {
 
 /// Record ids: short, stable, and the same for the same email wherever it is found.
 public enum RecordID {
-    public static func make(messageID: String) -> String {
-        String(FileHash.sha256(Data("message-id:\(messageID.lowercased())".utf8)).prefix(16))
+    /// A message by its Message-ID and what it says: mailers and test suites reuse
+    /// Message-IDs, and two messages under one must stay two records, while the same
+    /// message found in two files (other transport headers, another MIME layout) is one.
+    static func make(messageID: String, content message: EmailMessage) -> String {
+        let people = ([message.from].compactMap { $0 } + message.to + message.cc).map { $0.address ?? $0.name ?? "" }
+        let content = [message.date?.sortKey ?? "", message.subject ?? "", people.joined(separator: ","),
+                       message.body.split(whereSeparator: \.isWhitespace).joined(separator: " ")]
+        let digest = FileHash.sha256(Data(content.joined(separator: "\n").utf8))
+        return String(FileHash.sha256(Data("message-id:\(messageID.lowercased()):\(digest)".utf8)).prefix(16))
     }
 
     /// The j-th record read from attachment i of the record `parent`.

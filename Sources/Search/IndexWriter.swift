@@ -27,6 +27,8 @@ public final class IndexWriter: RecordSink, @unchecked Sendable {
     // Files finished since the last commit: the counters are updated once a commit,
     // in it, rather than read and written for every file.
     private var uncounted = (files: 0, pages: 0, ocrPages: 0)
+    // What this writer's records did to the index (a failed run's are never reported).
+    private var tallied = SinkTally()
     // Under `room`: documents queued and not yet written (producers wait above
     // maxQueued), and the first failed write.
     private let room = NSCondition()
@@ -75,7 +77,7 @@ public final class IndexWriter: RecordSink, @unchecked Sendable {
     }
 
     public func add(_ records: [Record]) throws {
-        let documents = try records.map { (Schema.Prefix.id + $0.id, try Schema.document(for: $0, gazetteer: gazetteer)) }
+        let documents = try records.map { (Schema.Prefix.id + $0.id, $0, try Schema.document(for: $0, gazetteer: gazetteer)) }
         room.lock()
         while queued > 0, queued + documents.count > maxQueued, failure == nil { room.wait() }
         if let failure {
@@ -88,7 +90,7 @@ public final class IndexWriter: RecordSink, @unchecked Sendable {
         writes.async {
             self.applying {
                 try self.beginIfNeeded()
-                for (idTerm, document) in batch.value { try self.db.replace(idTerm: idTerm, with: document) }
+                for (idTerm, record, document) in batch.value { try self.write(record, document, idTerm: idTerm) }
                 self.pending += batch.value.count
                 if self.pending >= self.batchSize { try self.commitNow() }
             }
@@ -118,6 +120,30 @@ public final class IndexWriter: RecordSink, @unchecked Sendable {
             try commitNow()
             try db.writeFacetColumns(slot: Schema.Slot.facets, path: Schema.facetColumnsPath(in: path))
         }
+    }
+
+    public func tally() throws -> SinkTally {
+        try onWriter { tallied }
+    }
+
+    /// A record whose id the index holds already is the same message found again: from
+    /// another file, that file is added to the record's sources and the index gains no
+    /// record; from the same place (a file read again after an interrupted ingest), it
+    /// replaces what was written.
+    private func write(_ record: Record, _ document: XapianDocument, idTerm: String) throws {
+        guard try db.termExists(idTerm) else {
+            try db.replace(idTerm: idTerm, with: document)
+            tallied.added += 1
+            return
+        }
+        var existing = try RecordCoding.decoder.decode(Record.self, from: db.data(forTerm: idTerm))
+        guard !([existing.source] + existing.otherSources).contains(record.source) else {
+            try db.replace(idTerm: idTerm, with: document)
+            return
+        }
+        existing.otherSources.append(record.source)
+        try db.replace(idTerm: idTerm, with: try Schema.document(for: existing, gazetteer: gazetteer))
+        tallied.sameMessage += 1
     }
 
     public var documentCount: Int {

@@ -129,7 +129,9 @@ public enum Schema {
         }
         try doc.addTerm(Prefix.kind + record.kind.rawValue)
         try doc.setValue(Slot.facets, facetItems(of: record))
-        try doc.indexText((record.source.path as NSString).lastPathComponent, prefix: Prefix.file)
+        for source in [record.source] + record.otherSources {
+            try doc.indexText((source.path as NSString).lastPathComponent, prefix: Prefix.file)
+        }
         try doc.addTerm(Prefix.ocr + (record.ocr ? "yes" : "no"))
         if let date = record.date {
             let key = date.sortKey

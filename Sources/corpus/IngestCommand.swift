@@ -67,6 +67,9 @@ struct IngestCommand: AsyncParsableCommand {
                 \(report.ocrPages) OCR'd; \(report.skippedDuplicates) already indexed; \(report.rejected.count) rejected; \
                 \(String(format: "%.1f", report.seconds)) s.
                 """)
+            if report.sameMessageElsewhere > 0 {
+                print("\(report.sameMessageElsewhere) message(s) were already indexed from another file: their records now name both files.")
+            }
         }
         if !report.rejected.isEmpty { throw ExitCode(2) }
     }

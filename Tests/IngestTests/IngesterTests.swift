@@ -21,6 +21,7 @@ final class IngesterTests: XCTestCase {
             }
         }
         func commit() throws {}
+        func tally() throws -> SinkTally { lock.withLock { SinkTally(added: adds.map(\.count).reduce(0, +)) } }
     }
 
     func testALargeMboxStreamsThroughInChunks() async throws {

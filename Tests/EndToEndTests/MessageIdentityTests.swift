@@ -1,0 +1,101 @@
+import Foundation
+import TestSupport
+import XCTest
+
+/// A record id never joins two messages, and never loses one: mailers and test suites
+/// reuse Message-IDs; agencies release the same message twice; an email carries its own
+/// headers as an attachment. The ingest summary counts what the index gained.
+final class MessageIdentityTests: XCTestCase {
+    var folder: URL!
+    var index: String!
+
+    override func setUp() {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("identity-\(UUID())")
+        try! FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        index = CorpusBinary.temporaryIndex()
+    }
+
+    override func tearDown() {
+        try? FileManager.default.removeItem(at: folder)
+        try? FileManager.default.removeItem(atPath: index)
+    }
+
+    func write(_ name: String, _ text: String) throws {
+        try Data(text.replacingOccurrences(of: "\n", with: "\r\n").utf8).write(to: folder.appendingPathComponent(name))
+    }
+
+    func message(id: String, from: String, body: String, extraHeader: String = "") -> String {
+        """
+        \(extraHeader)Message-ID: <\(id)>
+        From: \(from)
+        To: desk@nypd.org
+        Subject: Trial accounts
+        Date: Tue, 4 Dec 2018 10:32:00 -0500
+
+        \(body)
+
+        """
+    }
+
+    func records() throws -> [[String: Any]] {
+        let result = try CorpusBinary.run(["search", "--index", index, "", "--json", "--limit", "100"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        return (result.json as? [String: Any])?["hits"] as? [[String: Any]] ?? []
+    }
+
+    func testOneMessageIdTwoMessagesAndOneMessageTwoFiles() throws {
+        try write("a.eml", message(id: "15090.61304@aaa.zzz.org", from: "Anne <anne@nypd.org>", body: "The accounts are ready."))
+        try write("b.eml", message(id: "15090.61304@aaa.zzz.org", from: "Bob <bob@nypd.org>", body: "A different message under the same id."))
+        // The same message as a.eml, delivered again with other transport headers.
+        try write("a-again.eml", message(id: "15090.61304@aaa.zzz.org", from: "Anne <anne@nypd.org>", body: "The accounts are ready.",
+                                         extraHeader: "Received: from relay.nypd.org by mail.nypd.org\n"))
+        let result = try CorpusBinary.run(["ingest", "--index", index, folder.path, "--json"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let summary = try XCTUnwrap(result.json as? [String: Any])
+        XCTAssertEqual(summary["records"] as? Int, 2, "what the index gained")
+        XCTAssertEqual(summary["same_message_elsewhere"] as? Int, 1)
+        let hits = try records()
+        XCTAssertEqual(hits.count, 2)
+        let ids = hits.compactMap { $0["id"] as? String }
+        XCTAssertEqual(Set(ids).count, 2)
+        let anne = try XCTUnwrap(ids.first { id in
+            (try? CorpusBinary.run(["show", "--index", index, id, "--json"]).stdout.contains("anne@nypd.org")) == true
+        })
+        let shown = try XCTUnwrap(try CorpusBinary.run(["show", "--index", index, anne, "--json"]).json as? [String: Any])
+        let files = ([shown["source"]] + (shown["other_sources"] as? [Any] ?? [])).compactMap { ($0 as? [String: Any])?["path"] as? String }
+        XCTAssertEqual(Set(files.map { ($0 as NSString).lastPathComponent }), ["a.eml", "a-again.eml"])
+        XCTAssertEqual(try CorpusBinary.run(["search", "--index", index, "file:a-again.eml", "--json"]).json.flatMap { ($0 as? [String: Any])?["total"] as? Int }, 1,
+                       "found by either file")
+    }
+
+    func testAnAttachedCopyOfTheEmailsOwnHeadersNeverReplacesIt() throws {
+        let headers = message(id: "bounce-1@mail.nypd.org", from: "Mail System <postmaster@nypd.org>", body: "")
+        try write("bounce.eml", """
+            Message-ID: <bounce-1@mail.nypd.org>
+            From: Mail System <postmaster@nypd.org>
+            To: desk@nypd.org
+            Subject: Trial accounts
+            Date: Tue, 4 Dec 2018 10:32:00 -0500
+            MIME-Version: 1.0
+            Content-Type: multipart/report; boundary="r"
+
+            --r
+            Content-Type: text/plain
+
+            Your message could not be delivered.
+            --r
+            Content-Type: message/rfc822
+            Content-Disposition: attachment; filename="original.eml"
+
+            \(headers)
+            --r--
+
+            """)
+        let result = try CorpusBinary.run(["ingest", "--index", index, folder.path, "--json"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual((result.json as? [String: Any])?["records"] as? Int, 2)
+        XCTAssertEqual(try records().count, 2, "the email and its attachment")
+        let found = try CorpusBinary.run(["search", "--index", index, "delivered", "--json"]).json as? [String: Any]
+        XCTAssertEqual(found?["total"] as? Int, 1, "the bounce itself is still there")
+    }
+}
