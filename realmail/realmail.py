@@ -193,7 +193,8 @@ def reference(raw):
 
     def people(header):
         values = msg.get_all(header) or []
-        return [(display_name(a, str(v)), a.addr_spec) for v in values for a in v.addresses]
+        raws = [value for name, value in msg.raw_items() if name.lower() == header.lower()]
+        return [(display_name(a, raw), a.addr_spec) for v, raw in zip(values, raws) for a in v.addresses]
 
     field("from", lambda: (people("From") or [None])[0])
     field("to", lambda: people("To"))
@@ -243,14 +244,16 @@ def collapse(text):
 def same_person(ref, rec):
     name, address = ref
     rec = rec or {}
-    return (address or "").lower() == (rec.get("address") or "").lower() and \
+    # (The reference quotes a local part with spaces: "vondruch at redhat.com".)
+    return (address or "").replace('"', "").lower() == (rec.get("address") or "").lower() and \
         name_key(name) == name_key(rec.get("name"))
 
 
 def name_key(name):
-    """A name as compared: spaces and case aside, and "Last, First" as "First Last"
-    (corpus writes a name first name first, so that one person is one entry)."""
-    name = collapse(name).casefold()
+    """A name as compared: spaces, case and the quote marks around it aside, and
+    "Last, First" as "First Last" (corpus writes a name first name first, so that one
+    person is one entry)."""
+    name = collapse(name).strip("'\" ").casefold()
     parts = name.split(", ")
     return f"{parts[1]} {parts[0]}" if len(parts) == 2 else name
 

@@ -26,9 +26,9 @@ public struct EmailMessage: Sendable {
 
     init(part message: MIMEPart) {
         subject = message.header("Subject").map { $0.trimmed() }.flatMap { $0.isEmpty ? nil : $0 }
-        from = message.header("From").flatMap { AddressList.parse($0).first }
-        to = message.header("To").map(AddressList.parse) ?? []
-        cc = message.header("Cc").map(AddressList.parse) ?? []
+        from = message.rawHeaders("From").flatMap(MailboxList.parse).first
+        to = message.rawHeaders("To").flatMap(MailboxList.parse)
+        cc = message.rawHeaders("Cc").flatMap(MailboxList.parse)
         date = message.header("Date").flatMap(DateParser.parse)
         messageID = message.header("Message-ID").flatMap(EmailMessage.messageIDs).flatMap(\.first)
         inReplyTo = message.header("In-Reply-To").flatMap(EmailMessage.messageIDs).flatMap(\.first)

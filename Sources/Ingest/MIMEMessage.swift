@@ -4,6 +4,9 @@ import Foundation
 /// and a decoded body, or sub-parts for a multipart.
 public struct MIMEPart: Sendable {
     public var headers: [(name: String, value: String)]
+    /// The same headers before encoded words are decoded: address headers are read
+    /// from these (MailboxList), so that a decoded comma cannot split a name.
+    public var rawHeaders: [(name: String, value: String)]
     /// Lowercased `type/subtype`; `text/plain` when the part does not say.
     public var contentType: String
     public var parameters: [String: String]
@@ -14,6 +17,11 @@ public struct MIMEPart: Sendable {
     /// The first header of that name (case-insensitive).
     public func header(_ name: String) -> String? {
         headers.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
+    }
+
+    /// Every header of that name, undecoded, in order (a message may repeat To: or Cc:).
+    public func rawHeaders(_ name: String) -> [String] {
+        rawHeaders.filter { $0.name.caseInsensitiveCompare(name) == .orderedSame }.map(\.value)
     }
 
     public var filename: String? {
@@ -35,7 +43,8 @@ public struct MIMEPart: Sendable {
     /// Parses a whole message or part.
     public init(_ data: Data) {
         let (headerBytes, bodyBytes) = MIMEPart.splitHeaders(data)
-        headers = MIMEPart.parseHeaders(headerBytes)
+        rawHeaders = MIMEPart.parseHeaders(headerBytes)
+        headers = rawHeaders.map { ($0.name, EncodedWords.decode($0.value)) }
         var type = "text/plain"
         var params: [String: String] = [:]
         if let raw = headers.first(where: { $0.name.lowercased() == "content-type" })?.value {
@@ -95,7 +104,7 @@ public struct MIMEPart: Sendable {
                 result.append((name, line[line.index(after: colon)...].trimmed()))
             }
         }
-        return result.map { ($0.name, EncodedWords.decode($0.value)) }
+        return result
     }
 
     /// `key=value` and `key="value"` parameters after the first `;` (RFC 2231 `key*=` too).

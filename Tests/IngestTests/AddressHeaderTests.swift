@@ -1,0 +1,46 @@
+@testable import Ingest
+import XCTest
+
+/// Address headers of sent mail as RFC 5322 and 6532 write them, and as released mail
+/// really has them: comments, groups, quoted and encoded names, repeated headers,
+/// redacted and invalid addresses, forged names.
+final class AddressHeaderTests: XCTestCase {
+    func people(_ value: String) -> [Correspondent] { MailboxList.parse(value) }
+
+    func testNamesAsWrittenInEachForm() {
+        XCTAssertEqual(people("bbb@ddd.com (John X. Doe)"), [Correspondent(name: "John X. Doe", address: "bbb@ddd.com")],
+                       "an old-style comment is the name when there is no other")
+        XCTAssertEqual(people("\"Doe, Jane\" <jane@nypd.org>, 'brad@ice.dhs.gov' <brad@ice.dhs.gov>"),
+                       [Correspondent(name: "Jane Doe", address: "jane@nypd.org"), Correspondent(name: "brad@ice.dhs.gov", address: "brad@ice.dhs.gov")])
+        XCTAssertEqual(people("=?UTF-8?Q?Doe=2C_Jane?= <jane@nypd.org>"), [Correspondent(name: "Jane Doe", address: "jane@nypd.org")],
+                       "a comma decoded from an encoded word does not split the name")
+        XCTAssertEqual(people("David H=?ISO-8859-1?B?9g==?=hn <dh@uptime.at>"), [Correspondent(name: "David Höhn", address: "dh@uptime.at")])
+        XCTAssertEqual(people("\"\" Angles \" Puglisi\" <angles@aminvestments.com>"),
+                       [Correspondent(name: "Angles Puglisi", address: "angles@aminvestments.com")])
+    }
+
+    func testGroupsRedactedInvalidAndForgedAddressesAreKeptAsWritten() {
+        XCTAssertEqual(people("Clearview team: hal@clearview.ai, Jessica <jessica@clearview.ai>;, desk@nypd.org").map(\.address),
+                       ["hal@clearview.ai", "jessica@clearview.ai", "desk@nypd.org"])
+        XCTAssertEqual(people("undisclosed-recipients:;"), [])
+        XCTAssertEqual(people("porady@REDACTED, danglüe@email.com").map(\.address), ["porady@redacted", "danglüe@email.com"], "(addresses are kept lowercased, as everywhere)")
+        XCTAssertEqual(people("purchasing@aquillaindustries.com <do-not-reply@ncs.gov.ng>"),
+                       [Correspondent(name: "purchasing@aquillaindustries.com", address: "do-not-reply@ncs.gov.ng")],
+                       "a name that is another address (a forged sender) is kept beside the real one")
+        XCTAssertEqual(people("vondruch at redhat.com (Vít Ondruch)"), [Correspondent(name: "Vít Ondruch", address: "vondruch at redhat.com")])
+    }
+
+    func testRepeatedRecipientHeadersAreOneList() {
+        let message = EmailMessage(Data("""
+            From: a@nypd.org
+            To: b@nypd.org
+            To: c@nypd.org
+            Cc: =?KOI8-R?B?88HXz9PUxc7PyyDv2NjHwQ==?= <osavostenok@hse.ru>
+            Cc: d@nypd.org
+
+            body
+            """.utf8))
+        XCTAssertEqual(message.to.map(\.address), ["b@nypd.org", "c@nypd.org"])
+        XCTAssertEqual(message.cc.map(\.address), ["osavostenok@hse.ru", "d@nypd.org"])
+    }
+}
