@@ -91,7 +91,9 @@ public struct MIMEPart: Sendable {
     }
 
     private static func parseHeaders(_ data: Data) -> [(name: String, value: String)] {
-        let text = TextDecoding.decode(data, charset: "utf-8")
+        // Raw 8-bit bytes in headers are UTF-8 in newer mail (RFC 6532); in older mail
+        // they are in the charset the message declares for its text.
+        let text = String(validating: data, as: UTF8.self) ?? TextDecoding.decode(data, charset: declaredCharset(in: data))
         var result: [(name: String, value: String)] = []
         for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
             let line = rawLine.hasSuffix("\r") ? String(rawLine.dropLast()) : String(rawLine)
@@ -107,9 +109,18 @@ public struct MIMEPart: Sendable {
         return result
     }
 
+    /// The first `charset=` in a header block, read as ASCII.
+    private static func declaredCharset(in headers: Data) -> String? {
+        let text = String(decoding: headers.map { $0 < 0x80 ? $0 : 0x20 }, as: UTF8.self).lowercased()
+        guard let range = text.range(of: "charset=") else { return nil }
+        let value = text[range.upperBound...].drop { $0 == "\"" }.prefix { !";\" \t\r\n".contains($0) }
+        return value.isEmpty ? nil : String(value)
+    }
+
     /// `key=value` and `key="value"` parameters after the first `;` (RFC 2231 `key*=` too).
     static func parameters(of header: String) -> [String: String] {
         var result: [String: String] = [:]
+        var segments: [String: [(index: Int, extended: Bool, value: String)]] = [:]
         let scalars = Array(header)
         var i = scalars.firstIndex(of: ";").map { $0 + 1 } ?? scalars.count
         while i < scalars.count {
@@ -131,15 +142,50 @@ public struct MIMEPart: Sendable {
             }
             key = key.trimmed().lowercased()
             value = value.trimmed()
-            if key.hasSuffix("*") {
-                key.removeLast()
-                // RFC 2231: charset'language'percent-encoded
-                let pieces = value.split(separator: "'", maxSplits: 2, omittingEmptySubsequences: false)
-                if pieces.count == 3 { value = String(pieces[2]).removingPercentEncoding ?? String(pieces[2]) }
+            if let star = key.firstIndex(of: "*") {
+                let base = String(key[..<star])
+                let index = Int(key[key.index(after: star)...].filter(\.isNumber)) ?? 0
+                segments[base, default: []].append((index, key.hasSuffix("*"), value))
+            } else {
+                result[key] = value
             }
-            result[key] = value
+        }
+        // RFC 2231: `name*=charset'language'%E2%82%AC…`, and long values cut into
+        // `name*0*=`, `name*1*=`, … whose bytes join before the charset decodes them.
+        for (base, parts) in segments {
+            var charset: String?
+            var bytes = Data()
+            for (n, part) in parts.sorted(by: { $0.index < $1.index }).enumerated() {
+                var value = Substring(part.value)
+                if part.extended, n == 0 {
+                    let pieces = value.split(separator: "'", maxSplits: 2, omittingEmptySubsequences: false)
+                    if pieces.count == 3 {
+                        charset = pieces[0].isEmpty ? nil : String(pieces[0])
+                        value = pieces[2]
+                    }
+                }
+                bytes.append(part.extended ? percentDecoded(value) : Data(value.utf8))
+            }
+            result[base] = TextDecoding.decode(bytes, charset: charset)
         }
         return result
+    }
+
+    private static func percentDecoded(_ text: Substring) -> Data {
+        var bytes = Data()
+        var i = text.startIndex
+        while i < text.endIndex {
+            if text[i] == "%", let end = text.index(i, offsetBy: 3, limitedBy: text.endIndex),
+               let byte = UInt8(text[text.index(after: i)..<end], radix: 16)
+            {
+                bytes.append(byte)
+                i = end
+            } else {
+                bytes.append(contentsOf: Array(String(text[i]).utf8))
+                i = text.index(after: i)
+            }
+        }
+        return bytes
     }
 
     private static func splitMultipart(_ data: Data, boundary: String) -> [Data] {
@@ -240,24 +286,5 @@ enum EncodedWords {
             previousWasEncoded = true
         }
         return result + rest
-    }
-}
-
-/// Bytes to text by charset name; unknown or mislabelled charsets fall back to
-/// UTF-8 if valid, else Windows-1252, so no message is lost to a bad label.
-enum TextDecoding {
-    static func decode(_ data: Data, charset: String?) -> String {
-        let name = (charset ?? "").trimmed().lowercased()
-        let encoding: String.Encoding? = switch name {
-        case "utf-8", "utf8": .utf8
-        case "us-ascii", "ascii": .utf8
-        case "iso-8859-1", "latin1", "iso_8859-1", "iso-8859-15": .isoLatin1
-        case "windows-1252", "cp1252": .windowsCP1252
-        case "utf-16": .utf16
-        default: nil
-        }
-        if let encoding, let text = String(data: data, encoding: encoding) { return text }
-        if let text = String(data: data, encoding: .utf8) { return text }
-        return String(data: data, encoding: .windowsCP1252) ?? String(decoding: data, as: UTF8.self)
     }
 }
