@@ -47,6 +47,9 @@ struct cx_doc {
     cx_doc() {
         generator.set_stemmer(Xapian::Stem("english"));
         generator.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+        // Chinese, Japanese and Korean are written without spaces: their characters
+        // and pairs of them are terms, so that a name in them can be searched.
+        generator.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
         generator.set_document(doc);
     }
 };
@@ -293,7 +296,7 @@ cx_status cx_query_text(cx_db *db, const char *text, const char *prefix, cx_quer
         parser.set_stemmer(Xapian::Stem("english"));
         parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
         parser.set_default_op(Xapian::Query::OP_AND);
-        Xapian::Query q = parser.parse_query(text, Xapian::QueryParser::FLAG_PHRASE, prefix);
+        Xapian::Query q = parser.parse_query(text, Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_CJK_NGRAM, prefix);
         if (q.empty()) return fail(error, CX_ERR_QUERY, std::string("nothing searchable in \"") + text + "\"");
         *out = new cx_query{q};
         return CX_OK;
