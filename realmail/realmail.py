@@ -224,15 +224,16 @@ def display_name(address, header):
     and an encoded word inside a word is decoded ("David H=?ISO-8859-1?B?9g==?=hn")."""
     name = address.display_name
     if not name:
-        comment = re.search(re.escape(address.addr_spec) + r"\s*\(([^()]*)\)", header)
+        comment = re.search(re.escape(address.addr_spec.replace('"', "")) + r"\s*\(+([^()]*)\)+", header)
         name = comment.group(1) if comment else ""
-    if "=?" in name:
-        try:
-            name = str(email.header.make_header(email.header.decode_header(name.replace("?=", "?= ").replace("=?", " =?"))))
-            name = re.sub(r"\s+", " ", name)
-        except Exception:
-            pass
-    return name
+    return re.sub(r"=\?[^?\s]+\?[bBqQ]\?[^?\s]*\?=", decoded_word, name)
+
+
+def decoded_word(match):
+    try:
+        return str(email.header.make_header(email.header.decode_header(match.group(0))))
+    except Exception:
+        return match.group(0)
 
 
 # ---------------------------------------------------------------------------- compare

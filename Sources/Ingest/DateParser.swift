@@ -56,6 +56,35 @@ public enum DateParser {
                           second: group(3).flatMap { Int($0) } ?? 0, offsetMinutes: offset)
     }
 
+    /// A Date: header of sent mail, with what RFC 5322 calls obsolete and old mail has:
+    /// two- and three-digit years (`7 Apr 94`: 1994; `13 Oct 02`: 2002), no seconds, zone
+    /// names (`CST`). A zone nobody knows (`Hora oficial do Brasil`) or `-0000` says the
+    /// offset is unknown: the time is kept as printed.
+    public static func parseHeader(_ raw: String) -> RecordDate? {
+        let text = spaces.stringByReplacingMatches(in: raw, range: NSRange(raw.startIndex..., in: raw), withTemplate: " ")
+        guard let m = rfc5322.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) else { return parse(raw) }
+        func group(_ i: Int) -> String? { Range(m.range(at: i), in: text).map { String(text[$0]) } }
+        guard let day = group(1).flatMap({ Int($0) }), let month = group(2).flatMap({ months[$0.lowercased()] }),
+              var year = group(3).flatMap({ Int($0) }), let hour = group(4).flatMap({ Int($0) }),
+              let minute = group(5).flatMap({ Int($0) })
+        else { return parse(raw) }
+        if group(3)!.count == 2 { year += year < 50 ? 2000 : 1900 } else if group(3)!.count == 3 { year += 1900 }
+        var offset: Int?
+        if let zone = group(7) {
+            if zone.first == "+" || zone.first == "-" {
+                let minutes = Int(zone.dropFirst().prefix(2))! * 60 + Int(zone.suffix(2))!
+                offset = zone == "-0000" ? nil : (zone.first == "-" ? -minutes : minutes)
+            } else {
+                offset = zones[zone.lowercased()]
+            }
+        }
+        return RecordDate(year: year, month: month, day: day, hour: hour, minute: minute,
+                          second: group(6).flatMap { Int($0) } ?? 0, offsetMinutes: offset)
+    }
+
+    static let rfc5322 = try! NSRegularExpression(
+        pattern: #"^\s*(?:[A-Za-z]+,?\s*)?(\d{1,2})\s+([A-Za-z]{3})[A-Za-z]*\.?\s+(\d{2,4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([+-]\d{4}|[A-Za-z]{1,5}\b))?"#)
+
     static let monthName = #"(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?"#
     /// 4 Dec 2018
     static let dayMonthYear = try! NSRegularExpression(pattern: #"\b(\d{1,2}) "# + monthName + #",? (\d{4})\b"#, options: .caseInsensitive)

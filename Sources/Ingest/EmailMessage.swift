@@ -29,7 +29,7 @@ public struct EmailMessage: Sendable {
         from = message.rawHeaders("From").flatMap(MailboxList.parse).first
         to = message.rawHeaders("To").flatMap(MailboxList.parse)
         cc = message.rawHeaders("Cc").flatMap(MailboxList.parse)
-        date = message.header("Date").flatMap(DateParser.parse)
+        date = message.header("Date").flatMap(DateParser.parseHeader)
         messageID = message.header("Message-ID").flatMap(EmailMessage.messageIDs).flatMap(\.first)
         inReplyTo = message.header("In-Reply-To").flatMap(EmailMessage.messageIDs).flatMap(\.first)
         references = message.header("References").flatMap(EmailMessage.messageIDs) ?? []

@@ -47,11 +47,13 @@ public enum MailboxList {
             switch token {
             case .word(let text), .quoted(let text): if angle == nil { phrase.append(text) }
             case .comment(let text): comments.append(text)
-            case .angle(let text): angle = text
+            // (Two addresses in one mailbox, "Bob <bob@x> Bobby <bobby@x>": the first.)
+            case .angle(let text): if angle == nil { angle = text }
             case .special(let c): phrase.append(String(c))
             }
         }
-        let comment = comments.map { clean($0) }.first { !$0.isEmpty }
+        // (A comment inside a comment, "((Robert Harley))", keeps its inner parentheses.)
+        let comment = comments.map { clean($0).trimmingCharacters(in: CharacterSet(charactersIn: "() ")) }.first { !$0.isEmpty }
         if let angle {
             var address = angle.trimmed()
             if address.lowercased().hasPrefix("mailto:") { address = String(address.dropFirst(7)) }
@@ -59,12 +61,15 @@ public enum MailboxList {
             return Correspondent(name: name.isEmpty ? comment.map(AddressList.displayName) : AddressList.displayName(name),
                                  address: address.isEmpty ? nil : address)
         }
-        let written = phrase.joined(separator: " ").trimmed()
+        var written = phrase.joined(separator: " ").trimmed()
         guard !written.isEmpty else { return comment.map { Correspondent(name: AddressList.displayName($0), address: nil) } }
+        // An encoded word where the address should be is a name without one.
+        let encoded = written.contains("=?")
+        if encoded { written = clean(written) }
         // An address without its angle brackets: written whole (dots and @ stay as they
         // are); several words before an @-less end are a name with no address.
         let words = written.split(separator: " ")
-        if !written.contains("@"), words.count > 1, comment == nil {
+        if !written.contains("@"), words.count > 1 || encoded, comment == nil {
             return Correspondent(name: AddressList.displayName(clean(written)), address: nil)
         }
         return Correspondent(name: comment.map(AddressList.displayName), address: written)

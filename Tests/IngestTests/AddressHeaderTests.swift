@@ -28,6 +28,10 @@ final class AddressHeaderTests: XCTestCase {
                        [Correspondent(name: "purchasing@aquillaindustries.com", address: "do-not-reply@ncs.gov.ng")],
                        "a name that is another address (a forged sender) is kept beside the real one")
         XCTAssertEqual(people("vondruch at redhat.com (Vít Ondruch)"), [Correspondent(name: "Vít Ondruch", address: "vondruch at redhat.com")])
+        XCTAssertEqual(people("harley@argote.ch ((Robert Harley))"), [Correspondent(name: "Robert Harley", address: "harley@argote.ch")])
+        XCTAssertEqual(people("=?koi8-r?b?8sXL0sXB1MnXzs/FIMHHxc7U09TXzw==?="), [Correspondent(name: "Рекреативное агентство", address: nil)],
+                       "an encoded name where the address should be")
+        XCTAssertEqual(people("Bob Dunite <bob@extern> Bobby Dunite <bobby@extern>"), [Correspondent(name: "Bob Dunite", address: "bob@extern")])
     }
 
     func testRepeatedRecipientHeadersAreOneList() {

@@ -133,4 +133,13 @@ final class MIMETests: XCTestCase {
         XCTAssertEqual(messages[0].body, "From the desk of the sergeant.\n>From is kept with one quote.\n")
         XCTAssertEqual(messages[1].body, "From the start, an unescaped line that is not a separator.\n")
     }
+    func testDateHeadersInTheFormsOldMailHas() {
+        XCTAssertEqual(DateParser.parseHeader("7 Apr 94 17:35:09 GMT")?.description, "1994-04-07T17:35:09+00:00")
+        XCTAssertEqual(DateParser.parseHeader("Wed, 20 Dec 95 19:59 CST")?.description, "1995-12-20T19:59:00-06:00")
+        XCTAssertEqual(DateParser.parseHeader("Sun, 13 Oct 02 21:03:31 Hora oficial do Brasil")?.description, "2002-10-13T21:03:31",
+                       "a zone nobody knows: the time as printed, no offset")
+        XCTAssertEqual(DateParser.parseHeader("Fri, 4 May 2001 14:05:44 -0000")?.description, "2001-05-04T14:05:44", "-0000: offset unknown")
+        XCTAssertEqual(DateParser.parseHeader("Tue, 4 Dec 2018 10:32:00 -0500")?.description, "2018-12-04T10:32:00-05:00")
+    }
 }
+
