@@ -62,7 +62,7 @@ public struct MIMEPart: Sendable {
             parts = MIMEPart.splitMultipart(bodyBytes, boundary: boundary).map(MIMEPart.init)
         } else {
             switch encoding {
-            case "base64": body = TransferEncoding.base64(bodyBytes)
+            case "base64" where TransferEncoding.looksLikeBase64(bodyBytes): body = TransferEncoding.base64(bodyBytes)
             case "quoted-printable": body = TransferEncoding.quotedPrintable(bodyBytes)
             default: body = bodyBytes
             }
@@ -129,6 +129,8 @@ public struct MIMEPart: Sendable {
             while i < scalars.count, scalars[i] != "=", scalars[i] != ";" { key.append(scalars[i]); i += 1 }
             guard i < scalars.count, scalars[i] == "=" else { continue }
             i += 1
+            // (`boundary= "…"`: a space after the = is not part of the value.)
+            while i < scalars.count, scalars[i] == " " || scalars[i] == "\t" { i += 1 }
             var value = ""
             if i < scalars.count, scalars[i] == "\"" {
                 i += 1
@@ -220,6 +222,18 @@ public struct MIMEPart: Sendable {
 
 /// Content-Transfer-Encoding decoders, lenient with damaged input.
 enum TransferEncoding {
+    /// Whether a body said to be base64 is: its lines hold only the base64 alphabet.
+    /// (Mailers label plain text base64 now and then; decoding it would turn the
+    /// text into noise.)
+    static func looksLikeBase64(_ data: Data) -> Bool {
+        data.split(separator: 0x0A).prefix(50).allSatisfy { line in
+            line.allSatisfy { byte in
+                (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte)
+                    || byte == 0x2B || byte == 0x2F || byte == 0x3D || byte == 0x0D || byte == 0x20 && line.allSatisfy { $0 == 0x20 || $0 == 0x0D }
+            }
+        }
+    }
+
     static func base64(_ data: Data) -> Data {
         let cleaned = data.filter { byte in
             (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) || (0x30...0x39).contains(byte)

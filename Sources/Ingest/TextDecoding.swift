@@ -6,13 +6,16 @@ import Glibc
 /// Bytes to text by the charset mail declares, through iconv (glibc knows every IANA
 /// name and alias: KOI8-R, GB2312/GBK/GB18030, Big5, Shift_JIS, ISO-2022-JP, EUC-KR,
 /// windows-125x, ISO-8859-x, UTF-7, …). An invalid byte costs that byte (U+FFFD), never
-/// the rest of the text. Text that declares nothing, or a charset nobody knows, is
+/// the rest of the text; valid UTF-8 under another label is read as UTF-8. Text that declares nothing, or a charset nobody knows, is
 /// UTF-8 when it is valid UTF-8, else Windows-1252 (the commonest 8-bit mail), so no
 /// message is lost to a bad label.
 enum TextDecoding {
     static func decode(_ data: Data, charset: String?) -> String {
         guard let name = canonical(charset) else { return undeclared(data) }
         if name == "UTF-8" { return String(decoding: data, as: UTF8.self) }
+        // UTF-8 under another label (a mailer's default charset): text in a legacy
+        // charset almost never happens to be valid UTF-8 with non-ASCII in it.
+        if data.contains(where: { $0 >= 0x80 }), let text = String(validating: data, as: UTF8.self) { return text }
         return convert(data, from: name) ?? undeclared(data)
     }
 

@@ -58,4 +58,15 @@ final class CharsetTests: XCTestCase {
         raw += Data(" <o@hse.ru>\r\nContent-Type: text/plain; charset=koi8-r\r\n\r\nbody".utf8)
         XCTAssertEqual(EmailMessage(raw).from?.name, "Савостенок", "raw 8-bit headers in the charset the message declares")
     }
+    func testLabelsAndEncodingsThatAreWrong() {
+        XCTAssertEqual(body(Array("张先生 and Düsseldorf".utf8), charset: "gb2312"), "张先生 and Düsseldorf",
+                       "valid UTF-8 under another label is UTF-8")
+        let plain = message(headers: "From: a@nypd.org\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: base64",
+                            body: Array("ploozdect  nispplul swunkglap\nploystoov  smohsless".utf8))
+        XCTAssertEqual(plain.body, "ploozdect  nispplul swunkglap\nploystoov  smohsless", "plain text labelled base64 is read as it is")
+        let spaced = message(headers: "From: a@nypd.org\nContent-Type: multipart/mixed;boundary= \"----=_Next\"",
+                             body: Array("------=_Next\r\nContent-Type: text/plain\r\n\r\nThe offer.\r\n------=_Next--\r\n".utf8))
+        XCTAssertEqual(spaced.body, "The offer.", "a space after boundary=")
+    }
 }
+
