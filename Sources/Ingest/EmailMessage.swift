@@ -5,6 +5,8 @@ import Foundation
 public struct EmailMessage: Sendable {
     public var subject: String?
     public var from: Correspondent?
+    /// Who sent it for the From mailbox (`Sender:`, or "X on behalf of Y"), when not the same.
+    public var sender: Correspondent?
     public var to: [Correspondent]
     public var cc: [Correspondent]
     public var date: RecordDate?
@@ -26,7 +28,10 @@ public struct EmailMessage: Sendable {
 
     init(part message: MIMEPart) {
         subject = message.header("Subject").map { $0.trimmed() }.flatMap { $0.isEmpty ? nil : $0 }
-        from = message.rawHeaders("From").flatMap(MailboxList.parse).first
+        let (mailbox, onBehalf) = message.rawHeaders("From").flatMap(MailboxList.parse).first.map(\.splitOnBehalf) ?? (nil, nil)
+        from = mailbox
+        let senderHeader = message.rawHeaders("Sender").flatMap(MailboxList.parse).first
+        sender = senderHeader.flatMap { $0.address != nil && $0.address == mailbox?.address ? nil : $0 } ?? onBehalf
         to = message.rawHeaders("To").flatMap(MailboxList.parse)
         cc = message.rawHeaders("Cc").flatMap(MailboxList.parse)
         date = message.header("Date").flatMap(DateParser.parseHeader)

@@ -14,6 +14,9 @@ public struct Record: Codable, Sendable, Equatable {
     public var kind: Kind
     public var subject: String?
     public var from: Correspondent?
+    /// Who sent the message for the From mailbox, when that is someone else: a `Sender:`
+    /// header, or "Jane Doe on behalf of Records Desk" (Jane Doe).
+    public var sender: Correspondent?
     public var to: [Correspondent]
     public var cc: [Correspondent]
     public var date: RecordDate?
@@ -67,7 +70,7 @@ public struct Record: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, kind, subject, from, to, cc, date, agencies, vendors, source, ocr, redactions, text
+        case id, kind, subject, from, sender, to, cc, date, agencies, vendors, source, ocr, redactions, text
         case ocrConfidence = "ocr_confidence"
         case messageID = "message_id", inReplyTo = "in_reply_to", references, parent, attachments
         case unreadAttachments = "unread_attachments", otherSources = "other_sources"
@@ -79,6 +82,7 @@ public struct Record: Codable, Sendable, Equatable {
         kind = try c.decode(Kind.self, forKey: .kind)
         subject = try c.decodeIfPresent(String.self, forKey: .subject)
         from = try c.decodeIfPresent(Correspondent.self, forKey: .from)
+        sender = try c.decodeIfPresent(Correspondent.self, forKey: .sender)
         to = try c.decode([Correspondent].self, forKey: .to)
         cc = try c.decode([Correspondent].self, forKey: .cc)
         date = try c.decodeIfPresent(RecordDate.self, forKey: .date)
@@ -102,6 +106,21 @@ public struct Record: Codable, Sendable, Equatable {
     /// Everyone on the record: sender first, then To, then Cc.
     public var correspondents: [Correspondent] {
         (from.map { [$0] } ?? []) + to + cc
+    }
+}
+
+extension Correspondent {
+    static let onBehalfOf = try! NSRegularExpression(pattern: #"^(.+?)\s+on behalf of\s+(.+)$"#, options: .caseInsensitive)
+
+    /// "Jane Doe on behalf of Records Desk" <desk@x>: the mailbox (Records Desk, with the
+    /// address) and the person who sent for it (Jane Doe); anyone else as they are.
+    public var splitOnBehalf: (from: Correspondent, sender: Correspondent?) {
+        guard let name, let m = Self.onBehalfOf.firstMatch(in: name, range: NSRange(name.startIndex..., in: name)),
+              let who = Range(m.range(at: 1), in: name), let mailbox = Range(m.range(at: 2), in: name)
+        else { return (self, nil) }
+        let trim = CharacterSet(charactersIn: " \"'")
+        return (Correspondent(name: name[mailbox].trimmingCharacters(in: trim), address: address),
+                Correspondent(name: name[who].trimmingCharacters(in: trim), address: nil))
     }
 }
 

@@ -71,11 +71,13 @@ public struct RecordBuilder: Sendable {
     {
         let header = email.header
         func fixed(_ person: Correspondent) -> Correspondent { ocr ? spellings.apply(person) : person }
+        let (mailbox, onBehalf) = header.from.map { fixed($0).splitOnBehalf } ?? (nil, nil)
         var record = Record(
             id: id, kind: .email,
-            subject: header.subject, from: header.from.map(fixed), to: header.to.map(fixed),
+            subject: header.subject, from: mailbox, to: header.to.map(fixed),
             cc: header.cc.map(fixed), date: header.date, source: source,
             ocr: ocr, ocrConfidence: ocrConfidence, text: email.body)
+        record.sender = onBehalf
         record.redactions = Redactions.markers(in: [header.fields.values.joined(separator: "\n"), record.text].joined(separator: "\n"))
         tagger.tag(&record, signature: Signature.block(of: email.ownText))
         return record
@@ -95,6 +97,7 @@ public struct RecordBuilder: Sendable {
             id: id, kind: .email, subject: message.subject, from: message.from, to: message.to, cc: message.cc,
             date: message.date, source: file.source(), text: message.body,
             messageID: message.messageID, inReplyTo: message.inReplyTo, references: message.references)
+        record.sender = message.sender
         record.redactions = Redactions.markers(in: record.text)
         tagger.tag(&record, signature: Signature.block(of: record.text))
         return record

@@ -111,7 +111,8 @@ public enum Schema {
             try doc.indexText(subject)
         }
         try doc.indexText(record.text)
-        if let from = record.from {
+        // (Who sent for the mailbox is found by from: too.)
+        for from in [record.from, record.sender].compactMap({ $0 }) {
             try doc.indexText(people([from]), prefix: Prefix.from)
             try doc.indexText(people([from]))
             for term in addressTerms(from) { try doc.addTerm(Prefix.fromAddress + term) }

@@ -100,6 +100,7 @@ enum Pages {
         var rows: [(String, String)] = [("Kind", record.kind.rawValue)]
         if record.kind == .email {
             rows.append(("From", person(record.from)))
+            if let sender = record.sender { rows.append(("Sender", person(sender) + " <small>(sent for the From mailbox)</small>")) }
             rows.append(("To", record.to.map { person($0) }.joined(separator: "<br>")))
             if !record.cc.isEmpty { rows.append(("Cc", record.cc.map { person($0) }.joined(separator: "<br>"))) }
         }

@@ -29,6 +29,7 @@ struct ShowCommand: AsyncParsableCommand {
         print("Id:       \(record.id) (\(record.kind.rawValue))")
         if record.kind == .email {
             print("From:     \(HitFormatter.person(record.from))")
+            if let sender = record.sender { print("Sender:   \(HitFormatter.person(sender)) (sent for the From mailbox)") }
             if !record.to.isEmpty { print("To:       \(record.to.map(HitFormatter.person).joined(separator: "; "))") }
             if !record.cc.isEmpty { print("Cc:       \(record.cc.map(HitFormatter.person).joined(separator: "; "))") }
         }

@@ -47,4 +47,34 @@ final class AddressHeaderTests: XCTestCase {
         XCTAssertEqual(message.to.map(\.address), ["b@nypd.org", "c@nypd.org"])
         XCTAssertEqual(message.cc.map(\.address), ["osavostenok@hse.ru", "d@nypd.org"])
     }
+    func testWhoSentForTheMailboxIsKeptApartFromIt() {
+        let delegated = EmailMessage(Data("""
+            From: "Jane Doe on behalf of Records Access Desk" <foil@nypd.org>
+            To: reporter@example.org
+
+            body
+            """.utf8))
+        XCTAssertEqual(delegated.from, Correspondent(name: "Records Access Desk", address: "foil@nypd.org"))
+        XCTAssertEqual(delegated.sender, Correspondent(name: "Jane Doe", address: nil))
+        let sent = EmailMessage(Data("From: Records Access Desk <foil@nypd.org>\nSender: Jane Doe <jdoe@nypd.org>\n\nbody".utf8))
+        XCTAssertEqual(sent.from?.address, "foil@nypd.org")
+        XCTAssertEqual(sent.sender, Correspondent(name: "Jane Doe", address: "jdoe@nypd.org"))
+        let own = EmailMessage(Data("From: Jane Doe <jdoe@nypd.org>\nSender: jdoe@nypd.org\n\nbody".utf8))
+        XCTAssertNil(own.sender, "a Sender: that is the From mailbox says nothing more")
+    }
+    func testAPrintedOnBehalfOfLineToo() {
+        let text = """
+            From: Jane Doe on behalf of Records Access Desk <foil@nypd.org>
+            Sent: Tuesday, December 4, 2018 10:32 AM
+            To: Reporter <reporter@example.org>
+            Subject: Your request
+
+            Your request is received.
+            """
+        let records = RecordBuilder().records(fromText: text, file: SourceFile(path: "release.txt", sha256: "0"))
+        XCTAssertEqual(records.first?.from, Correspondent(name: "Records Access Desk", address: "foil@nypd.org"))
+        XCTAssertEqual(records.first?.sender?.name, "Jane Doe")
+    }
 }
+
+
