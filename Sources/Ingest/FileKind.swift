@@ -87,7 +87,7 @@ public enum FileKind: String, Sendable {
             if line.starts(with: "From ".utf8) { continue }
             guard let colon = line.firstIndex(of: 0x3A), colon > line.startIndex,
                   line[..<colon].allSatisfy({ isNameByte($0) })
-            else { return sawKnown && headers >= 2 }
+            else { return sawKnown }
             headers += 1
             if knownHeaders.contains(String(decoding: line[..<colon], as: UTF8.self).lowercased()) { sawKnown = true }
         }

@@ -25,6 +25,8 @@ final class MessageRecognitionTests: XCTestCase {
                        "a MIME message without From, Date or Subject, as a .txt")
         XCTAssertEqual(try kind("Content-Type: text/plain; charset=us-ascii\nContent-Transfer-Encoding: quoted-printable\n\nText", name: "part.raw"), .email)
         XCTAssertEqual(try kind(" From: James <james@example.com>\nSubject: plain text\nDate: Thu, 18 Oct 2012 22:48:39 -0700\n\nbody", name: "x.raw"), .email)
+        XCTAssertEqual(try kind("From: Сергей Обухов\nДобрый день.", name: "unicode_msg"), .email,
+                       "one header, then the text: a message, not a document titled From:")
         XCTAssertEqual(try kind("From: Dana Whitaker <dana@doi.nyc.gov>\nSent: Tuesday, December 4, 2018 10:32 AM\nTo: Karen\nSubject: Audit\n\nA printed email.", name: "release.txt"), .text,
                        "a .txt of printed emails has none of a sent message's own headers")
         var saved = Data("From SENDER@MAIL.NET  Wed Nov 27 14:06:35 2019\nFrom: SOME@ONE.NET\nSubject: nul\n\n".utf8)
