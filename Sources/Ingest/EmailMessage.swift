@@ -45,6 +45,17 @@ public struct EmailMessage: Sendable {
         attachments = files
     }
 
+    /// The message a record names: the file's, or for an mbox the one at `member` ("#17").
+    public static func read(path: String, member: String?) throws -> EmailMessage? {
+        guard let member, let position = Int(member.dropFirst()) else {
+            return EmailMessage(try Data(contentsOf: URL(fileURLWithPath: path)))
+        }
+        for (index, message) in try MboxReader(path: path).enumerated() where index + 1 == position {
+            return EmailMessage(message.data)
+        }
+        return nil
+    }
+
     /// `<a@b>` ids in a header, without the brackets.
     static let bracketed = try! NSRegularExpression(pattern: #"<([^<>\s]+)>"#)
 

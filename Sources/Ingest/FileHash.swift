@@ -1,7 +1,7 @@
 import Crypto
 import Foundation
 
-enum FileHash {
+public enum FileHash {
     /// The file's sha256 in hex, read in 1 MB pieces so memory stays flat.
     static func sha256(path: String) throws -> String {
         guard let handle = FileHandle(forReadingAtPath: path) else {
@@ -15,7 +15,7 @@ enum FileHash {
         return hex(hasher.finalize())
     }
 
-    static func sha256(_ data: Data) -> String { hex(SHA256.hash(data: data)) }
+    public static func sha256(_ data: Data) -> String { hex(SHA256.hash(data: data)) }
 
     static func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
         let digits = Array("0123456789abcdef".utf8)

@@ -36,12 +36,19 @@ extension SearchIndex {
         let out = URL(fileURLWithPath: path)
         if fm.fileExists(atPath: out.path) {
             guard force else { throw ExportError(description: "\(path) already exists; give --force to replace it") }
+            // --force replaces an earlier export, never a folder or file of the reporter's.
+            guard Self.isExport(out) else {
+                throw ExportError(description: "\(path) is not an export corpus wrote (it has no \(Self.marker)); --force replaces only those: choose another --out")
+            }
             try fm.removeItem(at: out)
         }
         let folder = format == .dir ? out : fm.temporaryDirectory.appendingPathComponent("corpus-export-\(UUID().uuidString)")
         defer { if format == .zip { try? fm.removeItem(at: folder) } }
         let files = folder.appendingPathComponent("files")
         try fm.createDirectory(at: files.appendingPathComponent("pages"), withIntermediateDirectories: true)
+        guard fm.createFile(atPath: folder.appendingPathComponent(Self.marker).path,
+                            contents: Data("Written by corpus export; corpus export --force may replace this folder.\n".utf8))
+        else { throw ExportError(description: "cannot write in \(folder.path)") }
 
         let manifestURL = folder.appendingPathComponent("manifest.csv")
         let recordsURL = folder.appendingPathComponent("records.jsonl")
@@ -84,6 +91,17 @@ extension SearchIndex {
         return summary
     }
 
+    /// The file every export holds (in its folder, or as a zip entry): what `--force` may replace.
+    static let marker = ".corpus-export"
+
+    static func isExport(_ url: URL) -> Bool {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else { return false }
+        if isFolder.boolValue { return FileManager.default.fileExists(atPath: url.appendingPathComponent(marker).path) }
+        guard let archive = try? Archive(url: url, accessMode: .read) else { return false }
+        return archive[marker] != nil
+    }
+
     /// An attachment's name as the sender wrote it may hold folders ("/evil/filename",
     /// "../../.bashrc"): only its last part is used, so that the export writes inside its folder.
     static func fileName(forAttachment name: String) -> String {
@@ -121,9 +139,10 @@ extension SearchIndex {
         let name = record.source.attachment.map(Self.fileName(forAttachment:)) ?? (record.source.path as NSString).lastPathComponent
         let target = "files/" + String(record.source.sha256.prefix(8)) + "_" + name
         let destination = files.deletingLastPathComponent().appendingPathComponent(target)
-        if let attachment = record.source.attachment {
-            guard let data = try? Data(contentsOf: URL(fileURLWithPath: record.source.path)),
-                  let bytes = EmailMessage(data).attachments.first(where: { $0.filename == attachment })?.data
+        if record.source.attachment != nil {
+            // (Found by its hash: two attachments may share a name, "attachment" most often.)
+            guard let message = try? EmailMessage.read(path: record.source.path, member: record.source.member),
+                  let bytes = message.attachments.first(where: { FileHash.sha256($0.data) == record.source.sha256 })?.data
             else { return nil }
             try bytes.write(to: destination)
         } else {

@@ -155,4 +155,66 @@ final class IngestRobustnessTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("escaped-list.txt").path))
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("export/escaped-list.txt").path))
     }
+
+    func testExportForceReplacesOnlyAnEarlierExport() throws {
+        try copySample("email/2019-06-25_meeting_request.eml")
+        XCTAssertEqual(try CorpusBinary.run(["ingest", "--index", index, folder.path]).status, 0)
+        let notes = folder.appendingPathComponent("Documents")
+        try FileManager.default.createDirectory(at: notes, withIntermediateDirectories: true)
+        try Data("my sources".utf8).write(to: notes.appendingPathComponent("notes.txt"))
+        let refused = try CorpusBinary.run(["export", "--index", index, "--out", notes.path, "--format", "dir", "--force"])
+        XCTAssertEqual(refused.status, 1)
+        XCTAssertTrue(refused.stderr.contains("not an export corpus wrote"), refused.stderr)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: notes.appendingPathComponent("notes.txt").path), "the reporter's folder is untouched")
+        let zipPath = folder.appendingPathComponent("letter.zip").path
+        try Data("PK not ours".utf8).write(to: URL(fileURLWithPath: zipPath))
+        XCTAssertEqual(try CorpusBinary.run(["export", "--index", index, "--out", zipPath, "--force"]).status, 1)
+
+        let out = folder.appendingPathComponent("export").path
+        for _ in 0..<2 {
+            let result = try CorpusBinary.run(["export", "--index", index, "--out", out, "--format", "dir", "--force"])
+            XCTAssertEqual(result.status, 0, result.stderr)
+        }
+        let zip = folder.appendingPathComponent("export.zip").path
+        for _ in 0..<2 {
+            let result = try CorpusBinary.run(["export", "--index", index, "--out", zip, "--force"])
+            XCTAssertEqual(result.status, 0, result.stderr)
+        }
+    }
+
+    func testTwoAttachmentsOfTheSameNameExportTheirOwnBytes() throws {
+        let message = """
+            From: Tip Line <tips@example.org>
+            To: desk@example.org
+            Subject: Two lists
+            Date: Mon, 2 Mar 2020 10:00:00 -0500
+            Content-Type: multipart/mixed; boundary="b"
+
+            --b
+            Content-Type: text/plain
+
+            Two lists attached.
+            --b
+            Content-Type: text/plain
+            Content-Disposition: attachment; filename="attachment"
+
+            First list: Clearview AI.
+            --b
+            Content-Type: text/plain
+            Content-Disposition: attachment; filename="attachment"
+
+            Second list: Vigilant Solutions.
+            --b--
+
+            """
+        try Data(message.replacingOccurrences(of: "\n", with: "\r\n").utf8).write(to: folder.appendingPathComponent("lists.eml"))
+        XCTAssertEqual(try CorpusBinary.run(["ingest", "--index", index, folder.path]).status, 0)
+        let out = folder.appendingPathComponent("export")
+        XCTAssertEqual(try CorpusBinary.run(["export", "--index", index, "--out", out.path, "--format", "dir"]).status, 0)
+        let files = out.appendingPathComponent("files")
+        let texts = try FileManager.default.contentsOfDirectory(atPath: files.path).filter { $0.hasSuffix("_attachment") }
+            .map { try String(contentsOf: files.appendingPathComponent($0), encoding: .utf8) }
+        XCTAssertEqual(Set(texts.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }),
+                       ["First list: Clearview AI.", "Second list: Vigilant Solutions."])
+    }
 }
