@@ -114,7 +114,8 @@ public enum DateParser {
         }
         if let m = usDay.firstMatch(in: text, range: whole), let range = Range(m.range, in: text) {
             var year = Int(group(m, 3))!
-            if year < 100 { year += 2000 }
+            // (12/4/98 is 1998: released mail goes back to the nineties.)
+            if year < 100 { year += year < 50 ? 2000 : 1900 }
             return (year, Int(group(m, 1))!, Int(group(m, 2))!, range)
         }
         return nil

@@ -114,5 +114,10 @@ public struct RecordDate: Codable, Sendable, Hashable, Comparable, CustomStringC
 
     public static func == (a: RecordDate, b: RecordDate) -> Bool { a.description == b.description }
     public func hash(into hasher: inout Hasher) { hasher.combine(description) }
-    public static func < (a: RecordDate, b: RecordDate) -> Bool { a.sortKey < b.sortKey }
+    /// By wall-clock time; two dates printed at the same time (a day alone and its
+    /// midnight, or the same time with and without an offset) in the order of their text,
+    /// so that of two different dates one is always the smaller, as `==` expects.
+    public static func < (a: RecordDate, b: RecordDate) -> Bool {
+        (a.sortKey, a.description) < (b.sortKey, b.description)
+    }
 }

@@ -163,6 +163,24 @@ final class PrintedHeaderTests: XCTestCase {
     }
 }
 
+final class RecordDateOrderTests: XCTestCase {
+    func testOfTwoDifferentDatesOneIsAlwaysTheSmaller() throws {
+        let dates = try ["2018-12-04", "2018-12-04T00:00:00", "2018-12-04T00:00:00-05:00", "2018-12-04T00:00:00+01:00", "2018-12-03T23:59:59"]
+            .map { try XCTUnwrap(RecordDate(iso: $0)) }
+        for a in dates {
+            for b in dates {
+                XCTAssertEqual(!(a < b) && !(b < a), a == b, "\(a) and \(b)")
+            }
+        }
+        XCTAssertEqual(dates.sorted().first?.description, "2018-12-03T23:59:59")
+    }
+
+    func testTwoDigitYearsOfThePastCentury() {
+        XCTAssertEqual(DateParser.parse("12/4/98 10:32 AM")?.description, "1998-12-04T10:32:00")
+        XCTAssertEqual(DateParser.parse("12/4/18 10:32 AM")?.description, "2018-12-04T10:32:00")
+    }
+}
+
 final class SameMessageTests: XCTestCase {
     private func block(from: String?, subject: String) -> HeaderBlock {
         var header = PrintedHeader()
