@@ -50,7 +50,7 @@ enum Pages {
         HTML.escape(text).replacingOccurrences(of: markStart, with: "<mark>").replacingOccurrences(of: markEnd, with: "</mark>")
     }
 
-    static func search(query: String, sort: SearchSort, offset: Int, response: SearchResponse?, error: String? = nil) -> String {
+    static func search(query: String, sort: SearchSort, offset: Int, limit: Int, response: SearchResponse?, error: String? = nil) -> String {
         var body = ""
         if let error {
             body += "<div class=\"layout\"><main><p class=\"error\">\(HTML.escape(error))</p></main></div>"
@@ -63,7 +63,9 @@ enum Pages {
             guard let values = response.facets[name], !values.isEmpty else { continue }
             aside += "<h3>\(name)</h3><ul>"
             for value in values.prefix(12) {
-                let filter = "\(facetFields[name]!):\"\(value.value)\""
+                // (A quote mark inside the value would end the phrase; it is no part of any term.)
+                let phrase = value.value.replacingOccurrences(of: #"["“”]"#, with: " ", options: .regularExpression)
+                let filter = "\(facetFields[name]!):\"\(phrase)\""
                 let narrowed = query.isEmpty ? filter : "\(query) \(filter)"
                 aside += "<li><a href=\"\(link("/", [("q", narrowed)]))\">\(HTML.escape(value.value))</a><span>\(value.count)</span></li>"
             }
@@ -87,10 +89,12 @@ enum Pages {
                 """
         }
         var pager = ""
-        if offset > 0 { pager += "<a href=\"\(link("/", [("q", query), ("sort", sort.rawValue), ("offset", String(max(0, offset - 20)))]))\">← previous</a>" }
-        if offset + response.hits.count < response.total {
-            pager += "<a href=\"\(link("/", [("q", query), ("sort", sort.rawValue), ("offset", String(offset + 20))]))\">next →</a>"
+        let step = max(1, limit)
+        func page(_ start: Int) -> String {
+            link("/", [("q", query), ("sort", sort.rawValue), ("offset", String(start))] + (limit == 20 ? [] : [("limit", String(limit))]))
         }
+        if offset > 0 { pager += "<a href=\"\(page(max(0, offset - step)))\">← previous</a>" }
+        if offset + response.hits.count < response.total { pager += "<a href=\"\(page(offset + step))\">next →</a>" }
         main += "<p class=\"pager\">\(pager)</p>"
         body += "<div class=\"layout\"><aside>\(aside)</aside><main>\(main)</main></div>"
         return layout(title: query.isEmpty ? "corpus" : "\(query) — corpus", query: query, body: body)

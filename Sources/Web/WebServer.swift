@@ -146,9 +146,11 @@ public struct WebServer: Sendable {
             let response = try search(request, highlight: (Pages.markStart, Pages.markEnd))
             let offset = try Self.integer(request, "offset", default: 0, range: 0...10_000_000)
             let sort: SearchSort = try Self.choice(request, "sort", default: .relevance)
-            return Self.html(Pages.search(query: query, sort: sort, offset: offset, response: response))
+            let limit = try Self.integer(request, "limit", default: 20, range: 0...1000)
+            return Self.html(Pages.search(query: query, sort: sort, offset: offset, limit: limit, response: response))
         } catch let error as HTTPError where error.status == .badRequest {
-            return Self.html(Pages.search(query: query, sort: .relevance, offset: 0, response: nil, error: error.body ?? "bad request"), status: .badRequest)
+            return Self.html(Pages.search(query: query, sort: .relevance, offset: 0, limit: 20, response: nil, error: error.body ?? "bad request"),
+                             status: .badRequest)
         }
     }
 
@@ -227,8 +229,14 @@ struct PageImageCache: Sendable {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let path = folder.appendingPathComponent("\(source.sha256)-\(page).png").path
         if !FileManager.default.fileExists(atPath: path) {
-            try worker.writePNG(of: source.path, page: page - 1, dpi: Self.dpi, to: path + ".tmp")
-            try FileManager.default.moveItem(atPath: path + ".tmp", toPath: path)
+            // Each request renders to a file of its own: two first requests for one page
+            // shared a ".tmp" and one of them failed. The first to finish puts it in place.
+            let partial = path + ".\(UUID().uuidString).tmp"
+            defer { try? FileManager.default.removeItem(atPath: partial) }
+            try worker.writePNG(of: source.path, page: page - 1, dpi: Self.dpi, to: partial)
+            if rename(partial, path) != 0, !FileManager.default.fileExists(atPath: path) {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+            }
         }
         return path
     }

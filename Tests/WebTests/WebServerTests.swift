@@ -12,6 +12,7 @@ import XCTest
 final class WebServerTests: XCTestCase {
     static let hostileID = "00000000000000aa"
     static let pdfID = "00000000000000bb"
+    static let quotedID = "00000000000000cc"
 
     /// A small index: a record backed by a page of the sample, and a hostile one.
     static let indexPath: String = {
@@ -28,6 +29,9 @@ final class WebServerTests: XCTestCase {
             Record(id: hostileID, kind: .document, subject: "<script>alert('subject')</script>",
                    agencies: ["NYPD"], source: Source(path: "/nonexistent/evil.pdf", sha256: String(repeating: "b", count: 64), pages: [1, 1]),
                    text: "matched <img src=x onerror=alert(1)> & \"quotes\""),
+            Record(id: quotedID, kind: .email, subject: "A tip", from: Correspondent(name: "Jane \"JJ Doe", address: nil),
+                   source: Source(path: "/nonexistent/tip.eml", sha256: String(repeating: "c", count: 64)),
+                   text: "A tip about the squad."),
         ])
         try! writer.commit()
         return path
@@ -167,6 +171,45 @@ final class WebServerTests: XCTestCase {
                 XCTAssertEqual(response.status, .ok)
                 let json = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]
                 XCTAssertEqual(json?["total"] as? Int, 1)
+            }
+        }
+    }
+
+    func testAFacetValueHoldingAQuoteMarkLinksToItsRecords() async throws {
+        try await withApp { client in
+            let link = try await client.execute(uri: "/?q=tip", method: .get) { response -> String in
+                let page = String(buffer: response.body)
+                let found = try XCTUnwrap(page.range(of: #"href="(/\?q=tip%20from[^"]*)""#, options: .regularExpression))
+                return String(page[found].dropFirst(6).dropLast())
+            }
+            try await client.execute(uri: link.replacingOccurrences(of: "&amp;", with: "&"), method: .get) { response in
+                XCTAssertEqual(response.status, .ok, link)
+                XCTAssertTrue(String(buffer: response.body).contains("1 match"), link)
+            }
+        }
+    }
+
+    func testThePagerStepsByTheLimitAskedFor() async throws {
+        try await withApp { client in
+            try await client.execute(uri: "/?q=matched&limit=1", method: .get) { response in
+                let page = String(buffer: response.body)
+                XCTAssertEqual(page.components(separatedBy: "<div class=\"hit\">").count - 1, 1)
+                XCTAssertTrue(page.contains("offset=1&amp;limit=1") || page.contains("offset=1&limit=1"), page)
+            }
+        }
+    }
+
+    func testTwoFirstRequestsForOnePageImageBothGetIt() async throws {
+        let server = WebServer(index: try SearchIndex(path: Self.indexPath))
+        try? FileManager.default.removeItem(at: server.pageImages.folder)
+        try await Application(router: server.router()).test(.router) { client in
+            try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
+                for _ in 0..<4 {
+                    group.addTask {
+                        try await client.execute(uri: "/doc/\(Self.pdfID)/page/2.png", method: .get) { $0.status }
+                    }
+                }
+                for try await status in group { XCTAssertEqual(status, .ok) }
             }
         }
     }
