@@ -12,6 +12,14 @@ public enum ExtractionWorker {
     }
 
     public static func serve() -> Int32 {
+        // A worker dies with the process that started it: a worker hung in a library must
+        // not outlive a `corpus` that was killed. A thread of its own watches for the parent
+        // to go (the worker is then handed to another process); Swift cannot call prctl.
+        let parent = getppid()
+        Thread.detachNewThread {
+            while getppid() == parent { sleep(1) }
+            _exit(1)
+        }
         var limit = rlimit(rlim_cur: memoryLimitBytes, rlim_max: memoryLimitBytes)
         setrlimit(Int32(RLIMIT_AS.rawValue), &limit)
         var engine: OCREngine?
@@ -55,9 +63,10 @@ public enum ExtractionWorker {
 }
 
 /// Faults for tests of worker isolation, active only with CORPUS_TEST_FAULTS=1 in the
-/// environment: a file whose first KB holds "%corpus-test-fault:abort", ":hang" or
-/// ":memory" makes the worker crash, hang, or allocate until the memory cap stops it,
-/// as a hostile file can make poppler or Tesseract do.
+/// environment: a file whose first KB holds "%corpus-test-fault:abort", ":hang",
+/// ":memory" or ":killed" makes the worker crash, hang, allocate until the memory cap
+/// stops it, as a hostile file can make poppler or Tesseract do, or die as the kernel's
+/// out-of-memory killer would kill it.
 enum TestFault {
     static let enabled = ProcessInfo.processInfo.environment["CORPUS_TEST_FAULTS"] == "1"
 
@@ -67,6 +76,7 @@ enum TestFault {
         let text = String(decoding: head, as: UTF8.self)
         if text.contains("%corpus-test-fault:abort") { abort() }
         if text.contains("%corpus-test-fault:hang") { while true { sleep(60) } }
+        if text.contains("%corpus-test-fault:killed") { kill(getpid(), SIGKILL) }
         if text.contains("%corpus-test-fault:memory") {
             var blocks: [UnsafeMutableRawPointer] = []
             while true {

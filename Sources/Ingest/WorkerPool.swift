@@ -26,6 +26,9 @@ public actor WorkerPool: PDFExtracting {
         self.executable = executable
         self.size = max(1, size)
         self.timeLimit = timeLimit
+        // A worker that died while idle leaves a pipe with no reader: writing to it must
+        // fail with EPIPE, which the pool handles, not kill this process with SIGPIPE.
+        signal(SIGPIPE, SIG_IGN)
     }
 
     public func pageTexts(of path: String, ocr: OCRMode) async throws -> [PageText] {
@@ -47,16 +50,22 @@ public actor WorkerPool: PDFExtracting {
     }
 
     private func call(_ request: WorkerMessage.Request) async throws -> WorkerMessage.Response {
-        let worker = try await checkout()
-        do {
-            let response = try await worker.send(request, timeLimit: timeLimit)
-            checkin(worker)
-            if let error = response.error { throw PDFError(path: request.path, reason: error) }
-            return response
-        } catch let error as WorkerProcess.Failure {
-            retire(worker)
-            throw PDFError(path: request.path, reason: error.description)
+        // A worker that died while idle (killed from outside) never saw the request: it
+        // goes to a fresh worker, once. A worker that dies on the request costs the file.
+        for attempt in 0..<2 {
+            let worker = try await checkout()
+            do {
+                let response = try await worker.send(request, timeLimit: timeLimit)
+                checkin(worker)
+                if let error = response.error { throw PDFError(path: request.path, reason: error) }
+                return response
+            } catch let error as WorkerProcess.Failure {
+                retire(worker)
+                if error.beforeRequest, attempt == 0 { continue }
+                throw PDFError(path: request.path, reason: error.description)
+            }
         }
+        throw PDFError(path: request.path, reason: "the extraction worker could not be reached")
     }
 
     private func checkout() async throws -> WorkerProcess {
@@ -101,6 +110,8 @@ public actor WorkerPool: PDFExtracting {
 final class WorkerProcess: @unchecked Sendable {
     struct Failure: Error, CustomStringConvertible {
         var description: String
+        /// The worker was gone before it could read the request.
+        var beforeRequest = false
     }
 
     private let process = Process()
@@ -142,19 +153,30 @@ final class WorkerProcess: @unchecked Sendable {
     func exchange(_ request: WorkerMessage.Request, timeLimit: Double) throws -> WorkerMessage.Response {
         var line = try JSONEncoder().encode(request)
         line.append(0x0A)
+        guard process.isRunning else {
+            throw Failure(description: "the extraction worker had exited", beforeRequest: true)
+        }
         let pid = process.processIdentifier
-        let timer = DispatchWorkItem { kill(pid, SIGKILL) }
+        // Whether our timer killed it: a SIGKILL from anyone else (the kernel's
+        // out-of-memory killer) is no timeout.
+        let timedOut = Flag()
+        let timer = DispatchWorkItem {
+            timedOut.set()
+            kill(pid, SIGKILL)
+        }
         DispatchQueue.global().asyncAfter(deadline: .now() + timeLimit, execute: timer)
         defer { timer.cancel() }
         do {
             try input.write(contentsOf: line)
         } catch {
-            throw failure(timedOut: false)
+            process.waitUntilExit()
+            var failure = failure(timedOut: false)
+            failure.beforeRequest = true
+            throw failure
         }
         guard let reply = readLine() else {
             process.waitUntilExit()
-            let timedOut = process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGKILL
-            throw failure(timedOut: timedOut, limit: timeLimit)
+            throw failure(timedOut: timedOut.isSet, limit: timeLimit)
         }
         do {
             return try JSONDecoder().decode(WorkerMessage.Response.self, from: reply)
@@ -167,7 +189,7 @@ final class WorkerProcess: @unchecked Sendable {
         if timedOut { return Failure(description: "took longer than \(Int(limit)) s to read; skipped") }
         if process.isRunning { return Failure(description: "the extraction worker stopped answering") }
         if process.terminationReason == .uncaughtSignal {
-            let name = process.terminationStatus == SIGKILL ? "was killed (out of memory?)" : "crashed (signal \(process.terminationStatus))"
+            let name = process.terminationStatus == SIGKILL ? "was killed by the system (out of memory?)" : "crashed (signal \(process.terminationStatus))"
             return Failure(description: "the PDF reader \(name) on this file")
         }
         return Failure(description: "the extraction worker exited (status \(process.terminationStatus))")
@@ -194,4 +216,13 @@ final class WorkerProcess: @unchecked Sendable {
             DispatchQueue.global().asyncAfter(deadline: .now() + 2) { kill(pid, SIGKILL) }
         }
     }
+}
+
+/// A flag one thread sets and another reads.
+private final class Flag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+
+    func set() { lock.withLock { value = true } }
+    var isSet: Bool { lock.withLock { value } }
 }

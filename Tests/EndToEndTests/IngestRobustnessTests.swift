@@ -35,7 +35,7 @@ final class IngestRobustnessTests: XCTestCase {
     func testAWorkerThatCrashesHangsOrRunsAwayCostsOnlyItsFile() throws {
         try copySample("releases/NYPD_FOIL_2020-PL-00417_Part1.pdf")
         try copySample("email/2019-06-25_meeting_request.eml")
-        for fault in ["abort", "hang", "memory"] {
+        for fault in ["abort", "hang", "memory", "killed"] {
             try Data("%PDF-1.4\n%corpus-test-fault:\(fault)\n".utf8).write(to: folder.appendingPathComponent("\(fault).pdf"))
         }
         let result = try CorpusBinary.run(["ingest", "--index", index, folder.path, "--timeout", "3", "--json"],
@@ -45,7 +45,9 @@ final class IngestRobustnessTests: XCTestCase {
         let rejected = Dictionary(uniqueKeysWithValues: (summary["rejected"] as? [[String: String]] ?? []).map {
             (($0["path"]! as NSString).lastPathComponent, $0["reason"]!)
         })
-        XCTAssertEqual(Set(rejected.keys), ["abort.pdf", "hang.pdf", "memory.pdf"])
+        XCTAssertEqual(Set(rejected.keys), ["abort.pdf", "hang.pdf", "memory.pdf", "killed.pdf"])
+        XCTAssertEqual(rejected["killed.pdf"], "the PDF reader was killed by the system (out of memory?) on this file",
+                       "a SIGKILL that was not our timer's is no timeout")
         XCTAssertEqual(rejected["abort.pdf"], "the PDF reader crashed (signal 6) on this file")
         XCTAssertEqual(rejected["hang.pdf"], "took longer than 3 s to read; skipped")
         XCTAssertEqual(rejected["memory.pdf"], "the PDF reader crashed (signal 6) on this file")
