@@ -7,7 +7,7 @@ SAMPLE := corpus-sample/releases corpus-sample/email corpus-sample/documents cor
 # Tesseract's OpenMP threads must be off before libtesseract loads (tests OCR in-process).
 export OMP_THREAD_LIMIT := 1
 
-.PHONY: deps build release demo test accuracy realmail bench screenshots load sample clean
+.PHONY: deps build release install demo test accuracy realmail bench screenshots load sample clean
 
 deps:
 	@bash scripts/install-deps.sh
@@ -19,6 +19,13 @@ build: deps
 # half the time (the dynamic loader resolves a handful of libraries, not twenty).
 release: deps
 	swift build -c release --static-swift-stdlib
+
+# Both executables side by side (corpus finds corpus-extract beside it); nothing else is
+# needed at run time but the Debian libraries (make deps). PREFIX=/usr/local by default.
+PREFIX ?= /usr/local
+install: release
+	install -d $(PREFIX)/bin
+	install -m 755 .build/release/corpus .build/release/corpus-extract $(PREFIX)/bin/
 
 # Ingest the sample release into a new $(INDEX) (rebuilt each time, so that it matches this
 # build's index layout; bad/ holds files that must be rejected: exit 2 is expected) and

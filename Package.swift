@@ -27,8 +27,7 @@ let package = Package(
             linkerSettings: [.linkedLibrary("xapian")]),
         .target(
             name: "Ingest",
-            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
-            resources: [.copy("Resources/entities.csv")]),
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
         // Poppler and Tesseract: linked into the worker executable only, never into `corpus`.
         .target(name: "Extraction", dependencies: ["Ingest", "CPoppler", "CTesseract"]),
         .executableTarget(name: "corpus-extract", dependencies: ["Extraction"]),

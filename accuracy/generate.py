@@ -1104,8 +1104,7 @@ def main(argv=None):
             results = pool.map(_build_job, jobs, chunksize=1)
     else:
         results = [_build_job(j) for j in jobs]
-    with open(C.ENTITIES_CSV, 'rb') as f:
-        ent_sha = hashlib.sha256(f.read()).hexdigest()
+    ent_sha = hashlib.sha256(C.entities_csv().encode('utf-8')).hexdigest()
     truth = {
         'generator': 'accuracy/generate.py',
         'seeds': seeds,

@@ -8,13 +8,20 @@ The only project file read is the entity list (type,name,aliases,domains).
 
 import csv
 import datetime as dt
+import io
 import os
 import re
 import unicodedata
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-ENTITIES_CSV = os.path.normpath(
-    os.path.join(HERE, '..', 'Sources', 'Ingest', 'Resources', 'entities.csv'))
+ENTITIES_SWIFT = os.path.normpath(
+    os.path.join(HERE, '..', 'Sources', 'Ingest', 'BuiltInEntities.swift'))
+
+
+def entities_csv():
+    """The built-in entity rows, read from the Swift file that compiles them in."""
+    text = open(ENTITIES_SWIFT, encoding='utf-8').read()
+    return text.split('#"""\n', 1)[1].split('\n"""#', 1)[0] + '\n'
 
 
 # --------------------------------------------------------------------------
@@ -28,13 +35,12 @@ class Entity:
         self.domains = domains
 
 
-def load_entities(path=ENTITIES_CSV):
+def load_entities():
     out = []
-    with open(path, newline='', encoding='utf-8') as f:
-        for row in csv.DictReader(f):
-            aliases = [a.strip() for a in (row.get('aliases') or '').split(';') if a.strip()]
-            domains = [d.strip().lower() for d in (row.get('domains') or '').split(';') if d.strip()]
-            out.append(Entity(row['type'].strip(), row['name'].strip(), aliases, domains))
+    for row in csv.DictReader(io.StringIO(entities_csv())):
+        aliases = [a.strip() for a in (row.get('aliases') or '').split(';') if a.strip()]
+        domains = [d.strip().lower() for d in (row.get('domains') or '').split(';') if d.strip()]
+        out.append(Entity(row['type'].strip(), row['name'].strip(), aliases, domains))
     return out
 
 

@@ -23,9 +23,11 @@ public enum CorpusBinary {
         ((path as NSString).deletingLastPathComponent as NSString).appendingPathComponent("corpus-extract")
     }
 
-    public static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+    /// - executable: another copy of `corpus` (an installed one); run from `/` then.
+    public static func run(_ arguments: [String], environment: [String: String] = [:], executable: String? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
+        process.executableURL = URL(fileURLWithPath: executable ?? path)
+        if executable != nil { process.currentDirectoryURL = URL(fileURLWithPath: "/") }
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment
         env.merge(environment) { $1 }

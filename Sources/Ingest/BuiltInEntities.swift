@@ -1,3 +1,9 @@
+/// The agencies and vendors corpus knows without being told: `type,name,aliases,domains`
+/// rows (aliases and domains separated by `;`), as `--entities FILE` takes them. Compiled
+/// into the binary, so that `corpus` works wherever it is installed. (accuracy/mg_content.py
+/// reads the rows from this file too.)
+enum BuiltInEntities {
+    static let csv = #"""
 type,name,aliases,domains
 agency,NYPD,New York City Police Department;New York Police Department;NYC Police;Police Department City of New York,nypd.org
 agency,ICE,Immigration and Customs Enforcement;U.S. Immigration and Customs Enforcement;HSI;Homeland Security Investigations;ERO,ice.dhs.gov
@@ -54,3 +60,5 @@ vendor,Babel Street,,babelstreet.com
 vendor,Cellebrite,,cellebrite.com
 vendor,PimEyes,,pimeyes.com
 vendor,Motorola Solutions,Motorola,motorolasolutions.com
+"""#
+}
