@@ -14,8 +14,10 @@ public enum ExtractionWorker {
     public static func serve() -> Int32 {
         // A worker dies with the process that started it: a worker hung in a library must
         // not outlive a `corpus` that was killed. A thread of its own watches for the parent
-        // to go (the worker is then handed to another process); Swift cannot call prctl.
-        let parent = getppid()
+        // to go (the worker is then handed to another process), from the pid it was given:
+        // a parent killed while the worker was starting is gone already. (Swift cannot
+        // call prctl.)
+        let parent = ProcessInfo.processInfo.environment["CORPUS_PARENT_PID"].flatMap { pid_t($0) } ?? getppid()
         Thread.detachNewThread {
             while getppid() == parent { sleep(1) }
             _exit(1)

@@ -127,6 +127,8 @@ final class WorkerProcess: @unchecked Sendable {
         // Must be set before libtesseract loads: Tesseract's own threads fight the
         // one-worker-per-core model and make OCR ~7× slower.
         environment["OMP_THREAD_LIMIT"] = "1"
+        // The worker exits when this process is gone, even if that happens before it starts.
+        environment["CORPUS_PARENT_PID"] = String(getpid())
         process.environment = environment
         process.standardInput = stdinPipe
         process.standardOutput = stdoutPipe
