@@ -7,7 +7,7 @@ SAMPLE := corpus-sample/releases corpus-sample/email corpus-sample/documents cor
 # Tesseract's OpenMP threads must be off before libtesseract loads (tests OCR in-process).
 export OMP_THREAD_LIMIT := 1
 
-.PHONY: deps build release install demo test accuracy realmail bench screenshots load sample clean
+.PHONY: deps build release install demo test check accuracy realmail bench screenshots load sample clean
 
 deps:
 	@bash scripts/install-deps.sh
@@ -49,6 +49,12 @@ demo: release
 test: deps
 	swift build
 	swift test --disable-swift-testing
+
+# The parsing, query, index, extraction and reading-room tests, without the end-to-end
+# runs of the binary: about ten seconds after a build.
+check: deps
+	swift build --build-tests
+	swift test --skip-build --disable-swift-testing --skip EndToEndTests
 
 # Splitting and field accuracy on layout-randomised printed releases from the evaluation
 # seeds (accuracy/generate.py), ingested with the release build, scored per medium and

@@ -8,10 +8,16 @@ struct Corpus: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "corpus",
         abstract: "Turn public-records releases (PDFs of printed emails, scans, .eml, .mbox) into a searchable index.",
+        version: "corpus \(Corpus.version) (index layout \(Schema.layoutVersion))",
         subcommands: [
             IngestCommand.self, SearchCommand.self, ShowCommand.self, TimelineCommand.self, ExportCommand.self,
             PeopleCommand.self, StatsCommand.self, ExplainCommand.self, ServeCommand.self, BenchQueriesCommand.self,
         ])
+}
+
+extension Corpus {
+    /// This release of corpus; an index written by another layout is refused, not misread.
+    static let version = "0.14.0"
 }
 
 /// `--index DIR`, shared by every subcommand.

@@ -25,4 +25,11 @@ final class InstalledBinaryTests: XCTestCase {
         let found = try CorpusBinary.run(["search", "--index", index, "vendor:\"Clearview AI\"", "--json"], executable: installed)
         XCTAssertGreaterThan((found.json as? [String: Any])?["total"] as? Int ?? 0, 0, found.stdout + found.stderr)
     }
+
+    func testVersionSaysWhichIndexLayoutItReads() throws {
+        let result = try CorpusBinary.run(["--version"])
+        XCTAssertEqual(result.status, 0)
+        XCTAssertTrue(result.stdout.hasPrefix("corpus "), result.stdout)
+        XCTAssertTrue(result.stdout.contains("(index layout "), result.stdout)
+    }
 }
