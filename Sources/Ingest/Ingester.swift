@@ -14,6 +14,10 @@ public protocol RecordSink: Sendable {
     func commit() throws
     /// What the records added so far did to the index, once committed.
     func tally() throws -> SinkTally
+    /// Why the file with this sha256 could not be read by an earlier ingest, if it could not.
+    func failure(sha256: String) throws -> String?
+    /// Remembers that the file with this sha256 could not be read, and why.
+    func recordFailure(sha256: String, reason: String) throws
 }
 
 /// What records handed to a sink did: new records, and messages the index already held
@@ -46,11 +50,14 @@ public struct IngestReport: Codable, Sendable {
     public var ocrPages = 0
     public var skippedDuplicates = 0
     public var rejected: [Rejection] = []
+    /// Files an earlier ingest could not read, not read again (`retryFailed` reads them).
+    public var failedBefore: [Rejection] = []
     public var seconds = 0.0
 
     enum CodingKeys: String, CodingKey {
         case files, records, pages, rejected, seconds
         case ocrPages = "ocr_pages", skippedDuplicates = "skipped_duplicates", sameMessageElsewhere = "same_message_elsewhere"
+        case failedBefore = "failed_before"
     }
 }
 
@@ -74,6 +81,8 @@ public struct Ingester: Sendable {
     /// An mbox's messages go to the sink this many at a time, so that a mail export of
     /// any size passes through in constant memory.
     public var messageChunk = 500
+    /// Read again the files an earlier ingest could not read (else they are listed only).
+    public var retryFailed = false
 
     public init(extractor: PDFExtracting, builder: RecordBuilder, ocrMode: OCRMode = .auto,
                 jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
@@ -85,7 +94,10 @@ public struct Ingester: Sendable {
 
     enum Outcome: Sendable {
         case duplicate
-        case rejected(String)
+        /// The file could not be read; `sha256` when it could be hashed, to remember it by.
+        case rejected(String, sha256: String?)
+        /// An earlier ingest could not read it, for this reason.
+        case failedBefore(String)
         /// Every record of the file is in the sink; its done marker is not yet. `rejected`:
         /// the parts of it that are no record (an mbox's cut-off message), with reasons.
         case indexed(sha256: String, pages: Int, ocrPages: Int, rejected: [Rejection] = [])
@@ -114,8 +126,11 @@ public struct Ingester: Sendable {
                 switch outcome {
                 case .duplicate:
                     report.skippedDuplicates += 1
-                case .rejected(let reason):
+                case .rejected(let reason, let sha):
                     report.rejected.append(Rejection(path: path, reason: reason))
+                    if let sha { try counter.recordFailure(sha256: sha, reason: reason) }
+                case .failedBefore(let reason):
+                    report.failedBefore.append(Rejection(path: path, reason: reason))
                 case .indexed(let sha, let pages, let ocrPages, let rejected):
                     try counter.finish(sha256: sha, pages: pages, ocrPages: ocrPages)
                     report.rejected += rejected
@@ -141,25 +156,36 @@ public struct Ingester: Sendable {
     /// records go to the sink from here, so that turning them into index documents
     /// runs in parallel too; the file's done marker follows in the gathering loop.
     private func process(_ path: String, sink: RecordSink, seen: SeenHashes) async -> Outcome {
+        var sha: String?
         do {
-            let kind = try FileKind.detect(path: path)
+            let kind: FileKind
+            do {
+                kind = try FileKind.detect(path: path)
+            } catch let error as FileKind.Unsupported {
+                // (Hashed all the same, to be remembered: the next ingest does not read it again.)
+                sha = try? FileHash.sha256(path: path)
+                if let sha, !retryFailed, let before = try sink.failure(sha256: sha) { return .failedBefore(before) }
+                throw error
+            }
             // An email or text file is read once, and hashed from those bytes; PDFs and
             // mboxes (read by workers, or streamed) are hashed from disk a piece at a time.
             let contents = kind == .email || kind == .text ? try Data(contentsOf: URL(fileURLWithPath: path)) : nil
-            let sha = try contents.map(FileHash.sha256) ?? FileHash.sha256(path: path)
-            if try sink.isIndexed(sha256: sha) || !seen.insert(sha) { return .duplicate }
-            let file = SourceFile(path: path, sha256: sha)
+            let digest = try contents.map(FileHash.sha256) ?? FileHash.sha256(path: path)
+            sha = digest
+            if try sink.isIndexed(sha256: digest) || !seen.insert(digest) { return .duplicate }
+            if !retryFailed, let before = try sink.failure(sha256: digest) { return .failedBefore(before) }
+            let file = SourceFile(path: path, sha256: digest)
             switch kind {
             case .pdf:
                 let read = try await pdfRecords(file.path, file: file)
                 try sink.add(read.records)
-                return .indexed(sha256: sha, pages: read.pages, ocrPages: read.ocrPages)
+                return .indexed(sha256: digest, pages: read.pages, ocrPages: read.ocrPages)
             case .email:
                 // (A message without From, Date or Subject is still a message: its text is kept.)
                 let message = EmailMessage(contents ?? Data())
                 let read = try await messageRecords(message, file: file, index: nil)
                 try sink.add(read.records)
-                return .indexed(sha256: sha, pages: read.pages, ocrPages: read.ocrPages)
+                return .indexed(sha256: digest, pages: read.pages, ocrPages: read.ocrPages)
             case .mbox:
                 // Messages stream from disk; they reach the sink a chunk at a time. Each
                 // is a record, or a rejection naming its position.
@@ -182,18 +208,18 @@ public struct Ingester: Sendable {
                         chunk = []
                     }
                 }
-                guard recorded > 0 else { return .rejected("no complete message in this mbox") }
+                guard recorded > 0 else { return .rejected("no complete message in this mbox", sha256: digest) }
                 try sink.add(chunk)
-                return .indexed(sha256: sha, pages: 0, ocrPages: 0, rejected: rejected)
+                return .indexed(sha256: digest, pages: 0, ocrPages: 0, rejected: rejected)
             case .text:
                 let text = TextDecoding.decode(contents ?? Data(), charset: nil)
                 try sink.add(builder.records(fromText: text, file: file))
-                return .indexed(sha256: sha, pages: 0, ocrPages: 0)
+                return .indexed(sha256: digest, pages: 0, ocrPages: 0)
             }
         } catch let error as PDFError {
-            return .rejected(error.reason)
+            return .rejected(error.reason, sha256: sha)
         } catch {
-            return .rejected("\(error)")
+            return .rejected("\(error)", sha256: sha)
         }
     }
 
@@ -328,4 +354,6 @@ final class RecordCounter: RecordSink, @unchecked Sendable {
     func finish(sha256: String, pages: Int, ocrPages: Int) throws { try sink.finish(sha256: sha256, pages: pages, ocrPages: ocrPages) }
     func commit() throws { try sink.commit() }
     func tally() throws -> SinkTally { try sink.tally() }
+    func failure(sha256: String) throws -> String? { try sink.failure(sha256: sha256) }
+    func recordFailure(sha256: String, reason: String) throws { try sink.recordFailure(sha256: sha256, reason: reason) }
 }

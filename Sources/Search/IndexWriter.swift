@@ -59,19 +59,36 @@ public final class IndexWriter: RecordSink, @unchecked Sendable {
     /// Answers from the last commit: a file done since then was read in this ingest,
     /// which keeps its own list of those.
     public func isIndexed(sha256: String) throws -> Bool {
+        try !committedMetadata(Schema.Counter.fileDone + sha256).isEmpty
+    }
+
+    public func failure(sha256: String) throws -> String? {
+        let reason = try committedMetadata(Schema.Counter.fileFailed + sha256)
+        return reason.isEmpty ? nil : reason
+    }
+
+    public func recordFailure(sha256: String, reason: String) throws {
+        writes.async {
+            self.applying {
+                try self.beginIfNeeded()
+                try self.db.setMetadata(Schema.Counter.fileFailed + sha256, reason)
+            }
+        }
+    }
+
+    private func committedMetadata(_ key: String) throws -> String {
         try committedLock.withLock {
-            let key = Schema.Counter.fileDone + sha256
             if committedIsStale {
                 try committed.reopen()
                 committedIsStale = false
             }
             do {
-                return try !committed.metadata(key).isEmpty
+                return try committed.metadata(key)
             } catch {
                 // The writer may have recycled the blocks of the revision this handle
                 // holds (Xapian's DatabaseModifiedError): move to the latest and ask again.
                 try committed.reopen()
-                return try !committed.metadata(key).isEmpty
+                return try committed.metadata(key)
             }
         }
     }
@@ -106,6 +123,8 @@ public final class IndexWriter: RecordSink, @unchecked Sendable {
             self.applying {
                 try self.beginIfNeeded()
                 try self.db.setMetadata(Schema.Counter.fileDone + sha256, "1")
+                // (Read at last, after --retry-failed: no longer a failure.)
+                try self.db.setMetadata(Schema.Counter.fileFailed + sha256, "")
                 self.uncounted.files += 1
                 self.uncounted.pages += pages
                 self.uncounted.ocrPages += ocrPages

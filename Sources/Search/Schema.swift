@@ -68,6 +68,8 @@ public enum Schema {
         public static let ocrPages = "corpus.ocr_pages"
         /// Followed by a file's sha256: set when the file was indexed to its end.
         public static let fileDone = "corpus.file:"
+        /// Followed by a file's sha256: why it could not be read.
+        public static let fileFailed = "corpus.failed:"
     }
 
     /// The facet columns file in the index folder (facet counting without decoding

@@ -29,6 +29,9 @@ struct IngestCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Records per commit: an interrupted ingest keeps every commit made.", valueName: "N"))
     var batch: Int = 2000
 
+    @Flag(help: "Read again the files an earlier ingest could not read (else they are listed, not read).")
+    var retryFailed = false
+
     @Flag(help: "Print a JSON summary on stdout.")
     var json = false
 
@@ -49,12 +52,16 @@ struct IngestCommand: AsyncParsableCommand {
             }
             let writer = try IndexWriter(path: index.path, gazetteer: gazetteer, batchSize: batch)
             let pool = WorkerPool(size: jobs, timeLimit: timeout)
-            let ingester = Ingester(extractor: pool, builder: RecordBuilder(gazetteer: gazetteer), ocrMode: ocr, jobs: jobs)
+            var ingester = Ingester(extractor: pool, builder: RecordBuilder(gazetteer: gazetteer), ocrMode: ocr, jobs: jobs)
+            ingester.retryFailed = retryFailed
             let progress = ProgressPrinter()
             let report = try await ingester.run(paths: paths, into: writer) { progress.update($0) }
             await pool.shutdown()
             progress.finish()
             return report
+        }
+        for skipped in report.failedBefore {
+            FileHandle.standardError.write(Data("corpus: not read again \(skipped.path): \(skipped.reason) (give --retry-failed to read it)\n".utf8))
         }
         for rejection in report.rejected {
             FileHandle.standardError.write(Data("corpus: rejected \(rejection.path): \(rejection.reason)\n".utf8))
@@ -67,6 +74,9 @@ struct IngestCommand: AsyncParsableCommand {
                 \(report.ocrPages) OCR'd; \(report.skippedDuplicates) already indexed; \(report.rejected.count) rejected; \
                 \(String(format: "%.1f", report.seconds)) s.
                 """)
+            if !report.failedBefore.isEmpty {
+                print("\(report.failedBefore.count) file(s) an earlier ingest could not read were not read again (--retry-failed reads them).")
+            }
             if report.sameMessageElsewhere > 0 {
                 print("\(report.sameMessageElsewhere) message(s) were already indexed from another file: their records now name both files.")
             }

@@ -219,4 +219,26 @@ final class IngestRobustnessTests: XCTestCase {
         XCTAssertEqual(Set(texts.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }),
                        ["First list: Clearview AI.", "Second list: Vigilant Solutions."])
     }
+
+    func testAFileThatFailedIsRememberedNotReadAgainUnlessAsked() throws {
+        try copySample("email/2019-06-25_meeting_request.eml")
+        try copySample("bad/truncated.pdf")
+        try copySample("bad/garbage.eml")
+        func ingest(_ extra: [String] = []) throws -> (status: Int32, summary: [String: Any], stderr: String) {
+            let result = try CorpusBinary.run(["ingest", "--index", index, folder.path, "--json"] + extra)
+            return (result.status, try XCTUnwrap(result.json as? [String: Any], result.stdout), result.stderr)
+        }
+        let first = try ingest()
+        XCTAssertEqual(first.status, 2)
+        XCTAssertEqual((first.summary["rejected"] as? [Any])?.count, 2)
+        let again = try ingest()
+        XCTAssertEqual(again.status, 0, "nothing new failed")
+        XCTAssertEqual((again.summary["rejected"] as? [Any])?.count, 0)
+        let before = try XCTUnwrap(again.summary["failed_before"] as? [[String: String]])
+        XCTAssertEqual(Set(before.compactMap { $0["path"].map { ($0 as NSString).lastPathComponent } }), ["truncated.pdf", "garbage.eml"])
+        XCTAssertTrue(again.stderr.contains("not read again"), again.stderr)
+        let retried = try ingest(["--retry-failed"])
+        XCTAssertEqual(retried.status, 2, "read again, and rejected again")
+        XCTAssertEqual((retried.summary["rejected"] as? [Any])?.count, 2)
+    }
 }

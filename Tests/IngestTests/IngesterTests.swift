@@ -22,6 +22,9 @@ final class IngesterTests: XCTestCase {
         }
         func commit() throws {}
         func tally() throws -> SinkTally { lock.withLock { SinkTally(added: adds.map(\.count).reduce(0, +)) } }
+        var failures: [String: String] = [:]
+        func failure(sha256: String) throws -> String? { lock.withLock { failures[sha256] } }
+        func recordFailure(sha256: String, reason: String) throws { lock.withLock { failures[sha256] = reason } }
     }
 
     func testALargeMboxStreamsThroughInChunks() async throws {
