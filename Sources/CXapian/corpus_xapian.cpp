@@ -104,6 +104,13 @@ struct cx_results {
     std::vector<std::vector<std::pair<std::string, uint32_t>>> facets;
 };
 
+struct cx_matches {
+    cx_db *db;
+    std::vector<Xapian::docid> ids;
+    size_t next = 0;
+    std::string current;
+};
+
 extern "C" {
 
 void cx_free_string(char *s) { std::free(s); }
@@ -392,6 +399,45 @@ cx_status cx_search(cx_db *db, const cx_query *query, const cx_search_options *o
         return CX_OK;
     });
 }
+
+cx_status cx_matches_open(cx_db *db, const cx_query *query, int32_t sort_slot, int sort_descending,
+                          cx_matches **out, char **error) {
+    *out = nullptr;
+    return guarded(error, [&] {
+        Xapian::Enquire enquire(*db->read);
+        enquire.set_query(query->query);
+        if (sort_slot >= 0)
+            enquire.set_sort_by_value_then_relevance(static_cast<Xapian::valueno>(sort_slot), sort_descending != 0);
+        auto matches = std::make_unique<cx_matches>();
+        matches->db = db;
+        Xapian::MSet mset = enquire.get_mset(0, db->read->get_doccount());
+        matches->ids.reserve(mset.size());
+        for (auto it = mset.begin(); it != mset.end(); ++it) matches->ids.push_back(*it);
+        *out = matches.release();
+        return CX_OK;
+    });
+}
+
+cx_status cx_matches_next(cx_matches *matches, const char **data, size_t *len, char **error) {
+    *data = nullptr;
+    *len = 0;
+    return guarded(error, [&] {
+        while (matches->next < matches->ids.size()) {
+            Xapian::docid id = matches->ids[matches->next++];
+            try {
+                matches->current = matches->db->read->get_document(id).get_data();
+            } catch (const Xapian::DocNotFoundError &) {
+                continue;
+            }
+            *data = matches->current.data();
+            *len = matches->current.size();
+            return CX_OK;
+        }
+        return CX_OK;
+    });
+}
+
+void cx_matches_free(cx_matches *matches) { delete matches; }
 
 void cx_results_free(cx_results *results) { delete results; }
 

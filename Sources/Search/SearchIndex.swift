@@ -126,20 +126,18 @@ public final class SearchIndex: @unchecked Sendable {
         }
     }
 
-    /// Every record matching a query, in pages of `batch`, oldest first when by date.
-    /// Memory stays flat however many records match.
-    public func forEachRecord(matching query: String, sort: SearchSort = .date, batch: Int = 500,
+    /// Every record matching query, in order, one at a time: the matches are ranked once,
+    /// in one revision of the index, and read in turn (export, timeline and people walk
+    /// every match; paging through them by offset re-ran the query for every page).
+    public func forEachRecord(matching query: String, sort: SearchSort = .date,
                               _ body: (Record) throws -> Void) throws {
         let node = try QueryParser.parse(query)
-        var offset = 0
-        while true {
-            let page: [Data] = try lock.withLock {
-                let compiled = try QueryCompiler(db: db).compile(node)
-                return try run(compiled, offset: offset, limit: batch, sort: sort, facets: false).data
-            }
-            for data in page { try body(try RecordCoding.decoder.decode(Record.self, from: data)) }
-            if page.count < batch { return }
-            offset += batch
+        let sortSlot: Int32? = sort == .relevance ? nil : Int32(Schema.Slot.date)
+        let matches = try lock.withLock {
+            try db.matches(try QueryCompiler(db: db).compile(node), sortSlot: sortSlot, descending: sort == .dateDescending)
+        }
+        while let data = try lock.withLock({ try matches.next() }) {
+            try body(try RecordCoding.decoder.decode(Record.self, from: data))
         }
     }
 

@@ -102,6 +102,35 @@ final class XapianDatabase {
         try check { cx_search(handle, query.handle, &options, &results, $0) }
         return XapianResults(handle: results!)
     }
+
+    /// Every match in order, read one at a time (see cx_matches_open).
+    func matches(_ query: XapianQuery, sortSlot: Int32?, descending: Bool) throws -> XapianMatches {
+        var matches: OpaquePointer?
+        try check { cx_matches_open(handle, query.handle, sortSlot ?? -1, descending ? 1 : 0, &matches, $0) }
+        return XapianMatches(handle: matches!, database: self)
+    }
+}
+
+/// A cursor over every match of a query; keeps its database open.
+final class XapianMatches {
+    let handle: OpaquePointer
+    let database: XapianDatabase
+
+    init(handle: OpaquePointer, database: XapianDatabase) {
+        self.handle = handle
+        self.database = database
+    }
+
+    deinit { cx_matches_free(handle) }
+
+    /// The next match's data; nil after the last.
+    func next() throws -> Data? {
+        var bytes: UnsafePointer<CChar>?
+        var length = 0
+        try check { cx_matches_next(handle, &bytes, &length, $0) }
+        guard let bytes else { return nil }
+        return Data(bytes: bytes, count: length)
+    }
 }
 
 /// A document being built for the index; owns its handle.

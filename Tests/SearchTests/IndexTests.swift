@@ -63,6 +63,24 @@ final class IndexTests: XCTestCase {
         XCTAssertEqual(try index.search(SearchRequest(query: "kind:document")).total, 0)
     }
 
+    func testEveryMatchIsWalkedOnceInDateOrder() throws {
+        // More records than a page of results, dated out of order, half of them matching.
+        let records = (0..<1_500).map { (n: Int) -> Record in
+            let date = String(format: "2019-%02d-%02dT10:%02d:00", 1 + (n * 7) % 12, 1 + (n * 13) % 28, n % 60)
+            return record(n, text: n % 2 == 0 ? "ledger" : "other", from: "p\(n)@nypd.org", vendors: [], date: date)
+        }
+        try write(records)
+        let index = try SearchIndex(path: path)
+        for sort in [SearchSort.date, .dateDescending] {
+            var walked: [Record] = []
+            try index.forEachRecord(matching: "ledger", sort: sort) { walked.append($0) }
+            XCTAssertEqual(walked.count, 750)
+            XCTAssertEqual(Set(walked.map(\.id)).count, 750, "each match once")
+            let keys = walked.map { $0.date!.sortKey }
+            XCTAssertEqual(keys, sort == .date ? keys.sorted() : keys.sorted(by: >))
+        }
+    }
+
     func testSnippetsHighlightTheMatchingWords() throws {
         try write([record(1, text: "Please keep running the vendor tool on active cases where we have a probe image.",
                           from: "a@nypd.org", vendors: [])])

@@ -31,6 +31,7 @@ typedef struct cx_db cx_db;
 typedef struct cx_doc cx_doc;
 typedef struct cx_query cx_query;
 typedef struct cx_results cx_results;
+typedef struct cx_matches cx_matches;
 
 void cx_free_string(char *s);
 
@@ -118,6 +119,17 @@ typedef struct {
  * replaced by columns built in memory once per revision (long-lived handles). */
 cx_status cx_db_write_facet_columns(cx_db *db, uint32_t slot, const char *path, char **error);
 cx_status cx_db_use_facet_columns(cx_db *db, const char *path, int build, char **error);
+
+/* Every match of query in order (sort_slot as in cx_search_options), for a reader that
+ * wants them all (export, timeline, people): the matching documents are ranked once, in
+ * the revision db reads now, and each one's data is then read in turn, so the cost is
+ * linear in the matches and memory holds only their ids. */
+cx_status cx_matches_open(cx_db *db, const cx_query *query, int32_t sort_slot, int sort_descending,
+                          cx_matches **out, char **error);
+/* The next match's data, valid until the next call; *data is NULL after the last. A
+ * document deleted since the ranking is passed over. */
+cx_status cx_matches_next(cx_matches *matches, const char **data, size_t *len, char **error);
+void cx_matches_free(cx_matches *matches);
 
 /* Runs query. Counts (total, facets) are exact: every match is visited. */
 cx_status cx_search(cx_db *db, const cx_query *query, const cx_search_options *options,
