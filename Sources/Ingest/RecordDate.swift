@@ -118,6 +118,9 @@ public struct RecordDate: Codable, Sendable, Hashable, Comparable, CustomStringC
     /// midnight, or the same time with and without an offset) in the order of their text,
     /// so that of two different dates one is always the smaller, as `==` expects.
     public static func < (a: RecordDate, b: RecordDate) -> Bool {
-        (a.sortKey, a.description) < (b.sortKey, b.description)
+        // (By numbers first: people and timelines compare dates once a record each.)
+        let (x, y) = (a.time ?? (0, 0, 0), b.time ?? (0, 0, 0))
+        let (p, q) = ((a.year, a.month, a.day, x.hour, x.minute, x.second), (b.year, b.month, b.day, y.hour, y.minute, y.second))
+        return p != q ? p < q : a.description < b.description
     }
 }
