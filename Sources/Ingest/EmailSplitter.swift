@@ -183,7 +183,15 @@ public enum EmailSplitter {
             // A rule after an email's text separates it from the next; it is not its text.
             while bodyEnd > item.block.end, matches(rule, lines[bodyEnd - 1].text) { bodyEnd -= 1 }
             let bodyLines = item.block.end < bodyEnd ? lines[item.block.end..<bodyEnd] : []
-            let last = bodyLines.last ?? lines[item.block.end - 1]
+            var last = bodyLines.last ?? lines[item.block.end - 1]
+            // OCR specks over the next email's header at the top of its page (a banner read
+            // as "ait") are no page of this email: its text ended on the page before.
+            if index + 1 < opened.count, lines[opened[index + 1].preamble].page == last.page,
+               let before = bodyLines.last(where: { $0.page < last.page }),
+               bodyLines.filter({ $0.page == last.page }).allSatisfy({ isSpeck($0.text) })
+            {
+                last = before
+            }
             let first = lines[item.preamble]
             // In a text file an email's lines start at its header, or the owner's name
             // over it; a thread's title belongs to the thread.
@@ -203,6 +211,13 @@ public enum EmailSplitter {
                                 ownText: text(item.block.end < ownEnd ? lines[item.block.end..<ownEnd] : []))
         }
         return (emails, decisions)
+    }
+
+    /// A line OCR made of a smudge or a fragment: a few characters, no more than three
+    /// letters, no digit, and no redaction (a black box is the text of what it hides).
+    static func isSpeck(_ text: String) -> Bool {
+        let visible = text.filter { !$0.isWhitespace }
+        return visible.count <= 5 && visible.filter(\.isLetter).count <= 3 && !visible.contains { $0.isNumber || $0 == "█" }
     }
 
     /// Whether a block opens an email, and the evidence that decided it.

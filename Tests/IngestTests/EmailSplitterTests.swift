@@ -54,6 +54,18 @@ final class EmailSplitterTests: XCTestCase {
 /// A release delivered as text: court stamps on every page, two emails in a row from one
 /// sender each starting a page, a quoted header after a signature with no marker line.
 final class TextReleaseSplitTests: XCTestCase {
+    func testASpeckOverTheNextEmailIsNoPageOfTheEmailBefore() {
+        func email(_ from: String, _ subject: String, _ date: String, _ words: String) -> String {
+            "From: \(from)\nSubject: \(subject)\nDate: \(date)\nTo: Monique Brown <mbrown@nypd.org>\n\n\(words)\n"
+        }
+        let pages = [
+            email("Patrick Robinson <patrick@genetec.com>", "Trial accounts", "March 4, 2019 at 8:29:48 AM EST", "The accounts are ready.\nPatrick"),
+            // A banner at the page's top, read by OCR as a fragment.
+            "ait\n\n" + email("Owen Lefevre <owen@metroledger.net>", "Request for comment", "April 27, 2019 at 8:52:18 AM EDT", "A comment, please.\nOwen"),
+        ].enumerated().map { Page(number: $0.offset + 1, text: $0.element, ocrConfidence: 90) }
+        XCTAssertEqual(EmailSplitter.split(pages).map { [$0.firstPage, $0.lastPage] }, [[1, 1], [2, 2]])
+    }
+
     func testSplitsATextReleaseByLinesWithDatesOnlyFromHeaders() {
         let stamp = "Case 1:15-cv-07433-LAP Document 1320-12 Filed 01/05/24 Page %d of 3"
         let text = [
