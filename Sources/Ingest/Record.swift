@@ -76,33 +76,6 @@ public struct Record: Codable, Sendable, Equatable {
         case unreadAttachments = "unread_attachments", otherSources = "other_sources"
     }
 
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        id = try c.decode(String.self, forKey: .id)
-        kind = try c.decode(Kind.self, forKey: .kind)
-        subject = try c.decodeIfPresent(String.self, forKey: .subject)
-        from = try c.decodeIfPresent(Correspondent.self, forKey: .from)
-        sender = try c.decodeIfPresent(Correspondent.self, forKey: .sender)
-        to = try c.decode([Correspondent].self, forKey: .to)
-        cc = try c.decode([Correspondent].self, forKey: .cc)
-        date = try c.decodeIfPresent(RecordDate.self, forKey: .date)
-        agencies = try c.decode([String].self, forKey: .agencies)
-        vendors = try c.decode([String].self, forKey: .vendors)
-        source = try c.decode(Source.self, forKey: .source)
-        otherSources = try c.decodeIfPresent([Source].self, forKey: .otherSources) ?? []
-        ocr = try c.decode(Bool.self, forKey: .ocr)
-        ocrConfidence = try c.decodeIfPresent(Int.self, forKey: .ocrConfidence)
-        redactions = try c.decode(Int.self, forKey: .redactions)
-        text = try c.decode(String.self, forKey: .text)
-        messageID = try c.decodeIfPresent(String.self, forKey: .messageID)
-        inReplyTo = try c.decodeIfPresent(String.self, forKey: .inReplyTo)
-        references = try c.decode([String].self, forKey: .references)
-        parent = try c.decodeIfPresent(String.self, forKey: .parent)
-        attachments = try c.decode([String].self, forKey: .attachments)
-        // (Absent from records written before attachments were listed.)
-        unreadAttachments = try c.decodeIfPresent([UnreadAttachment].self, forKey: .unreadAttachments) ?? []
-    }
-
     /// Everyone on the record: sender first, then To, then Cc.
     public var correspondents: [Correspondent] {
         (from.map { [$0] } ?? []) + to + cc
