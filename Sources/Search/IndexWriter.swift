@@ -11,7 +11,9 @@ import Ingest
 public final class IndexWriter: RecordSink, @unchecked Sendable {
     private let db: XapianDatabase
     private let path: String
-    private let gazetteer: Gazetteer
+    /// The entities records are tagged with: the built-in list, those an earlier ingest
+    /// stored in the index, and this ingest's own.
+    public let gazetteer: Gazetteer
     private let batchSize: Int
     private let writes = DispatchQueue(label: "corpus.index-writer")
     // Xapian's database is not thread-safe: every use holds this lock.
@@ -36,8 +38,9 @@ public final class IndexWriter: RecordSink, @unchecked Sendable {
     private let maxQueued: Int
     private var failure: Error?
 
+    /// - entities: `--entities` CSV rows, added to those the index keeps.
     /// - batchSize: records per commit; an interrupted ingest keeps every commit made.
-    public init(path: String, gazetteer: Gazetteer = .builtIn, batchSize: Int = 2000) throws {
+    public init(path: String, entities: (csv: String, origin: String)? = nil, batchSize: Int = 2000) throws {
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         self.path = path
         db = try XapianDatabase(path: path, writable: true)
@@ -49,6 +52,20 @@ public final class IndexWriter: RecordSink, @unchecked Sendable {
             try db.begin()
             try db.setMetadata(Schema.versionKey, Schema.version)
             try db.commit()
+        }
+        var gazetteer = try Schema.gazetteer(storedIn: db)
+        if let entities {
+            try gazetteer.add(csv: entities.csv, origin: entities.origin)
+            // Kept (in a commit of its own, as above) with the rows stored before, each once.
+            let stored = try db.metadata(Schema.entitiesKey)
+            let known = Set(stored.split(whereSeparator: \.isNewline))
+            let header = stored.isEmpty ? entities.csv.split(whereSeparator: \.isNewline).prefix(1) : []
+            let rows = header + entities.csv.split(whereSeparator: \.isNewline).dropFirst().filter { !known.contains($0) }
+            if rows.count > header.count {
+                try db.begin()
+                try db.setMetadata(Schema.entitiesKey, ([stored].filter { !$0.isEmpty } + rows.map(String.init)).joined(separator: "\n"))
+                try db.commit()
+            }
         }
         committed = try XapianDatabase(path: path, writable: false)
         self.gazetteer = gazetteer

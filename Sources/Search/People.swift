@@ -24,7 +24,7 @@ extension SearchIndex {
     /// same name are one person (a detective's work and Gmail accounts); their agency
     /// or vendor comes from a work address's domain, or, for someone seen only on a
     /// personal account, from the agency their signed emails were attributed to.
-    public func people(query: String, gazetteer: Gazetteer = .builtIn) throws -> [Person] {
+    public func people(query: String) throws -> [Person] {
         struct Tally {
             var names: [String: Int] = [:]
             var addresses: [String] = []
@@ -61,7 +61,7 @@ extension SearchIndex {
         }
         return tallies.values.map { tally in
             let entity = tally.addresses.lazy.compactMap { address in
-                Correspondent(name: nil, address: address).domain.flatMap(gazetteer.entity(forDomain:))
+                Correspondent(name: nil, address: address).domain.flatMap(self.gazetteer.entity(forDomain:))
             }.first
             let signed = tally.agencies.max { $0.value < $1.value }?.key
             return Person(

@@ -49,6 +49,17 @@ public enum Schema {
     /// The index layout, for `corpus --version`.
     public static var layoutVersion: String { version }
     static let versionKey = "corpus.schema"
+    /// Metadata key: the agencies and vendors given with `--entities`, as CSV, kept so that
+    /// every later command answers with the list that tagged the records.
+    static let entitiesKey = "corpus.entities"
+
+    /// The built-in list plus the entities stored in this index.
+    static func gazetteer(storedIn db: XapianDatabase) throws -> Gazetteer {
+        var gazetteer = Gazetteer.builtIn
+        let stored = try db.metadata(entitiesKey)
+        if !stored.isEmpty { try gazetteer.add(csv: stored, origin: "the index's own entities") }
+        return gazetteer
+    }
 
     /// Throws when db holds records written under another layout (an empty index is
     /// anyone's: the writer marks it).

@@ -77,6 +77,8 @@ public struct SearchResponse: Encodable, Sendable {
 public final class SearchIndex: @unchecked Sendable {
     private let db: XapianDatabase
     private let lock = NSLock()
+    /// The entities the records were tagged with: built-in, and those stored at ingest.
+    public let gazetteer: Gazetteer
 
     /// - buildFacetColumns: for a handle that lives long (the reading room): when the
     ///   index's facet columns file is missing or older than the index, build the
@@ -94,6 +96,7 @@ public final class SearchIndex: @unchecked Sendable {
         }
         try Schema.checkVersion(of: db, path: path)
         try db.useFacetColumns(path: Schema.facetColumnsPath(in: path), build: buildFacetColumns)
+        gazetteer = try Schema.gazetteer(storedIn: db)
     }
 
     /// Moves to the latest commit (an ingest may have run since this was opened).

@@ -43,14 +43,15 @@ struct IngestCommand: AsyncParsableCommand {
 
     func run() async throws {
         let report = try await reportingErrors { () -> IngestReport in
-            var gazetteer = Gazetteer.builtIn
+            var given: (csv: String, origin: String)?
             if let entities {
                 guard let text = try? String(contentsOfFile: entities, encoding: .utf8) else {
                     throw fail("cannot read the entities file \(entities)")
                 }
-                try gazetteer.add(csv: text, origin: entities)
+                given = (text, entities)
             }
-            let writer = try IndexWriter(path: index.path, gazetteer: gazetteer, batchSize: batch)
+            let writer = try IndexWriter(path: index.path, entities: given, batchSize: batch)
+            let gazetteer = writer.gazetteer
             let pool = WorkerPool(size: jobs, timeLimit: timeout)
             var ingester = Ingester(extractor: pool, builder: RecordBuilder(gazetteer: gazetteer), ocrMode: ocr, jobs: jobs)
             ingester.retryFailed = retryFailed

@@ -32,4 +32,30 @@ final class InstalledBinaryTests: XCTestCase {
         XCTAssertTrue(result.stdout.hasPrefix("corpus "), result.stdout)
         XCTAssertTrue(result.stdout.contains("(index layout "), result.stdout)
     }
+
+    func testEntitiesGivenAtIngestServeEveryLaterCommand() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("entities-\(UUID())")
+        let index = CorpusBinary.temporaryIndex()
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("later"), withIntermediateDirectories: true)
+        defer {
+            try? FileManager.default.removeItem(at: folder)
+            try? FileManager.default.removeItem(atPath: index)
+        }
+        let csv = folder.appendingPathComponent("entities.csv").path
+        try Data("type,name,aliases,domains\nvendor,Acme Vision,AcmeVision,acmevision.example\n".utf8).write(to: URL(fileURLWithPath: csv))
+        func message(_ from: String) -> Data {
+            Data("From: \(from)\r\nTo: desk@nypd.org\r\nSubject: Pilot\r\nDate: Mon, 2 Mar 2020 10:00:00 -0500\r\n\r\nThe pilot.\r\n".utf8)
+        }
+        try message("Jane Roe <jane@acmevision.example>").write(to: folder.appendingPathComponent("first.eml"))
+        XCTAssertEqual(try CorpusBinary.run(["ingest", "--index", index, folder.appendingPathComponent("first.eml").path, "--entities", csv]).status, 0)
+        try message("Sam Poe <sam@acmevision.example>").write(to: folder.appendingPathComponent("later/second.eml"))
+        XCTAssertEqual(try CorpusBinary.run(["ingest", "--index", index, folder.appendingPathComponent("later").path]).status, 0)
+
+        let found = try CorpusBinary.run(["search", "--index", index, "vendor:\"Acme Vision\"", "--json"])
+        XCTAssertEqual((found.json as? [String: Any])?["total"] as? Int, 2, "a later ingest tags with the stored list too")
+        let people = try CorpusBinary.run(["people", "--index", index, "", "--json"])
+        XCTAssertEqual(people.status, 0, people.stderr)
+        let jane = ((people.json as? [String: Any])?["people"] as? [[String: Any]])?.first { ($0["addresses"] as? [String])?.contains("jane@acmevision.example") == true }
+        XCTAssertEqual(jane?["vendor"] as? String, "Acme Vision", people.stdout)
+    }
 }
