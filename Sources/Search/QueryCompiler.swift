@@ -15,7 +15,8 @@ struct QueryCompiler {
         case .field(let field, let value):
             return try fieldQuery(field, value)
         case .dateRange(let range):
-            return Self.periodTerms(range) ?? .valueRange(slot: Schema.Slot.date, from: range.low, to: range.high)
+            let bounds = range.sortKeyBounds
+            return Self.periodTerms(range) ?? .valueRange(slot: Schema.Slot.date, from: bounds.low, to: bounds.high)
         case .and(let left, .not(let right)):
             return .combine(CX_OP_AND_NOT, try compile(left), try compile(right))
         case .and(.not(let left), let right):
@@ -33,7 +34,7 @@ struct QueryCompiler {
     /// (Omega's date terms): posting lists, where a value range reads the date of every
     /// candidate. Nil for an open range, or one of more than `maxPeriods` periods.
     static func periodTerms(_ range: DateRange, maxPeriods: Int = 400) -> XapianQuery? {
-        guard let low = range.low, let high = range.high?.replacingOccurrences(of: "~", with: "") else { return nil }
+        guard let low = range.first, let high = range.last else { return nil }
         let digits = max(low.count, high.count)
         guard [4, 6, 8].contains(digits), let first = Period(low, start: true), let last = Period(high, start: false) else {
             return nil
@@ -102,30 +103,20 @@ struct QueryCompiler {
     private func fieldQuery(_ field: QueryField, _ raw: String) throws -> XapianQuery {
         let value = raw.trimmingCharacters(in: .whitespaces)
         let lower = value.lowercased()
-        switch field {
-        case .from, .to:
-            let (textPrefix, addressPrefix) = field == .from
-                ? (Schema.Prefix.from, Schema.Prefix.fromAddress) : (Schema.Prefix.to, Schema.Prefix.toAddress)
-            let address = lower.hasPrefix("@") ? String(lower.dropFirst()) : lower
+        switch field.meaning {
+        case .correspondent(let words, let address):
+            let bare = lower.hasPrefix("@") ? String(lower.dropFirst()) : lower
             // An address or a domain is an exact match; anything else matches name words.
-            if !address.contains(" "), address.contains("."), address.range(of: #"^[a-z0-9._%+'-]*@?[a-z0-9.-]+\.[a-z]{2,}$"#, options: .regularExpression) != nil {
-                return .term(addressPrefix + address)
+            if !bare.contains(" "), bare.contains("."), bare.range(of: #"^[a-z0-9._%+'-]*@?[a-z0-9.-]+\.[a-z]{2,}$"#, options: .regularExpression) != nil {
+                return .term(address + bare)
             }
-            return try textQuery(value, phrase: true, prefix: textPrefix)
-        case .subject:
-            return try textQuery(value, phrase: true, prefix: Schema.Prefix.subject)
-        case .agency:
-            return try textQuery(value, phrase: true, prefix: Schema.Prefix.agency)
-        case .vendor:
-            return try textQuery(value, phrase: true, prefix: Schema.Prefix.vendor)
-        case .file:
-            return try textQuery(value, phrase: true, prefix: Schema.Prefix.file)
-        case .kind:
-            return .term(Schema.Prefix.kind + lower)
-        case .ocr:
-            return .term(Schema.Prefix.ocr + lower)
-        case .date:
-            preconditionFailure("the parser turns date: into .dateRange")
+            return try textQuery(value, phrase: true, prefix: words)
+        case .words(let prefix):
+            return try textQuery(value, phrase: true, prefix: prefix)
+        case .keyword(let prefix, _):
+            return .term(prefix + lower)
+        case .dateRange:
+            return try compile(.dateRange(DateRange(value)))
         }
     }
 }

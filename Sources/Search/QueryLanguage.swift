@@ -13,10 +13,6 @@ public indirect enum QueryNode: Equatable, Sendable {
     case not(QueryNode)
 }
 
-public enum QueryField: String, CaseIterable, Sendable {
-    case from, to, subject, agency, vendor, kind, date, file, ocr
-}
-
 /// A query a user typed that cannot be read, with the reason in one line.
 public struct QuerySyntaxError: Error, CustomStringConvertible, Equatable, Sendable {
     public var description: String
@@ -77,11 +73,11 @@ public struct QueryParser {
             while i < chars.count, !chars[i].isWhitespace, chars[i] != "(", chars[i] != ")", chars[i] != "\"" {
                 word.append(chars[i]); i += 1
             }
-            if let colon = word.firstIndex(of: ":"), let field = QueryField(rawValue: word[..<colon].lowercased()) {
+            if let colon = word.firstIndex(of: ":"), let field = QueryField.named(word[..<colon]) {
                 var value = String(word[word.index(after: colon)...])
                 if value.isEmpty, i < chars.count, chars[i] == "\"" { value = try readQuoted() }
                 else if value.isEmpty {
-                    throw QuerySyntaxError(description: "\(field.rawValue): needs a value, as in \(example(field))")
+                    throw QuerySyntaxError(description: "\(field.name): needs a value, as in \(field.example)")
                 }
                 tokens.append(.field(field, value))
                 continue
@@ -96,30 +92,14 @@ public struct QueryParser {
         return tokens
     }
 
-    static func example(_ field: QueryField) -> String {
-        switch field {
-        case .from: "from:jdoe@nypd.org"
-        case .to: "to:ice.dhs.gov"
-        case .subject: "subject:trial"
-        case .agency: "agency:NYPD"
-        case .vendor: "vendor:\"Clearview AI\""
-        case .kind: "kind:email"
-        case .date: "date:2018-10..2019-02"
-        case .file: "file:release.pdf"
-        case .ocr: "ocr:yes"
-        }
-    }
-
-    /// Fields with a fixed set of values are checked here, so every mistake in a query
-    /// is reported by the parser.
+    /// Fields with a fixed set of values, and dates, are checked here, so every mistake
+    /// in a query is reported by the parser.
     static func field(_ field: QueryField, _ value: String) throws -> QueryNode {
         let lower = value.trimmingCharacters(in: .whitespaces).lowercased()
-        switch field {
-        case .kind where lower != "email" && lower != "document":
-            throw QuerySyntaxError(description: "kind: is email or document, not '\(value)'")
-        case .ocr where lower != "yes" && lower != "no":
-            throw QuerySyntaxError(description: "ocr: is yes or no, not '\(value)'")
-        case .date:
+        switch field.meaning {
+        case .keyword(_, let values) where !values.contains(lower):
+            throw QuerySyntaxError(description: "\(field.name): is \(values.joined(separator: " or ")), not '\(value)'")
+        case .dateRange:
             return .dateRange(try DateRange(value))
         default:
             return .field(field, value)
@@ -186,14 +166,14 @@ public struct QueryParser {
 }
 
 /// `date:` values: `YYYY[-MM[-DD]]`, or two of them around `..` (either end open).
-/// Bounds are compared with `RecordDate.sortKey` strings.
 public struct DateRange: Equatable, Sendable {
-    var low: String?
-    var high: String?
+    /// The first and last periods of the range, as YYYY, YYYYMM or YYYYMMDD; nil when open.
+    var first: String?
+    var last: String?
 
-    init(low: String?, high: String?) {
-        self.low = low
-        self.high = high
+    init(first: String?, last: String?) {
+        self.first = first
+        self.last = last
     }
 
     init(_ value: String) throws {
@@ -203,23 +183,29 @@ public struct DateRange: Equatable, Sendable {
         } else {
             parts = [value[...], value[...]]
         }
-        let low = try DateRange.key(parts[0], whole: value)
-        let high = try DateRange.key(parts[1], whole: value)
-        if low == nil, high == nil {
-            throw QuerySyntaxError(description: "date: needs at least one date, as in date:2018-10..2019-02")
+        let first = try DateRange.key(parts[0], whole: value)
+        let last = try DateRange.key(parts[1], whole: value)
+        if first == nil, last == nil {
+            throw QuerySyntaxError(description: "date: needs at least one date, as in \(QueryField.date.example)")
         }
-        if let low, let high, low > high {
+        if let first, let last, first > last {
             throw QuerySyntaxError(description: "date:\(value) ends before it starts")
         }
-        self.low = low
-        // Every time within the last day (or month, or year) of the range is inside it.
-        self.high = high.map { $0 + "~" }
+        self.first = first
+        self.last = last
+    }
+
+    /// The range as inclusive bounds on `RecordDate.sortKey` (YYYYMMDDTHHMMSS): every
+    /// time within the last day, month or year is inside it.
+    var sortKeyBounds: (low: String?, high: String?) {
+        let latest = "1231T235959"
+        return (first, last.map { $0 + latest.dropFirst($0.count - 4) })
     }
 
     private static func key(_ part: Substring, whole: String) throws -> String? {
         if part.isEmpty { return nil }
         guard let m = part.wholeMatch(of: #/(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?/#) else {
-            throw QuerySyntaxError(description: "date:\(whole) is not a date range; write YYYY, YYYY-MM or YYYY-MM-DD, as in date:2018-10..2019-02")
+            throw QuerySyntaxError(description: "date:\(whole) is not a date range; write YYYY, YYYY-MM or YYYY-MM-DD, as in \(QueryField.date.example)")
         }
         let year = Int(m.1)!
         let month = m.2.map { Int($0)! }

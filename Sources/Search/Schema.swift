@@ -89,17 +89,11 @@ public enum Schema {
         (index as NSString).appendingPathComponent("facets.columns")
     }
 
-    /// The facets search reports, in the contract's order.
-    public static let facets = ["agency", "vendor", "from", "year", "kind"]
-
     /// The facet slot's value: `name` \u{1e} `value` items joined by \u{1f}, as the
     /// bridge's facet counter reads them (CX_FACET_NAME_END, CX_LIST_SEPARATOR).
     static func facetItems(of record: Record) -> String {
-        var items: [(String, String)] = record.agencies.map { ("agency", $0) } + record.vendors.map { ("vendor", $0) }
-        if let from = record.from { items.append(("from", from.display)) }
-        if let date = record.date { items.append(("year", String(date.sortKey.prefix(4)))) }
-        items.append(("kind", record.kind.rawValue))
-        return items.map { "\($0)\u{1e}\($1)" }.joined(separator: "\u{1f}")
+        Facet.all.flatMap { facet in facet.values(record).map { "\(facet.name)\u{1e}\($0)" } }
+            .joined(separator: "\u{1f}")
     }
 
     /// A correspondent's address and the domains above it (`ice.dhs.gov`, `dhs.gov`),

@@ -122,7 +122,7 @@ public final class SearchIndex: @unchecked Sendable {
             }
             let counted = results.facets
             var facets: [String: [FacetCount]] = [:]
-            for facet in Schema.facets {
+            for facet in Facet.names {
                 facets[facet] = (counted[facet] ?? []).map { FacetCount(value: $0.value, count: $0.count) }
             }
             return SearchResponse(total: results.total, hits: hits, facets: facets)

@@ -57,15 +57,12 @@ enum Pages {
             return layout(title: "corpus", query: query, body: body)
         }
         guard let response else { return layout(title: "corpus", query: query, body: "") }
-        let facetFields = ["agency": "agency", "vendor": "vendor", "from": "from", "year": "date", "kind": "kind"]
         var aside = ""
-        for name in Schema.facets {
-            guard let values = response.facets[name], !values.isEmpty else { continue }
-            aside += "<h3>\(name)</h3><ul>"
+        for facet in Facet.all {
+            guard let values = response.facets[facet.name], !values.isEmpty else { continue }
+            aside += "<h3>\(facet.name)</h3><ul>"
             for value in values.prefix(12) {
-                // (A quote mark inside the value would end the phrase; it is no part of any term.)
-                let phrase = value.value.replacingOccurrences(of: #"["“”]"#, with: " ", options: .regularExpression)
-                let filter = "\(facetFields[name]!):\"\(phrase)\""
+                let filter = facet.filter(value.value)
                 let narrowed = query.isEmpty ? filter : "\(query) \(filter)"
                 aside += "<li><a href=\"\(link("/", [("q", narrowed)]))\">\(HTML.escape(value.value))</a><span>\(value.count)</span></li>"
             }

@@ -7,11 +7,7 @@ struct SearchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "search",
         abstract: "Search the index.",
-        discussion: """
-            Words, "exact phrases", AND / OR / NOT, a leading - to exclude, parentheses, and fields:
-            from: to: subject: agency: vendor: kind:email|document date:YYYY[-MM[-DD]]..YYYY[-MM[-DD]] file: ocr:yes|no
-            Example: vendor:"Clearview AI" agency:NYPD date:2018-10..2019-02 -newsletter
-            """)
+        discussion: QueryField.help)
 
     @OptionGroup var index: IndexOptions
 
@@ -52,7 +48,7 @@ struct SearchCommand: AsyncParsableCommand {
             print(HitFormatter.describe(hit))
             print("")
         }
-        for name in Schema.facets {
+        for name in Facet.names {
             guard let values = response.facets[name], !values.isEmpty else { continue }
             print("\(name): " + values.prefix(8).map { "\($0.value) (\($0.count))" }.joined(separator: ", "))
         }

@@ -14,9 +14,23 @@ final class QueryParserTests: XCTestCase {
         XCTAssertEqual(try QueryParser.parse("-newsletter vendor:\"Clearview AI\""),
                        .and(.not(.text("newsletter", phrase: false)), .field(.vendor, "Clearview AI")))
         XCTAssertEqual(try QueryParser.parse("FROM:gmail.com"), .field(.from, "gmail.com"))
-        XCTAssertEqual(try QueryParser.parse("date:2019"), .dateRange(DateRange(low: "2019", high: "2019~")))
+        XCTAssertEqual(try QueryParser.parse("date:2019"), .dateRange(DateRange(first: "2019", last: "2019")))
         XCTAssertEqual(try QueryParser.parse("10:32 e-mail"),
                        .and(.text("10:32", phrase: false), .text("e-mail", phrase: false)), "an unknown field is a word")
+    }
+
+    /// Every field of the table parses from its own example, and help shows it.
+    func testEveryFieldReadsItsExampleAndIsDocumented() throws {
+        for field in QueryField.all {
+            let node = try QueryParser.parse(field.example)
+            if case .dateRange = field.meaning {
+                guard case .dateRange = node else { return XCTFail("\(field.example) gave \(node)") }
+            } else {
+                guard case .field(field, _) = node else { return XCTFail("\(field.example) gave \(node)") }
+            }
+            XCTAssertTrue(QueryField.help.contains("\(field.name):"), field.name)
+            XCTAssertTrue(QueryField.help.contains(field.example), field.name)
+        }
     }
 
     func testMalformedQueriesSayWhatIsWrong() {
@@ -40,10 +54,10 @@ final class QueryParserTests: XCTestCase {
     }
 
     func testDateRanges() throws {
-        XCTAssertEqual(try DateRange("2018-10..2019-02"), DateRange(low: "201810", high: "201902~"))
-        XCTAssertEqual(try DateRange("2019"), DateRange(low: "2019", high: "2019~"))
-        XCTAssertEqual(try DateRange("..2019-02-28"), DateRange(low: nil, high: "20190228~"))
-        XCTAssertEqual(try DateRange("2018-1-5.."), DateRange(low: "20180105", high: nil))
+        XCTAssertEqual(try DateRange("2018-10..2019-02"), DateRange(first: "201810", last: "201902"))
+        XCTAssertEqual(try DateRange("2019"), DateRange(first: "2019", last: "2019"))
+        XCTAssertEqual(try DateRange("..2019-02-28"), DateRange(first: nil, last: "20190228"))
+        XCTAssertEqual(try DateRange("2018-1-5.."), DateRange(first: "20180105", last: nil))
         for bad in ["2019-13", "2019-02-30", "2020..2019", "..", "yesterday", "2019/02"] {
             XCTAssertThrowsError(try DateRange(bad), bad)
         }

@@ -1,0 +1,101 @@
+import Foundation
+import Ingest
+
+/// What a `field:value` filter of the query language means: the one table that the
+/// parser (names, checks, examples), the compiler (terms), `corpus help query` and the
+/// facets (through `Facet`) read. A field added here is parsed, compiled and documented.
+public struct QueryField: Hashable, Sendable {
+    public let name: String
+    let meaning: Meaning
+    /// A filter using the field, for help and error messages.
+    public let example: String
+    /// What the field matches, in one line.
+    public let summary: String
+
+    enum Meaning: Hashable, Sendable {
+        /// Words of a free-text prefix, matched as a phrase.
+        case words(prefix: String)
+        /// A person: an exact address or domain (boolean prefix), else name words.
+        case correspondent(words: String, address: String)
+        /// One of a fixed set of lowercase values, as a boolean term.
+        case keyword(prefix: String, values: [String])
+        /// A date or a range of dates: the date slot, or Omega's D/M/Y terms.
+        case dateRange
+    }
+
+    public static let from = QueryField(
+        name: "from", meaning: .correspondent(words: Schema.Prefix.from, address: Schema.Prefix.fromAddress),
+        example: "from:jdoe@nypd.org",
+        summary: "the sender: name words, an address or a domain")
+    public static let to = QueryField(
+        name: "to", meaning: .correspondent(words: Schema.Prefix.to, address: Schema.Prefix.toAddress),
+        example: "to:ice.dhs.gov", summary: "a recipient (To or Cc), as from:")
+    public static let subject = QueryField(
+        name: "subject", meaning: .words(prefix: Schema.Prefix.subject),
+        example: "subject:trial", summary: "words of the subject line")
+    public static let agency = QueryField(
+        name: "agency", meaning: .words(prefix: Schema.Prefix.agency),
+        example: "agency:NYPD", summary: "an agency, by its name or any alias")
+    public static let vendor = QueryField(
+        name: "vendor", meaning: .words(prefix: Schema.Prefix.vendor),
+        example: "vendor:\"Clearview AI\"", summary: "a vendor, by its name or any alias")
+    public static let kind = QueryField(
+        name: "kind", meaning: .keyword(prefix: Schema.Prefix.kind, values: Record.Kind.allCases.map(\.rawValue)),
+        example: "kind:email", summary: "email or document (a file that is not mail)")
+    public static let date = QueryField(
+        name: "date", meaning: .dateRange,
+        example: "date:2018-10..2019-02",
+        summary: "YYYY[-MM[-DD]], or a range (either end open)")
+    public static let file = QueryField(
+        name: "file", meaning: .words(prefix: Schema.Prefix.file),
+        example: "file:release.pdf", summary: "words of the released file's name")
+    public static let ocr = QueryField(
+        name: "ocr", meaning: .keyword(prefix: Schema.Prefix.ocr, values: ["yes", "no"]),
+        example: "ocr:yes", summary: "yes when any page was read by OCR")
+
+    /// Every field, in the order help lists them.
+    public static let all: [QueryField] = [from, to, subject, agency, vendor, kind, date, file, ocr]
+
+    /// The query language in a few lines, for `corpus search --help`.
+    public static var help: String {
+        let width = all.map(\.example.count).max()! + 2
+        let rows = all.map { "  " + $0.example.padding(toLength: width, withPad: " ", startingAt: 0) + $0.summary }
+        return """
+            Words, "exact phrases", AND / OR / NOT, a leading - to exclude, parentheses, and fields:
+            \(rows.joined(separator: "\n"))
+            Example: vendor:"Clearview AI" agency:NYPD date:2018-10..2019-02 -newsletter
+            """
+    }
+
+    /// The field a query names (in any case), or nil.
+    static func named(_ name: some StringProtocol) -> QueryField? {
+        let lower = name.lowercased()
+        return all.first { $0.name == lower }
+    }
+}
+
+/// A facet that search reports: its name, the field that narrows to one of its values,
+/// and the values a record has. The facet slot and every facet count follow this table.
+public struct Facet: Sendable {
+    public let name: String
+    public let field: QueryField
+    let values: @Sendable (Record) -> [String]
+
+    /// The facets, in the contract's order.
+    public static let all: [Facet] = [
+        Facet(name: "agency", field: .agency, values: \.agencies),
+        Facet(name: "vendor", field: .vendor, values: \.vendors),
+        Facet(name: "from", field: .from, values: { $0.from.map { [$0.display] } ?? [] }),
+        Facet(name: "year", field: .date, values: { $0.date.map { [String($0.sortKey.prefix(4))] } ?? [] }),
+        Facet(name: "kind", field: .kind, values: { [$0.kind.rawValue] }),
+    ]
+
+    public static var names: [String] { all.map(\.name) }
+
+    /// The filter that narrows a query to records with `value`.
+    public func filter(_ value: String) -> String {
+        // (A quote mark inside the value would end the phrase; it is no part of any term.)
+        let phrase = value.replacingOccurrences(of: #"["“”]"#, with: " ", options: .regularExpression)
+        return "\(field.name):\"\(phrase)\""
+    }
+}
