@@ -11,6 +11,7 @@
 #include <map>
 #include <unordered_map>
 #include <memory>
+#include <new>
 #include <stdexcept>
 #include <string>
 #include <utility>
@@ -60,7 +61,8 @@ struct cx_query {
 
 namespace {
 
-char *copy_string(const std::string &s) {
+// A malloc'd copy for the caller to free; NULL when memory is short.
+char *copy_string_or_null(const std::string &s) noexcept {
     char *out = static_cast<char *>(std::malloc(s.size() + 1));
     if (out) {
         std::memcpy(out, s.data(), s.size());
@@ -69,8 +71,16 @@ char *copy_string(const std::string &s) {
     return out;
 }
 
+// As above, inside `guarded`: no memory is an error with a status, never a NULL result.
+char *copy_string(const std::string &s) {
+    char *out = copy_string_or_null(s);
+    if (!out) throw std::bad_alloc();
+    return out;
+}
+
+// (With no memory for the message, the caller still gets the status.)
 cx_status fail(char **error, cx_status status, const std::string &message) {
-    if (error) *error = copy_string(message);
+    if (error) *error = copy_string_or_null(message);
     return status;
 }
 
@@ -133,11 +143,19 @@ cx_status cx_db_open(const char *path, int writable, cx_db **out, char **error) 
     });
 }
 
+cx_status cx_db_close(cx_db *db, char **error) {
+    return guarded(error, [&] {
+        db->read->close();
+        return CX_OK;
+    });
+}
+
 void cx_db_free(cx_db *db) {
     if (!db) return;
     try {
-        if (db->write) db->write->close();
+        db->read->close();
     } catch (...) {
+        // (Reported only by cx_db_close: a destructor-like call has no one to tell.)
     }
     delete db;
 }
@@ -254,12 +272,12 @@ cx_status cx_db_get_metadata(cx_db *db, const char *key, char **value, char **er
 
 // ---- documents ---------------------------------------------------------------
 
-cx_doc *cx_doc_new(void) {
-    try {
-        return new cx_doc();
-    } catch (...) {
-        return nullptr;
-    }
+cx_status cx_doc_new(cx_doc **out, char **error) {
+    *out = nullptr;
+    return guarded(error, [&] {
+        *out = new cx_doc();
+        return CX_OK;
+    });
 }
 
 void cx_doc_free(cx_doc *doc) { delete doc; }
@@ -310,52 +328,52 @@ cx_status cx_query_text(cx_db *db, const char *text, const char *prefix, cx_quer
     });
 }
 
-cx_query *cx_query_term(const char *term) {
-    try {
-        return new cx_query{Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(term), 0.0)};
-    } catch (...) {
-        return nullptr;
-    }
+cx_status cx_query_term(const char *term, cx_query **out, char **error) {
+    *out = nullptr;
+    return guarded(error, [&] {
+        *out = new cx_query{Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(term), 0.0)};
+        return CX_OK;
+    });
 }
 
-cx_query *cx_query_value_range(uint32_t slot, const char *low, const char *high) {
-    try {
-        if (low && high) return new cx_query{Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, low, high)};
-        if (low) return new cx_query{Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, low)};
-        if (high) return new cx_query{Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, high)};
-        return new cx_query{Xapian::Query::MatchAll};
-    } catch (...) {
-        return nullptr;
-    }
+cx_status cx_query_value_range(uint32_t slot, const char *low, const char *high, cx_query **out, char **error) {
+    *out = nullptr;
+    return guarded(error, [&] {
+        if (low && high) *out = new cx_query{Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, low, high)};
+        else if (low) *out = new cx_query{Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, low)};
+        else if (high) *out = new cx_query{Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, high)};
+        else *out = new cx_query{Xapian::Query::MatchAll};
+        return CX_OK;
+    });
 }
 
-cx_query *cx_query_match_all(void) {
-    try {
-        return new cx_query{Xapian::Query::MatchAll};
-    } catch (...) {
-        return nullptr;
-    }
+cx_status cx_query_match_all(cx_query **out, char **error) {
+    *out = nullptr;
+    return guarded(error, [&] {
+        *out = new cx_query{Xapian::Query::MatchAll};
+        return CX_OK;
+    });
 }
 
-cx_query *cx_query_combine(cx_op op, const cx_query *left, const cx_query *right) {
-    try {
+cx_status cx_query_combine(cx_op op, const cx_query *left, const cx_query *right, cx_query **out, char **error) {
+    *out = nullptr;
+    return guarded(error, [&] {
         Xapian::Query::op xop = op == CX_OP_AND  ? Xapian::Query::OP_AND
                                 : op == CX_OP_OR ? Xapian::Query::OP_OR
                                                  : Xapian::Query::OP_AND_NOT;
-        return new cx_query{Xapian::Query(xop, left->query, right->query)};
-    } catch (...) {
-        return nullptr;
-    }
+        *out = new cx_query{Xapian::Query(xop, left->query, right->query)};
+        return CX_OK;
+    });
 }
 
 void cx_query_free(cx_query *query) { delete query; }
 
-char *cx_query_describe(const cx_query *query) {
-    try {
-        return copy_string(query->query.get_description());
-    } catch (...) {
-        return copy_string("");
-    }
+cx_status cx_query_describe(const cx_query *query, char **out, char **error) {
+    *out = nullptr;
+    return guarded(error, [&] {
+        *out = copy_string(query->query.get_description());
+        return CX_OK;
+    });
 }
 
 // ---- searching ---------------------------------------------------------------

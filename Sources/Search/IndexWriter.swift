@@ -158,6 +158,19 @@ public final class IndexWriter: RecordSink, @unchecked Sendable {
         }
     }
 
+    /// Closes the index, releasing the write lock, and reports what closing could not do.
+    /// Anything not committed is lost, as when the process is killed: commit first.
+    public func close() throws {
+        try onWriter {
+            try committedLock.withLock { try committed.close() }
+            try db.close()
+        }
+        room.withLock {
+            failure = IndexError(kind: .other, message: "\(path) was closed: nothing more can be written to it by this writer")
+            room.broadcast()
+        }
+    }
+
     public func tally() throws -> SinkTally {
         try onWriter { tallied }
     }

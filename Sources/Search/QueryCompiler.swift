@@ -9,31 +9,31 @@ struct QueryCompiler {
     func compile(_ node: QueryNode) throws -> XapianQuery {
         switch node {
         case .all:
-            return .all()
+            return try .all()
         case .text(let text, let phrase):
             return try textQuery(text, phrase: phrase, prefix: "")
         case .field(let field, let value):
             return try fieldQuery(field, value)
         case .dateRange(let range):
             let bounds = range.sortKeyBounds
-            return Self.periodTerms(range) ?? .valueRange(slot: Schema.Slot.date, from: bounds.low, to: bounds.high)
+            return try Self.periodTerms(range) ?? .valueRange(slot: Schema.Slot.date, from: bounds.low, to: bounds.high)
         case .and(let left, .not(let right)):
-            return .combine(CX_OP_AND_NOT, try compile(left), try compile(right))
+            return try .combine(CX_OP_AND_NOT, compile(left), compile(right))
         case .and(.not(let left), let right):
-            return .combine(CX_OP_AND_NOT, try compile(right), try compile(left))
+            return try .combine(CX_OP_AND_NOT, compile(right), compile(left))
         case .and(let left, let right):
-            return .combine(CX_OP_AND, try compile(left), try compile(right))
+            return try .combine(CX_OP_AND, compile(left), compile(right))
         case .or(let left, let right):
-            return .combine(CX_OP_OR, try compile(left), try compile(right))
+            return try .combine(CX_OP_OR, compile(left), compile(right))
         case .not(let inner):
-            return .combine(CX_OP_AND_NOT, .all(), try compile(inner))
+            return try .combine(CX_OP_AND_NOT, .all(), compile(inner))
         }
     }
 
     /// A closed range of whole years, months or days as the OR of their Y, M or D terms
     /// (Omega's date terms): posting lists, where a value range reads the date of every
     /// candidate. Nil for an open range, or one of more than `maxPeriods` periods.
-    static func periodTerms(_ range: DateRange, maxPeriods: Int = 400) -> XapianQuery? {
+    static func periodTerms(_ range: DateRange, maxPeriods: Int = 400) throws -> XapianQuery? {
         guard let low = range.first, let high = range.last else { return nil }
         let digits = max(low.count, high.count)
         guard [4, 6, 8].contains(digits), let first = Period(low, start: true), let last = Period(high, start: false) else {
@@ -48,7 +48,7 @@ struct QueryCompiler {
             period = period.next(digits)
         }
         guard let head = terms.first else { return nil }
-        return terms.dropFirst().reduce(XapianQuery.term(head)) { .combine(CX_OP_OR, $0, .term($1)) }
+        return try terms.dropFirst().reduce(XapianQuery.term(head)) { try .combine(CX_OP_OR, $0, .term($1)) }
     }
 
     /// A year, month or day of a date range's bound.
@@ -108,13 +108,13 @@ struct QueryCompiler {
             let bare = lower.hasPrefix("@") ? String(lower.dropFirst()) : lower
             // An address or a domain is an exact match; anything else matches name words.
             if !bare.contains(" "), bare.contains("."), bare.range(of: #"^[a-z0-9._%+'-]*@?[a-z0-9.-]+\.[a-z]{2,}$"#, options: .regularExpression) != nil {
-                return .term(address + bare)
+                return try .term(address + bare)
             }
             return try textQuery(value, phrase: true, prefix: words)
         case .words(let prefix):
             return try textQuery(value, phrase: true, prefix: prefix)
         case .keyword(let prefix, _):
-            return .term(prefix + lower)
+            return try .term(prefix + lower)
         case .dateRange:
             return try compile(.dateRange(DateRange(value)))
         }

@@ -111,7 +111,7 @@ public enum Schema {
     }
 
     static func document(for record: Record, gazetteer: Gazetteer) throws -> XapianDocument {
-        let doc = XapianDocument()
+        let doc = try XapianDocument()
         let people = { (list: [Correspondent]) in
             list.map { [$0.name, $0.address].compactMap { $0 }.joined(separator: " ") }.joined(separator: "\n")
         }

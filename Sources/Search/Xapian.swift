@@ -40,6 +40,9 @@ final class XapianDatabase {
 
     deinit { cx_db_free(handle) }
 
+    /// Closes the database (a writer's lock is released) and says if that failed.
+    func close() throws { try check { cx_db_close(handle, $0) } }
+
     var documentCount: Int {
         get throws {
             var count: UInt32 = 0
@@ -137,8 +140,10 @@ final class XapianMatches {
 final class XapianDocument {
     let handle: OpaquePointer
 
-    init() {
-        handle = cx_doc_new()
+    init() throws {
+        var doc: OpaquePointer?
+        try check { cx_doc_new(&doc, $0) }
+        handle = doc!
     }
 
     deinit { cx_doc_free(handle) }
@@ -176,21 +181,36 @@ final class XapianQuery {
         return XapianQuery(query!)
     }
 
-    static func term(_ term: String) -> XapianQuery { XapianQuery(cx_query_term(term)) }
-    static func all() -> XapianQuery { XapianQuery(cx_query_match_all()) }
-
-    static func valueRange(slot: UInt32, from low: String?, to high: String?) -> XapianQuery {
-        XapianQuery(cx_query_value_range(slot, low, high))
+    static func term(_ term: String) throws -> XapianQuery {
+        try made { cx_query_term(term, $0, $1) }
     }
 
-    static func combine(_ op: cx_op, _ left: XapianQuery, _ right: XapianQuery) -> XapianQuery {
-        XapianQuery(cx_query_combine(op, left.handle, right.handle))
+    static func all() throws -> XapianQuery {
+        try made { cx_query_match_all($0, $1) }
     }
 
-    var description: String {
-        let raw = cx_query_describe(handle)
+    static func valueRange(slot: UInt32, from low: String?, to high: String?) throws -> XapianQuery {
+        try made { cx_query_value_range(slot, low, high, $0, $1) }
+    }
+
+    static func combine(_ op: cx_op, _ left: XapianQuery, _ right: XapianQuery) throws -> XapianQuery {
+        try made { cx_query_combine(op, left.handle, right.handle, $0, $1) }
+    }
+
+    /// Xapian's rendering of the query (tests compare it).
+    func describe() throws -> String {
+        var raw: UnsafeMutablePointer<CChar>?
+        try check { cx_query_describe(handle, &raw, $0) }
         defer { cx_free_string(raw) }
-        return raw.map { String(cString: $0) } ?? ""
+        return String(cString: raw!)
+    }
+
+    private static func made(
+        _ constructor: (UnsafeMutablePointer<OpaquePointer?>, UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> cx_status
+    ) throws -> XapianQuery {
+        var query: OpaquePointer?
+        try check { constructor(&query, $0) }
+        return XapianQuery(query!)
     }
 }
 

@@ -58,6 +58,7 @@ struct IngestCommand: AsyncParsableCommand {
             let progress = ProgressPrinter()
             let report = try await ingester.run(paths: paths, into: writer) { progress.update($0) }
             await pool.shutdown()
+            try writer.close()
             progress.finish()
             return report
         }

@@ -121,6 +121,20 @@ final class IndexTests: XCTestCase {
         }
     }
 
+    /// Closing says what it could not do, releases the lock while the writer object lives
+    /// on, and any later write is an error rather than a silent loss.
+    func testAClosedWriterReleasesTheLockAndRefusesWrites() throws {
+        let writer = try IndexWriter(path: path)
+        try writer.add([record(1, text: "committed", from: "a@nypd.org", vendors: [])])
+        try writer.commit()
+        try writer.close()
+        let next = try IndexWriter(path: path)
+        XCTAssertEqual(try next.documentCount, 1)
+        XCTAssertThrowsError(try writer.documentCount)
+        XCTAssertThrowsError(try writer.add([record(2, text: "late", from: "a@nypd.org", vendors: [])]).self)
+        withExtendedLifetime(writer) {}
+    }
+
     func testShowFindsARecordById() throws {
         try write([record(7, text: "body text", from: "a@nypd.org", vendors: [])])
         let index = try SearchIndex(path: path)

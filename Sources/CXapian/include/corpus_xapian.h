@@ -40,6 +40,12 @@ void cx_free_string(char *s);
 /* Opens the database at path. writable: create it if missing and take the write
  * lock (CX_ERR_LOCKED if another writer has it). */
 cx_status cx_db_open(const char *path, int writable, cx_db **out, char **error);
+/* Closes the database, releasing the write lock; a writable database's changes not
+ * yet committed are lost (an open transaction is abandoned). Reports what closing
+ * could not do; the handle must still be freed. */
+cx_status cx_db_close(cx_db *db, char **error);
+/* Frees the handle, closing the database first if cx_db_close was not called (any
+ * error of that close is lost: call cx_db_close to hear of it). */
 void cx_db_free(cx_db *db);
 /* Re-opens a read-only database at its latest commit. */
 cx_status cx_db_reopen(cx_db *db, char **error);
@@ -63,7 +69,7 @@ cx_status cx_db_get_metadata(cx_db *db, const char *key, char **value, char **er
 
 /* ---- documents --------------------------------------------------------- */
 
-cx_doc *cx_doc_new(void);
+cx_status cx_doc_new(cx_doc **out, char **error);
 void cx_doc_free(cx_doc *doc);
 /* Indexes free text with positions and English stemming, under prefix ("" for none).
  * Successive calls continue the position count, with a gap so that phrases do not
@@ -83,15 +89,15 @@ typedef enum { CX_OP_AND = 0, CX_OP_OR = 1, CX_OP_AND_NOT = 2 } cx_op;
  * text is searchable. */
 cx_status cx_query_text(cx_db *db, const char *text, const char *prefix, cx_query **out, char **error);
 /* An exact term, used as a filter (does not add weight). */
-cx_query *cx_query_term(const char *term);
+cx_status cx_query_term(const char *term, cx_query **out, char **error);
 /* Documents whose value in slot lies in [low, high] (byte order); NULL end = open. */
-cx_query *cx_query_value_range(uint32_t slot, const char *low, const char *high);
-cx_query *cx_query_match_all(void);
+cx_status cx_query_value_range(uint32_t slot, const char *low, const char *high, cx_query **out, char **error);
+cx_status cx_query_match_all(cx_query **out, char **error);
 /* Combines two queries; neither argument is consumed. */
-cx_query *cx_query_combine(cx_op op, const cx_query *left, const cx_query *right);
+cx_status cx_query_combine(cx_op op, const cx_query *left, const cx_query *right, cx_query **out, char **error);
 void cx_query_free(cx_query *query);
-/* A readable rendering, for debugging and tests. */
-char *cx_query_describe(const cx_query *query);
+/* A readable rendering, for debugging and tests; *out is malloc'd (cx_free_string). */
+cx_status cx_query_describe(const cx_query *query, char **out, char **error);
 
 /* ---- searching --------------------------------------------------------- */
 
