@@ -154,7 +154,7 @@ public enum EmailSplitter {
                                      quote: quoteFormats.subtracting(printFormats), emails: printFormats)
         let steps = zip(known, known.dropFirst())
         let newestFirst = steps.filter { $0 > $1 }.count > steps.filter { $0 < $1 }.count
-        let (originals, copied) = copies(blocks, kinds: kinds, pageTops: pageTops, newestFirst: newestFirst)
+        let (originals, copied, onlyQuoted) = copies(blocks, kinds: kinds, pageTops: pageTops, newestFirst: newestFirst)
 
         var opened: [(block: HeaderBlock, preamble: Int)] = []
         var openedBlocks: [HeaderBlock] = []
@@ -166,7 +166,7 @@ public enum EmailSplitter {
             let preamble = preambleStart(of: block, lines, owners: owners, titles: titles, floor: opened.last?.block.end ?? 0)
             let reason = decide(block, preamble: preamble, lines, opened: openedBlocks, chain: blocks[chainStart..<index], owners: owners,
                                 formats: formats, newestFirst: newestFirst, original: originals[index].map { blocks[$0] },
-                                copied: copied.contains(index))
+                                copied: copied.contains(index), onlyQuoted: onlyQuoted.contains(index))
             decisions.append(SplitDecision(page: lines[block.start].page, line: lines[block.start].line,
                                            text: lines[block.start].text, startsEmail: reason.opens, reason: reason.why))
             if reason.opens {
@@ -311,12 +311,15 @@ public enum EmailSplitter {
     /// email, and quoted copies of it in the emails that answer or forward it. For each
     /// block that is a copy, the index of the block it copies; `emails`, the blocks known
     /// by their copies to be emails. The email is the one known to open an email; else,
-    /// of those not right under a newer header (a copy is quoted by a later message,
-    /// printed above it, whichever order the release runs in), the only one, or the only
+    /// of those not right under a newer header of the same conversation (a copy is quoted
+    /// by a later message, printed above it, whichever order the release runs in), the only one, or the only
     /// one starting a page, or the first printed (the last, in a release printed newest
     /// first, where the answers come before what they quote). When every one stands
-    /// under a newer header, the email was not released: all are copies of the first.
-    static func copies(_ blocks: [HeaderBlock], kinds: [Bool?], pageTops: [Bool], newestFirst: Bool) -> (originals: [Int: Int], emails: Set<Int>) {
+    /// under a newer header, the email was not released: all are copies of the first,
+    /// which is in `onlyQuoted`.
+    static func copies(_ blocks: [HeaderBlock], kinds: [Bool?], pageTops: [Bool], newestFirst: Bool)
+        -> (originals: [Int: Int], emails: Set<Int>, onlyQuoted: Set<Int>)
+    {
         var byMinute: [Substring: [[Int]]] = [:]
         for (index, block) in blocks.enumerated() {
             guard let minute = block.dateKey?.prefix(13) else { continue }
@@ -324,13 +327,18 @@ public enum EmailSplitter {
             if let g = groups.firstIndex(where: { sameMessage(blocks[$0[0]], block) }) { groups[g].append(index) } else { groups.append([index]) }
             byMinute[minute] = groups
         }
-        var originals: [Int: Int] = [:], emails = Set<Int>()
+        var originals: [Int: Int] = [:], emails = Set<Int>(), onlyQuoted = Set<Int>()
         for members in byMinute.values.joined() where members.count > 1 {
             let candidates = members.filter { kinds[$0] != false }
             let knownEmails = candidates.filter { kinds[$0] == true }
             let notUnderNewer = candidates.filter { i in
                 guard i > 0, let above = blocks[i - 1].dateKey, let own = blocks[i].dateKey else { return true }
-                return above.prefix(13) <= own.prefix(13)
+                // (Under a newer message of another conversation: the email printed after it,
+                // in a release printed newest first, does not quote it.)
+                let subject = normalizedSubject(blocks[i].header.subject), aboveSubject = normalizedSubject(blocks[i - 1].header.subject)
+                // (A long subject wraps, and one print may keep less of it than another.)
+                let sameConversation = subject.isEmpty || aboveSubject.isEmpty || subject.hasPrefix(aboveSubject) || aboveSubject.hasPrefix(subject)
+                return above.prefix(13) <= own.prefix(13) || !sameConversation
             }
             let atPageTop = notUnderNewer.filter { pageTops[$0] }
             let email: Int?
@@ -344,15 +352,16 @@ public enum EmailSplitter {
                 email = newestFirst ? notUnderNewer.last : notUnderNewer.first
             }
             if let email { emails.insert(email) }
+            if email == nil, knownEmails.isEmpty, notUnderNewer.isEmpty, candidates.count > 1 { onlyQuoted.insert(members[0]) }
             guard let reference = email ?? (knownEmails.isEmpty ? members.first : nil) else { continue }
             for member in members where member != reference { originals[member] = reference }
         }
-        return (originals, emails)
+        return (originals, emails, onlyQuoted)
     }
 
     static func decide(_ block: HeaderBlock, preamble: Int, _ lines: [PageLine], opened: [HeaderBlock], chain: ArraySlice<HeaderBlock>,
                        owners: MailboxOwners, formats: ReleaseFormats, newestFirst: Bool,
-                       original: HeaderBlock?, copied: Bool) -> (opens: Bool, why: String)
+                       original: HeaderBlock?, copied: Bool, onlyQuoted: Bool) -> (opens: Bool, why: String)
     {
         let first = lines[block.start]
         if first.text.hasPrefix(">") { return (false, "its lines start with '>': a quoted copy") }
@@ -400,6 +409,9 @@ public enum EmailSplitter {
             return (false, "indented under the email above: a quoted copy")
         }
         let date = block.date, currentDate = current.date
+        if onlyQuoted {
+            return (false, "printed again only under newer messages of its conversation, as this one is: a quoted copy of a message not released as an email")
+        }
         if let date, let original {
             let place = lines[original.start].line.map { "line \($0)" } ?? "page \(lines[original.start].page)"
             return (false, "same sender and date (\(date)) as the email at \(place): a quoted copy")

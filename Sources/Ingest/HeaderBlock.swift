@@ -339,9 +339,20 @@ struct HeaderBlock: Sendable {
             }
             return text.lowercased().hasPrefix("please respond to")
         }
-        for piece in pieces where !read(piece.text, nil, previous: nil) { return nil }
+        // OCR may set a recipient list's wrapped line beside the date, over its label:
+        // kept for the To line below, where it belongs.
+        var early: [String] = []
+        for piece in pieces where !read(piece.text, nil, previous: nil) {
+            let bare = piece.text.trimmed(where: { $0 == "," || $0 == ";" })
+            guard last == nil, looksLikeAddresses(piece.text) || matches(lotusName, bare) else { return nil }
+            early.append(piece.text)
+        }
         while j < lines.count, j < i + 20, read(lines[j].text, lines[j], previous: lines[j - 1]) { j += 1 }
         guard header.fields[.to] != nil || header.fields[.subject] != nil else { return nil }
+        if !early.isEmpty {
+            guard let to = header.fields[.to] else { return nil }
+            header.fields[.to] = joined(early.joined(separator: " "), to)
+        }
         return HeaderBlock(start: i, end: j, header: header, style: .lotus)
     }
 

@@ -665,4 +665,48 @@ final class TextReleaseSplitTests: XCTestCase {
         XCTAssertEqual(DateParser.parse("December 4, 2018 at 10:32:15 AM EST")?.description, "2018-12-04T10:32:15-05:00")
         XCTAssertNil(DateParser.parse("Tue, Dec 4 at 10:32 AM"), "no year printed: no date")
     }
+
+    /// OCR may set a Notes header's wrapped recipient line beside its date, over the To
+    /// label: the block is still a Notes header, and a quoted copy of an email above it
+    /// (the same sender and minute) stays inside the forward that quotes it.
+    func testANotesRecipientLineReadBesideTheDateKeepsTheQuotedCopyInItsForward() {
+        let original = ["Amara Okoye <aokoye@vendor-x.com>", "03/02/2021 09:15 AM", "           To  Tomas Ruiz/RTCC/NYPD@NYPD",
+                        "           cc", "      Subject  Pilot pricing", "", "Tomas,", "", "Pricing for the pilot is attached.", "", "Amara", ""]
+        let forward = ["Tomas Ruiz/RTCC/NYPD@NYPD", "03/02/2021 11:40 AM", "           To  Lena Ortiz/NYD/DEA@DEA", "           cc",
+                       "      Subject  Fwd: Pilot pricing", "", "See below.", "", "Tomas Ruiz", "Real Time Crime Center", "",
+                       "Amara Okoye <aokoye@vendor-x.com>", "03/02/2021 09:15 AM  Ruiz/RTCC/NYPD@NYPD,",
+                       "           To  Tomas  Lena Ortiz", "                          <lortiz@dea.gov>", "           cc",
+                       "      Subject  Pilot pricing", "", "Tomas,", "", "Pricing for the pilot is attached.", "", "Amara", "", "[attachment \"pricing.pdf\" deleted by Tomas Ruiz]"]
+        let text = (original + forward).joined(separator: "\n")
+        let emails = EmailSplitter.split(text: text)
+        XCTAssertEqual(emails.map { $0.header.date?.description }, ["2021-03-02T09:15:00", "2021-03-02T11:40:00"])
+        XCTAssertEqual(emails.last?.body.contains("Pricing for the pilot is attached."), true, "the copy stays in the forward")
+        let copy = EmailSplitter.explain(text: text).last
+        XCTAssertEqual(copy?.startsEmail, false, copy?.reason ?? "")
+    }
+
+    /// A release printed newest first: an email sits under the newer email of another
+    /// conversation, while its copies sit under the newer messages that answer it. The
+    /// print under another conversation is the email; a message printed only under
+    /// newer messages of its own conversation was not released as an email.
+    func testInANewestFirstReleaseTheEmailIsThePrintNotUnderItsOwnConversation() {
+        func header(_ from: String, _ subject: String, _ date: String, quoted: Bool) -> [String] {
+            let pad = quoted ? " " : "  "
+            return ["From:\(pad)\(from)", "Sent:\(pad)\(date)", "To:\(pad)Desk <desk@nypd.org>", "Subject:\(pad)\(subject)", ""]
+        }
+        let nia = "Nia Brandt <nbrandt@nypd.org>", omar = "Omar Vance <ovance@vendor-y.com>", ruth = "Ruth Keel <rkeel@gmail.com>"
+        let ruthOld = header(ruth, "Story on the trial", "Monday, March 1, 2021 8:00 AM", quoted: true) + ["Is this true?", ""]
+        let omarQuoted = header(omar, "RE: Story on the trial", "Tuesday, March 2, 2021 9:00 AM", quoted: true) + ["We cannot comment.", ""]
+        let niaEmail = header(nia, "FW: RE: Story on the trial", "Thursday, March 4, 2021 10:00 AM", quoted: false)
+            + ["For your files.", "Nia", ""] + omarQuoted + ruthOld
+        let other = header(nia, "Training dates", "Wednesday, March 3, 2021 3:00 PM", quoted: false) + ["Training is on Friday.", "Nia", ""]
+        let omarEmail = header(omar, "RE: Story on the trial", "Tuesday, March 2, 2021 9:00 AM", quoted: false)
+            + ["We cannot comment.", "Omar", ""] + ruthOld
+        let text = (niaEmail + ["\u{0C}"] + other + omarEmail).joined(separator: "\n")
+        let emails = EmailSplitter.split(text: text)
+        XCTAssertEqual(emails.map { $0.header.date?.description }, ["2021-03-04T10:00:00", "2021-03-03T15:00:00", "2021-03-02T09:00:00"])
+        let decisions = EmailSplitter.explain(text: text)
+        XCTAssertEqual(decisions.filter { $0.text.contains("Ruth") }.map(\.startsEmail), [false, false],
+                       decisions.map(\.reason).joined(separator: "\n"))
+    }
 }
