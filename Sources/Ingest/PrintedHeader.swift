@@ -106,6 +106,9 @@ enum OCRRepair {
         (#"(?<=(?:^|[\s<(])[A-Za-z0-9_-]{1,30}\.)\s(?=[A-Za-z0-9._-]+@)"#, ""),
         (#"(?<![\w.])([A-Z]) (?=[a-z]{2,})"#, "$1"),
         (#"(?<=@[A-Za-z0-9-]{1,40})\s*\.\s*(?=[A-Za-z])"#, "."),
+        // ... after a domain's other labels only before a last label that ends the address:
+        // "oliveirab@usss.dhs. gov".
+        (#"(?<=@[A-Za-z0-9-]{1,40}\.[A-Za-z0-9.-]{1,40})\.\s+(?=[a-z]{2,6}(?![A-Za-z0-9.@-]))"#, "."),
         // An initial "j" between dots read as a bracket: "emeka.}.khoury@", "sean.).nguyen@".
         (#"(?<=[A-Za-z0-9]\.)[}\])](?=\.[A-Za-z0-9._-]*@)"#, "j"),
         // A dot in the domain read as a slash: "ice /dhs.gov".
@@ -164,7 +167,7 @@ enum OCRRepair {
         let runs = local.split(whereSeparator: { !$0.isLetter }).map(String.init)
         // Specks after the name ("Tamara Wright (i __!> i 2 7") end it; a letter read as a
         // digit ("G6mez-Ruiz") does not.
-        let read = name.replacingOccurrences(of: #"[“”"]|(?<!\p{L})[‘’']|[‘’'](?!\p{L})"#, with: "", options: .regularExpression)
+        var read = name.replacingOccurrences(of: #"[“”"]|(?<!\p{L})[‘’']|[‘’'](?!\p{L})"#, with: "", options: .regularExpression)
             .split(separator: " ").prefix { word in
                 word.allSatisfy { $0.isLetter || ".,-'’".contains($0) } || (word.filter(\.isNumber).count == 1 && word.filter(\.isLetter).count >= 3)
             }
@@ -177,6 +180,8 @@ enum OCRRepair {
             else { return String(part) }
             return fix.prefix(1).uppercased() + fix.dropFirst()
         }
+        // A speck read as a short lowercase word after the name ("Liam Rogers ot") is none of it.
+        while read.count > 1, let last = read.last, last.count <= 2, last.allSatisfy({ $0.isLowercase }) { read.removeLast() }
         // (Each part of a double name on its own: "Gómez-Ruiz".)
         let words = read.map { $0.split(separator: "-", omittingEmptySubsequences: false).map(fixed).joined(separator: "-") }
         return Correspondent(name: words.joined(separator: " "), address: person.address)

@@ -120,6 +120,10 @@ final class PrintedHeaderTests: XCTestCase {
         XCTAssertEqual(AddressList.parse(OCRRepair.addresses("Lukasz Baptiste <lukasz.j:baptiste@nypd.org>")).first?.address, "lukasz.j.baptiste@nypd.org")
         XCTAssertEqual(AddressList.parse(OCRRepair.addresses("jamal. jackson@gmail.com")).first?.address, "jamal.jackson@gmail.com")
         XCTAssertEqual(AddressList.parse(OCRRepair.addresses("Lucia. J.Rogers@ice /dhs.gov")).first?.address, "lucia.j.rogers@ice.dhs.gov")
+        XCTAssertEqual(AddressList.parse(OCRRepair.addresses("oliveirab@usss.dhs. gov")), [Correspondent(name: nil, address: "oliveirab@usss.dhs.gov")])
+        XCTAssertEqual(OCRRepair.addresses("a@x.gov. Re: budget"), "a@x.gov. Re: budget", "a sentence after an address stays apart")
+        XCTAssertEqual(OCRRepair.name(Correspondent(name: "Liam Rogers ot", address: nil)).name, "Liam Rogers")
+        XCTAssertEqual(OCRRepair.name(Correspondent(name: "Ana de la Cruz", address: nil)).name, "Ana de la Cruz")
         XCTAssertEqual(AddressList.parse(OCRRepair.addresses("Emeka Khoury <emeka.}.khoury@ice.dhs.gov>")).first?.address, "emeka.j.khoury@ice.dhs.gov")
         XCTAssertEqual(AddressList.parse(OCRRepair.addresses("© Briain, Nadia A. <nobriain@ice.dhs.gov>")).first?.name, "Nadia A. Briain")
         XCTAssertEqual(AddressList.parse(OCRRepair.addresses("- O Briain, Declan <declan@kairos.com>")),
