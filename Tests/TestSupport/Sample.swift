@@ -41,6 +41,14 @@ public struct Truth: Decodable, Sendable {
     }
 
     public var emails: [TruthRecord] { records.filter { $0.kind == "email" } }
+
+    /// The records the truth file says come from these files (paths relative to the sample).
+    public func records(from files: [String]) -> [TruthRecord] { records.filter { files.contains($0.source.path) } }
+
+    /// The sample's files that hold records, under these folders.
+    public func recordFiles(under folders: [String]) -> Set<String> {
+        Set(records.map(\.source.path).filter { path in folders.contains { path.hasPrefix($0 + "/") } })
+    }
 }
 
 public struct TruthRecord: Decodable, Sendable {
