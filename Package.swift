@@ -25,28 +25,30 @@ let package = Package(
             name: "CXapian",
             cxxSettings: [.unsafeFlags(["-fexceptions"])],
             linkerSettings: [.linkedLibrary("xapian")]),
+        // The extraction workers: the protocol, the pool that runs them, and what they return.
+        .target(name: "Workers"),
         .target(
             name: "Ingest",
-            dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+            dependencies: ["Workers", .product(name: "Crypto", package: "swift-crypto")]),
         // Poppler and Tesseract: linked into the worker executable only, never into `corpus`.
-        .target(name: "Extraction", dependencies: ["Ingest", "CPoppler", "CTesseract"]),
+        .target(name: "Extraction", dependencies: ["Workers", "CPoppler", "CTesseract"]),
         .executableTarget(name: "corpus-extract", dependencies: ["Extraction"]),
-        .target(name: "Search", dependencies: ["Ingest", "CXapian", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
-        .target(name: "Web", dependencies: ["Search", "Ingest", .product(name: "Hummingbird", package: "hummingbird")]),
+        .target(name: "Search", dependencies: ["Ingest", "Workers", "CXapian", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(name: "Web", dependencies: ["Search", "Ingest", "Workers", .product(name: "Hummingbird", package: "hummingbird")]),
         .executableTarget(
             name: "corpus",
             dependencies: [
-                "Ingest", "Search", "Web",
+                "Ingest", "Workers", "Search", "Web",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
         .target(name: "TestSupport", dependencies: ["Ingest", "CPoppler"], path: "Tests/TestSupport"),
-        .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "Ingest", "TestSupport"]),
-        .testTarget(name: "IngestTests", dependencies: ["Ingest", "Extraction", "TestSupport"]),
+        .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "Workers", "Ingest", "TestSupport"]),
+        .testTarget(name: "IngestTests", dependencies: ["Ingest", "Workers", "Extraction", "TestSupport"]),
         .testTarget(name: "SearchTests", dependencies: ["Search", "Ingest", "TestSupport"]),
         .testTarget(name: "WebTests", dependencies: [
             "Web", "Search", "Ingest", "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
-        .testTarget(name: "EndToEndTests", dependencies: ["Ingest", "Search", "Extraction", "TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["Ingest", "Workers", "Search", "Extraction", "TestSupport"]),
     ],
     cxxLanguageStandard: .cxx17
 )

@@ -1,8 +1,8 @@
 import Foundation
-import Ingest
+import Workers
 
-/// The child side of `WorkerMessage`: the `corpus-extract` executable runs this loop,
-/// reading requests on stdin and answering on stdout, one at a time, until stdin closes.
+/// The child side of `WorkerRequest`: the `corpus-extract` executable runs this loop,
+/// reading requests on stdin and answering each with one reply, until stdin closes.
 public enum ExtractionWorker {
     /// Address-space cap, so that a runaway allocation in a library fails this worker
     /// instead of exhausting the machine: 4 GB, or $CORPUS_WORKER_MEMORY_MB.
@@ -24,43 +24,46 @@ public enum ExtractionWorker {
         }
         var limit = rlimit(rlim_cur: memoryLimitBytes, rlim_max: memoryLimitBytes)
         setrlimit(Int32(RLIMIT_AS.rawValue), &limit)
+        // Replies go out on a descriptor of their own, a copy of the pipe `corpus` reads;
+        // standard output becomes standard error, so that whatever a library prints
+        // cannot be taken for a reply.
+        let replies = FileHandle(fileDescriptor: dup(STDOUT_FILENO), closeOnDealloc: true)
+        dup2(STDERR_FILENO, STDOUT_FILENO)
         var engine: OCREngine?
-        let encoder = JSONEncoder()
         while let line = readLine(strippingNewline: true) {
-            var response = WorkerMessage.Response()
+            let reply: WorkerReply
             do {
-                let request = try JSONDecoder().decode(WorkerMessage.Request.self, from: Data(line.utf8))
+                let request = try WorkerLine.decode(WorkerRequest.self, from: Data(line.utf8))
                 TestFault.trigger(for: request.path)
-                switch request.operation {
-                case .pageTexts:
-                    response.pages = try PageExtractor.pageTexts(of: request.path, ocr: request.ocr ?? .auto)
-                case .recognize:
-                    if engine == nil { engine = try OCREngine() }
-                    response.ocr = try PageExtractor.recognize(path: request.path, page: request.page ?? 0, engine: engine!)
-                case .pageCount:
-                    response.pageCount = try PDFDocument(path: request.path).pageCount
-                case .writePages:
-                    try PDFDocument(path: request.path).writePages(
-                        request.page ?? 1, request.lastPage ?? request.page ?? 1, to: try output(of: request))
-                case .writePNG:
-                    try PDFDocument(path: request.path).writePNG(
-                        page: request.page ?? 0, dpi: request.dpi ?? 72, to: try output(of: request))
-                }
+                reply = try answer(request, engine: &engine)
             } catch let error as PDFError {
-                response.error = error.reason
+                reply = .refused(reason: error.reason)
             } catch {
-                response.error = "\(error)"
+                reply = .refused(reason: "\(error)")
             }
-            var data = (try? encoder.encode(response)) ?? Data(#"{"error":"unencodable response"}"#.utf8)
-            data.append(0x0A)
-            FileHandle.standardOutput.write(data)
+            let data = (try? WorkerLine.encode(reply)) ?? Data(#"{"refused":{"reason":"unencodable reply"}}"#.utf8 + [0x0A])
+            replies.write(data)
         }
         return 0
     }
 
-    private static func output(of request: WorkerMessage.Request) throws -> String {
-        guard let output = request.output else { throw PDFError(path: request.path, reason: "no output file given") }
-        return output
+    /// Does what one request asks (the engine is made on the first OCR request).
+    static func answer(_ request: WorkerRequest, engine: inout OCREngine?) throws -> WorkerReply {
+        switch request {
+        case .pageTexts(let path, let ocr):
+            return .pages(try PageExtractor.pageTexts(of: path, ocr: ocr))
+        case .recognize(let path, let number):
+            if engine == nil { engine = try OCREngine() }
+            return .text(try PageExtractor.recognize(path: path, page: number, engine: engine!))
+        case .pageCount(let path):
+            return .pageCount(try PDFDocument(path: path).pageCount)
+        case .writePages(let path, let first, let last, let output):
+            try PDFDocument(path: path).writePages(first, last, to: output)
+            return .written
+        case .writePNG(let path, let number, let dpi, let output):
+            try PDFDocument(path: path).writePNG(page: number, dpi: dpi, to: output)
+            return .written
+        }
     }
 }
 
@@ -68,7 +71,8 @@ public enum ExtractionWorker {
 /// environment: a file whose first KB holds "%corpus-test-fault:abort", ":hang",
 /// ":memory" or ":killed" makes the worker crash, hang, allocate until the memory cap
 /// stops it, as a hostile file can make poppler or Tesseract do, or die as the kernel's
-/// out-of-memory killer would kill it.
+/// out-of-memory killer would kill it; ":chatter" makes it print on standard output, as
+/// a library may, and go on.
 enum TestFault {
     static let enabled = ProcessInfo.processInfo.environment["CORPUS_TEST_FAULTS"] == "1"
 
@@ -79,6 +83,10 @@ enum TestFault {
         if text.contains("%corpus-test-fault:abort") { abort() }
         if text.contains("%corpus-test-fault:hang") { while true { sleep(60) } }
         if text.contains("%corpus-test-fault:killed") { kill(getpid(), SIGKILL) }
+        if text.contains("%corpus-test-fault:chatter") {
+            let line = "Syntax Warning: a library's own line\n"
+            _ = line.withCString { write(STDOUT_FILENO, $0, strlen($0)) }
+        }
         if text.contains("%corpus-test-fault:memory") {
             var blocks: [UnsafeMutableRawPointer] = []
             while true {

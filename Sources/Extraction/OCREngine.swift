@@ -1,6 +1,5 @@
 import CTesseract
 import Foundation
-import Ingest
 
 /// One Tesseract engine. Loading the model is slow, so a worker keeps one for its
 /// life; engines are not thread-safe. Tesseract's OpenMP threading must be off

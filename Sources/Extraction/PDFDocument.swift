@@ -1,6 +1,6 @@
 import CPoppler
 import Foundation
-import Ingest
+import Workers
 
 /// A PDF opened through poppler-glib. Not thread-safe: one per worker.
 public final class PDFDocument {
@@ -161,12 +161,12 @@ public final class PDFDocument {
         }
     }
 
-    /// Renders page `index` at `dpi` as a PNG file (page images for the web UI).
-    public func writePNG(page index: Int, dpi: Double, to outputPath: String) throws {
-        guard index >= 0, index < pageCount else {
-            throw PDFError(path: path, reason: "no page \(index + 1) in a PDF of \(pageCount) pages")
+    /// Renders page `number` (from 1) at `dpi` as a PNG file (page images for the web UI).
+    public func writePNG(page number: Int, dpi: Double, to outputPath: String) throws {
+        guard number >= 1, number <= pageCount else {
+            throw PDFError(path: path, reason: "no page \(number) in a PDF of \(pageCount) pages")
         }
-        let status = withRendering(page: index, dpi: dpi) { cairo_surface_write_to_png($0, outputPath) }
+        let status = withRendering(page: number - 1, dpi: dpi) { cairo_surface_write_to_png($0, outputPath) }
         if status != CAIRO_STATUS_SUCCESS {
             throw PDFError(path: outputPath, reason: String(cString: cairo_status_to_string(status)))
         }

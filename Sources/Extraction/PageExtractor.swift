@@ -1,5 +1,5 @@
 import Foundation
-import Ingest
+import Workers
 
 /// The work itself, done wherever an extractor runs it.
 public enum PageExtractor {
@@ -29,11 +29,13 @@ public enum PageExtractor {
         }
     }
 
-    public static func recognize(path: String, page: Int, engine: OCREngine) throws -> OCRText {
+    /// OCR of page `number` (from 1).
+    public static func recognize(path: String, page number: Int, engine: OCREngine) throws -> OCRText {
         let pdf = try PDFDocument(path: path)
-        guard page >= 0, page < pdf.pageCount else {
-            throw PDFError(path: path, reason: "no page \(page + 1) in a PDF of \(pdf.pageCount) pages")
+        guard number >= 1, number <= pdf.pageCount else {
+            throw PDFError(path: path, reason: "no page \(number) in a PDF of \(pdf.pageCount) pages")
         }
+        let page = number - 1
         let image = Deskew.straighten(pdf.render(page: page, dpi: Double(ocrDPI))).image
         let read = engine.words(image, dpi: ocrDPI)
         // Tesseract reads nothing in a black box: each one goes where it stands, as "█",
@@ -59,10 +61,10 @@ public final class InProcessExtractor: PDFExtracting, @unchecked Sendable {
         try lock.withLock { try PageExtractor.pageTexts(of: path, ocr: ocr) }
     }
 
-    public func recognize(path: String, page: Int) async throws -> OCRText {
+    public func recognize(path: String, page number: Int) async throws -> OCRText {
         try lock.withLock {
             if engine == nil { engine = try OCREngine() }
-            return try PageExtractor.recognize(path: path, page: page, engine: engine!)
+            return try PageExtractor.recognize(path: path, page: number, engine: engine!)
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Workers
 
 /// Where ingested records go (the index). Calls may come from several tasks at once.
 public protocol RecordSink: Sendable {
@@ -238,7 +239,7 @@ public struct Ingester: Sendable {
         let toRecognize = texts.indices.filter { texts[$0].needsOCR }
         try await withThrowingTaskGroup(of: (Int, OCRText).self) { group in
             for index in toRecognize {
-                group.addTask { (index, try await extractor.recognize(path: path, page: index)) }
+                group.addTask { (index, try await extractor.recognize(path: path, page: index + 1)) }
             }
             for try await (index, result) in group {
                 pages[index].text = result.text

@@ -1,5 +1,6 @@
 import Foundation
 import Ingest
+import Workers
 import ZIPFoundation
 
 public enum ExportFormat: String, Sendable, CaseIterable {

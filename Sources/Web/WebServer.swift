@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import Ingest
 import Search
+import Workers
 
 /// `corpus serve`: a local, read-only reading room over an index. Pages for people
 /// (search with facets, timeline, documents with their page images, export) and the
@@ -135,6 +136,13 @@ public struct WebServer: Sendable {
                  body: .init(byteBuffer: ByteBuffer(bytes: try RecordCoding.encoder.encode(value))))
     }
 
+    /// Runs blocking work (an export, poppler through a worker) on a thread of its own.
+    static func offThePool(_ work: @escaping @Sendable () throws -> Void) async throws {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, Error>) in
+            Thread.detachNewThread { continuation.resume(with: Result { try work() }) }
+        }
+    }
+
     static func html(_ page: String, status: HTTPResponse.Status = .ok) -> Response {
         Response(status: status, headers: [.contentType: "text/html; charset=utf-8", .contentSecurityPolicy: "default-src 'self'; style-src 'unsafe-inline'; img-src 'self'"],
                  body: .init(byteBuffer: ByteBuffer(string: page)))
@@ -174,7 +182,7 @@ public struct WebServer: Sendable {
         }
         let path: String
         do {
-            path = try pageImages.image(of: record.source, page: number)
+            path = try await pageImages.image(of: record.source, page: number)
         } catch let error as PDFError {
             throw HTTPError(.notFound, message: "page \(number) cannot be shown: \(error.reason)")
         }
@@ -193,9 +201,12 @@ public struct WebServer: Sendable {
         }
         let zip = exports.appendingPathComponent("\(UUID().uuidString).zip")
         do {
-            let reader = index
-            try reader.refresh()
-            _ = try reader.export(query: query, to: zip.path, format: .zip, pages: pages)
+            let (reader, pages) = (index, pages)
+            // (An export of many matches takes a while: it waits off the cooperative threads.)
+            try await Self.offThePool {
+                try reader.refresh()
+                _ = try reader.export(query: query, to: zip.path, format: .zip, pages: pages)
+            }
         } catch let error as QuerySyntaxError {
             throw HTTPError(.badRequest, message: error.description)
         }
@@ -225,7 +236,7 @@ struct PageImageCache: Sendable {
     let worker: PageWorker
     static let dpi = 110.0
 
-    func image(of source: Source, page: Int) throws -> String {
+    func image(of source: Source, page: Int) async throws -> String {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let path = folder.appendingPathComponent("\(source.sha256)-\(page).png").path
         if !FileManager.default.fileExists(atPath: path) {
@@ -233,7 +244,7 @@ struct PageImageCache: Sendable {
             // shared a ".tmp" and one of them failed. The first to finish puts it in place.
             let partial = path + ".\(UUID().uuidString).tmp"
             defer { try? FileManager.default.removeItem(atPath: partial) }
-            try worker.writePNG(of: source.path, page: page - 1, dpi: Self.dpi, to: partial)
+            try await worker.writePNG(of: source.path, page: page, dpi: Self.dpi, to: partial)
             if rename(partial, path) != 0, !FileManager.default.fileExists(atPath: path) {
                 throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
             }

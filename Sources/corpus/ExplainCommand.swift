@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Ingest
+import Workers
 
 struct ExplainCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

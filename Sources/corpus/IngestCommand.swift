@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Ingest
 import Search
+import Workers
 
 struct IngestCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

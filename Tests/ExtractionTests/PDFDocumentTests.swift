@@ -1,6 +1,7 @@
 @testable import Extraction
 import Ingest
 import TestSupport
+import Workers
 import XCTest
 
 final class PDFDocumentTests: XCTestCase {

@@ -2,6 +2,7 @@ import Extraction
 import Foundation
 import Ingest
 import TestSupport
+import Workers
 import XCTest
 
 /// PageWorker drives the built `corpus-extract` executable (built by `swift build`
@@ -22,22 +23,25 @@ final class PageWorkerTests: XCTestCase {
         XCTAssertEqual(try PDFDocument(path: out).pageCount, 3)
     }
 
-    func testRendersAPageAsPNG() throws {
+    func testRendersAPageAsPNG() async throws {
         let out = scratch("page.png")
         defer { try? FileManager.default.removeItem(atPath: out) }
-        try worker.writePNG(of: part1, page: 0, dpi: 36, to: out)
+        try await worker.writePNG(of: part1, page: 1, dpi: 36, to: out)
         let bytes = try Data(contentsOf: URL(fileURLWithPath: out))
         XCTAssertEqual(Array(bytes.prefix(8)), [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
     }
 
-    func testABadFileFailsWithItsReasonAndTheWorkerGoesOn() throws {
+    func testABadFileFailsWithItsReasonAndTheWorkerGoesOn() async throws {
         XCTAssertThrowsError(try worker.pageCount(of: Sample.path("bad/password_protected.pdf"))) { error in
             XCTAssertEqual((error as? PDFError)?.reason, "encrypted PDF: needs a password")
         }
         XCTAssertThrowsError(try worker.writePages(of: part1, 7, 99, to: scratch("none.pdf"))) { error in
             XCTAssertEqual((error as? PDFError)?.reason, "no pages 7–99 in a PDF of 8 pages")
         }
-        XCTAssertThrowsError(try worker.writePNG(of: part1, page: 8, dpi: 36, to: scratch("none.png"))) { error in
+        do {
+            try await worker.writePNG(of: part1, page: 9, dpi: 36, to: scratch("none.png"))
+            XCTFail("page 9 of 8 was rendered")
+        } catch {
             XCTAssertEqual((error as? PDFError)?.reason, "no page 9 in a PDF of 8 pages")
         }
         XCTAssertEqual(try worker.pageCount(of: part1), 8)
@@ -54,5 +58,22 @@ final class PageWorkerTests: XCTestCase {
             XCTAssertTrue((error as? PDFError)?.reason.contains("crashed") == true, "\(error)")
         }
         XCTAssertEqual(try faulty.pageCount(of: part1), 8)
+    }
+
+    /// What a library prints on standard output is no reply: the worker answers on a
+    /// descriptor of its own.
+    func testWhatALibraryPrintsIsNotTakenForTheAnswer() throws {
+        let chatty = scratch("chatter.pdf")
+        try Data("%PDF-1.4\n%corpus-test-fault:chatter\n".utf8).write(to: URL(fileURLWithPath: chatty))
+        defer { try? FileManager.default.removeItem(atPath: chatty) }
+        setenv("CORPUS_TEST_FAULTS", "1", 1)
+        defer { unsetenv("CORPUS_TEST_FAULTS") }
+        let worker = PageWorker(executable: CorpusBinary.extractPath)
+        XCTAssertThrowsError(try worker.pageCount(of: chatty)) { error in
+            let reason = (error as? PDFError)?.reason ?? "\(error)"
+            XCTAssertFalse(reason.contains("garbage"), reason)
+            XCTAssertFalse(reason.contains("crashed") || reason.contains("exited"), reason)
+        }
+        XCTAssertEqual(try worker.pageCount(of: part1), 8, "the same worker goes on")
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Ingest
 import TestSupport
+import Workers
 import XCTest
 
 /// The pool of `corpus-extract` workers when a worker is gone before it is asked

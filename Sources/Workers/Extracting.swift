@@ -6,7 +6,7 @@ public enum OCRMode: String, Sendable, Codable, CaseIterable {
 }
 
 /// A page's text layer, and whether it should be OCR'd instead.
-public struct PageText: Codable, Sendable {
+public struct PageText: Codable, Sendable, Equatable {
     public var text: String
     public var needsOCR: Bool
 
@@ -17,27 +17,13 @@ public struct PageText: Codable, Sendable {
 }
 
 /// Text read from an image, with Tesseract's mean word confidence (0–100).
-public struct OCRText: Codable, Sendable {
+public struct OCRText: Codable, Sendable, Equatable {
     public var text: String
     public var confidence: Int
 
     public init(text: String, confidence: Int) {
         self.text = text
         self.confidence = confidence
-    }
-}
-
-/// A PDF page as the rest of the pipeline sees it: text from the text layer or OCR.
-public struct Page: Sendable {
-    public var number: Int
-    public var text: String
-    /// Mean OCR confidence (0–100) when the text came from OCR.
-    public var ocrConfidence: Int?
-
-    public init(number: Int, text: String, ocrConfidence: Int?) {
-        self.number = number
-        self.text = text
-        self.ocrConfidence = ocrConfidence
     }
 }
 
@@ -57,8 +43,10 @@ public struct PDFError: Error, CustomStringConvertible, Sendable {
 /// processes (`WorkerPool`, running the `corpus-extract` executable) so that a crash in
 /// poppler or Tesseract costs one file, and so that the `corpus` command itself never
 /// loads them; or in the calling process (`InProcessExtractor`, in the Extraction
-/// module) where neither matters.
+/// module) where neither matters. Pages are numbered from 1, as printed.
 public protocol PDFExtracting: Sendable {
+    /// Every page's text layer, in order, and whether it needs OCR.
     func pageTexts(of path: String, ocr: OCRMode) async throws -> [PageText]
-    func recognize(path: String, page: Int) async throws -> OCRText
+    /// OCR of page `number` (from 1).
+    func recognize(path: String, page number: Int) async throws -> OCRText
 }
