@@ -31,6 +31,11 @@ if [ "$(id -u)" -ne 0 ]; then
   command -v sudo >/dev/null || { echo "install-deps: need root or sudo to install: ${missing[*]}" >&2; exit 1; }
   sudo="sudo"
 fi
-echo "install-deps: installing ${missing[*]}" >&2
-$sudo apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+# apt's own output goes to a log: one line here, and the log's end only if it fails.
+log="${TMPDIR:-/tmp}/corpus-install-deps.log"
+echo "install-deps: installing ${#missing[@]} Debian package(s): ${missing[*]} (log: $log)" >&2
+if ! { $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"; } > "$log" 2>&1; then
+  tail -n 20 "$log" >&2
+  echo "install-deps: apt-get could not install ${missing[*]} (whole log: $log)" >&2
+  exit 1
+fi
