@@ -24,8 +24,10 @@ release: deps
 # needed at run time but the Debian libraries (make deps). PREFIX=/usr/local by default.
 PREFIX ?= /usr/local
 install: release
-	install -d $(PREFIX)/bin
+	install -d $(PREFIX)/bin $(PREFIX)/share/bash-completion/completions $(PREFIX)/share/zsh/site-functions
 	install -m 755 .build/release/corpus .build/release/corpus-extract $(PREFIX)/bin/
+	.build/release/corpus --generate-completion-script bash > $(PREFIX)/share/bash-completion/completions/corpus
+	.build/release/corpus --generate-completion-script zsh > $(PREFIX)/share/zsh/site-functions/_corpus
 
 # Ingest the sample release into a new $(INDEX) (rebuilt each time, so that it matches this
 # build's index layout; bad/ holds files that must be rejected: exit 2 is expected) and

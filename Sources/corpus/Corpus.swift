@@ -11,7 +11,8 @@ struct Corpus: AsyncParsableCommand {
         version: "corpus \(Corpus.version) (index layout \(Schema.layoutVersion))",
         subcommands: [
             IngestCommand.self, SearchCommand.self, ShowCommand.self, TimelineCommand.self, ExportCommand.self,
-            PeopleCommand.self, StatsCommand.self, ExplainCommand.self, ServeCommand.self, BenchQueriesCommand.self,
+            PeopleCommand.self, StatsCommand.self, ExplainCommand.self, ServeCommand.self, QueryHelpCommand.self,
+            BenchQueriesCommand.self,
         ])
 }
 
