@@ -259,7 +259,7 @@ struct HeaderBlock: Sendable {
             && (parts.count == 1 || loneLabel(columns(parts[1]).first ?? "") != nil || PrintedHeader.label(of: parts[1]) != nil)
         // A Notes memo's first line: the sender, then its label column ("To", "cc").
         let besideLabel = parts.dropFirst().contains { loneLabel($0) != nil }
-        return matches(lotusName, first) || (matches(gmailSender, text) && !text.contains(":")) || dateLine || besideLabel
+        return matches(lotusName, OCRRepair.notesName(first)) || (matches(gmailSender, text) && !text.contains(":")) || dateLine || besideLabel
     }
 
     /// A Lotus Notes memo print: the sender (a Notes name, or a name and address) over
@@ -284,6 +284,9 @@ struct HeaderBlock: Sendable {
             } else if newPage {
                 return nil
             } else {
+                // (A wrapped name keeps its left edge: a line set far to the right of the
+                // sender, a stamp over it, is no part of it.)
+                if j > i, abs(lines[j].indent - lines[i].indent) > 4 { return nil }
                 senderParts.append(left)
             }
             if parts.count > 1 { pieces.append((parts.dropFirst().joined(separator: "  "), nil)) }
@@ -340,9 +343,9 @@ struct HeaderBlock: Sendable {
             return text.lowercased().hasPrefix("please respond to")
         }
         // OCR may set a recipient list's wrapped line beside the date, over its label:
-        // kept for the To line below, where it belongs.
+        // kept for the To line below, where it belongs. A speck there ("oo.") is nothing.
         var early: [String] = []
-        for piece in pieces where !read(piece.text, nil, previous: nil) {
+        for piece in pieces where !read(piece.text, nil, previous: nil) && !EmailSplitter.isSpeck(piece.text) {
             let bare = piece.text.trimmed(where: { $0 == "," || $0 == ";" })
             guard last == nil, looksLikeAddresses(piece.text) || matches(lotusName, bare) else { return nil }
             early.append(piece.text)

@@ -21,8 +21,11 @@ public struct PrintedHeader: Sendable {
     /// The label a line starts with ("Label: value"), and the rest of the line.
     static func label(of line: String) -> (Label, String)? {
         // A label in a column of its own, its value two spaces or more to its right
-        // ("Subject  FW: Budget"): the value's own colon is not the label's.
-        if let gap = line.range(of: "  "), let label = Label(rawValue: line[..<gap.lowerBound].lowercased()) {
+        // ("Subject  FW: Budget"): the value's own colon is not the label's. (OCR may
+        // read a speck after the label as a quote mark: "To\"  Frank Rodriguez".)
+        if let gap = line.range(of: "  "),
+           let label = Label(rawValue: line[..<gap.lowerBound].lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "\"'’”“")))
+        {
             let value = line[gap.upperBound...].trimmed()
             if !value.hasPrefix(":") { return (label, value) }
         }
@@ -139,11 +142,11 @@ enum OCRRepair {
     ])
 
     /// A Lotus Notes name whose slashes OCR read as letters, or with a speck before it:
-    /// "Yuki CelikIEROU/ICE@ICE" → "Yuki Celik/EROU/ICE@ICE" (a surname does not run on
-    /// into capitals), "Yuki Mensah/IBINYPD@NYPD" → "Yuki Mensah/IB/NYPD@NYPD" (the
+    /// "Yuki CelikIEROU/ICE@ICE" → "Yuki Celik/EROU/ICE@ICE", "Ni BhriainJRTCCINYPD@NYPD"
+    /// → "Ni Bhriain/RTCC/NYPD@NYPD" (a surname does not run on into capitals), "Yuki Mensah/IBINYPD@NYPD" → "Yuki Mensah/IB/NYPD@NYPD" (the
     /// organisation is the domain's).
     static func notesName(_ value: String) -> String {
-        var text = value.replacingOccurrences(of: #"(?<=\p{Ll})[Il|1](?=\p{Lu}{2,}[/|])"#, with: "/", options: .regularExpression)
+        var text = value.replacingOccurrences(of: #"(?<=\p{Ll})(?:[Il|1](?=\p{Lu}{2,}[/|])|[Il|1J](?=\p{Lu}[\p{Lu}/|]+@\p{Lu}))"#, with: "/", options: .regularExpression)
             .replacingOccurrences(of: #"^[‘’“”'"•©®°*~=.]{1,2}\s?(?=\p{L})"#, with: "", options: .regularExpression)
         guard let at = text.lastIndex(of: "@"), let slash = text[..<at].lastIndex(of: "/") else { return text }
         let domain = text[text.index(after: at)...], unit = text[text.index(after: slash)..<at]

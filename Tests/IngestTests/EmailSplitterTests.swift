@@ -709,4 +709,32 @@ final class TextReleaseSplitTests: XCTestCase {
         XCTAssertEqual(decisions.filter { $0.text.contains("Ruth") }.map(\.startsEmail), [false, false],
                        decisions.map(\.reason).joined(separator: "\n"))
     }
+
+    /// A Notes memo read by OCR: a speck beside the date ("oo.") leaves it a Notes header,
+    /// not a Gmail sender line, and a release stamp set far right over the sender is no
+    /// part of the sender's name.
+    func testANotesMemoUnderAStampWithASpeckBesideItsDate() {
+        for speck in ["  oo.", ""] {
+            let text = ["                                        FOIL 2021 046 41118 Released 10/23'2022",
+                        "Elena Wright <ewright@vendor-z.com>", "04/29/2022 06:35 AM" + speck, "Please respond to ewright@vendor-z.com",
+                        "       To:  Leila King/DB/NYPD@NYPD", "         cc:", "    Subject:  Trial logins", "",
+                        "Leila -", "The logins are ready.", "Elena"].joined(separator: "\n")
+            let emails = EmailSplitter.split(text: text)
+            XCTAssertEqual(emails.map { $0.header.fields[.from] }, ["Elena Wright <ewright@vendor-z.com>"], speck)
+            XCTAssertEqual(emails.first?.header.subject, "Trial logins", speck)
+            XCTAssertEqual(EmailSplitter.explain(text: text).first?.reason, "the first header block (Lotus Notes sender line)", speck)
+        }
+    }
+
+    /// One sender opens every page, a Notes name whose slash OCR read as a letter: each
+    /// page's sender line is a sender, not page furniture that recurs.
+    func testAnOCRDamagedNotesSenderOpeningEveryPageIsNoFurniture() {
+        let pages = (1...4).map { n in
+            ["Dana ReyesJRTCCINYPD@NYPD", "08/2\(n)/2021 0\(n):1\(n) PM", "     To  Frank Ruiz/FU/NYPD@NYPD", "     cc",
+             "     Subject  Item \(n) of the audit", "", "Frank,", "Here is item \(n): \(String(repeating: "more words ", count: n))", "Dana"]
+                .joined(separator: "\n")
+        }
+        let emails = EmailSplitter.split(text: pages.joined(separator: "\n\u{0C}"))
+        XCTAssertEqual(emails.map { $0.header.subject }, (1...4).map { "Item \($0) of the audit" })
+    }
 }

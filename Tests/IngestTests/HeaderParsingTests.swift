@@ -148,6 +148,10 @@ final class PrintedHeaderTests: XCTestCase {
         XCTAssertEqual(OCRRepair.notesName("Yuki CelikIEROU/ICE@ICE"), "Yuki Celik/EROU/ICE@ICE")
         XCTAssertEqual(OCRRepair.notesName("Yuki Mensah/IBINYPD@NYPD"), "Yuki Mensah/IB/NYPD@NYPD")
         XCTAssertEqual(OCRRepair.notesName("Michael Reyes/NYPD/NYC@NYPD"), "Michael Reyes/NYPD/NYC@NYPD")
+        XCTAssertEqual(OCRRepair.notesName("Ni BhriainJRTCCINYPD@NYPD"), "Ni Bhriain/RTCC/NYPD@NYPD")
+        XCTAssertEqual(PrintedHeader.label(of: "To\"  Frank Rodriguez <fr@yahoo.com>")?.1, "Frank Rodriguez <fr@yahoo.com>")
+        XCTAssertEqual(OCRRepair.notesName("Tom JJones@NYPD"), "Tom JJones@NYPD", "no surname runs on into it")
+        XCTAssertEqual(OCRRepair.notesName("Christopher Hall/BCI/NYSTAT@NYSTAT"), "Christopher Hall/BCI/NYSTAT@NYSTAT")
         XCTAssertEqual(OCRRepair.notesName("‘Megan Green/FISINYPD@NYPD"), "Megan Green/FIS/NYPD@NYPD")
         XCTAssertTrue(OCRRepair.notesName("------------------------ Samuel Garcia <samuel@pimeyes.com>").hasPrefix("---"),
                       "a rule over a Gmail sender line is no speck")
