@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.20.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
     ],
     targets: [
         .systemLibrary(
@@ -26,10 +27,10 @@ let package = Package(
             cxxSettings: [.unsafeFlags(["-fexceptions"])],
             linkerSettings: [.linkedLibrary("xapian")]),
         // The extraction workers: the protocol, the pool that runs them, and what they return.
-        .target(name: "Workers"),
+        .target(name: "Workers", dependencies: [.product(name: "Logging", package: "swift-log")]),
         .target(
             name: "Ingest",
-            dependencies: ["Workers", .product(name: "Crypto", package: "swift-crypto")]),
+            dependencies: ["Workers", .product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log")]),
         // Poppler and Tesseract: linked into the worker executable only, never into `corpus`.
         .target(name: "Extraction", dependencies: ["Workers", "CPoppler", "CTesseract"]),
         .executableTarget(name: "corpus-extract", dependencies: ["Extraction"]),
@@ -40,6 +41,7 @@ let package = Package(
             dependencies: [
                 "Ingest", "Workers", "Search", "Web",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]),
         .target(name: "TestSupport", dependencies: ["Ingest", "CPoppler"], path: "Tests/TestSupport"),
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "Workers", "Ingest", "TestSupport"]),

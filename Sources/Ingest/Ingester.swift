@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import Workers
 
 /// Where ingested records go (the index). Calls may come from several tasks at once.
@@ -84,6 +85,8 @@ public struct Ingester: Sendable {
     public var messageChunk = 500
     /// Read again the files an earlier ingest could not read (else they are listed only).
     public var retryFailed = false
+    /// What happens to each file, at `debug` (`corpus ingest --verbose`).
+    public var logger = Logger(label: "corpus.ingest")
 
     public init(extractor: PDFExtracting, builder: RecordBuilder, ocrMode: OCRMode = .auto,
                 jobs: Int = ProcessInfo.processInfo.activeProcessorCount) {
@@ -101,7 +104,7 @@ public struct Ingester: Sendable {
         case failedBefore(String)
         /// Every record of the file is in the sink; its done marker is not yet. `rejected`:
         /// the parts of it that are no record (an mbox's cut-off message), with reasons.
-        case indexed(sha256: String, pages: Int, ocrPages: Int, rejected: [Rejection] = [])
+        case indexed(sha256: String, records: Int, pages: Int, ocrPages: Int, rejected: [Rejection] = [])
     }
 
     public func run(paths: [String], into sink: RecordSink,
@@ -127,12 +130,16 @@ public struct Ingester: Sendable {
                 switch outcome {
                 case .duplicate:
                     report.skippedDuplicates += 1
+                    logger.debug("\(path): already in the index")
                 case .rejected(let reason, let sha):
                     report.rejected.append(Rejection(path: path, reason: reason))
                     if let sha { try counter.recordFailure(sha256: sha, reason: reason) }
+                    logger.debug("\(path): rejected: \(reason)")
                 case .failedBefore(let reason):
                     report.failedBefore.append(Rejection(path: path, reason: reason))
-                case .indexed(let sha, let pages, let ocrPages, let rejected):
+                    logger.debug("\(path): not read again: \(reason)")
+                case .indexed(let sha, let records, let pages, let ocrPages, let rejected):
+                    logger.debug("\(path): \(records) record(s)\(pages > 0 ? ", \(pages) page(s), \(ocrPages) OCR'd" : "")\(rejected.isEmpty ? "" : ", \(rejected.count) part(s) rejected")")
                     try counter.finish(sha256: sha, pages: pages, ocrPages: ocrPages)
                     report.rejected += rejected
                     report.files += 1
@@ -180,18 +187,18 @@ public struct Ingester: Sendable {
             case .pdf:
                 let read = try await pdfRecords(file.path, file: file)
                 try sink.add(read.records)
-                return .indexed(sha256: digest, pages: read.pages, ocrPages: read.ocrPages)
+                return .indexed(sha256: digest, records: read.records.count, pages: read.pages, ocrPages: read.ocrPages)
             case .email:
                 // (A message without From, Date or Subject is still a message: its text is kept.)
                 let message = EmailMessage(contents ?? Data())
                 let read = try await messageRecords(message, file: file, index: nil)
                 try sink.add(read.records)
-                return .indexed(sha256: digest, pages: read.pages, ocrPages: read.ocrPages)
+                return .indexed(sha256: digest, records: read.records.count, pages: read.pages, ocrPages: read.ocrPages)
             case .mbox:
                 // Messages stream from disk; they reach the sink a chunk at a time. Each
                 // is a record, or a rejection naming its position.
                 var chunk: [Record] = []
-                var position = 0, recorded = 0
+                var position = 0, recorded = 0, records = 0
                 var rejected: [Rejection] = []
                 for message in try MboxReader(path: path) {
                     position += 1
@@ -202,7 +209,9 @@ public struct Ingester: Sendable {
                     }
                     var messageFile = file
                     messageFile.member = member
-                    chunk += try await messageRecords(EmailMessage(message.data), file: messageFile, index: position - 1).records
+                    let read = try await messageRecords(EmailMessage(message.data), file: messageFile, index: position - 1).records
+                    chunk += read
+                    records += read.count
                     recorded += 1
                     if chunk.count >= messageChunk {
                         try sink.add(chunk)
@@ -211,11 +220,12 @@ public struct Ingester: Sendable {
                 }
                 guard recorded > 0 else { return .rejected("no complete message in this mbox", sha256: digest) }
                 try sink.add(chunk)
-                return .indexed(sha256: digest, pages: 0, ocrPages: 0, rejected: rejected)
+                return .indexed(sha256: digest, records: records, pages: 0, ocrPages: 0, rejected: rejected)
             case .text:
                 let text = TextDecoding.decode(contents ?? Data(), charset: nil)
-                try sink.add(builder.records(fromText: text, file: file))
-                return .indexed(sha256: digest, pages: 0, ocrPages: 0)
+                let records = builder.records(fromText: text, file: file)
+                try sink.add(records)
+                return .indexed(sha256: digest, records: records.count, pages: 0, ocrPages: 0)
             }
         } catch let error as PDFError {
             return .rejected(error.reason, sha256: sha)

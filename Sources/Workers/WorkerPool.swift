@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 
 /// Runs extraction in worker processes (`corpus-extract`), one per core, each fed one
 /// request at a time. A worker that crashes, hangs past the time limit or exits is
@@ -10,6 +11,7 @@ public actor WorkerPool: PDFExtracting {
     private var idle: [WorkerProcess] = []
     private var running = 0
     private var waiters: [CheckedContinuation<WorkerProcess, Error>] = []
+    private let logger: Logger
 
     /// The `corpus-extract` executable: $CORPUS_EXTRACT, else the one beside the running
     /// executable (SwiftPM builds both into the same folder; so does an install).
@@ -21,9 +23,11 @@ public actor WorkerPool: PDFExtracting {
 
     /// - executable: the `corpus-extract` binary.
     /// - timeLimit: seconds one request may take before its worker is killed.
+    /// - logger: workers replaced, and why, at `debug`.
     public init(executable: String = WorkerPool.defaultExecutable, size: Int = ProcessInfo.processInfo.activeProcessorCount,
-                timeLimit: Double = 300) {
+                timeLimit: Double = 300, logger: Logger = Logger(label: "corpus.workers")) {
         self.executable = executable
+        self.logger = logger
         self.size = max(1, size)
         self.timeLimit = timeLimit
         // A worker that died while idle leaves a pipe with no reader: writing to it must
@@ -60,6 +64,7 @@ public actor WorkerPool: PDFExtracting {
                 if case .refused(let reason) = reply { throw PDFError(path: request.path, reason: reason) }
                 return reply
             } catch let error as WorkerFailure {
+                logger.debug("\(request.path): extraction worker replaced: \(error)")
                 retire(worker)
                 if error.beforeRequest, attempt == 0 { continue }
                 throw PDFError(path: request.path, reason: error.description)

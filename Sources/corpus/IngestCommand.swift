@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Ingest
+import Logging
 import Search
 import Workers
 
@@ -36,6 +37,9 @@ struct IngestCommand: AsyncParsableCommand {
     @Flag(help: "Print a JSON summary on stdout.")
     var json = false
 
+    @Flag(name: .shortAndLong, help: "Say on stderr what happens to each file (instead of the progress bar).")
+    var verbose = false
+
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         guard timeout > 0 else { throw ValidationError("--timeout must be more than 0 seconds") }
@@ -51,12 +55,17 @@ struct IngestCommand: AsyncParsableCommand {
                 }
                 given = (text, entities)
             }
+            LoggingSystem.bootstrap { label in
+                var handler = StreamLogHandler.standardError(label: label)
+                handler.logLevel = verbose ? .debug : .warning
+                return handler
+            }
             let writer = try IndexWriter(path: index.path, entities: given, batchSize: batch)
             let gazetteer = writer.gazetteer
             let pool = WorkerPool(size: jobs, timeLimit: timeout)
             var ingester = Ingester(extractor: pool, builder: RecordBuilder(gazetteer: gazetteer), ocrMode: ocr, jobs: jobs)
             ingester.retryFailed = retryFailed
-            let progress = ProgressPrinter()
+            let progress = ProgressPrinter(quiet: verbose)
             let report = try await ingester.run(paths: paths, into: writer) { progress.update($0) }
             await pool.shutdown()
             try writer.close()
@@ -94,11 +103,16 @@ extension OCRMode: ExpressibleByArgument {}
 /// seconds otherwise (logs, CI).
 final class ProgressPrinter: @unchecked Sendable {
     private let isTerminal = isatty(2) == 1
+    /// Nothing printed (the log says more, file by file).
+    private let quiet: Bool
     private var lastPrinted = Date()
     private var drewBar = false
     private let lock = NSLock()
 
+    init(quiet: Bool) { self.quiet = quiet }
+
     func update(_ p: IngestProgress) {
+        guard !quiet else { return }
         lock.withLock {
             let now = Date()
             let interval = isTerminal ? 0.1 : 5

@@ -242,4 +242,22 @@ final class IngestRobustnessTests: XCTestCase {
         XCTAssertEqual(retried.status, 2, "read again, and rejected again")
         XCTAssertEqual((retried.summary["rejected"] as? [Any])?.count, 2)
     }
+
+    /// --verbose says what happened to each file, by name; without it, no such line.
+    func testVerboseSaysWhatHappenedToEachFile() throws {
+        let good = ["email/2019-06-25_meeting_request.eml", "email/vendor_outreach.mbox"]
+        for file in good + ["bad/garbage.eml"] { try copySample(file) }
+        let quiet = try CorpusBinary.run(["ingest", "--index", index, folder.path])
+        XCTAssertFalse(quiet.stderr.contains("record(s)"), quiet.stderr)
+        try FileManager.default.removeItem(atPath: index)
+
+        let verbose = try CorpusBinary.run(["ingest", "--index", index, folder.path, "--verbose"])
+        XCTAssertEqual(verbose.status, 2, verbose.stderr)
+        for file in good {
+            let name = (file as NSString).lastPathComponent
+            let line = verbose.stderr.split(separator: "\n").first { $0.contains(name) && $0.contains("record(s)") }
+            XCTAssertTrue(line?.contains(": \(Sample.truth.records(from: [file]).count) record(s)") == true, "\(name): \(verbose.stderr)")
+        }
+        XCTAssertTrue(verbose.stderr.split(separator: "\n").contains { $0.contains("garbage.eml: rejected: ") }, verbose.stderr)
+    }
 }
