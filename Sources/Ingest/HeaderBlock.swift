@@ -277,7 +277,9 @@ struct HeaderBlock: Sendable {
             // (a signature's last line over a page-top header is no part of it).
             let newPage = j > i && lines[j].page != lines[j - 1].page
             if j > i, lines[j].gapBefore, !newPage { return nil }
-            let parts = memoColumns(lines[j].text)
+            var parts = memoColumns(lines[j].text)
+            // (A speck in the margin, "-  5/18/2019 2:24 PM", is no column.)
+            if parts.count > 1, EmailSplitter.isSpeck(parts[0]) { parts.removeFirst() }
             guard let left = parts.first else { return nil }
             if left.count < 40, left.contains(":"), DateParser.parse(OCRRepair.date(left)) != nil {
                 dateText = left

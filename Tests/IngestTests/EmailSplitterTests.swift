@@ -710,13 +710,13 @@ final class TextReleaseSplitTests: XCTestCase {
                        decisions.map(\.reason).joined(separator: "\n"))
     }
 
-    /// A Notes memo read by OCR: a speck beside the date ("oo.") leaves it a Notes header,
-    /// not a Gmail sender line, and a release stamp set far right over the sender is no
-    /// part of the sender's name.
+    /// A Notes memo read by OCR: a speck beside the date ("oo.") or before it ("-") leaves
+    /// it a Notes header, not a Gmail sender line, and a release stamp set far right over
+    /// the sender is no part of the sender's name.
     func testANotesMemoUnderAStampWithASpeckBesideItsDate() {
         for speck in ["  oo.", ""] {
             let text = ["                                        FOIL 2021 046 41118 Released 10/23'2022",
-                        "Elena Wright <ewright@vendor-z.com>", "04/29/2022 06:35 AM" + speck, "Please respond to ewright@vendor-z.com",
+                        "Elena Wright <ewright@vendor-z.com>", (speck.isEmpty ? "-  " : "") + "04/29/2022 06:35 AM" + speck, "Please respond to ewright@vendor-z.com",
                         "       To:  Leila King/DB/NYPD@NYPD", "         cc:", "    Subject:  Trial logins", "",
                         "Leila -", "The logins are ready.", "Elena"].joined(separator: "\n")
             let emails = EmailSplitter.split(text: text)
