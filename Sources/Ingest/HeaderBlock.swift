@@ -278,8 +278,9 @@ struct HeaderBlock: Sendable {
             let newPage = j > i && lines[j].page != lines[j - 1].page
             if j > i, lines[j].gapBefore, !newPage { return nil }
             var parts = memoColumns(lines[j].text)
-            // (A speck in the margin, "-  5/18/2019 2:24 PM", is no column.)
-            if parts.count > 1, EmailSplitter.isSpeck(parts[0]) { parts.removeFirst() }
+            // (A speck in the margin, "-  5/18/2019 2:24 PM", is no column; a short name, "Raj",
+            // over the rest of a wrapped Notes name is.)
+            if parts.count > 1, parts[0].count <= 3, parts[0].allSatisfy({ !$0.isLetter && !$0.isNumber }) { parts.removeFirst() }
             guard let left = parts.first else { return nil }
             if left.count < 40, left.contains(":"), DateParser.parse(OCRRepair.date(left)) != nil {
                 dateText = left

@@ -22,9 +22,9 @@ public struct PrintedHeader: Sendable {
     static func label(of line: String) -> (Label, String)? {
         // A label in a column of its own, its value two spaces or more to its right
         // ("Subject  FW: Budget"): the value's own colon is not the label's. (OCR may
-        // read a speck after the label as a quote mark: "To\"  Frank Rodriguez".)
+        // read a speck after the label as a mark: "To\"  Frank Rodriguez", "To,  David".)
         if let gap = line.range(of: "  "),
-           let label = Label(rawValue: line[..<gap.lowerBound].lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "\"'’”“")))
+           let label = Label(rawValue: line[..<gap.lowerBound].lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "\"'’”“,.")))
         {
             let value = line[gap.upperBound...].trimmed()
             if !value.hasPrefix(":") { return (label, value) }
@@ -173,7 +173,20 @@ enum OCRRepair {
         var read = name.replacingOccurrences(of: #"[“”"]|(?<!\p{L})[‘’']|[‘’'](?!\p{L})"#, with: "", options: .regularExpression)
             .split(separator: " ").prefix { word in
                 word.allSatisfy { $0.isLetter || ".,-'’".contains($0) } || (word.filter(\.isNumber).count == 1 && word.filter(\.isLetter).count >= 3)
+            }.map(String.init)
+        // A space OCR put inside a word ("Raj Lo pez" <raj.lopez@…>): joined again where the
+        // second part goes on in lower case and the address holds the whole word, not the parts.
+        func plain(_ text: String) -> String { text.lowercased().folding(options: .diacriticInsensitive, locale: nil) }
+        var k = 0
+        while k + 1 < read.count {
+            let (a, b) = (plain(read[k]), plain(read[k + 1]))
+            if read[k + 1].first?.isLowercase == true, runs.contains(a + b), !runs.contains(a), !runs.contains(b) {
+                read[k] += read[k + 1]
+                read.remove(at: k + 1)
+            } else {
+                k += 1
             }
+        }
         func fixed(_ part: Substring) -> String {
             let plain = part.lowercased().folding(options: .diacriticInsensitive, locale: nil)
             guard plain.count >= 4, plain.allSatisfy({ $0.isLetter || $0.isNumber }), !runs.contains(where: { $0.contains(plain) }) else { return String(part) }

@@ -737,4 +737,12 @@ final class TextReleaseSplitTests: XCTestCase {
         let emails = EmailSplitter.split(text: pages.joined(separator: "\n\u{0C}"))
         XCTAssertEqual(emails.map { $0.header.subject }, (1...4).map { "Item \($0) of the audit" })
     }
+
+    /// A Notes name wrapped in its column, its first word short ("Raj"), is the sender:
+    /// no speck to drop.
+    func testAShortFirstNameOverAWrappedNotesNameIsTheSender() {
+        let text = ["Raj  To  Declan Rogers <declan.rogers@kairos.com>", "Sondergaard/RTCC/NYPD@NYPD  cc",
+                    "12/25/2020 2:07 PM  Subject  Re: Call tomorrow?", "", "Declan,", "Friday works for us.", "Raj"].joined(separator: "\n")
+        XCTAssertEqual(EmailSplitter.split(text: text).map { $0.header.fields[.from] }, ["Raj Sondergaard/RTCC/NYPD@NYPD"])
+    }
 }
