@@ -11,6 +11,7 @@ records = int(sys.argv[14])
 queries_big = json.load(open(sys.argv[15]))
 serve = json.load(open(sys.argv[16])) if os.path.getsize(sys.argv[16]) else []
 size_big = int(sys.argv[17])
+exported = int(sys.argv[18])
 raw = {}
 for line in open(results):
     fields = line.split()
@@ -40,12 +41,13 @@ row("corpus ingest, maildir", "corpus_mail", messages, "messages", ["notmuch", "
 row("  notmuch new", "notmuch", messages, "messages")
 row("  recollindex", "recoll_mail", messages, "messages")
 row("corpus ingest, mboxes", "corpus_mbox", records, "messages")
+row(f"corpus export of {exported} of them", "corpus_export", exported, "records")
 
 today = datetime.date.today()
 print(f"\nmake bench — {today}, {platform.machine()}, {os.cpu_count()} cores; PDFs: {runs} runs, median (min–max); mail: 1 run")
 print(f"{'':40} {'units':>8} {'seconds':>20} {'per second':>11} {'peak MB':>8}   corpus faster by")
 for e in rows:
-    unit = "pages" if "pages" in e else "messages"
+    unit = next(u for u in ("pages", "messages", "records") if u in e)
     spread = f"{e['seconds_median']:.2f} ({e['seconds_min']:.2f}–{e['seconds_max']:.2f})"
     speed = ", ".join(f"{v:.2f}× vs {k.removesuffix('_mail')}" for k, v in e["corpus_speedup"].items())
     print(f"{e['name']:40} {e[unit]:>8} {spread:>20} {e[unit + '_per_second']:>11} {e['peak_rss_mb']:>8}   {speed}".rstrip())
