@@ -1,0 +1,28 @@
+import Foundation
+
+/// Record ids: short, stable, and the same for the same email wherever it is found.
+public enum RecordID {
+    /// A message by its Message-ID and what it says: mailers and test suites reuse
+    /// Message-IDs, and two messages under one must stay two records, while the same
+    /// message found in two files (other transport headers, another MIME layout) is one.
+    static func make(messageID: String, content message: EmailMessage) -> String {
+        let people = ([message.from].compactMap { $0 } + message.to + message.cc).map { $0.address ?? $0.name ?? "" }
+        let content = [message.date?.sortKey ?? "", message.subject ?? "", people.joined(separator: ","),
+                       message.body.split(whereSeparator: \.isWhitespace).joined(separator: " ")]
+        let digest = FileHash.sha256(Data(content.joined(separator: "\n").utf8))
+        return String(FileHash.sha256(Data("message-id:\(messageID.lowercased()):\(digest)".utf8)).prefix(16))
+    }
+
+    /// The j-th record read from attachment i of the record `parent`.
+    public static func make(parent: String, attachment i: Int, record j: Int) -> String {
+        String(FileHash.sha256(Data("attachment:\(parent):\(i):\(j)".utf8)).prefix(16))
+    }
+
+    public static func make(sha256: String, pages: [Int]? = nil, lines: [Int]? = nil, index: Int? = nil) -> String {
+        var key = "file:\(sha256)"
+        if let pages { key += ":pages:\(pages.map(String.init).joined(separator: "-"))" }
+        if let lines { key += ":lines:\(lines.map(String.init).joined(separator: "-"))" }
+        if let index { key += ":message:\(index)" }
+        return String(FileHash.sha256(Data(key.utf8)).prefix(16))
+    }
+}

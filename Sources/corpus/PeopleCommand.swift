@@ -1,0 +1,31 @@
+import ArgumentParser
+import Foundation
+import Ingest
+import Search
+
+struct PeopleCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "people", abstract: "List everyone in the matching emails: agency, addresses, personal accounts, first and last contact.")
+
+    @OptionGroup var index: IndexOptions
+
+    @Argument(help: "A query (default: everything).")
+    var query: String = ""
+
+    @Flag(help: "Print JSON.")
+    var json = false
+
+    func run() async throws {
+        let people = try await reportingErrors { try SearchIndex(path: index.path).people(query: query) }
+        if json {
+            struct Output: Encodable { var people: [Person] }
+            return try printJSON(Output(people: people))
+        }
+        for p in people {
+            let org = p.agency ?? p.vendor ?? "?"
+            let span = [p.first, p.last].compactMap { $0?.day8601 }
+            print("\(p.name ?? p.addresses.first ?? "?")  [\(org)]\(p.personalAccount ? "  PERSONAL ACCOUNT" : "")")
+            print("  \(p.addresses.joined(separator: ", "))  ·  \(p.messages) message\(p.messages == 1 ? "" : "s")\(span.isEmpty ? "" : "  ·  \(span.first!) – \(span.last!)")")
+        }
+    }
+}
