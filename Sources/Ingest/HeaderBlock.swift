@@ -290,8 +290,8 @@ struct HeaderBlock: Sendable {
                 // (A wrapped name keeps its left edge: a line set far to the right of the
                 // sender, a stamp over it, is no part of it.)
                 if j > i, abs(lines[j].indent - lines[i].indent) > 4 { return nil }
-                // (A speck after the name, "Sullivan/FU/NYPD@NYPD ~~", is none of it.)
-                senderParts.append(left.replacingOccurrences(of: #"\s+[^\p{L}\p{N}<>()\[\]@"]{1,3}$"#, with: "", options: .regularExpression))
+                // (A speck after the name, "Sullivan/FU/NYPD@NYPD ~~" or "…@NYPD__", is none of it.)
+                senderParts.append(left.replacingOccurrences(of: #"\s+[^\p{L}\p{N}<>()\[\]@"]{1,3}$|(?<=[\p{L}\p{N}>])[_~=*°•|]{1,3}$"#, with: "", options: .regularExpression))
             }
             if parts.count > 1 { pieces.append((parts.dropFirst().joined(separator: "  "), nil)) }
             j += 1

@@ -741,7 +741,7 @@ final class TextReleaseSplitTests: XCTestCase {
     /// A Notes name wrapped in its column, its first word short ("Raj"), is the sender:
     /// no speck to drop; a speck after it ("~~") is none of the name.
     func testAShortFirstNameOverAWrappedNotesNameIsTheSender() {
-        for speck in ["", " ~~"] {
+        for speck in ["", " ~~", "__"] {
             let text = ["Raj  To  Declan Rogers <declan.rogers@kairos.com>", "Sondergaard/RTCC/NYPD@NYPD\(speck)  cc",
                         "12/25/2020 2:07 PM  Subject  Re: Call tomorrow?", "", "Declan,", "Friday works for us.", "Raj"].joined(separator: "\n")
             XCTAssertEqual(EmailSplitter.split(text: text).map { $0.header.fields[.from] }, ["Raj Sondergaard/RTCC/NYPD@NYPD"], speck)
