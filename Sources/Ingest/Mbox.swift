@@ -64,22 +64,6 @@ struct MboxSplitter {
     }
 }
 
-enum Mbox {
-    /// The complete messages of an mbox held in memory.
-    static func messages(in data: Data) -> [Data] {
-        var splitter = MboxSplitter()
-        var messages: [MboxSplitter.Message] = []
-        var lineStart = data.startIndex
-        while lineStart < data.endIndex {
-            let lineEnd = data[lineStart...].firstIndex(of: 0x0A).map { $0 + 1 } ?? data.endIndex
-            if let message = splitter.feed(Data(data[lineStart..<lineEnd])) { messages.append(message) }
-            lineStart = lineEnd
-        }
-        if let last = splitter.finish() { messages.append(last) }
-        return messages.filter(\.complete).map(\.data)
-    }
-}
-
 /// Messages of an mbox file, one at a time, read from disk a megabyte at a time: a
 /// mail export of any size passes through in constant memory.
 struct MboxReader: IteratorProtocol, Sequence {

@@ -109,7 +109,7 @@ final class MIMETests: XCTestCase {
         XCTAssertEqual(m.body, "Hi Tony,\nUse your \"Yahoo\" address & phone.\nJessica")
     }
 
-    func testMboxSplitsUnescapesAndKeepsOnlyCompleteMessages() {
+    func testMboxSplitsUnescapesAndKeepsOnlyCompleteMessages() throws {
         let mbox = """
             From a@nypd.org Tue Dec  4 10:32:00 2018
             From: a@nypd.org
@@ -128,7 +128,10 @@ final class MIMETests: XCTestCase {
             From: c@nypd.org
             Subj
             """
-        let messages = Mbox.messages(in: Data(mbox.utf8)).map(EmailMessage.init)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("\(UUID()).mbox")
+        try Data(mbox.utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let messages = try MboxReader(path: file.path).filter(\.complete).map { EmailMessage($0.data) }
         XCTAssertEqual(messages.map(\.subject), ["one", "two"], "the cut-off third message is left out")
         XCTAssertEqual(messages[0].body, "From the desk of the sergeant.\n>From is kept with one quote.\n")
         XCTAssertEqual(messages[1].body, "From the start, an unescaped line that is not a separator.\n")

@@ -44,7 +44,7 @@ final class SampleTruthTests: XCTestCase {
                         return (0..<pdf.pageCount).map { pdf.text(page: $0) }.joined()
                     }.joined()
                 } else if path.hasSuffix(".mbox") {
-                    Mbox.messages(in: raw).map { EmailMessage($0).body }.joined(separator: "\n")
+                    try MboxReader(path: Sample.path(path)).filter(\.complete).map { EmailMessage($0.data).body }.joined(separator: "\n")
                 } else {
                     EmailMessage(raw).body
                 }
