@@ -247,19 +247,25 @@ struct HeaderBlock: Sendable {
     }
 
     /// "Michael Reyes/NYPD/NYC@NYPD": a Notes name, its organisation units and domain.
-    static let lotusName = try! NSRegularExpression(pattern: #"^([\p{L}][\p{L} .'-]{1,40})(/[\p{L}0-9 .&'-]{1,30}){1,4}(@[\p{L}0-9.-]{1,30})?$"#)
+    static let lotusName = try! NSRegularExpression(pattern: #"^([\p{L}][\p{L} .'’-]{1,40})(/[\p{L}0-9 .&'-]{1,30}){1,4}(@[\p{L}0-9.-]{1,30})?$"#)
 
     /// A line that opens a printed email by naming its sender (Gmail, Lotus Notes), or
     /// stands for its date (a Notes date line): page furniture never takes it, even
     /// when every page starts with the same sender, or at about the same time.
     static func isSenderLine(_ text: String) -> Bool {
         let parts = memoColumns(text)
-        let first = parts.first ?? ""
+        let first = withoutTrailingSpeck(parts.first ?? "")
         let dateLine = first.count < 40 && first.contains(":") && DateParser.parse(first) != nil
             && (parts.count == 1 || loneLabel(columns(parts[1]).first ?? "") != nil || PrintedHeader.label(of: parts[1]) != nil)
         // A Notes memo's first line: the sender, then its label column ("To", "cc").
         let besideLabel = parts.dropFirst().contains { loneLabel($0) != nil }
         return matches(lotusName, OCRRepair.notesName(first)) || (matches(gmailSender, text) && !text.contains(":")) || dateLine || besideLabel
+    }
+
+    /// A speck OCR read after a sender's name is none of it: "Sullivan/FU/NYPD@NYPD ~~",
+    /// "…@NYPD__".
+    static func withoutTrailingSpeck(_ text: String) -> String {
+        text.replacingOccurrences(of: #"\s+[^\p{L}\p{N}<>()\[\]@"]{1,3}$|(?<=[\p{L}\p{N}>])[_~=*°•|]{1,3}$"#, with: "", options: .regularExpression)
     }
 
     /// A Lotus Notes memo print: the sender (a Notes name, or a name and address) over
@@ -290,8 +296,7 @@ struct HeaderBlock: Sendable {
                 // (A wrapped name keeps its left edge: a line set far to the right of the
                 // sender, a stamp over it, is no part of it.)
                 if j > i, abs(lines[j].indent - lines[i].indent) > 4 { return nil }
-                // (A speck after the name, "Sullivan/FU/NYPD@NYPD ~~" or "…@NYPD__", is none of it.)
-                senderParts.append(left.replacingOccurrences(of: #"\s+[^\p{L}\p{N}<>()\[\]@"]{1,3}$|(?<=[\p{L}\p{N}>])[_~=*°•|]{1,3}$"#, with: "", options: .regularExpression))
+                senderParts.append(withoutTrailingSpeck(left))
             }
             if parts.count > 1 { pieces.append((parts.dropFirst().joined(separator: "  "), nil)) }
             j += 1

@@ -148,8 +148,8 @@ enum OCRRepair {
     static func notesName(_ value: String) -> String {
         var text = value.replacingOccurrences(of: #"(?<=\p{Ll})(?:[Il|1](?=\p{Lu}{2,}[/|])|[Il|1J](?=\p{Lu}[\p{Lu}/|]+@\p{Lu}))"#, with: "/", options: .regularExpression)
             .replacingOccurrences(of: #"^[‘’“”'"•©®°*~=.]{1,2}\s?(?=\p{L})"#, with: "", options: .regularExpression)
-            // A quote mark after a slash ("/‘OMAP"), a space after an apostrophe ("D' Angelo").
-            .replacingOccurrences(of: #"(?<=/)[‘’“”'"]|(?<=\p{L}['’])\s(?=\p{Lu})"#, with: "", options: .regularExpression)
+            // A speck after a slash ("/‘OMAP", "/!ITB"), a space after an apostrophe ("D' Angelo").
+            .replacingOccurrences(of: #"(?<=/)[‘’“”'"!](?=\p{Lu})|(?<=\p{L}['’])\s(?=\p{Lu})"#, with: "", options: .regularExpression)
         guard let at = text.lastIndex(of: "@"), let slash = text[..<at].lastIndex(of: "/") else { return text }
         let domain = text[text.index(after: at)...], unit = text[text.index(after: slash)..<at]
         if domain.count >= 2, unit.count > domain.count + 2, unit.hasSuffix(domain), "Il|1".contains(unit.dropLast(domain.count).last ?? " ") {

@@ -726,11 +726,11 @@ final class TextReleaseSplitTests: XCTestCase {
         }
     }
 
-    /// One sender opens every page, a Notes name whose slash OCR read as a letter: each
-    /// page's sender line is a sender, not page furniture that recurs.
+    /// One sender opens every page, a Notes name whose slash OCR read as a letter or with a
+    /// speck after it: each page's sender line is a sender, not page furniture that recurs.
     func testAnOCRDamagedNotesSenderOpeningEveryPageIsNoFurniture() {
         let pages = (1...4).map { n in
-            ["Dana ReyesJRTCCINYPD@NYPD", "08/2\(n)/2021 0\(n):1\(n) PM", "     To  Frank Ruiz/FU/NYPD@NYPD", "     cc",
+            [n % 2 == 0 ? "Dana Reyes/RTCC/NYPD@NYPD __" : "Dana ReyesJRTCCINYPD@NYPD", "08/2\(n)/2021 0\(n):1\(n) PM", "     To  Frank Ruiz/FU/NYPD@NYPD", "     cc",
              "     Subject  Item \(n) of the audit", "", "Frank,", "Here is item \(n): \(String(repeating: "more words ", count: n))", "Dana"]
                 .joined(separator: "\n")
         }
@@ -746,5 +746,13 @@ final class TextReleaseSplitTests: XCTestCase {
                         "12/25/2020 2:07 PM  Subject  Re: Call tomorrow?", "", "Declan,", "Friday works for us.", "Raj"].joined(separator: "\n")
             XCTAssertEqual(EmailSplitter.split(text: text).map { $0.header.fields[.from] }, ["Raj Sondergaard/RTCC/NYPD@NYPD"], speck)
         }
+    }
+
+    /// A Notes name may hold a typographic apostrophe ("Dana O’Brien/RTCC/NYPD@NYPD").
+    func testANotesNameWithATypographicApostropheIsASender() {
+        let text = ["Dana  To  Gregory Davis/OPS/NYSDCJ@NYSDCJ", "O’Brien/RTCC/NYPD@NYPD  cc",
+                    "02/18/2019 12:53 PM  bcc", "                 Subject  Follow up from today", "", "All,", "See you then.", "Dana"]
+            .joined(separator: "\n")
+        XCTAssertEqual(EmailSplitter.split(text: text).map { $0.header.fields[.from] }, ["Dana O’Brien/RTCC/NYPD@NYPD"])
     }
 }

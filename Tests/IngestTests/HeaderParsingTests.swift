@@ -156,6 +156,7 @@ final class PrintedHeaderTests: XCTestCase {
         XCTAssertEqual(OCRRepair.notesName("Tom JJones@NYPD"), "Tom JJones@NYPD", "no surname runs on into it")
         XCTAssertEqual(OCRRepair.notesName("Christopher Hall/BCI/NYSTAT@NYSTAT"), "Christopher Hall/BCI/NYSTAT@NYSTAT")
         XCTAssertEqual(OCRRepair.notesName("Richard D' Angelo/‘OMAP/NYPD@NYPD"), "Richard D'Angelo/OMAP/NYPD@NYPD")
+        XCTAssertEqual(OCRRepair.notesName("Ruth von Hagen/!ITB/NYPD@NYPD"), "Ruth von Hagen/ITB/NYPD@NYPD")
         XCTAssertEqual(OCRRepair.notesName("‘Megan Green/FISINYPD@NYPD"), "Megan Green/FIS/NYPD@NYPD")
         XCTAssertTrue(OCRRepair.notesName("------------------------ Samuel Garcia <samuel@pimeyes.com>").hasPrefix("---"),
                       "a rule over a Gmail sender line is no speck")
