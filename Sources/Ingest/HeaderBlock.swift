@@ -246,8 +246,6 @@ struct HeaderBlock: Sendable {
         return HeaderBlock(start: i, end: j, header: header, style: .gmail)
     }
 
-    /// "Michael Reyes/NYPD/NYC@NYPD": a Notes name, its organisation units and domain.
-    static let lotusName = try! NSRegularExpression(pattern: #"^([\p{L}][\p{L} .'’-]{1,40})(/[\p{L}0-9 .&'-]{1,30}){1,4}(@[\p{L}0-9.-]{1,30})?$"#)
 
     /// A line that opens a printed email by naming its sender (Gmail, Lotus Notes), or
     /// stands for its date (a Notes date line): page furniture never takes it, even
@@ -259,7 +257,7 @@ struct HeaderBlock: Sendable {
             && (parts.count == 1 || loneLabel(columns(parts[1]).first ?? "") != nil || PrintedHeader.label(of: parts[1]) != nil)
         // A Notes memo's first line: the sender, then its label column ("To", "cc").
         let besideLabel = parts.dropFirst().contains { loneLabel($0) != nil }
-        return matches(lotusName, OCRRepair.notesName(first)) || (matches(gmailSender, text) && !text.contains(":")) || dateLine || besideLabel
+        return matches(AddressList.notesName, OCRRepair.notesName(first)) || (matches(gmailSender, text) && !text.contains(":")) || dateLine || besideLabel
     }
 
     /// A speck OCR read after a sender's name is none of it: "Sullivan/FU/NYPD@NYPD ~~",
@@ -303,7 +301,7 @@ struct HeaderBlock: Sendable {
         }
         let sender = OCRRepair.notesName(senderParts.joined(separator: " "))
         guard let dateText, let opening = sender.first, opening.isLetter || opening == "<" || opening == "\"", !sender.contains(":"),
-              matches(lotusName, sender) || ((sender.contains("@") || sender.contains("<█")) && (senderParts.count == 1 || sender.contains("<")))
+              matches(AddressList.notesName, sender) || ((sender.contains("@") || sender.contains("<█")) && (senderParts.count == 1 || sender.contains("<")))
         else { return nil }
         var header = PrintedHeader()
         header.fields[.from] = sender
@@ -356,7 +354,7 @@ struct HeaderBlock: Sendable {
         var early: [String] = []
         for piece in pieces where !read(piece.text, nil, previous: nil) && !EmailSplitter.isSpeck(piece.text) {
             let bare = piece.text.trimmed(where: { $0 == "," || $0 == ";" })
-            guard last == nil, looksLikeAddresses(piece.text) || matches(lotusName, bare) else { return nil }
+            guard last == nil, looksLikeAddresses(piece.text) || matches(AddressList.notesName, bare) else { return nil }
             early.append(piece.text)
         }
         while j < lines.count, j < i + 20, read(lines[j].text, lines[j], previous: lines[j - 1]) { j += 1 }

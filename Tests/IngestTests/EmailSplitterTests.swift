@@ -754,5 +754,6 @@ final class TextReleaseSplitTests: XCTestCase {
                     "02/18/2019 12:53 PM  bcc", "                 Subject  Follow up from today", "", "All,", "See you then.", "Dana"]
             .joined(separator: "\n")
         XCTAssertEqual(EmailSplitter.split(text: text).map { $0.header.fields[.from] }, ["Dana O’Brien/RTCC/NYPD@NYPD"])
+        XCTAssertEqual(AddressList.parse("Dana O’Brien/RTCC/NYPD@NYPD"), [Correspondent(name: "Dana O’Brien", address: nil)])
     }
 }
