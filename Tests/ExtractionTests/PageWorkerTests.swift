@@ -47,33 +47,35 @@ final class PageWorkerTests: XCTestCase {
         XCTAssertEqual(try worker.pageCount(of: part1), 8)
     }
 
-    func testAWorkerThatCrashesIsReplaced() throws {
-        let hostile = scratch("crash.pdf")
-        try Data("%PDF-1.4\n%corpus-test-fault:abort\n".utf8).write(to: URL(fileURLWithPath: hostile))
-        defer { try? FileManager.default.removeItem(atPath: hostile) }
+    /// A file that makes the worker misbehave (see TestFault), and a worker that obeys it.
+    func withFault(_ fault: String, _ body: (_ file: String, _ worker: PageWorker) throws -> Void) throws {
+        let file = scratch("\(fault).pdf")
+        try Data("%PDF-1.4\n%corpus-test-fault:\(fault)\n".utf8).write(to: URL(fileURLWithPath: file))
+        defer { try? FileManager.default.removeItem(atPath: file) }
         setenv("CORPUS_TEST_FAULTS", "1", 1)
         defer { unsetenv("CORPUS_TEST_FAULTS") }
-        let faulty = PageWorker(executable: CorpusBinary.extractPath)
-        XCTAssertThrowsError(try faulty.pageCount(of: hostile)) { error in
-            XCTAssertTrue((error as? PDFError)?.reason.contains("crashed") == true, "\(error)")
+        try body(file, PageWorker(executable: CorpusBinary.extractPath))
+    }
+
+    func testAWorkerThatCrashesIsReplaced() throws {
+        try withFault("abort") { hostile, faulty in
+            XCTAssertThrowsError(try faulty.pageCount(of: hostile)) { error in
+                XCTAssertTrue((error as? PDFError)?.reason.contains("crashed") == true, "\(error)")
+            }
+            XCTAssertEqual(try faulty.pageCount(of: part1), 8)
         }
-        XCTAssertEqual(try faulty.pageCount(of: part1), 8)
     }
 
     /// What a library prints on standard output is no reply: the worker answers on a
     /// descriptor of its own.
     func testWhatALibraryPrintsIsNotTakenForTheAnswer() throws {
-        let chatty = scratch("chatter.pdf")
-        try Data("%PDF-1.4\n%corpus-test-fault:chatter\n".utf8).write(to: URL(fileURLWithPath: chatty))
-        defer { try? FileManager.default.removeItem(atPath: chatty) }
-        setenv("CORPUS_TEST_FAULTS", "1", 1)
-        defer { unsetenv("CORPUS_TEST_FAULTS") }
-        let worker = PageWorker(executable: CorpusBinary.extractPath)
-        XCTAssertThrowsError(try worker.pageCount(of: chatty)) { error in
-            let reason = (error as? PDFError)?.reason ?? "\(error)"
-            XCTAssertFalse(reason.contains("garbage"), reason)
-            XCTAssertFalse(reason.contains("crashed") || reason.contains("exited"), reason)
+        try withFault("chatter") { chatty, worker in
+            XCTAssertThrowsError(try worker.pageCount(of: chatty)) { error in
+                let reason = (error as? PDFError)?.reason ?? "\(error)"
+                XCTAssertFalse(reason.contains("garbage"), reason)
+                XCTAssertFalse(reason.contains("crashed") || reason.contains("exited"), reason)
+            }
+            XCTAssertEqual(try worker.pageCount(of: part1), 8, "the same worker goes on")
         }
-        XCTAssertEqual(try worker.pageCount(of: part1), 8, "the same worker goes on")
     }
 }
