@@ -300,7 +300,10 @@ struct HeaderBlock: Sendable {
             j += 1
         }
         let sender = OCRRepair.notesName(senderParts.joined(separator: " "))
-        guard let dateText, let opening = sender.first, opening.isLetter || opening == "<" || opening == "\"", !sender.contains(":"),
+        // (OCR may read a capital with a stroke or a ring as "@": "@yvind Rahman" for Øyvind.)
+        let capitalReadAsAt = sender.first == "@" && sender.dropFirst().first?.isLowercase == true
+        guard let dateText, let opening = sender.first, opening.isLetter || opening == "<" || opening == "\"" || capitalReadAsAt,
+              !sender.contains(":"),
               matches(AddressList.notesName, sender) || ((sender.contains("@") || sender.contains("<█")) && (senderParts.count == 1 || sender.contains("<")))
         else { return nil }
         var header = PrintedHeader()

@@ -170,15 +170,27 @@ enum OCRRepair {
         guard let name = person.name else { return person }
         let local = person.address?.split(separator: "@").first.map { $0.lowercased() } ?? ""
         let runs = local.split(whereSeparator: { !$0.isLetter }).map(String.init)
+        func plain(_ text: String) -> String { text.lowercased().folding(options: .diacriticInsensitive, locale: nil) }
         // Specks after the name ("Tamara Wright (i __!> i 2 7") end it; a letter read as a
         // digit ("G6mez-Ruiz") does not.
         var read = name.replacingOccurrences(of: #"[“”"]|(?<!\p{L})[‘’']|[‘’'](?!\p{L})"#, with: "", options: .regularExpression)
-            .split(separator: " ").prefix { word in
-                word.allSatisfy { $0.isLetter || ".,-'’".contains($0) } || (word.filter(\.isNumber).count == 1 && word.filter(\.isLetter).count >= 3)
-            }.map(String.init)
+            .split(separator: " ").enumerated().prefix { index, word in
+                // (A capital OCR read as "@" opens the first word: "@yvind Rahman".)
+                let letters = index == 0 && word.first == "@" ? word.dropFirst() : word[...]
+                return letters.allSatisfy { $0.isLetter || ".,-'’".contains($0) } || (word.filter(\.isNumber).count == 1 && word.filter(\.isLetter).count >= 3)
+            }.map { String($0.element) }
+        // The capital read as "@" is the first letter of the address's word that goes on as
+        // the name does ("@yvind" <oyvindrahman…> → "Oyvind"); without one, the word goes.
+        if let first = read.first, first.hasPrefix("@") {
+            let rest = plain(String(first.dropFirst()))
+            if !rest.isEmpty, let run = runs.first(where: { $0.count > rest.count && $0.dropFirst().hasPrefix(rest) }) {
+                read[0] = run.prefix(1).uppercased() + first.dropFirst()
+            } else {
+                read.removeFirst()
+            }
+        }
         // A space OCR put inside a word ("Raj Lo pez" <raj.lopez@…>): joined again where the
         // second part goes on in lower case and the address holds the whole word, not the parts.
-        func plain(_ text: String) -> String { text.lowercased().folding(options: .diacriticInsensitive, locale: nil) }
         var k = 0
         while k + 1 < read.count {
             let (a, b) = (plain(read[k]), plain(read[k + 1]))

@@ -756,4 +756,14 @@ final class TextReleaseSplitTests: XCTestCase {
         XCTAssertEqual(EmailSplitter.split(text: text).map { $0.header.fields[.from] }, ["Dana O’Brien/RTCC/NYPD@NYPD"])
         XCTAssertEqual(AddressList.parse("Dana O’Brien/RTCC/NYPD@NYPD"), [Correspondent(name: "Dana O’Brien", address: nil)])
     }
+
+    /// OCR read the sender's first capital ("Ø") as "@": the Notes header is still the
+    /// sender's, not one starting at the address below the name.
+    func testANotesSenderWhoseCapitalOCRReadAsAnAtSignIsStillTheSender() {
+        let text = ["@yvind Rahman  To  Aisha Mancuso/OPLA/ICE@ICE", "<oyvindrahman.nyc@hotmail.com> cc",
+                    "9/2/2018 5:18 PM  bcc", "                 Subject  FW: Inquiry", "", "For your records.", "Oyvind"].joined(separator: "\n")
+        let emails = EmailSplitter.split(text: text)
+        XCTAssertEqual(emails.map { $0.header.fields[.from] }, ["@yvind Rahman <oyvindrahman.nyc@hotmail.com>"])
+        XCTAssertEqual(emails.first?.header.subject, "FW: Inquiry")
+    }
 }

@@ -124,6 +124,8 @@ final class PrintedHeaderTests: XCTestCase {
         XCTAssertEqual(OCRRepair.addresses("a@x.gov. Re: budget"), "a@x.gov. Re: budget", "a sentence after an address stays apart")
         XCTAssertEqual(OCRRepair.name(Correspondent(name: "Liam Rogers ot", address: nil)).name, "Liam Rogers")
         XCTAssertEqual(OCRRepair.name(Correspondent(name: "Raj Lo pez", address: "raj.lopez@clearview.ai")).name, "Raj Lopez")
+        XCTAssertEqual(OCRRepair.name(Correspondent(name: "@yvind Rahman", address: "oyvindrahman.nyc@hotmail.com")).name, "Oyvind Rahman")
+        XCTAssertEqual(OCRRepair.name(Correspondent(name: "@yvind Rahman", address: nil)).name, "Rahman", "no letter guessed")
         XCTAssertEqual(OCRRepair.name(Correspondent(name: "Ana Lee", address: "analee@x.org")).name, "Ana Lee", "two whole words stay two")
         XCTAssertEqual(OCRRepair.name(Correspondent(name: "Ana de la Cruz", address: nil)).name, "Ana de la Cruz")
         XCTAssertEqual(AddressList.parse(OCRRepair.addresses("Emeka Khoury <emeka.}.khoury@ice.dhs.gov>")).first?.address, "emeka.j.khoury@ice.dhs.gov")
