@@ -312,7 +312,8 @@ public enum EmailSplitter {
     /// block that is a copy, the index of the block it copies; `emails`, the blocks known
     /// by their copies to be emails. The email is the one known to open an email; else,
     /// of those not right under a newer header of the same conversation (a copy is quoted
-    /// by a later message, printed above it, whichever order the release runs in), the only one, or the only
+    /// by a later message, printed above it, whichever order the release runs in), the
+    /// only one, or the only
     /// one starting a page, or the first printed (the last, in a release printed newest
     /// first, where the answers come before what they quote). When every one stands
     /// under a newer header, the email was not released: all are copies of the first,

@@ -246,7 +246,6 @@ struct HeaderBlock: Sendable {
         return HeaderBlock(start: i, end: j, header: header, style: .gmail)
     }
 
-
     /// A line that opens a printed email by naming its sender (Gmail, Lotus Notes), or
     /// stands for its date (a Notes date line): page furniture never takes it, even
     /// when every page starts with the same sender, or at about the same time.

@@ -143,8 +143,8 @@ enum OCRRepair {
 
     /// A Lotus Notes name whose slashes OCR read as letters, or with a speck before it:
     /// "Yuki CelikIEROU/ICE@ICE" → "Yuki Celik/EROU/ICE@ICE", "Ni BhriainJRTCCINYPD@NYPD"
-    /// → "Ni Bhriain/RTCC/NYPD@NYPD" (a surname does not run on into capitals), "Yuki Mensah/IBINYPD@NYPD" → "Yuki Mensah/IB/NYPD@NYPD" (the
-    /// organisation is the domain's).
+    /// → "Ni Bhriain/RTCC/NYPD@NYPD" (a surname does not run on into capitals),
+    /// "Yuki Mensah/IBINYPD@NYPD" → "Yuki Mensah/IB/NYPD@NYPD" (the organisation is the domain's).
     static func notesName(_ value: String) -> String {
         var text = value.replacingOccurrences(of: #"(?<=\p{Ll})(?:[Il|1](?=\p{Lu}{2,}[/|])|[Il|1J](?=\p{Lu}[\p{Lu}/|]+@\p{Lu}))"#, with: "/", options: .regularExpression)
             .replacingOccurrences(of: #"^[‘’“”'"•©®°*~=.]{1,2}\s?(?=\p{L})"#, with: "", options: .regularExpression)
@@ -202,11 +202,11 @@ enum OCRRepair {
             }
         }
         func fixed(_ part: Substring) -> String {
-            let plain = part.lowercased().folding(options: .diacriticInsensitive, locale: nil)
-            guard plain.count >= 4, plain.allSatisfy({ $0.isLetter || $0.isNumber }), !runs.contains(where: { $0.contains(plain) }) else { return String(part) }
+            let folded = plain(String(part))
+            guard folded.count >= 4, folded.allSatisfy({ $0.isLetter || $0.isNumber }), !runs.contains(where: { $0.contains(folded) }) else { return String(part) }
             // OCR's usual confusions first: "ñ" read as "fi", "m" as "rn" ("Pefia" for Peña).
-            let variant = plain.replacingOccurrences(of: "fi", with: "n").replacingOccurrences(of: "rn", with: "m")
-            guard let fix = variant != plain && runs.contains(where: { $0.contains(variant) }) ? variant : nearestPart(of: runs, to: plain)
+            let variant = folded.replacingOccurrences(of: "fi", with: "n").replacingOccurrences(of: "rn", with: "m")
+            guard let fix = variant != folded && runs.contains(where: { $0.contains(variant) }) ? variant : nearestPart(of: runs, to: folded)
             else { return String(part) }
             return fix.prefix(1).uppercased() + fix.dropFirst()
         }
