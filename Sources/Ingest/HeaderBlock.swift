@@ -260,9 +260,9 @@ struct HeaderBlock: Sendable {
     }
 
     /// A speck OCR read after a sender's name is none of it: "Sullivan/FU/NYPD@NYPD ~~",
-    /// "…@NYPD__".
+    /// "…@NYPD__", "<declan@faceplusplus.com>:".
     static func withoutTrailingSpeck(_ text: String) -> String {
-        text.replacingOccurrences(of: #"\s+[^\p{L}\p{N}<>()\[\]@"]{1,3}$|(?<=[\p{L}\p{N}>])[_~=*°•|]{1,3}$"#, with: "", options: .regularExpression)
+        text.replacingOccurrences(of: #"\s+[^\p{L}\p{N}<>()\[\]@"]{1,3}$|(?<=[\p{L}\p{N}>])[_~=*°•|]{1,3}$|(?<=>)[:;.,]{1,2}$"#, with: "", options: .regularExpression)
     }
 
     /// A Lotus Notes memo print: the sender (a Notes name, or a name and address) over

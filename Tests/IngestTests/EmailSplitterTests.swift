@@ -766,4 +766,20 @@ final class TextReleaseSplitTests: XCTestCase {
         XCTAssertEqual(emails.map { $0.header.fields[.from] }, ["@yvind Rahman <oyvindrahman.nyc@hotmail.com>"])
         XCTAssertEqual(emails.first?.header.subject, "FW: Inquiry")
     }
+
+    /// OCR's specks at either end of a Notes sender line ("Name <address>:", "- Name/OU/ORG@ORG")
+    /// are none of the sender: the page's header block still opens an email of its own.
+    func testSpecksAroundANotesSenderLineDoNotHideTheEmail() {
+        func text(_ sender: String) -> [String] {
+            [sender, "09/13/2017 08:06 AM", "         To  Kwame Collins/CID/SECRET@SECRET", "             cc",
+             "      Subject  RE: Trial", "", "Kwame,", "The accounts are working.", "Declan"]
+        }
+        let first = ["Kwame Collins/CID/SECRET@SECRET", "09/12/2017 07:14 PM", "         To  Declan Green <declan@faceplusplus.com>",
+                     "             cc", "      Subject  Trial", "", "Good evening,", "Please add one more user.", "Kwame", ""]
+        for (sender, expected) in [("Declan Green <declan@faceplusplus.com>:", "Declan Green <declan@faceplusplus.com>"),
+                                   ("- Tanisha Stewart/OTD/FBI@FBI", "Tanisha Stewart/OTD/FBI@FBI")] {
+            let emails = EmailSplitter.split(text: (first + text(sender)).joined(separator: "\n"))
+            XCTAssertEqual(emails.map { $0.header.fields[.from] }, ["Kwame Collins/CID/SECRET@SECRET", expected], sender)
+        }
+    }
 }
