@@ -8,7 +8,7 @@ public struct PrintedEmail: Sendable {
     public var firstPage: Int
     public var lastPage: Int
     /// First and last line in the source file, for a text release.
-    public var lines: [Int]?
+    public var lines: ClosedRange<Int>?
     /// The email's own text: its body up to the first copy it quotes.
     public var ownText: String
 }
@@ -207,7 +207,7 @@ public enum EmailSplitter {
                 ownEnd -= 1
             }
             return PrintedEmail(header: item.block.header, body: text(bodyLines), firstPage: first.page, lastPage: last.page,
-                                lines: firstLine.flatMap { a in last.line.map { [a, $0] } },
+                                lines: firstLine.flatMap { a in last.line.map { a...$0 } },
                                 ownText: text(item.block.end < ownEnd ? lines[item.block.end..<ownEnd] : []))
         }
         return (emails, decisions)

@@ -17,7 +17,7 @@ public struct SourceFile: Sendable {
         self.member = member
     }
 
-    func source(pages: [Int]? = nil, lines: [Int]? = nil) -> Source {
+    func source(pages: ClosedRange<Int>? = nil, lines: ClosedRange<Int>? = nil) -> Source {
         Source(path: path, sha256: sha256, pages: pages, lines: lines, attachment: attachment, member: member)
     }
 }
@@ -36,8 +36,8 @@ public struct RecordBuilder: Sendable {
         let emails = EmailSplitter.split(pages)
         guard !emails.isEmpty else {
             var record = Record(
-                id: RecordID.make(sha256: file.sha256, pages: pages.isEmpty ? nil : [1, pages.count]),
-                kind: .document, source: file.source(pages: pages.isEmpty ? nil : [1, pages.count]),
+                id: RecordID.make(sha256: file.sha256, pages: pages.isEmpty ? nil : 1...pages.count),
+                kind: .document, source: file.source(pages: pages.isEmpty ? nil : 1...pages.count),
                 ocr: pages.contains { $0.ocrConfidence != nil }, ocrConfidence: Self.meanConfidence(pages[...]),
                 text: pages.map(\.text).joined(separator: "\n"))
             fillDocumentFields(&record)
@@ -47,8 +47,8 @@ public struct RecordBuilder: Sendable {
             pages[(email.firstPage - 1)...(email.lastPage - 1)].contains { $0.ocrConfidence != nil }
         }.flatMap { [$0.header.from].compactMap { $0 } + $0.header.to + $0.header.cc })
         return emails.enumerated().map { index, email in
-            let range = [email.firstPage, email.lastPage]
-            let span = pages[(email.firstPage - 1)...(email.lastPage - 1)]
+            let range = email.firstPage...email.lastPage
+            let span = pages[(range.lowerBound - 1)...(range.upperBound - 1)]
             return emailRecord(email, id: RecordID.make(sha256: file.sha256, pages: range, index: index),
                                source: file.source(pages: range), spellings: spellings,
                                ocr: span.contains { $0.ocrConfidence != nil }, ocrConfidence: Self.meanConfidence(span))

@@ -18,10 +18,10 @@ public enum RecordID {
         String(FileHash.sha256(Data("attachment:\(parent):\(i):\(j)".utf8)).prefix(16))
     }
 
-    public static func make(sha256: String, pages: [Int]? = nil, lines: [Int]? = nil, index: Int? = nil) -> String {
+    public static func make(sha256: String, pages: ClosedRange<Int>? = nil, lines: ClosedRange<Int>? = nil, index: Int? = nil) -> String {
         var key = "file:\(sha256)"
-        if let pages { key += ":pages:\(pages.map(String.init).joined(separator: "-"))" }
-        if let lines { key += ":lines:\(lines.map(String.init).joined(separator: "-"))" }
+        if let pages { key += ":pages:\(pages.lowerBound)-\(pages.upperBound)" }
+        if let lines { key += ":lines:\(lines.lowerBound)-\(lines.upperBound)" }
         if let index { key += ":message:\(index)" }
         return String(FileHash.sha256(Data(key.utf8)).prefix(16))
     }

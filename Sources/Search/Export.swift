@@ -76,7 +76,7 @@ extension SearchIndex {
             let row = [record.id, record.kind.rawValue, record.date?.description ?? "", record.from.map(person) ?? "",
                        (record.to + record.cc).map(person).joined(separator: "; "), record.subject ?? "",
                        record.agencies.joined(separator: "; "), record.vendors.joined(separator: "; "), record.source.path,
-                       record.source.attachment ?? "", record.source.pages.map { "\($0[0])-\($0[1])" } ?? "",
+                       record.source.attachment ?? "", record.source.pages.map { "\($0.lowerBound)-\($0.upperBound)" } ?? "",
                        record.source.sha256, original ?? "", file ?? ""]
             manifest.write(Data((row.map(CSVField.escape).joined(separator: ",") + "\r\n").utf8))
             var line = try RecordCoding.encoder.encode(record)
@@ -117,15 +117,15 @@ extension SearchIndex {
                              pageCounts: inout [String: Int], summary: inout ExportSummary) throws -> String? {
         guard record.source.attachment == nil, let pages = record.source.pages,
               FileManager.default.fileExists(atPath: record.source.path) else { return nil }
-        let key = "\(record.source.sha256):\(pages[0])-\(pages[1])"
+        let key = "\(record.source.sha256):\(pages.lowerBound)-\(pages.upperBound)"
         if let existing = written[key] { return existing }
         // Asked once a PDF: every email split out of it comes here.
         let pageCount = try pageCounts[record.source.sha256] ?? worker.pageCount(of: record.source.path)
         pageCounts[record.source.sha256] = pageCount
-        guard pages != [1, pageCount] else { return nil }
+        guard pages != 1...pageCount else { return nil }
         let base = ((record.source.path as NSString).lastPathComponent as NSString).deletingPathExtension
-        let name = "files/pages/\(String(record.source.sha256.prefix(8)))_\(base)_p\(pages[0])-\(pages[1]).pdf"
-        try worker.writePages(of: record.source.path, pages[0], pages[1],
+        let name = "files/pages/\(String(record.source.sha256.prefix(8)))_\(base)_p\(pages.lowerBound)-\(pages.upperBound).pdf"
+        try worker.writePages(of: record.source.path, pages.lowerBound, pages.upperBound,
                               to: files.deletingLastPathComponent().appendingPathComponent(name).path)
         written[key] = name
         summary.pageRanges += 1

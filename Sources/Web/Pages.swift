@@ -77,7 +77,7 @@ enum Pages {
             var tags = hit.agencies.map { "<span class=\"tag\">\(HTML.escape($0))</span>" }
             tags += hit.vendors.map { "<span class=\"tag\">\(HTML.escape($0))</span>" }
             var source = HTML.escape((hit.source.path as NSString).lastPathComponent)
-            if let pages = hit.source.pages { source += pages[0] == pages[1] ? " p. \(pages[0])" : " pp. \(pages[0])–\(pages[1])" }
+            if let pages = hit.source.pages { source += pages.count == 1 ? " p. \(pages.lowerBound)" : " pp. \(pages.lowerBound)–\(pages.upperBound)" }
             let to = hit.to.prefix(3).map { person($0) }.joined(separator: ", ") + (hit.to.count > 3 ? ", …" : "")
             main += """
                 <div class="hit"><h2><a href="/doc/\(HTML.escape(hit.id))">\(HTML.escape(hit.subject ?? "(no subject)"))</a></h2>
@@ -111,7 +111,7 @@ enum Pages {
         if !record.vendors.isEmpty { rows.append(("Vendors", HTML.escape(record.vendors.joined(separator: ", ")))) }
         var source = HTML.escape(record.source.path + (record.source.member ?? ""))
         if let attachment = record.source.attachment { source += ", attachment " + HTML.escape(attachment) }
-        if let pages = record.source.pages { source += " · pages \(pages[0])–\(pages[1])" }
+        if let pages = record.source.pages { source += " · pages \(pages.lowerBound)–\(pages.upperBound)" }
         rows.append(("Source", source + "<br><small>sha256 \(HTML.escape(record.source.sha256))</small>"))
         if record.ocr { rows.append(("OCR", "yes" + (record.ocrConfidence.map { ", mean confidence \($0)%" } ?? ""))) }
         if record.redactions > 0 { rows.append(("Redactions", String(record.redactions))) }
@@ -127,7 +127,7 @@ enum Pages {
         let table = rows.map { "<tr><td><b>\($0.0)</b></td><td>\($0.1)</td></tr>" }.joined()
         var images = ""
         if record.source.attachment == nil, let pages = record.source.pages {
-            images = (pages[0]...pages[1]).map { "<img src=\"/doc/\(HTML.escape(record.id))/page/\($0).png\" alt=\"page \($0)\" loading=\"lazy\">" }.joined()
+            images = pages.map { "<img src=\"/doc/\(HTML.escape(record.id))/page/\($0).png\" alt=\"page \($0)\" loading=\"lazy\">" }.joined()
         }
         let body = """
             <div class="doc"><div><table class="fields">\(table)</table><h3>Text</h3><pre>\(HTML.escape(record.text))</pre></div>

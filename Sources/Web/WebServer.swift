@@ -177,7 +177,7 @@ public struct WebServer: Sendable {
         let name = context.parameters.get("number") ?? ""
         guard name.hasSuffix(".png"), let number = Int(name.dropLast(4)) else { throw HTTPError(.badRequest, message: "not a page image") }
         let record = try record(id)
-        guard record.source.attachment == nil, let pages = record.source.pages, (pages[0]...pages[1]).contains(number) else {
+        guard record.source.attachment == nil, let pages = record.source.pages, pages.contains(number) else {
             throw HTTPError(.notFound, message: "record \(id) has no page \(number)")
         }
         let path: String

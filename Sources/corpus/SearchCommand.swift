@@ -81,7 +81,7 @@ enum HitFormatter {
         if !hit.agencies.isEmpty { tail.append(hit.agencies.joined(separator: ", ")) }
         if !hit.vendors.isEmpty { tail.append(hit.vendors.joined(separator: ", ")) }
         var where_ = (hit.source.path as NSString).lastPathComponent
-        if let pages = hit.source.pages { where_ += pages[0] == pages[1] ? " p. \(pages[0])" : " pp. \(pages[0])–\(pages[1])" }
+        if let pages = hit.source.pages { where_ += pages.count == 1 ? " p. \(pages.lowerBound)" : " pp. \(pages.lowerBound)–\(pages.upperBound)" }
         tail.append(where_)
         if hit.ocr { tail.append("OCR") }
         if hit.redactions > 0 { tail.append("\(hit.redactions) redaction\(hit.redactions == 1 ? "" : "s")") }

@@ -39,7 +39,7 @@ struct ShowCommand: AsyncParsableCommand {
         if !record.vendors.isEmpty { print("Vendors:  \(record.vendors.joined(separator: ", "))") }
         var source = record.source.path + (record.source.member ?? "")
         if let attachment = record.source.attachment { source += ", attachment \(attachment)" }
-        if let pages = record.source.pages { source += " pages \(pages[0])–\(pages[1])" }
+        if let pages = record.source.pages { source += " pages \(pages.lowerBound)–\(pages.upperBound)" }
         print("Source:   \(source)\n          sha256 \(record.source.sha256)")
         if let parent = record.parent { print("Parent:   \(parent)") }
         if !record.attachments.isEmpty { print("Attached: \(record.attachments.joined(separator: ", "))") }

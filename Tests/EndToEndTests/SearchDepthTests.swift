@@ -105,7 +105,7 @@ final class SearchDepthTests: XCTestCase {
             guard let pages = record.source.pages, let row = rows.first(where: { $0.hasPrefix(record.id) }),
                   let file = row.split(separator: ",").last, file.hasPrefix("files/pages/") else { continue }
             let pdf = try PDFDocument(path: out + "/" + file)
-            XCTAssertEqual(pdf.pageCount, pages[1] - pages[0] + 1, String(file))
+            XCTAssertEqual(pdf.pageCount, pages.count, String(file))
             checked += 1
         }
         XCTAssertGreaterThan(checked, 3)

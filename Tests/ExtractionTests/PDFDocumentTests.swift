@@ -11,7 +11,7 @@ final class PDFDocumentTests: XCTestCase {
         let pdf = try PDFDocument(path: part1)
         let first = Sample.truth.emails.first { $0.source.path.hasSuffix("Part1.pdf") }!
         XCTAssertEqual(pdf.pageCount, 8)
-        let page = first.source.pages![0]
+        let page = first.source.pages!.lowerBound
         XCTAssertTrue(normalizedWords(pdf.text(page: page - 1)).contains(normalizedWords(first.phrase)))
         XCTAssertTrue(pdf.text(page: 0).contains("NYPD_000001"), "the Bates number is on the page")
     }

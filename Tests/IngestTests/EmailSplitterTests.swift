@@ -82,7 +82,7 @@ final class TextReleaseSplitTests: XCTestCase {
         let emails = EmailSplitter.split(text: text)
         XCTAssertEqual(emails.count, 2, "the quoted header after the signature stays in the reply")
         guard emails.count == 2 else { return }
-        XCTAssertEqual(emails.map(\.lines), [[3, 10], [14, 27]])
+        XCTAssertEqual(emails.map(\.lines), [3...10, 14...27])
         XCTAssertEqual(emails.map { $0.header.date?.description }, ["2019-03-05T09:12:00", "2019-03-05T16:40:00"])
         XCTAssertEqual(emails.map { $0.header.from?.address }, ["oramos@nypd.org", "oramos@nypd.org"])
         XCTAssertTrue(emails[1].body.contains("Did the logins arrive?"))
@@ -104,7 +104,7 @@ final class TextReleaseSplitTests: XCTestCase {
         let emails = EmailSplitter.split(text: text)
         XCTAssertEqual(emails.map { $0.header.date?.description }, ["2019-03-07T10:00:00", "2019-03-06T14:15:00", "2019-03-05T09:00:00"])
         guard emails.count == 3 else { return }
-        XCTAssertEqual(emails.map(\.lines), [[1, 23], [25, 39], [41, 47]])
+        XCTAssertEqual(emails.map(\.lines), [1...23, 25...39, 41...47])
         XCTAssertTrue(emails[0].body.contains("silver otter") && !emails[0].ownText.contains("silver otter"))
         XCTAssertTrue(emails[1].ownText.contains("silver otter") && !emails[1].ownText.contains("Did the logins"))
     }
@@ -133,7 +133,7 @@ final class TextReleaseSplitTests: XCTestCase {
             .joined(separator: "\n")
         let emails = EmailSplitter.split(text: text)
         XCTAssertEqual(emails.map { $0.header.date?.description }, ["2021-10-25T13:44:00", "2021-10-23T12:41:00", "2021-10-22T09:00:00"])
-        XCTAssertEqual(emails.map { $0.lines ?? [] }, [[4, 18], [25, 31], [38, 44]])
+        XCTAssertEqual(emails.map { $0.lines }, [4...18, 25...31, 38...44])
         let copy = EmailSplitter.explain(text: text).first { $0.line == 12 }
         XCTAssertEqual(copy?.startsEmail, false)
         XCTAssertTrue(copy?.reason.contains("as the email at line 25") ?? false, "the copy is tied to the email it copies")
@@ -238,7 +238,7 @@ final class TextReleaseSplitTests: XCTestCase {
         let emails = EmailSplitter.split(text: text)
         XCTAssertEqual(emails.map { $0.header.from?.name }, ["Neil Johnson", "Records Access Office", "Malik Reed", "Records Access Office"])
         // (In a text release an email's lines start at its own header; the title is the thread's.)
-        XCTAssertEqual(emails.map { $0.lines ?? [] }, [[10, 13], [15, 18], [29, 32], [34, 37]])
+        XCTAssertEqual(emails.map { $0.lines }, [10...13, 15...18, 29...32, 34...37])
     }
 
     /// A tracker prints some messages with To: and Date: lines, some with the From line
@@ -255,7 +255,7 @@ final class TextReleaseSplitTests: XCTestCase {
         let emails = EmailSplitter.split(text: text)
         XCTAssertEqual(emails.map { $0.header.from?.name },
                        ["Daniel Ferraro", "NYC Department of Investigation", "Daniel Ferraro", "NYC Department of Investigation"])
-        XCTAssertEqual(emails.map { $0.lines ?? [] }, [[4, 7], [11, 16], [20, 23], [27, 32]])
+        XCTAssertEqual(emails.map { $0.lines }, [4...7, 11...16, 20...23, 27...32])
     }
 
     /// A text release without page breaks: a rule between two threads sets the second
@@ -273,7 +273,7 @@ final class TextReleaseSplitTests: XCTestCase {
         let emails = EmailSplitter.split(text: text)
         XCTAssertEqual(emails.map { $0.header.from?.name },
                        ["Stephen Wilson", "New York City Police Department", "Dana Reyes", "New York City Police Department"])
-        XCTAssertEqual(emails.map { $0.lines ?? [] }, [[5, 9], [11, 15], [21, 25], [27, 31]])
+        XCTAssertEqual(emails.map { $0.lines }, [5...9, 11...15, 21...25, 27...31])
     }
 
     /// A tracker's site name over each thread, with a rule under it or set apart by blank
@@ -289,7 +289,7 @@ final class TextReleaseSplitTests: XCTestCase {
         for ruled in [true, false] {
             let text = (thread("NYPD Facial Recognition Records", "Stephen Wilson", ruled: ruled) + thread("Clearview Contracts", "Dana Reyes", ruled: ruled))
                 .joined(separator: "\n")
-            XCTAssertEqual(EmailSplitter.split(text: text).map { $0.lines ?? [] }, [[7, 11], [13, 17], [25, 29], [31, 35]], "ruled: \(ruled)")
+            XCTAssertEqual(EmailSplitter.split(text: text).map { $0.lines }, [7...11, 13...17, 25...29, 31...35], "ruled: \(ruled)")
         }
     }
 
@@ -309,7 +309,7 @@ final class TextReleaseSplitTests: XCTestCase {
             .joined(separator: "\n")
         let emails = EmailSplitter.split(text: text)
         XCTAssertEqual(emails.map { $0.header.from?.address }, ["dangelon@nypd.org", "arjun@ice.dhs.gov"])
-        XCTAssertEqual(emails.map { $0.lines ?? [] }, [[1, 7], [11, 25]])
+        XCTAssertEqual(emails.map { $0.lines }, [1...7, 11...25])
     }
 
     /// The mailbox owner signs his reply with the name the print puts over every email:
@@ -448,7 +448,7 @@ final class TextReleaseSplitTests: XCTestCase {
                    "To: \"Peña, Keisha\" <kpena@vigilantsolutions.com>", "", "Keisha, thank you."].joined(separator: "\n")
         let split = EmailSplitter.split(text: rfc)
         XCTAssertEqual(split.first?.header.subject, "Following up on the Vigilant Solutions trial for Facial Identification Section and next steps")
-        XCTAssertEqual(split.first?.lines, [1, 7])
+        XCTAssertEqual(split.first?.lines, 1...7)
     }
 
     /// Each page ends with a signature's phone number and a page number: the number is
@@ -544,7 +544,7 @@ final class TextReleaseSplitTests: XCTestCase {
              "                       \(n)/3                     LAS-FOIL-00127\(n)", ""].joined(separator: "\n")
         }.joined(separator: "\n")
         let emails = EmailSplitter.split(text: text)
-        XCTAssertEqual(emails.map(\.lines), [[1, 9], [14, 22], [27, 35]])
+        XCTAssertEqual(emails.map(\.lines), [1...9, 14...22, 27...35])
         XCTAssertTrue(emails.allSatisfy { $0.body.hasSuffix("Cell: (917) 555-0122") }, "\(emails.map(\.body))")
     }
 

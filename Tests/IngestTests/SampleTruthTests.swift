@@ -31,7 +31,7 @@ final class SampleTruthTests: XCTestCase {
                     }
                     texts = pdfText[path]!
                 }
-                let span = normalizedWords(texts[(pages[0] - 1)...(pages[1] - 1)].joined(separator: "\n"))
+                let span = normalizedWords(texts[(pages.lowerBound - 1)...(pages.upperBound - 1)].joined(separator: "\n"))
                 XCTAssertTrue(span.contains(phrase), "\(path) pp. \(pages): no '\(record.phrase)'")
             } else if path.hasSuffix(".eml") || path.hasSuffix(".mbox") {
                 let raw = try Data(contentsOf: URL(fileURLWithPath: Sample.path(path)))

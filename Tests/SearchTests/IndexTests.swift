@@ -63,6 +63,17 @@ final class IndexTests: XCTestCase {
         XCTAssertEqual(try index.search(SearchRequest(query: "kind:document")).total, 0)
     }
 
+    /// A record's place prints as the contract shows it: pages as `[first, last]`, `null`
+    /// for a file without pages; a range whose last page comes first is refused.
+    func testASourcesPagesArePrintedAsFirstAndLast() throws {
+        func json(_ source: Source) throws -> String { String(decoding: try RecordCoding.encoder.encode(source), as: UTF8.self) }
+        XCTAssertEqual(try json(Source(path: "/r/a.pdf", sha256: "s", pages: 3...4)), #"{"pages":[3,4],"path":"/r/a.pdf","sha256":"s"}"#)
+        XCTAssertEqual(try json(Source(path: "/r/a.txt", sha256: "s", lines: 7...19)), #"{"lines":[7,19],"pages":null,"path":"/r/a.txt","sha256":"s"}"#)
+        let read = try RecordCoding.decoder.decode(Source.self, from: Data(#"{"pages":[5,5],"path":"p","sha256":"s"}"#.utf8))
+        XCTAssertEqual(read.pages, 5...5)
+        XCTAssertThrowsError(try RecordCoding.decoder.decode(Source.self, from: Data(#"{"pages":[6,5],"path":"p","sha256":"s"}"#.utf8)))
+    }
+
     func testEveryMatchIsWalkedOnceInDateOrder() throws {
         // More records than a page of results, dated out of order, half of them matching.
         let records = (0..<1_500).map { (n: Int) -> Record in

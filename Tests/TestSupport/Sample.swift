@@ -73,7 +73,7 @@ public struct TruthRecord: Decodable, Sendable {
 
     public struct TruthSource: Decodable, Sendable {
         public var path: String
-        public var pages: [Int]?
+        public var pages: ClosedRange<Int>?
         public var attachment: String?
     }
 }
