@@ -1,34 +1,5 @@
 import Foundation
 
-/// One email found in a release's printed text: its header, body and where it is
-/// (pages of a PDF; lines of a text file).
-public struct PrintedEmail: Sendable {
-    public var header: PrintedHeader
-    public var body: String
-    public var firstPage: Int
-    public var lastPage: Int
-    /// First and last line in the source file, for a text release.
-    public var lines: ClosedRange<Int>?
-    /// The email's own text: its body up to the first copy it quotes.
-    public var ownText: String
-}
-
-/// Why a header block did or did not open an email: what `corpus explain` prints, so
-/// that a reporter can check a split before quoting it.
-public struct SplitDecision: Sendable, Codable {
-    public var page: Int
-    public var line: Int?
-    /// The block's first line, as printed.
-    public var text: String
-    public var startsEmail: Bool
-    public var reason: String
-
-    enum CodingKeys: String, CodingKey {
-        case page, line, text, reason
-        case startsEmail = "starts_email"
-    }
-}
-
 /// Where a release's printed text becomes emails. Every header block is found first
 /// (`HeaderBlock`), in any print style; the release's own habits are learnt from the
 /// blocks whose kind is not in doubt (how it prints its emails' headers and how its

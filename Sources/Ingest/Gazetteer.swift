@@ -1,14 +1,5 @@
 import Foundation
 
-/// An agency or vendor with the names and email domains that identify it.
-public struct Entity: Sendable, Hashable {
-    public enum Kind: String, Sendable { case agency, vendor }
-    public var kind: Kind
-    public var name: String
-    public var aliases: [String]
-    public var domains: [String]
-}
-
 /// The agencies and vendors `corpus` recognises: a built-in list (BuiltInEntities.swift)
 /// plus a reporter's own (`--entities FILE`, same CSV format).
 public struct Gazetteer: Sendable {
@@ -162,58 +153,5 @@ public struct Gazetteer: Sendable {
 
     public static func isPersonal(_ correspondent: Correspondent) -> Bool {
         correspondent.domain.map { personalDomains.contains($0) } ?? false
-    }
-}
-
-/// Everyday English words, from the system's word list (Debian's wamerican, which
-/// install-deps installs): a vendor called "Vigilant" must not be found in every text
-/// where someone is vigilant. Read once, on first use, and only at ingest.
-enum EverydayWords {
-    static let path = "/usr/share/dict/words"
-    /// The list's entries, read in one pass (searching the whole file again for each
-    /// name cost 150 ms an ingest); proper nouns are capitalised there, so a lowercased
-    /// name finds only everyday words.
-    static let words: Set<String> = {
-        guard let data = FileManager.default.contents(atPath: path) else { return [] }
-        var words = Set<String>()
-        for line in data.split(separator: 0x0A) {
-            words.insert(String(decoding: line, as: UTF8.self))
-        }
-        return words
-    }()
-
-    /// True when the word, lowercased, is a lowercase entry of the list.
-    static func contains(_ word: String) -> Bool {
-        words.contains(word.lowercased())
-    }
-}
-
-/// RFC 4180 CSV: quoted fields, doubled quotes, newlines inside quotes.
-enum CSV {
-    static func parse(_ text: String) -> [[String]] {
-        var rows: [[String]] = []
-        var row: [String] = []
-        var field = ""
-        var inQuotes = false
-        var iterator = text.makeIterator()
-        while let ch = iterator.next() {
-            if inQuotes {
-                if ch == "\"" {
-                    if let next = iterator.next() {
-                        if next == "\"" { field.append("\"") } else {
-                            inQuotes = false
-                            if next == "," { row.append(field); field = "" }
-                            else if next == "\n" || next == "\r\n" { row.append(field); rows.append(row); row = []; field = "" }
-                            else { field.append(next) }
-                        }
-                    } else { inQuotes = false }
-                } else { field.append(ch) }
-            } else if ch == "\"" { inQuotes = true }
-            else if ch == "," { row.append(field); field = "" }
-            else if ch == "\n" || ch == "\r\n" { row.append(field); rows.append(row); row = []; field = "" }
-            else { field.append(ch) }
-        }
-        if !field.isEmpty || !row.isEmpty { row.append(field); rows.append(row) }
-        return rows
     }
 }

@@ -1,0 +1,154 @@
+import Foundation
+
+/// Undoes OCR's usual damage to header values (never to body text, which stays as read).
+enum OCRRepair {
+    static let addressFixes = compile([
+        (#"\s*@\s*"#, "@"),
+        // Marks before the name: "- O Briain, Declan" (OCR's reading of "Ó Briain").
+        (#"^[\s\-–—_.~=*©®°•]+(?=\p{L})"#, ""),
+        // A dot read as a colon inside an address: "lukasz.j:baptiste@".
+        (#"(?<=[a-z0-9])(?<!mailto):(?=[a-z0-9][a-z0-9._-]*@)"#, "."),
+        // A space read after a dot: "jamal. jackson@gmail.com".
+        (#"(?<=(?:^|[\s<(])[A-Za-z0-9_-]{1,30}\.)\s(?=[A-Za-z0-9._-]+@)"#, ""),
+        (#"(?<![\w.])([A-Z]) (?=[a-z]{2,})"#, "$1"),
+        (#"(?<=@[A-Za-z0-9-]{1,40})\s*\.\s*(?=[A-Za-z])"#, "."),
+        // ... after a domain's other labels only before a last label that ends the address:
+        // "oliveirab@usss.dhs. gov".
+        (#"(?<=@[A-Za-z0-9-]{1,40}\.[A-Za-z0-9.-]{1,40})\.\s+(?=[a-z]{2,6}(?![A-Za-z0-9.@-]))"#, "."),
+        // An initial "j" between dots read as a bracket: "emeka.}.khoury@", "sean.).nguyen@".
+        (#"(?<=[A-Za-z0-9]\.)[}\])](?=\.[A-Za-z0-9._-]*@)"#, "j"),
+        // A dot in the domain read as a slash: "ice /dhs.gov".
+        (#"(?<=@[A-Za-z0-9.-]{1,40})\s*/\s*(?=[A-Za-z0-9-]+\.[A-Za-z])"#, "."),
+        // Specks beside the "@": "karen.richardson(@!sap-ny.org", "castillom@?panynj.gov".
+        (#"(?<=[A-Za-z0-9])[(\[{!|'’?]*@[(\[{!|'’?]*(?=[A-Za-z0-9])"#, "@"),
+        // A domain's only dot read as a dash: "@panynj-gov".
+        (#"(?<=@[A-Za-z0-9]{2,40})-(?=(gov|com|org|net|edu|us|io|ai)(?![A-Za-z0-9.-]))"#, "."),
+        // A dot before the "@" read as a comma: "owen,j.nunez@".
+        (#"(?<=[A-Za-z0-9]),(?=[A-Za-z0-9._-]*@)"#, "."),
+        // Angle brackets read as other marks, or lost: "Castillo, Mei «castillom@panynj.gov -".
+        (#"\s+[«»“”"\-–<(\[]?\s*([A-Za-z0-9][A-Za-z0-9._%+'-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)\s*[>»:\-=*°+’'.,)\]]*\s*(?=;|$)"#, " <$1>"),
+    ])
+
+    /// Month names as OCR misreads them: "] an", "J un", ") ul", "0ct", "5ep".
+    static let dateFixes = compile([
+        (#"(?<![A-Za-z])[J\]\)\|\}]\s?an(?=[a-z]*[\s.,])"#, " Jan"),
+        (#"(?<![A-Za-z])[J\]\)\|\}]\s?un(?=[a-z]*[\s.,])"#, " Jun"),
+        (#"(?<![A-Za-z])[J\]\)\|\}]\s?u[l1I](?=[a-z]*[\s.,])"#, " Jul"),
+        (#"(?<![A-Za-z])0\s?ct"#, "Oct"),
+        (#"(?<![A-Za-z])5\s?ep"#, "Sep"),
+        (#"(?<=\d)\s?[Oo](?=\d)"#, "0"),
+        (#"(?<=\d)[lI|](?=\d)"#, "1"),
+        // A numeric date's slashes read as other marks: "2°26°2019", "2:26:2019", "11/26°2018".
+        (#"(?<![\d:])(\d{1,2})\s?[°:/.\-]\s?(\d{1,2})\s?[°:/.\-]\s?((?:19|20)\d{2})(?!\d)"#, "$1/$2/$3"),
+        // A speck between a day and its month: "4,May 2020", "21-.Feb 2021".
+        (#"(?<=\d)\s*(,|\.|-\.|\.-)\s*(?=(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*[\s.,])"#, " "),
+    ])
+
+    /// A Lotus Notes name whose slashes OCR read as letters, or with a speck before it:
+    /// "Yuki CelikIEROU/ICE@ICE" → "Yuki Celik/EROU/ICE@ICE", "Ni BhriainJRTCCINYPD@NYPD"
+    /// → "Ni Bhriain/RTCC/NYPD@NYPD" (a surname does not run on into capitals),
+    /// "Yuki Mensah/IBINYPD@NYPD" → "Yuki Mensah/IB/NYPD@NYPD" (the organisation is the domain's).
+    /// A speck before it goes: "‘Megan Green/…", "- Tanisha Stewart/…".
+    static func notesName(_ value: String) -> String {
+        var text = value.replacingOccurrences(of: #"(?<=\p{Ll})(?:[Il|1](?=\p{Lu}{2,}[/|])|[Il|1J](?=\p{Lu}[\p{Lu}/|]+@\p{Lu}))"#, with: "/", options: .regularExpression)
+            .replacingOccurrences(of: #"^(?:[‘’“”'"•©®°*~=.]{1,2}\s?|[-–—]\s)(?=\p{L})"#, with: "", options: .regularExpression)
+            // A speck after a slash ("/‘OMAP", "/!ITB"), a space after an apostrophe ("D' Angelo").
+            .replacingOccurrences(of: #"(?<=/)[‘’“”'"!](?=\p{Lu})|(?<=\p{L}['’])\s(?=\p{Lu})"#, with: "", options: .regularExpression)
+        guard let at = text.lastIndex(of: "@"), let slash = text[..<at].lastIndex(of: "/") else { return text }
+        let domain = text[text.index(after: at)...], unit = text[text.index(after: slash)..<at]
+        if domain.count >= 2, unit.count > domain.count + 2, unit.hasSuffix(domain), "Il|1".contains(unit.dropLast(domain.count).last ?? " ") {
+            let cut = text.index(at, offsetBy: -(domain.count + 1))
+            text.replaceSubrange(cut...cut, with: "/")
+        }
+        return text
+    }
+
+    /// "mark.delgado@ ice.dhs.gov" → "mark.delgado@ice.dhs.gov"; "J ohn Park" → "John Park".
+    static func addresses(_ value: String) -> String { apply(addressFixes, to: value) }
+
+    /// A name read by OCR, checked against its address, which OCR reads better (plain
+    /// letters): "tukasz Young" <young.lukasz@aol.com> → "Lukasz Young", "Fatima Simkovaé"
+    /// <fsimkova@…> → "Fatima Simkova"; stray quote marks go. A word is replaced only by
+    /// a part of the address one letter away from it, never guessed.
+    static func name(_ person: Correspondent) -> Correspondent {
+        guard let name = person.name else { return person }
+        let local = person.address?.split(separator: "@").first.map { $0.lowercased() } ?? ""
+        let runs = local.split(whereSeparator: { !$0.isLetter }).map(String.init)
+        func plain(_ text: String) -> String { text.lowercased().folding(options: .diacriticInsensitive, locale: nil) }
+        // Specks after the name ("Tamara Wright (i __!> i 2 7") end it; a letter read as a
+        // digit ("G6mez-Ruiz") does not.
+        var read = name.replacingOccurrences(of: #"[“”"]|(?<!\p{L})[‘’']|[‘’'](?!\p{L})"#, with: "", options: .regularExpression)
+            .split(separator: " ").enumerated().prefix { index, word in
+                // (A capital OCR read as "@" opens the first word: "@yvind Rahman".)
+                let letters = index == 0 && word.first == "@" ? word.dropFirst() : word[...]
+                return letters.allSatisfy { $0.isLetter || ".,-'’".contains($0) } || (word.filter(\.isNumber).count == 1 && word.filter(\.isLetter).count >= 3)
+            }.map { String($0.element) }
+        // The capital read as "@" is the first letter of the address's word that goes on as
+        // the name does ("@yvind" <oyvindrahman…> → "Oyvind"); without one, the word goes.
+        if let first = read.first, first.hasPrefix("@") {
+            let rest = plain(String(first.dropFirst()))
+            if !rest.isEmpty, let run = runs.first(where: { $0.count > rest.count && $0.dropFirst().hasPrefix(rest) }) {
+                read[0] = run.prefix(1).uppercased() + first.dropFirst()
+            } else {
+                read.removeFirst()
+            }
+        }
+        // A space OCR put inside a word ("Raj Lo pez" <raj.lopez@…>): joined again where the
+        // second part goes on in lower case and the address holds the whole word, not the parts.
+        var k = 0
+        while k + 1 < read.count {
+            let (a, b) = (plain(read[k]), plain(read[k + 1]))
+            if read[k + 1].first?.isLowercase == true, runs.contains(a + b), !runs.contains(a), !runs.contains(b) {
+                read[k] += read[k + 1]
+                read.remove(at: k + 1)
+            } else {
+                k += 1
+            }
+        }
+        func fixed(_ part: Substring) -> String {
+            let folded = plain(String(part))
+            guard folded.count >= 4, folded.allSatisfy({ $0.isLetter || $0.isNumber }), !runs.contains(where: { $0.contains(folded) }) else { return String(part) }
+            // OCR's usual confusions first: "ñ" read as "fi", "m" as "rn" ("Pefia" for Peña).
+            let variant = folded.replacingOccurrences(of: "fi", with: "n").replacingOccurrences(of: "rn", with: "m")
+            guard let fix = variant != folded && runs.contains(where: { $0.contains(variant) }) ? variant : nearestPart(of: runs, to: folded)
+            else { return String(part) }
+            return fix.prefix(1).uppercased() + fix.dropFirst()
+        }
+        // A speck read as a short lowercase word after the name ("Liam Rogers ot") is none of it.
+        while read.count > 1, let last = read.last, last.count <= 2, last.allSatisfy({ $0.isLowercase }) { read.removeLast() }
+        // (Each part of a double name on its own: "Gómez-Ruiz".)
+        let words = read.map { $0.split(separator: "-", omittingEmptySubsequences: false).map(fixed).joined(separator: "-") }
+        return Correspondent(name: words.joined(separator: " "), address: person.address)
+    }
+
+    /// The part of one of `runs` one edit away from `word`: as long as it if there is
+    /// one such part, else one letter shorter or longer if there is one; else nil.
+    private static func nearestPart(of runs: [String], to word: String) -> String? {
+        for lengths in [[word.count], [word.count - 1, word.count + 1]] {
+            var found = Set<String>()
+            for run in runs {
+                let letters = Array(run)
+                for length in lengths where length >= 1 && length <= letters.count {
+                    for start in 0...(letters.count - length) {
+                        let part = String(letters[start..<(start + length)])
+                        if PrintedHeader.editDistance(part, word) == 1 { found.insert(part) }
+                    }
+                }
+            }
+            if !found.isEmpty { return found.count == 1 ? found.first : nil }
+        }
+        return nil
+    }
+
+    static func date(_ value: String) -> String { apply(dateFixes, to: value) }
+
+    private static func compile(_ fixes: [(String, String)]) -> [(NSRegularExpression, String)] {
+        fixes.map { (try! NSRegularExpression(pattern: $0.0), $0.1) }
+    }
+
+    private static func apply(_ fixes: [(NSRegularExpression, String)], to value: String) -> String {
+        fixes.reduce(value) { text, fix in
+            fix.0.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: fix.1)
+        }
+    }
+}

@@ -1,0 +1,28 @@
+import Foundation
+
+/// Where a record came from.
+public struct Source: Codable, Sendable, Equatable {
+    public var path: String
+    public var sha256: String
+    /// First and last page (1-based) in the source PDF; nil (null) for non-paged sources.
+    @NullEncoded public var pages: ClosedRange<Int>?
+    /// First and last line (1-based) in the source file, for an email split out of a
+    /// text release; absent otherwise.
+    public var lines: ClosedRange<Int>?
+    /// For a record read from an email's attachment: the attachment's file name (path
+    /// is then the email's file, and sha256 the attachment's own).
+    public var attachment: String?
+    /// Where in the file the record is when the file holds several: for an mbox, the
+    /// message's position ("#17"). The file's sha256 is then the whole mbox's.
+    public var member: String?
+
+    public init(path: String, sha256: String, pages: ClosedRange<Int>? = nil, lines: ClosedRange<Int>? = nil, attachment: String? = nil,
+                member: String? = nil) {
+        self.path = path
+        self.sha256 = sha256
+        self.pages = pages
+        self.lines = lines
+        self.attachment = attachment
+        self.member = member
+    }
+}
