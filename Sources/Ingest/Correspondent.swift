@@ -55,3 +55,16 @@ extension Correspondent {
                 Correspondent(name: name[who].trimmingCharacters(in: trim), address: nil))
     }
 }
+
+extension Correspondent: CustomStringConvertible {
+    /// As a reader quotes them: "Jane Doe <jdoe@nypd.org>", the name or the address
+    /// alone, "?" when neither was read.
+    public var description: String {
+        switch (name, address) {
+        case let (name?, address?): "\(name) <\(address)>"
+        case let (name?, nil): name
+        case let (nil, address?): address
+        case (nil, nil): "?"
+        }
+    }
+}

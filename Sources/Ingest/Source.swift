@@ -25,4 +25,12 @@ public struct Source: Codable, Sendable, Equatable {
         self.attachment = attachment
         self.member = member
     }
+
+    /// Where in its file the record is, as a reader cites it: "p. 3", "pp. 3–4",
+    /// "lines 7–19"; nil for a record that is its whole file.
+    public var rangeLabel: String? {
+        if let pages { return pages.count == 1 ? "p. \(pages.lowerBound)" : "pp. \(pages.lowerBound)–\(pages.upperBound)" }
+        if let lines { return "lines \(lines.lowerBound)–\(lines.upperBound)" }
+        return nil
+    }
 }

@@ -48,7 +48,7 @@ extension Timeline {
         let legend = shown.enumerated().map { n, s in
             "<li><span class=\"swatch\" style=\"background:\(Self.palette[n])\"></span>\(HTML.escape(s.key)) (\(s.events.count)\(s.undated > 0 ? ", \(s.undated) undated" : ""))</li>"
         }.joined()
-        func person(_ c: Correspondent?) -> String { HTML.escape(c.map { $0.name ?? $0.address ?? "" } ?? "") }
+        func person(_ c: Correspondent?) -> String { HTML.escape(c?.description ?? "?") }
         let tables = series.map { s in
             let rows = s.events.map { e in
                 "<tr><td>\(HTML.escape(e.date.description))</td><td>\(person(e.from))</td><td>\(e.to.map { person($0) }.joined(separator: ", "))</td><td>\(HTML.escape(e.subject ?? ""))</td><td class=\"id\">\(HTML.escape(e.id))</td></tr>"

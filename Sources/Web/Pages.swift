@@ -42,8 +42,7 @@ enum Pages {
     }
 
     static func person(_ c: Correspondent?) -> String {
-        guard let c else { return "?" }
-        return HTML.escape([c.name, c.address.map { "<\($0)>" }].compactMap { $0 }.joined(separator: " "))
+        HTML.escape(c?.description ?? "?")
     }
 
     static func snippet(_ text: String) -> String {
@@ -77,7 +76,7 @@ enum Pages {
             var tags = hit.agencies.map { "<span class=\"tag\">\(HTML.escape($0))</span>" }
             tags += hit.vendors.map { "<span class=\"tag\">\(HTML.escape($0))</span>" }
             var source = HTML.escape((hit.source.path as NSString).lastPathComponent)
-            if let pages = hit.source.pages { source += pages.count == 1 ? " p. \(pages.lowerBound)" : " pp. \(pages.lowerBound)–\(pages.upperBound)" }
+            if let range = hit.source.rangeLabel { source += " " + range }
             let to = hit.to.prefix(3).map { person($0) }.joined(separator: ", ") + (hit.to.count > 3 ? ", …" : "")
             main += """
                 <div class="hit"><h2><a href="/doc/\(HTML.escape(hit.id))">\(HTML.escape(hit.subject ?? "(no subject)"))</a></h2>
@@ -111,7 +110,7 @@ enum Pages {
         if !record.vendors.isEmpty { rows.append(("Vendors", HTML.escape(record.vendors.joined(separator: ", ")))) }
         var source = HTML.escape(record.source.path + (record.source.member ?? ""))
         if let attachment = record.source.attachment { source += ", attachment " + HTML.escape(attachment) }
-        if let pages = record.source.pages { source += " · pages \(pages.lowerBound)–\(pages.upperBound)" }
+        if let range = record.source.rangeLabel { source += " · " + range }
         rows.append(("Source", source + "<br><small>sha256 \(HTML.escape(record.source.sha256))</small>"))
         if record.ocr { rows.append(("OCR", "yes" + (record.ocrConfidence.map { ", mean confidence \($0)%" } ?? ""))) }
         if record.redactions > 0 { rows.append(("Redactions", String(record.redactions))) }

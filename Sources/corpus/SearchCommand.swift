@@ -59,21 +59,11 @@ extension SearchSort: ExpressibleByArgument {}
 
 /// The human-readable form of hits and records.
 enum HitFormatter {
-    static func person(_ c: Correspondent?) -> String {
-        guard let c else { return "?" }
-        switch (c.name, c.address) {
-        case let (name?, address?): return "\(name) <\(address)>"
-        case let (name?, nil): return name
-        case let (nil, address?): return address
-        default: return "?"
-        }
-    }
-
     static func describe(_ hit: SearchHit) -> String {
         var lines: [String] = []
         let date = hit.date.map(\.description) ?? "undated"
-        var head = "[\(date)] \(hit.kind == .email ? person(hit.from) : "document")"
-        if !hit.to.isEmpty { head += " → " + hit.to.prefix(3).map(person).joined(separator: ", ") + (hit.to.count > 3 ? ", …" : "") }
+        var head = "[\(date)] \(hit.kind == .email ? (hit.from?.description ?? "?") : "document")"
+        if !hit.to.isEmpty { head += " → " + hit.to.prefix(3).map(\.description).joined(separator: ", ") + (hit.to.count > 3 ? ", …" : "") }
         lines.append(head)
         lines.append("  \(hit.subject ?? "(no subject)")")
         if !hit.snippet.isEmpty { lines.append("  \(hit.snippet)") }
@@ -81,7 +71,7 @@ enum HitFormatter {
         if !hit.agencies.isEmpty { tail.append(hit.agencies.joined(separator: ", ")) }
         if !hit.vendors.isEmpty { tail.append(hit.vendors.joined(separator: ", ")) }
         var where_ = (hit.source.path as NSString).lastPathComponent
-        if let pages = hit.source.pages { where_ += pages.count == 1 ? " p. \(pages.lowerBound)" : " pp. \(pages.lowerBound)–\(pages.upperBound)" }
+        if let range = hit.source.rangeLabel { where_ += " " + range }
         tail.append(where_)
         if hit.ocr { tail.append("OCR") }
         if hit.redactions > 0 { tail.append("\(hit.redactions) redaction\(hit.redactions == 1 ? "" : "s")") }

@@ -28,10 +28,10 @@ struct ShowCommand: AsyncParsableCommand {
         }
         print("Id:       \(record.id) (\(record.kind.rawValue))")
         if record.kind == .email {
-            print("From:     \(HitFormatter.person(record.from))")
-            if let sender = record.sender { print("Sender:   \(HitFormatter.person(sender)) (sent for the From mailbox)") }
-            if !record.to.isEmpty { print("To:       \(record.to.map(HitFormatter.person).joined(separator: "; "))") }
-            if !record.cc.isEmpty { print("Cc:       \(record.cc.map(HitFormatter.person).joined(separator: "; "))") }
+            print("From:     \(record.from?.description ?? "?")")
+            if let sender = record.sender { print("Sender:   \(sender) (sent for the From mailbox)") }
+            if !record.to.isEmpty { print("To:       \(record.to.map(\.description).joined(separator: "; "))") }
+            if !record.cc.isEmpty { print("Cc:       \(record.cc.map(\.description).joined(separator: "; "))") }
         }
         print("Date:     \(record.date?.description ?? "unknown")")
         print("Subject:  \(record.subject ?? "")")
@@ -39,7 +39,7 @@ struct ShowCommand: AsyncParsableCommand {
         if !record.vendors.isEmpty { print("Vendors:  \(record.vendors.joined(separator: ", "))") }
         var source = record.source.path + (record.source.member ?? "")
         if let attachment = record.source.attachment { source += ", attachment \(attachment)" }
-        if let pages = record.source.pages { source += " pages \(pages.lowerBound)–\(pages.upperBound)" }
+        if let range = record.source.rangeLabel { source += " " + range }
         print("Source:   \(source)\n          sha256 \(record.source.sha256)")
         if let parent = record.parent { print("Parent:   \(parent)") }
         if !record.attachments.isEmpty { print("Attached: \(record.attachments.joined(separator: ", "))") }

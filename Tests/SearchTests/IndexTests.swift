@@ -74,6 +74,18 @@ final class IndexTests: XCTestCase {
         XCTAssertThrowsError(try RecordCoding.decoder.decode(Source.self, from: Data(#"{"pages":[6,5],"path":"p","sha256":"s"}"#.utf8)))
     }
 
+    /// The CLI, the reading room and the timeline print a place and a person one way.
+    func testPlacesAndPeopleHaveOnePrintedForm() {
+        XCTAssertEqual(Source(path: "a.pdf", sha256: "s", pages: 3...4).rangeLabel, "pp. 3–4")
+        XCTAssertEqual(Source(path: "a.pdf", sha256: "s", pages: 5...5).rangeLabel, "p. 5")
+        XCTAssertEqual(Source(path: "a.txt", sha256: "s", lines: 7...19).rangeLabel, "lines 7–19")
+        XCTAssertNil(Source(path: "a.eml", sha256: "s").rangeLabel)
+        XCTAssertEqual(Correspondent(name: "Jane Doe", address: "JDoe@nypd.org").description, "Jane Doe <jdoe@nypd.org>")
+        XCTAssertEqual(Correspondent(name: nil, address: "jdoe@nypd.org").description, "jdoe@nypd.org")
+        XCTAssertEqual(Correspondent(name: "Det. Jane Doe", address: nil).description, "Det. Jane Doe")
+        XCTAssertEqual(Correspondent(name: " ", address: nil).description, "?")
+    }
+
     func testEveryMatchIsWalkedOnceInDateOrder() throws {
         // More records than a page of results, dated out of order, half of them matching.
         let records = (0..<1_500).map { (n: Int) -> Record in
