@@ -25,7 +25,7 @@ let package = Package(
         .target(
             name: "CXapian",
             cxxSettings: [.unsafeFlags(["-fexceptions"])],
-            linkerSettings: [.linkedLibrary("xapian")]),
+            linkerSettings: [.linkedLibrary("xapian"), .linkedLibrary("z")]),
         // The extraction workers: the protocol, the pool that runs them, and what they return.
         .target(name: "Workers", dependencies: [.product(name: "Logging", package: "swift-log")]),
         .target(

@@ -7,6 +7,7 @@ packages=(
   pkg-config
   libpoppler-glib-dev libcairo2-dev    # PDF text and page rendering
   libxapian-dev                        # the index
+  zlib1g-dev                           # CRC-32 of the facet columns file
   libtesseract-dev tesseract-ocr-eng   # OCR of scanned pages
   poppler-utils                        # pdfinfo/pdftotext: used by tests to check exported PDFs
   wamerican                            # everyday words: a vendor named "Vigilant" is not every vigilant officer

@@ -169,7 +169,8 @@ cx_status cx_db_reopen(cx_db *db, char **error) {
 
 cx_status cx_db_write_facet_columns(cx_db *db, uint32_t slot, const char *path, char **error) {
     return guarded(error, [&] {
-        if (corpus::FacetColumns::load(path, db->read->get_revision(), slot)) return CX_OK;
+        auto existing = corpus::FacetColumns::load(path, db->read->get_revision(), slot);
+        if (existing && existing->intact()) return CX_OK;
         try {
             corpus::FacetColumns::build(*db->read, slot)->write(path);
         } catch (const std::runtime_error &e) {
@@ -404,6 +405,18 @@ cx_status cx_search(cx_db *db, const cx_query *query, const cx_search_options *o
         Xapian::doccount everything = db->read->get_doccount();
         auto results = std::make_unique<cx_results>();
         results->mset = enquire.get_mset(options->offset, options->limit, everything);
+        // A columns block that failed its checksum: this handle stops using the file
+        // (columns built in memory when it may build them), and the counts come again
+        // from the slot. The next ingest writes the file anew.
+        if (column_spy && db->columns->damaged()) {
+            auto slot = static_cast<Xapian::valueno>(options->facet_slot);
+            enquire.clear_matchspies();
+            column_spy.reset();
+            db->columns = db->build_columns ? corpus::FacetColumns::build(*db->read, slot) : nullptr;
+            slot_spy = std::make_unique<corpus::FacetSpy>(slot);
+            enquire.add_matchspy(slot_spy.get());
+            results->mset = enquire.get_mset(options->offset, options->limit, everything);
+        }
         for (auto it = results->mset.begin(); it != results->mset.end(); ++it)
             results->data.push_back(it.get_document().get_data());
         if (column_spy || slot_spy) {

@@ -10,15 +10,21 @@
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <zlib.h>
 
 namespace corpus {
 
 namespace {
 
 // The file: magic, revision, slot, then the item strings (length-prefixed, padded to
-// 4 bytes), then first_ and items_ as counted uint32 arrays, all in native byte order
+// 4 bytes), then first_ and items_ as counted uint32 arrays, then the blocks' CRCs as
+// a counted array, then the CRC of everything before first_; all in native byte order
 // (the file is a cache of this machine's index, rebuilt by the next ingest).
-const char magic[8] = {'C', 'X', 'F', 'A', 'C', 'E', 'T', '1'};
+const char magic[8] = {'C', 'X', 'F', 'A', 'C', 'E', 'T', '2'};
+
+uint32_t crc(uint32_t running, const void *data, size_t n) {
+    return uint32_t(crc32_z(running, static_cast<const Bytef *>(data), n));
+}
 
 struct Reader {
     const char *at, *end;
@@ -108,36 +114,39 @@ std::unique_ptr<FacetColumns> FacetColumns::build(const Xapian::Database &db, Xa
 }
 
 void FacetColumns::write(const std::string &path) const {
+    // The header is put together first: its CRC ends the file.
+    std::string header(magic, sizeof magic);
+    auto append = [&](const void *data, size_t n) { header.append(static_cast<const char *>(data), n); };
+    uint64_t revision = revision_;
+    uint32_t slot = slot_, value_count = uint32_t(values_.size());
+    append(&revision, sizeof revision);
+    append(&slot, sizeof slot);
+    append(&value_count, sizeof value_count);
+    for (const auto &value : values_) {
+        uint32_t length = uint32_t(value.size());
+        append(&length, sizeof length);
+        header += value;
+    }
+    header.append((4 - (header.size() & 3)) & 3, '\0');
+    std::vector<uint32_t> block_crcs(block_count());
+    for (size_t b = 0; b < block_crcs.size(); ++b) block_crcs[b] = block_crc(b);
+    uint32_t header_crc = crc(0, header.data(), header.size());
+
     std::string temporary = path + ".tmp";
     FILE *out = std::fopen(temporary.c_str(), "wb");
     if (!out) throw std::runtime_error("cannot write " + temporary + ": " + std::strerror(errno));
     bool ok = true;
-    size_t written = 0;
-    auto put = [&](const void *data, size_t n) {
-        ok = ok && std::fwrite(data, 1, n, out) == n;
-        written += n;
+    auto put = [&](const void *data, size_t n) { ok = ok && std::fwrite(data, 1, n, out) == n; };
+    auto put_array = [&](const uint32_t *data, size_t count) {
+        uint32_t n = uint32_t(count);
+        put(&n, sizeof n);
+        put(data, count * sizeof(uint32_t));
     };
-    auto pad = [&] {
-        static const char zeros[4] = {0, 0, 0, 0};
-        put(zeros, (4 - (written & 3)) & 3);
-    };
-    uint64_t revision = revision_;
-    uint32_t slot = slot_, value_count = uint32_t(values_.size());
-    put(magic, sizeof magic);
-    put(&revision, sizeof revision);
-    put(&slot, sizeof slot);
-    put(&value_count, sizeof value_count);
-    for (const auto &value : values_) {
-        uint32_t length = uint32_t(value.size());
-        put(&length, sizeof length);
-        put(value.data(), value.size());
-    }
-    pad();
-    uint32_t first_count = uint32_t(first_count_), item_count = uint32_t(item_count_);
-    put(&first_count, sizeof first_count);
-    put(first_, first_count_ * sizeof(uint32_t));
-    put(&item_count, sizeof item_count);
-    put(items_, item_count_ * sizeof(uint32_t));
+    put(header.data(), header.size());
+    put_array(first_, first_count_);
+    put_array(items_, item_count_);
+    put_array(block_crcs.data(), block_crcs.size());
+    put(&header_crc, sizeof header_crc);
     ok = (std::fclose(out) == 0) && ok;
     if (!ok || std::rename(temporary.c_str(), path.c_str()) != 0) {
         std::remove(temporary.c_str());
@@ -170,18 +179,54 @@ std::unique_ptr<FacetColumns> FacetColumns::load(const std::string &path, Xapian
         columns->values_.emplace_back(in.at, length);
         in.at += length;
     }
-    if (!in.align() || !in.take(&first_count, 4) || size_t(in.end - in.at) / 4 < first_count) return nullptr;
+    if (!in.align()) return nullptr;
+    size_t header_size = size_t(in.at - static_cast<const char *>(mapping));
+    if (!in.take(&first_count, 4) || size_t(in.end - in.at) / 4 < first_count) return nullptr;
     columns->first_ = reinterpret_cast<const uint32_t *>(in.at);
     in.at += size_t(first_count) * 4;
     if (!in.take(&item_count, 4) || size_t(in.end - in.at) / 4 < item_count) return nullptr;
     columns->items_ = reinterpret_cast<const uint32_t *>(in.at);
-    // Offsets and ids are checked as they are read (count()): checking them here would
-    // read the whole file, where a query needs only the pages of its matches.
-    columns->revision_ = revision;
-    columns->slot_ = slot;
+    in.at += size_t(item_count) * 4;
     columns->first_count_ = first_count;
     columns->item_count_ = item_count;
+    uint32_t block_count, header_crc;
+    if (!in.take(&block_count, 4) || block_count != columns->block_count() || size_t(in.end - in.at) / 4 < block_count)
+        return nullptr;
+    columns->block_crcs_ = reinterpret_cast<const uint32_t *>(in.at);
+    in.at += size_t(block_count) * 4;
+    if (!in.take(&header_crc, 4) || in.at != in.end || crc(0, mapping, header_size) != header_crc) return nullptr;
+    // The blocks are checked as searches first read them (count()): checking them here
+    // would read the whole file, where a query needs only the pages of its matches.
+    columns->block_states_.reset(new std::atomic<uint8_t>[block_count]());
+    columns->revision_ = revision;
+    columns->slot_ = slot;
     return columns;
+}
+
+uint32_t FacetColumns::block_crc(size_t block) const {
+    size_t start = block * BLOCK_DOCS, end = std::min(start + BLOCK_DOCS, first_count_ - 1);
+    uint32_t sum = crc(0, first_ + start, (end - start + 1) * sizeof(uint32_t));
+    return crc(sum, items_ + first_[start], size_t(first_[end] - first_[start]) * sizeof(uint32_t));
+}
+
+bool FacetColumns::block_intact(size_t block) const {
+    auto &state = block_states_[block];
+    uint8_t known = state.load(std::memory_order_acquire);
+    if (known == 0) {
+        size_t start = block * BLOCK_DOCS, end = std::min(start + BLOCK_DOCS, first_count_ - 1);
+        bool bounded = first_[start] <= first_[end] && first_[end] <= item_count_;
+        known = bounded && block_crc(block) == block_crcs_[block] ? 1 : 2;
+        state.store(known, std::memory_order_release);
+    }
+    if (known == 2) damaged_.store(true, std::memory_order_relaxed);
+    return known == 1;
+}
+
+bool FacetColumns::intact() const {
+    if (!block_crcs_) return true;
+    bool all = true;
+    for (size_t b = 0; b < block_count(); ++b) all = block_intact(b) && all;
+    return all;
 }
 
 FacetColumns::~FacetColumns() {

@@ -7,13 +7,17 @@
 // FacetColumns holds every document's facet items as small integers (built once from
 // the value stream, kept in a file beside the index by the writer, mapped by readers),
 // so a match costs a few array reads: what makes facets cheap enough for a per-query
-// process and for the reading room.
+// process and for the reading room. The file carries CRC-32s (its header, and each
+// block of BLOCK_DOCS documents), checked as a search first reads a block: a damaged
+// file is noticed at the cost of the pages a query reads anyway, and its counts are
+// taken from the slot instead.
 #pragma once
 
 #include "corpus_xapian.h"
 
 #include <xapian.h>
 
+#include <atomic>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -50,8 +54,8 @@ class FacetColumns {
   public:
     // Reads the slot of every document of db.
     static std::unique_ptr<FacetColumns> build(const Xapian::Database &db, Xapian::valueno slot);
-    // Maps a file written by write(); nullptr when it is missing, damaged, or for
-    // another revision or slot.
+    // Maps a file written by write(); nullptr when it is missing, its header damaged,
+    // or for another revision or slot.
     static std::unique_ptr<FacetColumns> load(const std::string &path, Xapian::rev revision, Xapian::valueno slot);
     // Writes to path + ".tmp", then renames: a reader sees the old file or the new one.
     void write(const std::string &path) const;
@@ -61,19 +65,30 @@ class FacetColumns {
     Xapian::valueno slot() const { return slot_; }
     size_t item_kinds() const { return values_.size(); }
 
-    // Adds docid's items to counts (indexed by item id).
-    // A damaged file's offsets and ids are skipped, never followed.
+    // Adds docid's items to counts (indexed by item id). A block whose checksum fails
+    // marks the columns damaged(); its offsets and ids are never followed.
     void count(Xapian::docid docid, std::vector<uint32_t> &counts) const {
         if (size_t(docid) + 1 >= first_count_) return;
+        if (block_crcs_ && !block_intact(docid / BLOCK_DOCS)) return;
         uint32_t begin = first_[docid], end = first_[docid + 1];
         if (end > item_count_ || begin > end) return;
         for (uint32_t i = begin; i < end; ++i)
             if (items_[i] < counts.size()) ++counts[items_[i]];
     }
     Facets facets(const std::vector<uint32_t> &counts) const;
+    // True once a block failed its checksum: counts taken since are not to be used.
+    bool damaged() const { return damaged_.load(std::memory_order_relaxed); }
+    // Checks every block (the writer does, before trusting a file it would keep).
+    bool intact() const;
+
+    static constexpr size_t BLOCK_DOCS = 4096;
 
   private:
     FacetColumns() = default;
+    bool block_intact(size_t block) const;
+    // A block's CRC: its documents' offsets (with the one after the last) and items.
+    uint32_t block_crc(size_t block) const;
+    size_t block_count() const { return first_count_ == 0 ? 0 : (first_count_ - 1 + BLOCK_DOCS - 1) / BLOCK_DOCS; }
     Xapian::rev revision_ = 0;
     Xapian::valueno slot_ = 0;
     std::vector<std::string> values_;  // item id → item
@@ -83,6 +98,11 @@ class FacetColumns {
     const uint32_t *items_ = nullptr;
     size_t item_count_ = 0;
     std::vector<uint32_t> first_storage_, item_storage_;  // when built here
+    // In a mapped file: each block's CRC, and what checking found (0 not yet, 1 intact,
+    // 2 damaged), shared by the searches of one handle.
+    const uint32_t *block_crcs_ = nullptr;
+    mutable std::unique_ptr<std::atomic<uint8_t>[]> block_states_;
+    mutable std::atomic<bool> damaged_{false};
     void *mapping_ = nullptr;                             // when mapped from a file
     size_t mapping_size_ = 0;
 };

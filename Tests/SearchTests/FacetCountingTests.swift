@@ -57,6 +57,21 @@ final class FacetCountingTests: XCTestCase {
                        expected(records.filter { $0.text == "odd" && !$0.agencies.contains("NYPD") }), how)
     }
 
+    /// Where the item ids lie in a columns file: after the header (magic, revision, slot,
+    /// the values, padding to 4 bytes) and the counted offsets, a counted uint32 array.
+    func itemsRange(in file: Data) throws -> Range<Int> {
+        func uint32(at offset: Int) -> Int { Int(file[offset..<offset + 4].withUnsafeBytes { $0.loadUnaligned(as: UInt32.self) }) }
+        var at = 20
+        let values = uint32(at: at)
+        at += 4
+        for _ in 0..<values { at += 4 + uint32(at: at) }
+        at = (at + 3) & ~3
+        at += 4 + 4 * uint32(at: at)
+        let count = uint32(at: at)
+        XCTAssertGreaterThan(count, 0)
+        return (at + 4)..<(at + 4 + 4 * count)
+    }
+
     func testEveryWayOfCountingGivesTheSameExactCounts() throws {
         var records = (1...300).map(record)
         do {
@@ -68,11 +83,33 @@ final class FacetCountingTests: XCTestCase {
         try checkAll(try SearchIndex(path: path), records, "from the columns file")
 
         let saved = try Data(contentsOf: URL(fileURLWithPath: columns))
-        // The counts above came from the file: rename a value in it, and searches say so.
+        // The counts above came from the file: put the file of another index of the same
+        // revision in its place, and searches count that index's agencies.
+        let other = path + "-other"
+        defer { try? FileManager.default.removeItem(atPath: other) }
+        do {
+            let writer = try IndexWriter(path: other)
+            try writer.add(records.map { var r = $0; r.agencies = r.agencies.map { $0 == "NYPD" ? "XXXX" : $0 }; return r })
+            try writer.commit()
+        }
+        try FileManager.default.removeItem(atPath: columns)
+        try FileManager.default.copyItem(atPath: Schema.facetColumnsPath(in: other), toPath: columns)
+        XCTAssertNotNil(try counted(try SearchIndex(path: path), "odd")["agency"]?["XXXX"], "searches count from the columns file")
+        // A value renamed inside the file fails its checksum: counts from the slot.
         var edited = saved
         edited.replaceSubrange(try XCTUnwrap(saved.range(of: Data("agency\u{1e}NYPD".utf8))), with: Data("agency\u{1e}XXXX".utf8))
         try edited.write(to: URL(fileURLWithPath: columns))
-        XCTAssertNotNil(try counted(try SearchIndex(path: path), "odd")["agency"]?["XXXX"], "searches count from the columns file")
+        try checkAll(try SearchIndex(path: path), records, "beside a file with a value renamed")
+        // An item id changed to another valid one (a flipped bit the file's bounds cannot
+        // see): the block's checksum fails, the handle counts from the slot from then on.
+        var flipped = saved
+        let items = try itemsRange(in: saved)
+        for offset in stride(from: items.lowerBound, to: items.upperBound, by: 4 * 7) { flipped[offset] ^= 1 }
+        try flipped.write(to: URL(fileURLWithPath: columns))
+        let handle = try SearchIndex(path: path)
+        try checkAll(handle, records, "beside a file with item ids changed")
+        try checkAll(handle, records, "the same handle, again")
+        try checkAll(try SearchIndex(path: path, buildFacetColumns: true), records, "a reading room beside that file")
         try FileManager.default.removeItem(atPath: columns)
         try checkAll(try SearchIndex(path: path), records, "from the facet slot")
         try checkAll(try SearchIndex(path: path, buildFacetColumns: true), records, "from columns built in memory")
@@ -83,7 +120,7 @@ final class FacetCountingTests: XCTestCase {
         var garbled = saved
         for i in stride(from: 24, to: garbled.count, by: 3) { garbled[i] = 0xFF }
         try garbled.write(to: URL(fileURLWithPath: columns))
-        _ = try SearchIndex(path: path).search(SearchRequest(query: "even"))
+        try checkAll(try SearchIndex(path: path), records, "beside a garbled file")
 
         // Stale: the index moves on without a new file (an ingest killed before its end).
         try saved.write(to: URL(fileURLWithPath: columns))
