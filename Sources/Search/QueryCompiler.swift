@@ -104,16 +104,16 @@ struct QueryCompiler {
         let value = raw.trimmingCharacters(in: .whitespaces)
         let lower = value.lowercased()
         switch field.meaning {
-        case .correspondent(let words, let address):
+        case .correspondent(let words, let address, _):
             let bare = lower.hasPrefix("@") ? String(lower.dropFirst()) : lower
             // An address or a domain is an exact match; anything else matches name words.
             if !bare.contains(" "), bare.contains("."), bare.range(of: #"^[a-z0-9._%+'-]*@?[a-z0-9.-]+\.[a-z]{2,}$"#, options: .regularExpression) != nil {
                 return try .term(address + bare)
             }
             return try textQuery(value, phrase: true, prefix: words)
-        case .words(let prefix):
+        case .words(let prefix, _):
             return try textQuery(value, phrase: true, prefix: prefix)
-        case .keyword(let prefix, _):
+        case .keyword(let prefix, _, _):
             return try .term(prefix + lower)
         case .dateRange:
             return try compile(.dateRange(DateRange(value)))

@@ -2,8 +2,9 @@ import Foundation
 import Ingest
 
 /// What a `field:value` filter of the query language means: the one table that the
-/// parser (names, checks, examples), the compiler (terms), `corpus help query` and the
-/// facets (through `Facet`) read. A field added here is parsed, compiled and documented.
+/// parser (names, checks, examples), the compiler (terms), the document's terms
+/// (`Schema.document`), `corpus help query` and the facets (through `Facet`) read. A
+/// field added here is indexed, parsed, compiled and documented.
 public struct QueryField: Hashable, Sendable {
     public let name: String
     let meaning: Meaning
@@ -12,45 +13,63 @@ public struct QueryField: Hashable, Sendable {
     /// What the field matches, in one line.
     public let summary: String
 
-    enum Meaning: Hashable, Sendable {
-        /// Words of a free-text prefix, matched as a phrase.
-        case words(prefix: String)
+    /// How the field is indexed and matched, and what of a record it holds. Prefixes
+    /// follow Xapian Omega's conventions: single capitals for its standard fields (A
+    /// author, S subject), `X…` for ours; free-text prefixes index words with positions,
+    /// so they take phrases; boolean ones hold exact lowercase values (an address and
+    /// each domain above it, a keyword).
+    enum Meaning: Sendable {
+        /// Words of a free-text prefix, matched as a phrase: each text apart.
+        case words(prefix: String, of: @Sendable (Record, Gazetteer) -> [String])
         /// A person: an exact address or domain (boolean prefix), else name words.
-        case correspondent(words: String, address: String)
+        case correspondent(words: String, address: String, of: @Sendable (Record) -> [Correspondent])
         /// One of a fixed set of lowercase values, as a boolean term.
-        case keyword(prefix: String, values: [String])
+        case keyword(prefix: String, values: [String], of: @Sendable (Record) -> String)
         /// A date or a range of dates: the date slot, or Omega's D/M/Y terms.
         case dateRange
     }
 
+    // A field is its name: the table holds one of each.
+    public static func == (a: QueryField, b: QueryField) -> Bool { a.name == b.name }
+    public func hash(into hasher: inout Hasher) { hasher.combine(name) }
+
+    /// An entity's canonical name with its aliases, so that any of them finds it.
+    private static func withAliases(_ names: [String], _ gazetteer: Gazetteer) -> [String] {
+        names.map { name in ([name] + (gazetteer.entity(named: name)?.aliases ?? [])).joined(separator: "\n") }
+    }
+
     public static let from = QueryField(
-        name: "from", meaning: .correspondent(words: Schema.Prefix.from, address: Schema.Prefix.fromAddress),
+        // (Who sent for the mailbox is found by from: too.)
+        name: "from", meaning: .correspondent(words: "A", address: "XFROM",
+                                              of: { [$0.from, $0.sender].compactMap { $0 } }),
         example: "from:jdoe@nypd.org",
         summary: "the sender: name words, an address or a domain")
     public static let to = QueryField(
-        name: "to", meaning: .correspondent(words: Schema.Prefix.to, address: Schema.Prefix.toAddress),
+        name: "to", meaning: .correspondent(words: "XTO", address: "XRCPT", of: { $0.to + $0.cc }),
         example: "to:ice.dhs.gov", summary: "a recipient (To or Cc), as from:")
     public static let subject = QueryField(
-        name: "subject", meaning: .words(prefix: Schema.Prefix.subject),
+        name: "subject", meaning: .words(prefix: "S", of: { record, _ in record.subject.map { [$0] } ?? [] }),
         example: "subject:trial", summary: "words of the subject line")
     public static let agency = QueryField(
-        name: "agency", meaning: .words(prefix: Schema.Prefix.agency),
+        name: "agency", meaning: .words(prefix: "XAGENCY", of: { withAliases($0.agencies, $1) }),
         example: "agency:NYPD", summary: "an agency, by its name or any alias")
     public static let vendor = QueryField(
-        name: "vendor", meaning: .words(prefix: Schema.Prefix.vendor),
+        name: "vendor", meaning: .words(prefix: "XVENDOR", of: { withAliases($0.vendors, $1) }),
         example: "vendor:\"Clearview AI\"", summary: "a vendor, by its name or any alias")
     public static let kind = QueryField(
-        name: "kind", meaning: .keyword(prefix: Schema.Prefix.kind, values: Record.Kind.allCases.map(\.rawValue)),
+        name: "kind", meaning: .keyword(prefix: "XKIND", values: Record.Kind.allCases.map(\.rawValue), of: \.kind.rawValue),
         example: "kind:email", summary: "email or document (a file that is not mail)")
     public static let date = QueryField(
         name: "date", meaning: .dateRange,
         example: "date:2018-10..2019-02",
         summary: "YYYY[-MM[-DD]], or a range (either end open)")
     public static let file = QueryField(
-        name: "file", meaning: .words(prefix: Schema.Prefix.file),
+        name: "file", meaning: .words(prefix: "XFILE", of: { record, _ in
+            ([record.source] + record.otherSources).map { ($0.path as NSString).lastPathComponent }
+        }),
         example: "file:release.pdf", summary: "words of the released file's name")
     public static let ocr = QueryField(
-        name: "ocr", meaning: .keyword(prefix: Schema.Prefix.ocr, values: ["yes", "no"]),
+        name: "ocr", meaning: .keyword(prefix: "XOCR", values: ["yes", "no"], of: { $0.ocr ? "yes" : "no" }),
         example: "ocr:yes", summary: "yes when any page was read by OCR")
 
     /// Every field, in the order help lists them.

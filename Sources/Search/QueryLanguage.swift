@@ -97,7 +97,7 @@ public struct QueryParser {
     static func field(_ field: QueryField, _ value: String) throws -> QueryNode {
         let lower = value.trimmingCharacters(in: .whitespaces).lowercased()
         switch field.meaning {
-        case .keyword(_, let values) where !values.contains(lower):
+        case .keyword(_, let values, _) where !values.contains(lower):
             throw QuerySyntaxError(description: "\(field.name): is \(values.joined(separator: " or ")), not '\(value)'")
         case .dateRange:
             return .dateRange(try DateRange(value))

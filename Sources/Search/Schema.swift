@@ -1,37 +1,14 @@
 import Foundation
 import Ingest
 
-/// The index schema: which Xapian term prefix and value slot holds each record field,
-/// and how a record becomes a Xapian document. The one place that knows the table.
-///
-/// Prefixes follow Xapian Omega's conventions (single capitals for its standard
-/// fields, `X…` for our own). Free-text prefixes index words with positions, so they
-/// take phrases; boolean prefixes hold exact lowercase values.
+/// The index schema: the terms and value slots that are no query field's (those are in
+/// `QueryField`'s table), the layout version, and how a record becomes a Xapian document.
 public enum Schema {
+    /// Prefixes as Xapian Omega uses them: single capitals for its standard terms.
     public enum Prefix {
         /// Unique record id (boolean).
         public static let id = "Q"
-        /// Sender: name and address words (free text).
-        public static let from = "A"
-        /// Subject (free text).
-        public static let subject = "S"
-        /// Recipients, To and Cc: name and address words (free text).
-        public static let to = "XTO"
-        /// Sender's exact address and its domains (boolean).
-        public static let fromAddress = "XFROM"
-        /// Recipients' exact addresses and their domains (boolean).
-        public static let toAddress = "XRCPT"
-        /// Agencies: canonical names and aliases (free text).
-        public static let agency = "XAGENCY"
-        /// Vendors: canonical names and aliases (free text).
-        public static let vendor = "XVENDOR"
-        /// `email` or `document` (boolean).
-        public static let kind = "XKIND"
-        /// Source file name words (free text).
-        public static let file = "XFILE"
-        /// `yes` when any page was OCR'd (boolean).
-        public static let ocr = "XOCR"
-        /// Date as YYYYMMDD, YYYYMM, YYYY (boolean, as Omega's D, M, Y).
+        /// Date as YYYYMMDD, YYYYMM, YYYY (boolean, as Omega's D, M, Y): `date:` filters.
         public static let day = "D", month = "M", year = "Y"
     }
 
@@ -112,46 +89,40 @@ public enum Schema {
 
     static func document(for record: Record, gazetteer: Gazetteer) throws -> XapianDocument {
         let doc = try XapianDocument()
-        let people = { (list: [Correspondent]) in
-            list.map { [$0.name, $0.address].compactMap { $0 }.joined(separator: " ") }.joined(separator: "\n")
-        }
-        if let subject = record.subject {
-            try doc.indexText(subject, prefix: Prefix.subject)
-            try doc.indexText(subject)
-        }
+        // Unprefixed, for words typed without a field: the subject, the sender, the text.
+        if let subject = record.subject { try doc.indexText(subject) }
+        for from in [record.from, record.sender].compactMap({ $0 }) { try doc.indexText(words(of: [from])) }
         try doc.indexText(record.text)
-        // (Who sent for the mailbox is found by from: too.)
-        for from in [record.from, record.sender].compactMap({ $0 }) {
-            try doc.indexText(people([from]), prefix: Prefix.from)
-            try doc.indexText(people([from]))
-            for term in addressTerms(from) { try doc.addTerm(Prefix.fromAddress + term) }
-        }
-        let recipients = record.to + record.cc
-        if !recipients.isEmpty {
-            try doc.indexText(people(recipients), prefix: Prefix.to)
-            for term in Set(recipients.flatMap(addressTerms)) { try doc.addTerm(Prefix.toAddress + term) }
-        }
-        for (names, prefix) in [(record.agencies, Prefix.agency), (record.vendors, Prefix.vendor)] {
-            for name in names {
-                let aliases = gazetteer.entity(named: name)?.aliases ?? []
-                try doc.indexText(([name] + aliases).joined(separator: "\n"), prefix: prefix)
-            }
-        }
-        try doc.addTerm(Prefix.kind + record.kind.rawValue)
+        for field in QueryField.all { try index(field, of: record, into: doc, gazetteer: gazetteer) }
         try doc.setValue(Slot.facets, facetItems(of: record))
-        for source in [record.source] + record.otherSources {
-            try doc.indexText((source.path as NSString).lastPathComponent, prefix: Prefix.file)
-        }
-        try doc.addTerm(Prefix.ocr + (record.ocr ? "yes" : "no"))
-        if let date = record.date {
-            let key = date.sortKey
+        try doc.setData(try RecordCoding.encoder.encode(record))
+        return doc
+    }
+
+    /// The terms (and for a date, the slot) that `field:` filters match.
+    private static func index(_ field: QueryField, of record: Record, into doc: XapianDocument, gazetteer: Gazetteer) throws {
+        switch field.meaning {
+        case .words(let prefix, let of):
+            for text in of(record, gazetteer) { try doc.indexText(text, prefix: prefix) }
+        case .correspondent(let prefix, let addressPrefix, let of):
+            let people = of(record)
+            guard !people.isEmpty else { return }
+            try doc.indexText(words(of: people), prefix: prefix)
+            for term in Set(people.flatMap(addressTerms)) { try doc.addTerm(addressPrefix + term) }
+        case .keyword(let prefix, _, let of):
+            try doc.addTerm(prefix + of(record))
+        case .dateRange:
+            guard let key = record.date?.sortKey else { return }
             try doc.addTerm(Prefix.day + key.prefix(8))
             try doc.addTerm(Prefix.month + key.prefix(6))
             try doc.addTerm(Prefix.year + key.prefix(4))
             try doc.setValue(Slot.date, key)
         }
-        try doc.setData(try RecordCoding.encoder.encode(record))
-        return doc
+    }
+
+    /// People's names and addresses as words, one person a line.
+    private static func words(of people: [Correspondent]) -> String {
+        people.map { [$0.name, $0.address].compactMap { $0 }.joined(separator: " ") }.joined(separator: "\n")
     }
 }
 

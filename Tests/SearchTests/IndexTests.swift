@@ -63,6 +63,38 @@ final class IndexTests: XCTestCase {
         XCTAssertEqual(try index.search(SearchRequest(query: "kind:document")).total, 0)
     }
 
+    /// Each field of the query table finds the record that holds what it names, and only
+    /// that record: the table is what the document is indexed by.
+    func testEveryFieldOfTheTableFindsTheRecordThatHoldsIt() throws {
+        var held = Record(
+            id: "held", kind: .email, subject: "Trial accounts for the unit",
+            from: Correspondent(name: "Records Desk", address: "records@nypd.org"),
+            to: [Correspondent(name: "Hal Lambert", address: "hal@clearview.ai")], cc: [Correspondent(name: nil, address: "ero@ice.dhs.gov")],
+            date: RecordDate(iso: "2019-05-02T10:00:00"), agencies: ["NYPD"], vendors: ["Clearview AI"],
+            source: Source(path: "/r/release-part1.pdf", sha256: "s1", pages: 2...3), ocr: true, text: "the accounts work")
+        held.sender = Correspondent(name: "Jane Doe", address: nil)
+        let other = Record(id: "other", kind: .document, subject: "Minutes", date: RecordDate(iso: "2017-01-01T00:00:00"),
+                           source: Source(path: "/r/minutes.txt", sha256: "s2"), text: "the accounts of the meeting")
+        try write([held, other])
+        let queries: [String: [String]] = [
+            "from": ["from:\"records desk\"", "from:nypd.org", "from:\"Jane Doe\""],
+            "to": ["to:lambert", "to:ice.dhs.gov", "to:hal@clearview.ai"],
+            "subject": ["subject:\"trial accounts\""],
+            "agency": ["agency:NYPD", "agency:\"New York City Police Department\""],
+            "vendor": ["vendor:\"Clearview AI\""],
+            "kind": ["kind:email"],
+            "date": ["date:2019-05", "date:2019-05-02..2019-05-02"],
+            "file": ["file:part1", "file:release-part1.pdf"],
+            "ocr": ["ocr:yes"],
+        ]
+        XCTAssertEqual(Set(queries.keys), Set(QueryField.all.map(\.name)), "a query for every field of the table")
+        let index = try SearchIndex(path: path)
+        for query in queries.values.joined() {
+            XCTAssertEqual(try index.search(SearchRequest(query: query)).hits.map(\.id), ["held"], query)
+        }
+        XCTAssertEqual(try index.search(SearchRequest(query: "accounts")).total, 2)
+    }
+
     /// A record's place prints as the contract shows it: pages as `[first, last]`, `null`
     /// for a file without pages; a range whose last page comes first is refused.
     func testASourcesPagesArePrintedAsFirstAndLast() throws {
