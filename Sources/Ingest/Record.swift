@@ -40,6 +40,9 @@ public struct Record: Codable, Sendable, Equatable {
     /// Attachments that are not records (an image, a format corpus does not read), each
     /// with the reason: an email says what it carried even when it cannot be searched.
     public var unreadAttachments: [UnreadAttachment] = []
+    /// The conversation this record is part of, set when it is indexed: every record of
+    /// a thread has the same id (see Search's `Threads`).
+    public var thread: String?
 
     public init(
         id: String, kind: Kind, subject: String? = nil, from: Correspondent? = nil,
@@ -73,7 +76,7 @@ public struct Record: Codable, Sendable, Equatable {
         case id, kind, subject, from, sender, to, cc, date, agencies, vendors, source, ocr, redactions, text
         case ocrConfidence = "ocr_confidence"
         case messageID = "message_id", inReplyTo = "in_reply_to", references, parent, attachments
-        case unreadAttachments = "unread_attachments", otherSources = "other_sources"
+        case unreadAttachments = "unread_attachments", otherSources = "other_sources", thread
     }
 
     /// Everyone on the record: sender first, then To, then Cc.

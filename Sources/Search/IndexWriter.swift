@@ -181,18 +181,27 @@ public final class IndexWriter: RecordSink, @unchecked Sendable {
     /// replaces what was written.
     private func write(_ record: Record, _ document: XapianDocument, idTerm: String) throws {
         guard try db.termExists(idTerm) else {
-            try db.replace(idTerm: idTerm, with: document)
+            try db.replace(idTerm: idTerm, with: try threaded(record, document))
             tallied.added += 1
             return
         }
         var existing = try RecordCoding.decoder.decode(Record.self, from: db.data(forTerm: idTerm))
         guard !([existing.source] + existing.otherSources).contains(record.source) else {
-            try db.replace(idTerm: idTerm, with: document)
+            try db.replace(idTerm: idTerm, with: try threaded(record, document))
             return
         }
         existing.otherSources.append(record.source)
         try db.replace(idTerm: idTerm, with: try Schema.document(for: existing, gazetteer: gazetteer))
         tallied.sameMessage += 1
+    }
+
+    /// The document with the record's thread: its term, and the record kept in it.
+    private func threaded(_ record: Record, _ document: XapianDocument) throws -> XapianDocument {
+        var record = record
+        record.thread = try Threads.assign(record, in: db) { try Schema.document(for: $0, gazetteer: gazetteer) }
+        try document.addTerm(Threads.threadPrefix + record.thread!)
+        try document.setData(try RecordCoding.encoder.encode(record))
+        return document
     }
 
     public var documentCount: Int {

@@ -117,6 +117,10 @@ struct QueryCompiler {
             return try .term(prefix + lower)
         case .dateRange:
             return try compile(.dateRange(DateRange(value)))
+        case .thread:
+            // A record's id names its thread; anything else is taken for a thread's id.
+            let thread = (try? RecordCoding.decoder.decode(Record.self, from: db.data(forTerm: Schema.Prefix.id + value)))?.thread
+            return try .term(Threads.threadPrefix + (thread ?? lower))
         }
     }
 }

@@ -27,6 +27,8 @@ public struct QueryField: Hashable, Sendable {
         case keyword(prefix: String, values: [String], of: @Sendable (Record) -> String)
         /// A date or a range of dates: the date slot, or Omega's D/M/Y terms.
         case dateRange
+        /// A record's id or a thread's: every record of that conversation (`Threads`).
+        case thread
     }
 
     // A field is its name: the table holds one of each.
@@ -72,8 +74,12 @@ public struct QueryField: Hashable, Sendable {
         name: "ocr", meaning: .keyword(prefix: "XOCR", values: ["yes", "no"], of: { $0.ocr ? "yes" : "no" }),
         example: "ocr:yes", summary: "yes when any page was read by OCR")
 
+    public static let thread = QueryField(
+        name: "thread", meaning: .thread,
+        example: "thread:3f2a9c0d1e4b5a68", summary: "every record of a record's conversation (a record id or a thread id)")
+
     /// Every field, in the order help lists them.
-    public static let all: [QueryField] = [from, to, subject, agency, vendor, kind, date, file, ocr]
+    public static let all: [QueryField] = [from, to, subject, agency, vendor, kind, date, file, ocr, thread]
 
     /// The query language in a few lines, for `corpus search --help`.
     public static var help: String {

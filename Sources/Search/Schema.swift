@@ -22,7 +22,7 @@ public enum Schema {
 
     /// The layout of terms and slots this build writes and reads, kept in the index's
     /// metadata: an index written by another layout must be rebuilt, not misread.
-    static let version = "3"
+    static let version = "4"
     /// The index layout, for `corpus --version`.
     public static var layoutVersion: String { version }
     static let versionKey = "corpus.schema"
@@ -94,6 +94,7 @@ public enum Schema {
         for from in [record.from, record.sender].compactMap({ $0 }) { try doc.indexText(words(of: [from])) }
         try doc.indexText(record.text)
         for field in QueryField.all { try index(field, of: record, into: doc, gazetteer: gazetteer) }
+        for node in Threads.nodes(of: record) { try doc.addTerm(Threads.nodePrefix + node) }
         try doc.setValue(Slot.facets, facetItems(of: record))
         try doc.setData(try RecordCoding.encoder.encode(record))
         return doc
@@ -111,6 +112,8 @@ public enum Schema {
             for term in Set(people.flatMap(addressTerms)) { try doc.addTerm(addressPrefix + term) }
         case .keyword(let prefix, _, let of):
             try doc.addTerm(prefix + of(record))
+        case .thread:
+            if let thread = record.thread { try doc.addTerm(Threads.threadPrefix + thread) }
         case .dateRange:
             guard let key = record.date?.sortKey else { return }
             try doc.addTerm(Prefix.day + key.prefix(8))

@@ -42,6 +42,10 @@ public struct SearchHit: Encodable, Sendable {
     public var ocr: Bool
     public var redactions: Int
     public var snippet: String
+    /// The record's conversation (`thread:` this id), and how many other places the same
+    /// message was found in.
+    @NullEncoded public var thread: String?
+    public var duplicates: Int
 
     init(record: Record, snippet: String) {
         id = record.id
@@ -57,6 +61,8 @@ public struct SearchHit: Encodable, Sendable {
         ocr = record.ocr
         redactions = record.redactions
         self.snippet = snippet
+        thread = record.thread
+        duplicates = record.otherSources.count
     }
 }
 

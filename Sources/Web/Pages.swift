@@ -96,7 +96,9 @@ enum Pages {
         return layout(title: query.isEmpty ? "corpus" : "\(query) — corpus", query: query, body: body)
     }
 
-    static func document(_ record: Record) -> String {
+    /// A record's page: its fields and text, its conversation beside them when it has
+    /// one (each message linked, this one marked, ghosts named), and its page images.
+    static func document(_ record: Record, conversation: Conversation) -> String {
         var rows: [(String, String)] = [("Kind", record.kind.rawValue)]
         if record.kind == .email {
             rows.append(("From", person(record.from)))
@@ -129,9 +131,42 @@ enum Pages {
             images = pages.map { "<img src=\"/doc/\(HTML.escape(record.id))/page/\($0).png\" alt=\"page \($0)\" loading=\"lazy\">" }.joined()
         }
         let body = """
-            <div class="doc"><div><table class="fields">\(table)</table><h3>Text</h3><pre>\(HTML.escape(record.text))</pre></div>
+            <div class="doc"><div><table class="fields">\(table)</table>\(thread(conversation, current: record.id))<h3>Text</h3><pre>\(HTML.escape(record.text))</pre></div>
             <div class="pages">\(images.isEmpty ? "<p class=\"meta\">No page images for this record.</p>" : images)</div></div>
             """
         return layout(title: record.subject ?? record.id, body: body)
+    }
+
+    /// The conversation as a nested list in date order, each message under the one it answers.
+    static func thread(_ conversation: Conversation, current: String) -> String {
+        guard conversation.messages.count > 1 else { return "" }
+        var children: [String: [Conversation.Message]] = [:]
+        let keys = Set(conversation.messages.map { $0.id ?? $0.messageID ?? "" })
+        for message in conversation.messages {
+            children[message.replyTo.flatMap { keys.contains($0) ? $0 : nil } ?? "", default: []].append(message)
+        }
+        // (Mail may name itself or loop: each message is shown once, those a loop hides at the top.)
+        var shown = Set<String>()
+        func list(_ parent: String) -> String {
+            list(children[parent] ?? [])
+        }
+        func list(_ messages: [Conversation.Message]) -> String {
+            let messages = messages.filter { shown.insert($0.id ?? $0.messageID ?? "").inserted }
+            guard !messages.isEmpty else { return "" }
+            return "<ul>" + messages.map { message in
+                let key = message.id ?? message.messageID ?? ""
+                let line: String
+                if let id = message.id {
+                    let text = "\(HTML.escape(message.date?.description ?? "undated")) · \(person(message.from)) · \(HTML.escape(message.subject ?? "(no subject)"))"
+                    line = id == current ? "<b>\(text)</b>" : "<a href=\"/doc/\(HTML.escape(id))\">\(text)</a>"
+                } else {
+                    line = "<i>not released: &lt;\(HTML.escape(message.messageID ?? "?"))&gt;, named by \(message.quotedIn.count) message(s)</i>"
+                }
+                return "<li>\(line)\(list(key))</li>"
+            }.joined() + "</ul>"
+        }
+        var tree = list("")
+        tree += list(conversation.messages.filter { !shown.contains($0.id ?? $0.messageID ?? "") })
+        return "<h3>Thread (\(conversation.messages.filter { !$0.ghost }.count) records)</h3><div class=\"thread\">\(tree)</div>"
     }
 }

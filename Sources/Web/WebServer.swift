@@ -169,7 +169,8 @@ public struct WebServer: Sendable {
     }
 
     func documentPage(_ id: String) throws -> Response {
-        Self.html(Pages.document(try record(id)))
+        let record = try record(id)
+        return Self.html(Pages.document(record, conversation: try index.conversation(of: record.id)))
     }
 
     func pageImage(_ context: BasicRequestContext) async throws -> Response {

@@ -86,6 +86,7 @@ final class IndexTests: XCTestCase {
             "date": ["date:2019-05", "date:2019-05-02..2019-05-02"],
             "file": ["file:part1", "file:release-part1.pdf"],
             "ocr": ["ocr:yes"],
+            "thread": ["thread:held"],
         ]
         XCTAssertEqual(Set(queries.keys), Set(QueryField.all.map(\.name)), "a query for every field of the table")
         let index = try SearchIndex(path: path)

@@ -13,6 +13,7 @@ final class WebServerTests: XCTestCase {
     static let hostileID = "00000000000000aa"
     static let pdfID = "00000000000000bb"
     static let quotedID = "00000000000000cc"
+    static let replyID = "00000000000000dd"
 
     /// A small index: a record backed by a page of the sample, and a hostile one.
     static let indexPath: String = {
@@ -31,7 +32,11 @@ final class WebServerTests: XCTestCase {
                    text: "matched <img src=x onerror=alert(1)> & \"quotes\""),
             Record(id: quotedID, kind: .email, subject: "A tip", from: Correspondent(name: "Jane \"JJ Doe", address: nil),
                    source: Source(path: "/nonexistent/tip.eml", sha256: String(repeating: "c", count: 64)),
-                   text: "A tip about the squad."),
+                   text: "A tip about the squad.", messageID: "<tip@mail.example>"),
+            Record(id: replyID, kind: .email, subject: "Re: <i>A tip</i>", from: Correspondent(name: "Desk", address: "desk@nypd.org"),
+                   date: RecordDate(iso: "2018-10-19T09:00:00"), source: Source(path: "/nonexistent/re.eml", sha256: String(repeating: "d", count: 64)),
+                   text: "Thanks for the tip.", messageID: "<re@mail.example>", inReplyTo: "<tip@mail.example>",
+                   references: ["<first@mail.example>", "<tip@mail.example>"]),
         ])
         try! writer.commit()
         return path
@@ -185,6 +190,24 @@ final class WebServerTests: XCTestCase {
             try await client.execute(uri: link.replacingOccurrences(of: "&amp;", with: "&"), method: .get) { response in
                 XCTAssertEqual(response.status, .ok, link)
                 XCTAssertTrue(String(buffer: response.body).contains("1 match"), link)
+            }
+        }
+    }
+
+    /// A record's page shows its conversation: each message under the one it answers,
+    /// linked (this one marked), a message not released named; a lone record shows none.
+    func testARecordsPageShowsItsThread() async throws {
+        try await withApp { client in
+            try await client.execute(uri: "/doc/\(Self.replyID)", method: .get) { response in
+                XCTAssertEqual(response.status, .ok)
+                let page = String(buffer: response.body)
+                let thread = try XCTUnwrap(page.range(of: "<div class=\"thread\">").map { String(page[$0.lowerBound...]) })
+                XCTAssertTrue(thread.hasPrefix("<div class=\"thread\"><ul><li><i>not released: &lt;first@mail.example&gt;"), thread)
+                XCTAssertTrue(thread.contains("<ul><li><a href=\"/doc/\(Self.quotedID)\">undated · Jane &quot;JJ Doe · A tip</a><ul><li><b>"), thread)
+                XCTAssertTrue(thread.contains("Re: &lt;i&gt;A tip&lt;/i&gt;</b>"), "escaped, and marked as the page's own")
+            }
+            try await client.execute(uri: "/doc/\(Self.pdfID)", method: .get) { response in
+                XCTAssertFalse(String(buffer: response.body).contains("class=\"thread\""))
             }
         }
     }

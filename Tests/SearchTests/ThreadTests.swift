@@ -1,0 +1,87 @@
+import Foundation
+import Ingest
+@testable import Search
+import XCTest
+
+/// Threads joined at ingest from Message-ID, In-Reply-To and References: the same in
+/// whatever order and in however many ingests the messages come.
+final class ThreadTests: XCTestCase {
+    var path: String!
+
+    override func setUp() {
+        path = FileManager.default.temporaryDirectory.appendingPathComponent("threads-\(UUID())").path
+    }
+
+    override func tearDown() {
+        try? FileManager.default.removeItem(atPath: path)
+    }
+
+    func mail(_ id: String, replyTo parent: String? = nil, references: [String] = []) -> Record {
+        Record(id: id, kind: .email, subject: "Subject \(id)", source: Source(path: "/r/\(id).eml", sha256: id),
+               text: "message \(id)", messageID: "<\(id)@mail.example>", inReplyTo: parent.map { "<\($0)@mail.example>" },
+               references: references.map { "<\($0)@mail.example>" })
+    }
+
+    /// a ← b ← c (c names both), d alone, e and f replies to x, which was not released,
+    /// and a printed email with no Message-ID.
+    lazy var records: [Record] = [
+        mail("a"), mail("b", replyTo: "a"), mail("c", replyTo: "b", references: ["a", "b"]), mail("d"),
+        mail("e", replyTo: "x"), mail("f", references: ["x"]),
+        Record(id: "printed", kind: .email, subject: "Re: Subject a", source: Source(path: "/r/p.pdf", sha256: "p", pages: 1...1), text: "printed"),
+    ]
+
+    /// Writes the records in the given order, committing after each group.
+    func threads(ingesting groups: [[Record]]) throws -> [String: String] {
+        try? FileManager.default.removeItem(atPath: path)
+        for group in groups {
+            let writer = try IndexWriter(path: path)
+            try writer.add(group)
+            try writer.commit()
+            try writer.close()
+        }
+        let index = try SearchIndex(path: path)
+        return Dictionary(uniqueKeysWithValues: try records.map { ($0.id, try XCTUnwrap(index.record(id: $0.id).thread, $0.id)) })
+    }
+
+    func testRepliesShareTheirThreadAndAGhostParentJoinsItsReplies() throws {
+        let thread = try threads(ingesting: [records])
+        XCTAssertEqual(thread["a"], thread["b"])
+        XCTAssertEqual(thread["a"], thread["c"])
+        XCTAssertEqual(thread["e"], thread["f"], "two replies to a message not released")
+        XCTAssertEqual(Set(thread.values).count, 4, "a–c, d, e–f, the printed email")
+
+        let index = try SearchIndex(path: path)
+        for id in ["b", thread["b"]!] {
+            XCTAssertEqual(Set(try index.search(SearchRequest(query: "thread:\(id)")).hits.map(\.id)), ["a", "b", "c"], id)
+        }
+        XCTAssertEqual(try index.search(SearchRequest(query: "thread:printed")).hits.map(\.id), ["printed"])
+        XCTAssertEqual(try index.search(SearchRequest(query: "thread:nothing-such")).total, 0)
+    }
+
+    func testThreadsAreTheSameInAnyOrderAndAnyNumberOfIngests() throws {
+        let once = try threads(ingesting: [records])
+        let reversed = try threads(ingesting: [records.reversed()])
+        XCTAssertEqual(reversed, once)
+        // The reply first, the message joining it later; the ghost's replies apart.
+        let byId = Dictionary(uniqueKeysWithValues: records.map { ($0.id, $0) })
+        let steps = try threads(ingesting: [["c", "e"], ["d", "printed"], ["a"], ["f", "b"]].map { $0.map { byId[$0]! } })
+        XCTAssertEqual(steps, once)
+    }
+
+    func testAConversationLinksEachMessageToTheOneItAnswersAndShowsGhosts() throws {
+        _ = try threads(ingesting: [records])
+        let index = try SearchIndex(path: path)
+        let abc = try index.conversation(of: "c")
+        XCTAssertEqual(abc.messages.map(\.id), ["a", "b", "c"])
+        XCTAssertEqual(abc.messages.map(\.replyTo), [nil, "a", "b"])
+        XCTAssertEqual(try index.conversation(of: abc.thread).messages.map(\.id), ["a", "b", "c"], "a thread id names it too")
+        let ef = try index.conversation(of: "f")
+        XCTAssertEqual(ef.messages.map(\.id), [nil, "e", "f"])
+        XCTAssertEqual(ef.messages.first?.ghost, true)
+        XCTAssertEqual(ef.messages.first?.messageID, "x@mail.example")
+        XCTAssertEqual(ef.messages.first?.quotedIn, ["e", "f"])
+        XCTAssertEqual(ef.messages.map(\.replyTo), [nil, "x@mail.example", "x@mail.example"])
+        XCTAssertEqual(try index.search(SearchRequest(query: "thread:f")).hits.map(\.thread), [ef.thread, ef.thread])
+        XCTAssertThrowsError(try index.conversation(of: "nothing-such"))
+    }
+}
