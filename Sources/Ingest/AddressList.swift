@@ -64,10 +64,10 @@ public enum AddressList {
             // A first name alone, or with a middle initial ("Erin W."): not a whole name.
             let nextWords = nextName.split(separator: " ")
             let givenName = nextWords.count == 1 || (nextWords.count == 2 && nextWords[1].filter(\.isLetter).count == 1)
-            let firstNameThenAddress = nameOnly && next.contains("<") && !nextName.isEmpty && givenName && !nextName.contains("@")
+            let firstNameThenAddress = nameOnly && next.contains("<") && !nextName.isEmpty && givenName && !hasAddressSign(nextName)
             // "van der Berg, Malik" or "De La Cruz, Erin W." alone: one person, surname first.
             let surnameThenFirstName = pieces.count == 2 && i == 0 && nameOnly && !next.contains("@") && givenName
-            if firstNameThenAddress || surnameThenFirstName || (loneWord && i + 1 < pieces.count && !next.hasPrefix("<") && !nextName.contains("@")) {
+            if firstNameThenAddress || surnameThenFirstName || (loneWord && i + 1 < pieces.count && !next.hasPrefix("<") && !hasAddressSign(nextName)) {
                 result.append(piece + ", " + pieces[i + 1])
                 i += 2
             } else {
@@ -102,11 +102,26 @@ public enum AddressList {
             address = String(text[range])
             text.removeSubrange(range)
         }
+        // An address OCR left unreadable ("<cchowdhury@lapd Jacity.org>"): the name stays,
+        // with no address rather than a wrong one.
+        if address == nil, let open = text.lastIndex(of: "<"), text[open...].contains("@") {
+            text.removeSubrange(open..<(text[open...].firstIndex(of: ">").map(text.index(after:)) ?? text.endIndex))
+        }
         var name = text.trimmed(where: { " \t\"'<>[]".unicodeScalars.contains($0) })
         name = spaces.stringByReplacingMatches(in: name, range: NSRange(name.startIndex..., in: name), withTemplate: " ")
-        if name.contains("@") { name = "" }
+        if hasAddressSign(name) { name = "" }
         let correspondent = Correspondent(name: displayName(name), address: address)
         return correspondent.name == nil && correspondent.address == nil ? nil : correspondent
+    }
+
+    /// An "@" in a name's text that is an address's: not one opening a word of lowercase
+    /// letters ("Mitchell, @yvind"), OCR's reading of a capital with a stroke or a ring.
+    static func hasAddressSign(_ text: String) -> Bool {
+        text.split(separator: " ").contains { $0.contains("@") && !isCapitalReadAsAt($0) }
+    }
+
+    static func isCapitalReadAsAt(_ word: Substring) -> Bool {
+        word.first == "@" && word.count >= 3 && word.dropFirst().first!.isLowercase && word.dropFirst().allSatisfy(\.isLetter)
     }
 
     /// `Doe, Jane` → `Jane Doe`; other names as printed.
@@ -114,7 +129,7 @@ public enum AddressList {
         let parts = name.split(separator: ",", omittingEmptySubsequences: true).map { $0.trimmed() }
         // A surname may have several words ("De La Cruz, José", "von Hagen, William");
         // "Smith, Jr." is not "Jr. Smith".
-        if parts.count == 2, parts[0].split(separator: " ").count <= 3, !parts[1].isEmpty, parts[1].first?.isUppercase == true,
+        if parts.count == 2, parts[0].split(separator: " ").count <= 3, !parts[1].isEmpty, parts[1].first?.isUppercase == true || isCapitalReadAsAt(parts[1].split(separator: " ")[0]),
            !["jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "esq", "esq.", "phd"].contains(parts[1].lowercased())
         {
             return parts[1] + " " + parts[0]

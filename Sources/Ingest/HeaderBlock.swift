@@ -211,8 +211,10 @@ struct HeaderBlock: Sendable {
         // The print's own top line names the account ("M Gmail   Jane Doe <jd@gmail.com>").
         // (Read again with OCR's damage to an address undone: "<vincent.).lopez@usdoj.gov>";
         // only lines with an address, as every line is tried.)
+        // (A labelled line whose colon OCR read as a dot, "From.  jd@x.org", is no sender line.)
         let text = lines[i].text
-        guard let m = firstMatch(gmailSender, text) ?? (text.contains("@") ? firstMatch(gmailSender, OCRRepair.addresses(text)) : nil),
+        guard PrintedHeader.label(of: text) == nil,
+              let m = firstMatch(gmailSender, text) ?? (text.contains("@") ? firstMatch(gmailSender, OCRRepair.addresses(text)) : nil),
               !m[0].contains(":"), !m[0].prefix(10).contains("Gmail")
         else { return nil }
         var header = PrintedHeader()
@@ -300,7 +302,7 @@ struct HeaderBlock: Sendable {
         }
         let sender = OCRRepair.notesName(senderParts.joined(separator: " "))
         // (OCR may read a capital with a stroke or a ring as "@": "@yvind Rahman" for Øyvind.)
-        let capitalReadAsAt = sender.first == "@" && sender.dropFirst().first?.isLowercase == true
+        let capitalReadAsAt = AddressList.isCapitalReadAsAt(sender.split(separator: " ").first ?? "")
         guard let dateText, let opening = sender.first, opening.isLetter || opening == "<" || opening == "\"" || capitalReadAsAt,
               !sender.contains(":"),
               matches(AddressList.notesName, sender) || ((sender.contains("@") || sender.contains("<█")) && (senderParts.count == 1 || sender.contains("<")))

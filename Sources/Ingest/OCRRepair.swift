@@ -3,7 +3,8 @@ import Foundation
 /// Undoes OCR's usual damage to header values (never to body text, which stays as read).
 enum OCRRepair {
     static let addressFixes = compile([
-        (#"\s*@\s*"#, "@"),
+        // Spaces around an "@" (not one opening a name's word after a comma: "Mitchell, @yvind").
+        (#"(?<=[^\s,;])\s*@\s*"#, "@"),
         // Marks before the name: "- O Briain, Declan" (OCR's reading of "Ó Briain").
         (#"^[\s\-–—_.~=*©®°•]+(?=\p{L})"#, ""),
         // A dot read as a colon inside an address: "lukasz.j:baptiste@".

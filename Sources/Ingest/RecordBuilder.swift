@@ -48,12 +48,16 @@ public struct RecordBuilder: Sendable {
                              ocr: Bool, ocrConfidence: Int?) -> Record
     {
         let header = email.header
-        func fixed(_ person: Correspondent) -> Correspondent { ocr ? spellings.apply(person) : person }
-        let (mailbox, onBehalf) = header.from.map { fixed($0).splitOnBehalf } ?? (nil, nil)
+        // (OCR specks where a person was printed leave no one: no empty correspondent.)
+        func fixed(_ person: Correspondent) -> Correspondent? {
+            let read = ocr ? spellings.apply(person) : person
+            return read.name == nil && read.address == nil ? nil : read
+        }
+        let (mailbox, onBehalf) = header.from.flatMap(fixed)?.splitOnBehalf ?? (nil, nil)
         var record = Record(
             id: id, kind: .email,
-            subject: header.subject, from: mailbox, to: header.to.map(fixed),
-            cc: header.cc.map(fixed), date: header.date, source: source,
+            subject: header.subject, from: mailbox, to: header.to.compactMap(fixed),
+            cc: header.cc.compactMap(fixed), date: header.date, source: source,
             ocr: ocr, ocrConfidence: ocrConfidence, text: email.body)
         record.sender = onBehalf
         record.redactions = Redactions.markers(in: [header.fields.values.joined(separator: "\n"), record.text].joined(separator: "\n"))

@@ -782,4 +782,24 @@ final class TextReleaseSplitTests: XCTestCase {
             XCTAssertEqual(emails.map { $0.header.fields[.from] }, ["Kwame Collins/CID/SECRET@SECRET", expected], sender)
         }
     }
+
+    /// A From line whose colon OCR read as a dot is the labelled header's From, not a
+    /// Gmail sender line named "From.".
+    func testAFromLineWithItsColonReadAsADotIsNoSenderName() {
+        let text = ["From.  robert. taylor@ nypd.org", "Date:  Sun, 08 Sep 2019 18:17:35 -0400", "To:  raj.oliveira@hq.dhs.gov",
+                    "Subject:  RE: Request for assistance", "", "Copying the task force.", "Robert"].joined(separator: "\n")
+        let emails = EmailSplitter.split(text: text)
+        XCTAssertEqual(emails.map { $0.header.from }, [Correspondent(name: nil, address: "robert.taylor@nypd.org")])
+        XCTAssertEqual(emails.first?.header.subject, "RE: Request for assistance")
+    }
+
+    /// OCR specks where a person was printed ("(i __!> i 2 7") leave no correspondent,
+    /// not one with neither a name nor an address.
+    func testSpecksReadWhereAPersonWasPrintedLeaveNoOne() {
+        let text = "From: (i __!> i 2 7\nDate: Sun, 08 Sep 2019 18:17:35 -0400\nTo: Raj Oliveira <raj@hq.dhs.gov>; (i __!> i\nSubject: Request\n\nCopying the task force.\n"
+        let records = RecordBuilder().records(fromPages: [Page(number: 1, text: text, ocrConfidence: 60)], file: SourceFile(path: "scan.pdf", sha256: "0"))
+        XCTAssertEqual(records.map(\.subject), ["Request"])
+        XCTAssertNil(records.first?.from)
+        XCTAssertEqual(records.first?.to, [Correspondent(name: "Raj Oliveira", address: "raj@hq.dhs.gov")])
+    }
 }

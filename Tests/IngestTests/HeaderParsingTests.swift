@@ -126,6 +126,19 @@ final class PrintedHeaderTests: XCTestCase {
         XCTAssertEqual(OCRRepair.name(Correspondent(name: "Raj Lo pez", address: "raj.lopez@clearview.ai")).name, "Raj Lopez")
         XCTAssertEqual(OCRRepair.name(Correspondent(name: "@yvind Rahman", address: "oyvindrahman.nyc@hotmail.com")).name, "Oyvind Rahman")
         XCTAssertEqual(OCRRepair.name(Correspondent(name: "@yvind Rahman", address: nil)).name, "Rahman", "no letter guessed")
+        // ... printed surname first, in a list: still the name, never an address.
+        XCTAssertEqual(AddressList.parse("Mitchell, @yvind <oyvind.mitchell@clearview.ai>; Romano, Erin <romanoe@lapd.org>").map(OCRRepair.name),
+                       [Correspondent(name: "Oyvind Mitchell", address: "oyvind.mitchell@clearview.ai"),
+                        Correspondent(name: "Erin Romano", address: "romanoe@lapd.org")])
+        XCTAssertEqual(AddressList.parse("Mitchell, @yvind <oyvind.mitchell@clearview.ai>, Erin <romanoe@lapd.org>").first?.name, "@yvind Mitchell")
+        XCTAssertEqual(AddressList.parse(OCRRepair.addresses("Mitchell, @yvind <oyvind.mitchell@clearview .ai>")).map(OCRRepair.name),
+                       [Correspondent(name: "Oyvind Mitchell", address: "oyvind.mitchell@clearview.ai")], "as a printed From line is read")
+        // An address OCR left unreadable: the name, and no address.
+        XCTAssertEqual(AddressList.parse(OCRRepair.addresses("Chowdhury, Colleen <cchowdhury@lapd Jacity.org>")),
+                       [Correspondent(name: "Colleen Chowdhury", address: nil)])
+        XCTAssertEqual(AddressList.parse(OCRRepair.addresses("Sofia Wisniewski <sofia.wisniewski@clearview ai>; Erin <e@x.org>")),
+                       [Correspondent(name: "Sofia Wisniewski", address: nil), Correspondent(name: "Erin", address: "e@x.org")])
+        XCTAssertEqual(AddressList.parse("Erin Romano, mitchell@clearview.ai").map(\.address), [nil, "mitchell@clearview.ai"])
         XCTAssertEqual(OCRRepair.name(Correspondent(name: "Ana Lee", address: "analee@x.org")).name, "Ana Lee", "two whole words stay two")
         XCTAssertEqual(OCRRepair.name(Correspondent(name: "Ana de la Cruz", address: nil)).name, "Ana de la Cruz")
         XCTAssertEqual(AddressList.parse(OCRRepair.addresses("Emeka Khoury <emeka.}.khoury@ice.dhs.gov>")).first?.address, "emeka.j.khoury@ice.dhs.gov")
