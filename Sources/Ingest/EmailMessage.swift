@@ -36,8 +36,12 @@ public struct EmailMessage: Sendable {
         cc = message.rawHeaders("Cc").flatMap(MailboxList.parse)
         date = message.header("Date").flatMap(DateParser.parseHeader)
         messageID = message.header("Message-ID").flatMap(EmailMessage.messageIDs).flatMap(\.first)
-        inReplyTo = message.header("In-Reply-To").flatMap(EmailMessage.messageIDs).flatMap(\.first)
-        references = message.header("References").flatMap(EmailMessage.messageIDs) ?? []
+        let named = message.header("References").flatMap(EmailMessage.messageIDs) ?? []
+        references = named
+        // Old mailers (MH, exmh) write "Message from Name <address> of Date. <message-id>":
+        // the id the References also name, else the last.
+        let replied = message.header("In-Reply-To").flatMap(EmailMessage.messageIDs) ?? []
+        inReplyTo = replied.last { named.contains($0) } ?? replied.last
         var texts: [String] = []
         var files: [Attachment] = []
         EmailMessage.collect(message, texts: &texts, attachments: &files)

@@ -99,6 +99,24 @@ final class MIMETests: XCTestCase {
         XCTAssertEqual(m.references, ["start-1@nypd.org", "question-9@nypd.org"])
     }
 
+    /// MH and exmh name the sender's address before the message answered; RFC mail may
+    /// name several messages: the one References names too, else the last.
+    func testTheMessageAnsweredIsTheIdInReplyToNamesLast() {
+        let exmh = message("""
+            From: a@x.org
+            Message-Id: <2@milou.example>
+            In-Reply-To: Message from Chris Garrigues
+                <cwg-dated-1030480087.b12d57@DeepEddy.Com> of
+                "Thu, 22 Aug 2002 15:28:05 CDT."
+                <1030048087.20291.TMDA@deepeddy.example>
+
+            Thanks.
+            """)
+        XCTAssertEqual(exmh.inReplyTo, "1030048087.20291.TMDA@deepeddy.example")
+        let named = message("From: a@x.org\nIn-Reply-To: <q@x.org> <p@x.org>\nReferences: <s@x.org> <q@x.org>\n\nYes.")
+        XCTAssertEqual(named.inReplyTo, "q@x.org")
+    }
+
     func testHTMLOnlyBodiesBecomeReadableText() {
         let m = message("""
             From: a@clearview.ai
