@@ -75,6 +75,8 @@ SOURCES = [
 ]
 
 FIELDS = ["from", "to", "cc", "subject", "date", "body"]
+# Compared over the whole corpus of messages, not per message's own fields.
+COLUMNS = FIELDS + ["thread"]
 
 
 # ---------------------------------------------------------------------------- fetch
@@ -222,6 +224,17 @@ def reference(raw):
 
     field("body", body)
     ref["message_id"] = (msg.get("Message-ID") or "").strip().strip("<>") or None
+    # The messages it names, for threads: its own Message-ID, the one it answers (of
+    # In-Reply-To's ids, the one References names too, else the last: old mailers put
+    # the sender's address first) and References.
+    def ids(header):
+        try:
+            return [m.lower() for m in re.findall(r"<([^<>\s]+)>", str(msg.get(header) or ""))]
+        except Exception:  # an undecodable header names nothing the reference can read
+            return []
+    references, replied = ids("References"), ids("In-Reply-To")
+    answered = next((m for m in reversed(replied) if m in references), replied[-1] if replied else None)
+    ref["thread_nodes"] = ids("Message-ID")[:1] + ([answered] if answered else []) + references
     return ref
 
 
@@ -331,6 +344,7 @@ def compare(out, check):
 
     tally = defaultdict(Counter)  # source → counts
     problems = []                 # disagreements and losses, one dict each
+    threaded = []                 # (source, where, record, the reference's thread nodes)
 
     def count(source, key, n=1):
         tally[source][key] += n
@@ -369,6 +383,7 @@ def compare(out, check):
                 problems.append({"file": where, "problem": "no record", "got": rejected.get(path, "no rejection either")})
                 continue
             count(source, "kept")
+            threaded.append((source, where, matched[0], ref["thread_nodes"]))
             if len(matched) > 1:
                 problems.append({"file": where, "problem": f"{len(matched)} records for one message"})
             rec = matched[0]
@@ -387,6 +402,7 @@ def compare(out, check):
                     problems.append({"file": where, "field": name, "problem": "disagrees",
                                      "reference": shown_ref(name, ref[name]), "corpus": shown(name, rec)})
 
+    compare_threads(threaded, tally, problems, count)
     print_table(tally)
     with open(os.path.join(out, "disagreements.jsonl"), "w", errors="backslashreplace") as f:
         for p in problems:
@@ -406,7 +422,38 @@ def compare(out, check):
             sys.exit(1)
 
 
-THRESHOLDS = {"from": 0.99, "to": 0.99, "cc": 0.99, "subject": 0.99, "date": 0.99, "body": 0.98}
+THRESHOLDS = {"from": 0.99, "to": 0.99, "cc": 0.99, "subject": 0.99, "date": 0.99, "body": 0.98, "thread": 0.98}
+
+
+def compare_threads(threaded, tally, problems, count):
+    """Thread membership against the reference's: messages joined when they name a
+    common Message-ID (their own, In-Reply-To or References), as JWZ's algorithm joins
+    them. A message agrees when the records in its reference thread are exactly those
+    in its corpus thread."""
+    parent = {}
+
+    def find(x):
+        while parent.setdefault(x, x) != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for _, where, rec, nodes in threaded:
+        keys = nodes or ["record:" + rec["id"]]
+        for key in keys[1:]:
+            parent[find(key)] = find(keys[0])
+    reference_members, corpus_members = defaultdict(set), defaultdict(set)
+    for _, where, rec, nodes in threaded:
+        reference_members[find((nodes or ["record:" + rec["id"]])[0])].add(rec["id"])
+        corpus_members[rec.get("thread")].add(rec["id"])
+    for source, where, rec, nodes in threaded:
+        count(source, "thread compared")
+        ours, theirs = corpus_members[rec.get("thread")], reference_members[find((nodes or ["record:" + rec["id"]])[0])]
+        if rec.get("thread") and ours == theirs:
+            count(source, "thread agreed")
+        else:
+            problems.append({"file": where, "field": "thread", "problem": "disagrees",
+                             "reference": sorted(theirs)[:10], "corpus": sorted(ours)[:10]})
 
 
 def pct(n, d):
@@ -414,14 +461,14 @@ def pct(n, d):
 
 
 def print_table(tally):
-    head = f"{'source':<15}{'messages':>9}{'kept':>8}" + "".join(f"{f:>9}" for f in FIELDS)
+    head = f"{'source':<15}{'messages':>9}{'kept':>8}" + "".join(f"{f:>9}" for f in COLUMNS)
     print(head)
     for source in [s.name for s in SOURCES] + ["all"]:
         t = tally.get(source)
         if not t:
             continue
         row = f"{source:<15}{t['messages']:>9}{pct(t['kept'], t['messages']):>8}"
-        row += "".join(f"{pct(t[f + ' agreed'], t[f + ' compared']):>9}" for f in FIELDS)
+        row += "".join(f"{pct(t[f + ' agreed'], t[f + ' compared']):>9}" for f in COLUMNS)
         print(row)
     t = tally["all"]
     print(f"(compared: " + ", ".join(f"{f} {t[f + ' compared']}" for f in FIELDS)
