@@ -21,7 +21,7 @@ THRESHOLDS = {
                      "redactions": 0.95, "agency_f1": 0.95, "vendor_f1": 0.95},
     "scan": {"split": 0.95, "sender": 0.92, "date": 0.92},
 }
-METRICS = ["split", "sender", "date", "subject", "to", "redactions", "agency_f1", "vendor_f1"]
+METRICS = ["split", "sender", "date", "subject", "to", "redactions", "agency_f1", "vendor_f1", "thread"]
 
 
 def words(text):
@@ -142,9 +142,19 @@ def score(truth, records):
         by_file[r["source"]["path"].rsplit("/", 1)[-1]].append(r)
     tallies = defaultdict(Tally)  # (factor, value) -> Tally; ("medium", group) for the totals
     failures, furniture_dates = [], []
+    # Thread membership: the records corpus put in each thread, over every file.
+    in_thread = defaultdict(set)
+    for r in records:
+        in_thread[r.get("thread")].add(r["id"])
     for f in truth["files"]:
         recs = by_file.get(f["path"], [])
         matched, spurious = match(f["emails"], recs)
+        # An email agrees when its thread holds exactly the records of the emails of its
+        # conversation in the truth (those released in this file).
+        truth_thread = defaultdict(set)
+        for i, email in enumerate(f["emails"]):
+            if matched.get(i):
+                truth_thread[email.get("thread")].add(matched[i]["id"])
         keys = [("medium", group_of(f["medium"])), ("medium detail", f["medium"])]
         for factor, value in sorted(f.get("layout", {}).items()):
             if isinstance(value, dict):
@@ -166,6 +176,7 @@ def score(truth, records):
                 "subject": bool(r) and words(email.get("subject")) == words(r.get("subject")),
                 "to": bool(r) and [p.get("address") for p in email.get("to", [])] == [p.get("address") for p in r.get("to", [])],
                 "redactions": bool(r) and email.get("redactions", 0) == r.get("redactions", 0),
+                "thread": bool(r) and r.get("thread") is not None and in_thread[r.get("thread")] == truth_thread[email.get("thread")],
             }
             for key in keys:
                 t = tallies[key]
@@ -173,7 +184,7 @@ def score(truth, records):
                     t.add(metric, ok)
                 t.add_set("agency", email.get("agencies", []), r.get("agencies", []) if r else [])
                 t.add_set("vendor", email.get("vendors", []), r.get("vendors", []) if r else [])
-            wrong = [m for m, ok in checks.items() if not ok and m != "to"]
+            wrong = [m for m, ok in checks.items() if not ok and m not in ("to", "thread")]
             if wrong:
                 failures.append({"file": f["path"], "email": i, "wrong": wrong, "truth": {
                     k: email.get(k) for k in ("pages", "lines", "from", "date", "subject", "redactions")},

@@ -129,7 +129,7 @@ public enum EmailSplitter {
 
         var opened: [(block: HeaderBlock, preamble: Int)] = []
         var openedBlocks: [HeaderBlock] = []
-        var quotedStarts: [Int] = []
+        var quotedBlocks: [HeaderBlock] = []
         var decisions: [SplitDecision] = []
         // The email open and the copies under it so far.
         var chainStart = 0
@@ -145,9 +145,10 @@ public enum EmailSplitter {
                 opened.append((block, preamble))
                 openedBlocks.append(block)
             } else {
-                quotedStarts.append(block.start)
+                quotedBlocks.append(block)
             }
         }
+        let quotedStarts = quotedBlocks.map(\.start)
 
         let emails = opened.enumerated().map { index, item -> PrintedEmail in
             var bodyEnd = index + 1 < opened.count ? opened[index + 1].preamble : lines.count
@@ -179,7 +180,9 @@ public enum EmailSplitter {
             }
             return PrintedEmail(header: item.block.header, body: text(bodyLines), firstPage: first.page, lastPage: last.page,
                                 lines: firstLine.flatMap { a in last.line.map { a...$0 } },
-                                ownText: text(item.block.end < ownEnd ? lines[item.block.end..<ownEnd] : []))
+                                ownText: text(item.block.end < ownEnd ? lines[item.block.end..<ownEnd] : []),
+                                quoted: quotedBlocks.filter { $0.start >= item.block.end && $0.start < bodyEnd }.map(\.header),
+                                printedThread: item.block.style == .gmail ? item.block.header.fields[.subject] : nil)
         }
         return (emails, decisions)
     }

@@ -11,4 +11,10 @@ public struct PrintedEmail: Sendable {
     public var lines: ClosedRange<Int>?
     /// The email's own text: its body up to the first copy it quotes.
     public var ownText: String
+    /// The header of each earlier email quoted in its body, in the order printed (the
+    /// latest first, as replies quote).
+    public var quoted: [PrintedHeader] = []
+    /// For a message of a thread printed as one (Gmail's print, its subject over "N
+    /// messages"): that subject, which every message of the print shares.
+    public var printedThread: String?
 }

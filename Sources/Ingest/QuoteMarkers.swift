@@ -15,6 +15,32 @@ enum QuoteMarkers {
         pattern: #"^(?:-{2,}\s*Original Message\s*-{2,}|-{2,}\s*Forwarded message\s*-{2,}|On .{5,200}wrote:\s*$|Begin forwarded message:|From:\s.+\n\s*(?:Sent|Date):\s)"#,
         options: [.anchorsMatchLines, .caseInsensitive])
 
+    /// "On <date>, <name> wrote:" (Gmail, Apple Mail, Thunderbird), wrapped or not.
+    static let attribution = try! NSRegularExpression(pattern: #"(?m)^\s*On\s+((?:(?!\bwrote:)[^\n]|\n(?!\s*\n)){5,250}?)\s+wrote:\s*$"#)
+
+    /// The sender and date of each message a reply quotes under an attribution line, in
+    /// the order printed: a header of From and Date only. The date ends with its time (and
+    /// AM or PM); a line without a time is skipped.
+    static func attributions(in body: String) -> [PrintedHeader] {
+        attribution.matches(in: body, range: NSRange(body.startIndex..., in: body)).compactMap { match in
+            guard let range = Range(match.range(at: 1), in: body) else { return nil }
+            let words = body[range].split(whereSeparator: \.isWhitespace).map(String.init)
+            guard var end = words.firstIndex(where: { $0.range(of: #"^\d{1,2}:\d{2}(:\d{2})?,?$"#, options: .regularExpression) != nil })
+            else { return nil }
+            if end + 1 < words.count, ["am", "pm", "a.m.", "p.m."].contains(words[end + 1].lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ","))) {
+                end += 1
+            }
+            let separators = CharacterSet(charactersIn: ", ")
+            let dateText = words[...end].joined(separator: " ").trimmingCharacters(in: separators)
+            let name = words[(end + 1)...].joined(separator: " ").trimmingCharacters(in: separators)
+            guard !name.isEmpty, let date = DateParser.parse(dateText), date.time != nil else { return nil }
+            var header = PrintedHeader()
+            header.fields[.from] = name
+            header.fields[.date] = dateText
+            return header
+        }
+    }
+
     /// The text before the first quote marker (all of it when there is none).
     static func ownPart(of text: String) -> String {
         guard let match = start.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),

@@ -43,6 +43,11 @@ public struct Record: Codable, Sendable, Equatable {
     /// The conversation this record is part of, set when it is indexed: every record of
     /// a thread has the same id (see Search's `Threads`).
     public var thread: String?
+    /// For a printed email: the earlier emails quoted in it, as their headers say, the
+    /// latest first.
+    public var quoted: [QuotedCopy] = []
+    /// For a message of a thread printed as one (a Gmail print): the print's subject.
+    public var printedThread: String?
 
     public init(
         id: String, kind: Kind, subject: String? = nil, from: Correspondent? = nil,
@@ -76,7 +81,7 @@ public struct Record: Codable, Sendable, Equatable {
         case id, kind, subject, from, sender, to, cc, date, agencies, vendors, source, ocr, redactions, text
         case ocrConfidence = "ocr_confidence"
         case messageID = "message_id", inReplyTo = "in_reply_to", references, parent, attachments
-        case unreadAttachments = "unread_attachments", otherSources = "other_sources", thread
+        case unreadAttachments = "unread_attachments", otherSources = "other_sources", thread, quoted, printedThread = "printed_thread"
     }
 
     /// Everyone on the record: sender first, then To, then Cc.

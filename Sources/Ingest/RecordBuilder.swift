@@ -60,6 +60,10 @@ public struct RecordBuilder: Sendable {
             cc: header.cc.compactMap(fixed), date: header.date, source: source,
             ocr: ocr, ocrConfidence: ocrConfidence, text: email.body)
         record.sender = onBehalf
+        record.printedThread = email.printedThread
+        record.quoted = (email.quoted + QuoteMarkers.attributions(in: email.body)).map {
+            QuotedCopy(from: $0.from.flatMap(fixed), date: $0.date, subject: $0.subject)
+        }
         record.redactions = Redactions.markers(in: [header.fields.values.joined(separator: "\n"), record.text].joined(separator: "\n"))
         tagger.tag(&record, signature: Signature.block(of: email.ownText))
         return record

@@ -2,26 +2,29 @@ import Foundation
 import Ingest
 
 /// A thread as `corpus thread` shows it: its messages in date order, each linked to the
-/// one it answers; a message named by a reply but not released is a ghost, known only
-/// through the replies that name it.
+/// one it answers; a message named by a reply (or quoted in one) but not released is a
+/// ghost, known only through the replies that name it.
 public struct Conversation: Encodable, Sendable {
     public struct Message: Encodable, Sendable {
         /// The record; nil for a ghost.
         public var id: String?
+        /// What `replyTo` names this message by: the record's id, or for a ghost its
+        /// Message-ID or the key of its quoted header.
+        public var key: String
         public var ghost: Bool
         public var messageID: String?
         @NullEncoded public var from: Correspondent?
         public var to: [Correspondent]
         @NullEncoded public var date: RecordDate?
         @NullEncoded public var subject: String?
-        /// The message this one answers: a record's id, or a ghost's Message-ID.
+        /// The key of the message this one answers.
         @NullEncoded public var replyTo: String?
-        /// For a ghost: the records that name it.
+        /// For a ghost: the records that name or quote it.
         public var quotedIn: [String]
         public var sources: [Source]
 
         enum CodingKeys: String, CodingKey {
-            case id, ghost, from, to, date, subject, sources
+            case id, key, ghost, from, to, date, subject, sources
             case messageID = "message_id", replyTo = "reply_to", quotedIn = "quoted_in"
         }
     }
@@ -31,12 +34,19 @@ public struct Conversation: Encodable, Sendable {
     public var messages: [Message]
 
     /// The conversation of `records` (one thread's, any order), as JWZ's algorithm links
-    /// messages: a message answers its In-Reply-To, else the last of its References, and
-    /// each of its References answers the one before it; a loop is never made.
+    /// messages: a message answers the last message it names (In-Reply-To, References, the
+    /// latest copy it quotes), and each of those answers the one named before it; a loop
+    /// is never made.
     public init(thread: String, records: [Record]) {
         self.thread = thread
-        func key(_ record: Record) -> String { record.messageID.map(Threads.messageKey) ?? "record:" + record.id }
-        let recordByKey = Dictionary(records.map { (key($0), $0) }, uniquingKeysWith: { a, _ in a })
+        let links = records.map(Threads.links(of:))
+        var recordByKey: [String: Record] = [:]
+        for (record, link) in zip(records, links) {
+            for key in link.own where recordByKey[key] == nil { recordByKey[key] = record }
+        }
+        // A message named by keys: the record known by one of them, else a ghost.
+        func node(_ keys: [String]) -> String { keys.lazy.compactMap { recordByKey[$0]?.id }.first ?? keys[0] }
+
         var parentOf: [String: String] = [:]
         func isAncestor(_ candidate: String, of node: String) -> Bool {
             var at: String? = candidate
@@ -52,30 +62,34 @@ public struct Conversation: Encodable, Sendable {
             guard child != parent, parentOf[child] == nil, !isAncestor(parent, of: child) else { return }
             parentOf[child] = parent
         }
+        let recordIDs = Set(records.map(\.id))
         var namedBy: [String: [String]] = [:]
-        // Each message's own header first, then what others' References say of it.
-        let chains = records.map { record -> (own: String, chain: [String]) in
-            var chain = record.references.map(Threads.messageKey)
-            if let parent = record.inReplyTo.map(Threads.messageKey), chain.last != parent { chain.append(parent) }
-            chain = chain.filter { !$0.isEmpty && $0 != key(record) }
-            for named in Set(chain) { namedBy[named, default: []].append(record.id) }
-            return (key(record), chain)
+        var ghostHeader: [String: QuotedCopy] = [:]
+        let chains = zip(records, links).map { record, link -> [String] in
+            let chain = link.answered.map(node).filter { $0 != record.id }
+            for named in Set(chain) where !recordIDs.contains(named) { namedBy[named, default: []].append(record.id) }
+            for copy in record.quoted {
+                let keys = Threads.printedKeys(from: copy.from, date: copy.date, subject: copy.subject)
+                if let first = keys.first, ghostHeader[node(keys)] == nil, node(keys) == first { ghostHeader[first] = copy }
+            }
+            return chain
         }
-        for (own, chain) in chains { if let parent = chain.last { link(own, to: parent) } }
-        for (_, chain) in chains { for (parent, child) in zip(chain, chain.dropFirst()) { link(child, to: parent) } }
+        // Each message's own naming first, then what others say of the messages they name.
+        for (record, chain) in zip(records, chains) { if let parent = chain.last { link(record.id, to: parent) } }
+        for chain in chains { for (parent, child) in zip(chain, chain.dropFirst()) { link(child, to: parent) } }
 
-        let ghostKeys = Set(namedBy.keys).subtracting(recordByKey.keys)
-        func reference(_ node: String) -> String { recordByKey[node]?.id ?? node }
         var messages = records.map { record in
-            Message(id: record.id, ghost: false, messageID: record.messageID.map(Threads.messageKey), from: record.from,
-                    to: record.to + record.cc, date: record.date, subject: record.subject, replyTo: parentOf[key(record)].map(reference),
+            Message(id: record.id, key: record.id, ghost: false, messageID: record.messageID.map(Threads.messageKey), from: record.from,
+                    to: record.to + record.cc, date: record.date, subject: record.subject, replyTo: parentOf[record.id],
                     quotedIn: [], sources: [record.source] + record.otherSources)
         }
         // The messages not released first, then the records in date order (undated last).
-        messages.sort { ($0.date?.sortKey ?? "~", $0.id ?? "") < ($1.date?.sortKey ?? "~", $1.id ?? "") }
-        let ghosts = ghostKeys.sorted().map { ghost in
-            Message(id: nil, ghost: true, messageID: ghost, to: [], replyTo: parentOf[ghost].map(reference),
-                    quotedIn: namedBy[ghost, default: []].sorted(), sources: [])
+        messages.sort { ($0.date?.sortKey ?? "~", $0.key) < ($1.date?.sortKey ?? "~", $1.key) }
+        let ghosts = namedBy.keys.sorted().map { key in
+            let header = ghostHeader[key]
+            return Message(id: nil, key: key, ghost: true, messageID: header == nil ? key : nil, from: header?.from, to: [],
+                           date: header?.date, subject: header?.subject, replyTo: parentOf[key],
+                           quotedIn: namedBy[key, default: []].sorted(), sources: [])
         }
         self.messages = ghosts + messages
         subject = messages.first { $0.subject != nil }?.subject

@@ -3,26 +3,91 @@ import Foundation
 import Ingest
 
 /// Conversations, joined at ingest and kept in the index (nothing is recomputed per
-/// query). A record stands for the messages it names: its own Message-ID and those of
-/// In-Reply-To and References (each a node, `XNODE` + a short hash of the id). Records
-/// that share a node are in one thread, as JWZ's algorithm joins them, a message named
-/// but not released (a ghost) joining its replies. A thread's id is the least node
-/// hash of all its records: the same whichever order the files came in, so an ingest in
-/// two steps gives the threads of one. A record naming no message is a thread of its own.
+/// query). A record stands for the messages it names, each by keys: mail by Message-ID
+/// (its own, In-Reply-To's and References'), a printed email by its sender or subject
+/// with the minute it was sent, for itself and for each email quoted in it. Each key is
+/// a node (`XNODE` + a short hash); records that share a node are in one thread, as
+/// JWZ's algorithm joins them, a message named but not released (a ghost) joining its
+/// replies. A thread's id is the least node of all its records: the same whichever
+/// order the files came in, so an ingest in two steps gives the threads of one. A
+/// record naming no message is a thread of its own.
 enum Threads {
     static let nodePrefix = "XNODE"
     static let threadPrefix = "XTHREAD"
 
+    /// The messages a record names, each by its keys (any one identifies it): the record's
+    /// own message, and what it answers, oldest first.
+    struct Links {
+        var own: [String]
+        var answered: [[String]]
+        /// For a printed email, when its quotes do not join it to the rest of its
+        /// conversation (a reply that quotes nothing): its subject with each pair of people
+        /// writing to each other.
+        var related: [String] = []
+    }
+
+    static func links(of record: Record) -> Links {
+        // (Mail is known by its Message-ID alone: test suites and lists reuse dates and
+        // subjects, which would join unrelated messages.)
+        let own = record.messageID.map { [messageKey($0)] } ?? printedKeys(from: record.from, date: record.date, subject: record.subject)
+        // Mail: References, oldest first, then the message In-Reply-To names.
+        var answered = record.references.map { [messageKey($0)] }
+        if let parent = record.inReplyTo.map(messageKey), answered.last != [parent] { answered.append([parent]) }
+        // A printed email quotes the latest first.
+        answered += record.quoted.reversed().map { printedKeys(from: $0.from, date: $0.date, subject: $0.subject) }
+        answered = answered.map { $0.filter { !$0.isEmpty && !own.contains($0) } }.filter { !$0.isEmpty }
+        var related = record.messageID == nil && record.kind == .email ? conversationKeys(record) : []
+        // Messages printed as one thread are one, whoever wrote to whom.
+        if let printed = record.printedThread.map(reduced), !printed.isEmpty { related.append("print:\(record.source.sha256):\(printed)") }
+        return Links(own: own.filter { !$0.isEmpty }, answered: answered, related: related)
+    }
+
     /// The nodes a record joins, sorted.
     static func nodes(of record: Record) -> [String] {
-        let ids = ([record.messageID, record.inReplyTo].compactMap { $0 } + record.references).map(messageKey).filter { !$0.isEmpty }
-        let keys = ids.isEmpty ? ["record:" + record.id] : ids
-        return Set(keys.map(hash)).sorted()
+        let links = links(of: record)
+        let keys = links.own + links.answered.joined() + links.related
+        return Set((keys.isEmpty ? ["record:" + record.id] : keys).map(hash)).sorted()
     }
 
     /// A Message-ID as mailers compare them: without its angle brackets and spaces.
     static func messageKey(_ id: String) -> String {
         id.trimmingCharacters(in: CharacterSet(charactersIn: "<> \t\r\n")).lowercased()
+    }
+
+    /// A printed email's keys: the minute it was sent (as printed: a copy quoted with an
+    /// offset and one without agree) with its subject, and with its sender's name, each
+    /// reduced to letters and digits (case, accents, "RE:" and OCR's stray marks aside).
+    /// No time, no key: a day alone joins too much.
+    static func printedKeys(from: Correspondent?, date: RecordDate?, subject: String?) -> [String] {
+        guard let date, date.time != nil else { return [] }
+        let minute = "printed:" + date.sortKey.prefix(13)
+        var keys: [String] = []
+        if let topic = subject.map(strippingReplyMarks).map(reduced), topic.count >= 3 { keys.append(minute + ":subject:" + topic) }
+        if let name = (from?.name ?? from?.address).map(reduced), name.count >= 3 { keys.append(minute + ":from:" + name) }
+        return keys
+    }
+
+    /// "topic:" the subject without "RE:"/"FW:", with the surnames of the sender and one
+    /// recipient, for each recipient.
+    static func conversationKeys(_ record: Record) -> [String] {
+        let topic = reduced(strippingReplyMarks(record.subject ?? ""))
+        guard topic.count >= 3, let sender = record.from.flatMap(surname) else { return [] }
+        return Set((record.to + record.cc).compactMap(surname).filter { $0 != sender }.map { [sender, $0].sorted().joined(separator: "|") })
+            .sorted().map { "topic:\(topic):\($0)" }
+    }
+
+    /// A person's last name, reduced (or the part of the address before the @).
+    private static func surname(_ person: Correspondent) -> String? {
+        let word = person.name?.split(separator: " ").last.map(String.init) ?? person.address?.split(separator: "@").first.map(String.init)
+        return word.map(reduced).flatMap { $0.count >= 2 ? $0 : nil }
+    }
+
+    private static func reduced(_ text: String) -> String {
+        text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).filter { $0.isLetter || $0.isNumber }
+    }
+
+    private static func strippingReplyMarks(_ subject: String) -> String {
+        subject.replacingOccurrences(of: #"^(\s*(re|fw|fwd|aw|tr)\s*[:.]\s*)+"#, with: "", options: [.regularExpression, .caseInsensitive])
     }
 
     static func hash(_ key: String) -> String {

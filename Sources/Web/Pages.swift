@@ -141,7 +141,7 @@ enum Pages {
     static func thread(_ conversation: Conversation, current: String) -> String {
         guard conversation.messages.count > 1 else { return "" }
         var children: [String: [Conversation.Message]] = [:]
-        let keys = Set(conversation.messages.map { $0.id ?? $0.messageID ?? "" })
+        let keys = Set(conversation.messages.map(\.key))
         for message in conversation.messages {
             children[message.replyTo.flatMap { keys.contains($0) ? $0 : nil } ?? "", default: []].append(message)
         }
@@ -151,22 +151,25 @@ enum Pages {
             list(children[parent] ?? [])
         }
         func list(_ messages: [Conversation.Message]) -> String {
-            let messages = messages.filter { shown.insert($0.id ?? $0.messageID ?? "").inserted }
+            let messages = messages.filter { shown.insert($0.key).inserted }
             guard !messages.isEmpty else { return "" }
             return "<ul>" + messages.map { message in
-                let key = message.id ?? message.messageID ?? ""
+                let key = message.key
                 let line: String
                 if let id = message.id {
                     let text = "\(HTML.escape(message.date?.description ?? "undated")) · \(person(message.from)) · \(HTML.escape(message.subject ?? "(no subject)"))"
                     line = id == current ? "<b>\(text)</b>" : "<a href=\"/doc/\(HTML.escape(id))\">\(text)</a>"
+                } else if let messageID = message.messageID {
+                    line = "<i>not released: &lt;\(HTML.escape(messageID))&gt;, named by \(message.quotedIn.count) message(s)</i>"
                 } else {
-                    line = "<i>not released: &lt;\(HTML.escape(message.messageID ?? "?"))&gt;, named by \(message.quotedIn.count) message(s)</i>"
+                    line = "<i>not released: \(HTML.escape(message.date?.description ?? "undated")) · \(person(message.from)) · "
+                        + "\(HTML.escape(message.subject ?? "(no subject)")), known only as quoted in \(message.quotedIn.count) message(s)</i>"
                 }
                 return "<li>\(line)\(list(key))</li>"
             }.joined() + "</ul>"
         }
         var tree = list("")
-        tree += list(conversation.messages.filter { !shown.contains($0.id ?? $0.messageID ?? "") })
+        tree += list(conversation.messages.filter { !shown.contains($0.key) })
         return "<h3>Thread (\(conversation.messages.filter { !$0.ghost }.count) records)</h3><div class=\"thread\">\(tree)</div>"
     }
 }

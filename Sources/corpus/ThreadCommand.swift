@@ -30,16 +30,19 @@ struct ThreadCommand: AsyncParsableCommand {
         }
         print("Thread \(conversation.thread): \(conversation.subject ?? "(no subject)"), \(conversation.messages.filter { !$0.ghost }.count) record(s)")
         // Each message indented under the one it answers (the links never loop).
-        let parent = Dictionary(conversation.messages.map { ($0.id ?? $0.messageID ?? "", $0.replyTo) }, uniquingKeysWith: { a, _ in a })
+        let parent = Dictionary(conversation.messages.map { ($0.key, $0.replyTo) }, uniquingKeysWith: { a, _ in a })
         func depth(_ key: String) -> Int {
             var level = 0, at = parent[key] ?? nil
             while let next = at, level < parent.count { level += 1; at = parent[next] ?? nil }
             return level
         }
         for message in conversation.messages {
-            let indent = String(repeating: "  ", count: depth(message.id ?? message.messageID ?? "") + 1)
-            if message.ghost {
-                print("\(indent)(not released) <\(message.messageID ?? "?")>, named by \(message.quotedIn.joined(separator: ", "))")
+            let indent = String(repeating: "  ", count: depth(message.key) + 1)
+            if message.ghost, let messageID = message.messageID {
+                print("\(indent)(not released) <\(messageID)>, named by \(message.quotedIn.joined(separator: ", "))")
+            } else if message.ghost {
+                print("\(indent)(not released) [\(message.date?.description ?? "undated")] \(message.from?.description ?? "?"): "
+                      + "\(message.subject ?? "(no subject)"), known only as quoted in \(message.quotedIn.joined(separator: ", "))")
             } else {
                 let place = message.sources.map { (($0.path as NSString).lastPathComponent) + ($0.rangeLabel.map { " " + $0 } ?? "") }
                 print("\(indent)[\(message.date?.description ?? "undated")] \(message.from?.description ?? "?"): \(message.subject ?? "(no subject)")")

@@ -88,6 +88,29 @@ final class HeaderParsingTests: XCTestCase {
 }
 
 final class PrintedHeaderTests: XCTestCase {
+    /// "On <date>, <name> wrote:" in Gmail's, Apple Mail's and Thunderbird's wording, wrapped
+    /// or not, names the quoted message's sender and date; a line without a time names none.
+    func testAttributionLinesNameTheQuotedSenderAndDate() {
+        let body = """
+            Thanks, see below.
+
+            On Mon, Jan 28, 2019 at 7:09 PM Tanisha McAllister <tanisha.mcallister@microsoft.com>
+            wrote:
+            > Are the searches logged?
+
+            On Jan 27, 2019, at 4:15 PM, Angela O'Brien <angela.j.obrien@nypd.org> wrote:
+            > Send me the numbers.
+            On 1/26/19 9:02 AM, Ethan Reyes wrote:
+            >> Numbers attached.
+            On Friday, Ethan Reyes wrote:
+            """
+        let quoted = QuoteMarkers.attributions(in: body)
+        XCTAssertEqual(quoted.map { $0.from }, [Correspondent(name: "Tanisha McAllister", address: "tanisha.mcallister@microsoft.com"),
+                                               Correspondent(name: "Angela O'Brien", address: "angela.j.obrien@nypd.org"),
+                                               Correspondent(name: "Ethan Reyes", address: nil)])
+        XCTAssertEqual(quoted.map { $0.date?.description }, ["2019-01-28T19:09:00", "2019-01-27T16:15:00", "2019-01-26T09:02:00"])
+    }
+
     func testLabelsSurviveOCRNoise() {
         let cases: [(String, PrintedHeader.Label?)] = [
             ("From: Jane", .from), ("Fr0m: Jane", .from), ("Sub ject: Hi", .subject), ("Subjcct: Hi", .subject),

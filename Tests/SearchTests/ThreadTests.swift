@@ -84,4 +84,40 @@ final class ThreadTests: XCTestCase {
         XCTAssertEqual(try index.search(SearchRequest(query: "thread:f")).hits.map(\.thread), [ef.thread, ef.thread])
         XCTAssertThrowsError(try index.conversation(of: "nothing-such"))
     }
+
+    /// Printed emails: a reply joins the email it quotes (same sender or subject, same
+    /// minute as printed, whatever the offset); a quoted email not released is a ghost
+    /// known by its quoted header; a reply quoting nothing joins by subject and the pair
+    /// writing to each other; another subject between the same people stays apart.
+    func testPrintedEmailsJoinWhatTheyQuoteAndGhostsKeepTheirQuotedHeader() throws {
+        func printed(_ id: String, _ from: String, _ to: String, _ date: String, _ subject: String, quoting quoted: [QuotedCopy] = []) -> Record {
+            var record = Record(id: id, kind: .email, subject: subject, from: Correspondent(name: from, address: nil),
+                                to: [Correspondent(name: to, address: nil)], date: RecordDate(iso: date),
+                                source: Source(path: "/r/release.pdf", sha256: "r", pages: 1...1), text: "printed \(id)")
+            record.quoted = quoted
+            return record
+        }
+        func copy(_ from: String, _ date: String, _ subject: String) -> QuotedCopy {
+            QuotedCopy(from: Correspondent(name: from, address: nil), date: RecordDate(iso: date), subject: subject)
+        }
+        let original = printed("p1", "Owen Ramos", "Lena Ortiz", "2019-03-05T09:12:00", "Trial accounts",
+                               quoting: [copy("Hal Lambert", "2019-03-04T17:40:00-05:00", "Trial accounts")])
+        let reply = printed("p2", "Lena Ortiz", "Owen Ramos", "2019-03-05T13:02:00", "RE: Trial accounts",
+                            quoting: [copy("Ramos, Owen", "2019-03-05T09:12:00-05:00", "Trial accounts")])
+        let unquoting = printed("p3", "Owen Ramos", "Lena Ortiz", "2019-03-06T08:00:00", "Re: Trial accounts")
+        let other = printed("p4", "Owen Ramos", "Lena Ortiz", "2019-03-07T08:00:00", "Budget")
+        let writer = try IndexWriter(path: path)
+        try writer.add([reply, other, unquoting, original])
+        try writer.commit()
+        let index = try SearchIndex(path: path)
+        let conversation = try index.conversation(of: "p2")
+        XCTAssertEqual(conversation.messages.compactMap(\.id), ["p1", "p2", "p3"])
+        XCTAssertEqual(try index.conversation(of: "p4").messages.compactMap(\.id), ["p4"])
+        let ghost = try XCTUnwrap(conversation.messages.first)
+        XCTAssertTrue(ghost.ghost)
+        XCTAssertEqual(ghost.from?.name, "Hal Lambert")
+        XCTAssertEqual(ghost.quotedIn, ["p1"])
+        XCTAssertEqual(conversation.messages.first { $0.id == "p1" }?.replyTo, ghost.key)
+        XCTAssertEqual(conversation.messages.first { $0.id == "p2" }?.replyTo, "p1")
+    }
 }
