@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <map>
+#include <set>
 #include <unordered_map>
 #include <memory>
 #include <new>
@@ -255,6 +256,29 @@ cx_status cx_db_data_for_term(cx_db *db, const char *id_term, char **data, size_
     });
 }
 
+cx_status cx_db_slot_values_for_terms(cx_db *db, const char *const *terms, size_t count, uint32_t slot, char **values,
+                                      char **error) {
+    *values = nullptr;
+    return guarded(error, [&] {
+        std::set<std::string> found;
+        std::set<Xapian::docid> seen;
+        for (size_t i = 0; i < count; ++i) {
+            for (auto it = db->read->postlist_begin(terms[i]); it != db->read->postlist_end(terms[i]); ++it) {
+                if (!seen.insert(*it).second) continue;
+                std::string value = db->read->get_document(*it).get_value(slot);
+                if (!value.empty()) found.insert(value);
+            }
+        }
+        std::string joined;
+        for (const auto &value : found) {
+            if (!joined.empty()) joined += CX_LIST_SEPARATOR;
+            joined += value;
+        }
+        *values = copy_string(joined);
+        return CX_OK;
+    });
+}
+
 cx_status cx_db_set_metadata(cx_db *db, const char *key, const char *value, char **error) {
     if (need_writable(db, error) != CX_OK) return CX_ERR_OTHER;
     return guarded(error, [&] {
@@ -308,6 +332,20 @@ cx_status cx_doc_set_value(cx_doc *doc, uint32_t slot, const char *bytes, size_t
 cx_status cx_doc_set_data(cx_doc *doc, const char *bytes, size_t len, char **error) {
     return guarded(error, [&] {
         doc->doc.set_data(std::string(bytes, len));
+        return CX_OK;
+    });
+}
+
+cx_status cx_doc_replace_in_data(cx_doc *doc, const char *from, const char *to, int *replaced, char **error) {
+    *replaced = 0;
+    return guarded(error, [&] {
+        std::string data = doc->doc.get_data();
+        size_t at = data.find(from);
+        if (at != std::string::npos) {
+            data.replace(at, std::strlen(from), to);
+            doc->doc.set_data(data);
+            *replaced = 1;
+        }
         return CX_OK;
     });
 }

@@ -111,7 +111,11 @@ public final class IndexWriter: RecordSink, @unchecked Sendable {
     }
 
     public func add(_ records: [Record]) throws {
-        let documents = try records.map { (Schema.Prefix.id + $0.id, $0, try Schema.document(for: $0, gazetteer: gazetteer)) }
+        // (Documents and the messages each names are made here, in parallel; the writer
+        // only looks up and fills in the thread.)
+        let documents = try records.map {
+            (Schema.Prefix.id + $0.id, $0, try Schema.document(for: $0, gazetteer: gazetteer, threadPending: true), Threads.nodes(of: $0))
+        }
         room.lock()
         while queued > 0, queued + documents.count > maxQueued, failure == nil { room.wait() }
         if let failure {
@@ -124,7 +128,7 @@ public final class IndexWriter: RecordSink, @unchecked Sendable {
         writes.async {
             self.applying {
                 try self.beginIfNeeded()
-                for (idTerm, record, document) in batch.value { try self.write(record, document, idTerm: idTerm) }
+                for (idTerm, record, document, nodes) in batch.value { try self.write(record, document, nodes: nodes, idTerm: idTerm) }
                 self.pending += batch.value.count
                 if self.pending >= self.batchSize { try self.commitNow() }
             }
@@ -179,15 +183,15 @@ public final class IndexWriter: RecordSink, @unchecked Sendable {
     /// another file, that file is added to the record's sources and the index gains no
     /// record; from the same place (a file read again after an interrupted ingest), it
     /// replaces what was written.
-    private func write(_ record: Record, _ document: XapianDocument, idTerm: String) throws {
+    private func write(_ record: Record, _ document: XapianDocument, nodes: [String], idTerm: String) throws {
         guard try db.termExists(idTerm) else {
-            try db.replace(idTerm: idTerm, with: try threaded(record, document))
+            try db.replace(idTerm: idTerm, with: try threaded(document, nodes: nodes))
             tallied.added += 1
             return
         }
         var existing = try RecordCoding.decoder.decode(Record.self, from: db.data(forTerm: idTerm))
         guard !([existing.source] + existing.otherSources).contains(record.source) else {
-            try db.replace(idTerm: idTerm, with: try threaded(record, document))
+            try db.replace(idTerm: idTerm, with: try threaded(document, nodes: nodes))
             return
         }
         existing.otherSources.append(record.source)
@@ -195,12 +199,14 @@ public final class IndexWriter: RecordSink, @unchecked Sendable {
         tallied.sameMessage += 1
     }
 
-    /// The document with the record's thread: its term, and the record kept in it.
-    private func threaded(_ record: Record, _ document: XapianDocument) throws -> XapianDocument {
-        var record = record
-        record.thread = try Threads.assign(record, in: db) { try Schema.document(for: $0, gazetteer: gazetteer) }
-        try document.addTerm(Threads.threadPrefix + record.thread!)
-        try document.setData(try RecordCoding.encoder.encode(record))
+    /// The document with its record's thread: the term, the slot, and the id in its data.
+    private func threaded(_ document: XapianDocument, nodes: [String]) throws -> XapianDocument {
+        let thread = try Threads.assign(nodes: nodes, in: db)
+        try document.addTerm(Threads.threadPrefix + thread)
+        try document.setValue(Schema.Slot.thread, thread)
+        guard try document.replaceInData(Threads.json(Threads.pendingLabel), with: Threads.json(thread)) else {
+            throw IndexError(kind: .other, message: "a record's data lacks its thread")
+        }
         return document
     }
 

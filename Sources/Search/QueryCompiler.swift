@@ -118,9 +118,13 @@ struct QueryCompiler {
         case .dateRange:
             return try compile(.dateRange(DateRange(value)))
         case .thread:
-            // A record's id names its thread; anything else is taken for a thread's id.
-            let thread = (try? RecordCoding.decoder.decode(Record.self, from: db.data(forTerm: Schema.Prefix.id + value)))?.thread
-            return try .term(Threads.threadPrefix + (thread ?? lower))
+            // A record's id names its thread; anything else is taken for a thread's id. Its
+            // records carry its id or one merged into it.
+            let label = (try? RecordCoding.decoder.decode(Record.self, from: db.data(forTerm: Schema.Prefix.id + value)))?.thread
+            let labels = try Threads.labels(of: try Threads.current(label ?? lower, in: db), in: db)
+            var query = try XapianQuery.term(Threads.threadPrefix + labels[0])
+            for label in labels.dropFirst() { query = try .combine(CX_OP_OR, query, try .term(Threads.threadPrefix + label)) }
+            return query
         }
     }
 }

@@ -18,6 +18,8 @@ public enum Schema {
         /// Every facet value of the record in one slot (see `facetItems`), so that
         /// exact facet counts read one value a match.
         public static let facets: UInt32 = 1
+        /// The record's thread id, read when a new record joins threads (`Threads`).
+        public static let thread: UInt32 = 2
     }
 
     /// The layout of terms and slots this build writes and reads, kept in the index's
@@ -87,7 +89,9 @@ public enum Schema {
         return terms
     }
 
-    static func document(for record: Record, gazetteer: Gazetteer) throws -> XapianDocument {
+    /// - threadPending: the record's thread is not known yet; its data holds
+    ///   `Threads.pendingLabel`, which the writer replaces (`IndexWriter`).
+    static func document(for record: Record, gazetteer: Gazetteer, threadPending: Bool = false) throws -> XapianDocument {
         let doc = try XapianDocument()
         // Unprefixed, for words typed without a field: the subject, the sender, the text.
         if let subject = record.subject { try doc.indexText(subject) }
@@ -96,7 +100,9 @@ public enum Schema {
         for field in QueryField.all { try index(field, of: record, into: doc, gazetteer: gazetteer) }
         for node in Threads.nodes(of: record) { try doc.addTerm(Threads.nodePrefix + node) }
         try doc.setValue(Slot.facets, facetItems(of: record))
-        try doc.setData(try RecordCoding.encoder.encode(record))
+        var stored = record
+        if threadPending { stored.thread = Threads.pendingLabel }
+        try doc.setData(try RecordCoding.encoder.encode(stored))
         return doc
     }
 
@@ -113,7 +119,10 @@ public enum Schema {
         case .keyword(let prefix, _, let of):
             try doc.addTerm(prefix + of(record))
         case .thread:
-            if let thread = record.thread { try doc.addTerm(Threads.threadPrefix + thread) }
+            if let thread = record.thread {
+                try doc.addTerm(Threads.threadPrefix + thread)
+                try doc.setValue(Slot.thread, thread)
+            }
         case .dateRange:
             guard let key = record.date?.sortKey else { return }
             try doc.addTerm(Prefix.day + key.prefix(8))

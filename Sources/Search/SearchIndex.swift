@@ -122,7 +122,7 @@ public final class SearchIndex: @unchecked Sendable {
             let results = try run(query, offset: request.offset, limit: request.limit, sort: request.sort, facets: true)
             var hits: [SearchHit] = []
             for data in results.data {
-                let record = try RecordCoding.decoder.decode(Record.self, from: data)
+                let record = try read(data)
                 let snippet = try results.snippet(of: record.text, length: request.snippetLength, highlight: request.highlight)
                 hits.append(SearchHit(record: record, snippet: Self.tidy(snippet)))
             }
@@ -145,8 +145,8 @@ public final class SearchIndex: @unchecked Sendable {
         let matches = try lock.withLock {
             try db.matches(try QueryCompiler(db: db).compile(node), sortSlot: sortSlot, descending: sort == .dateDescending)
         }
-        while let data = try lock.withLock({ try matches.next() }) {
-            try body(try RecordCoding.decoder.decode(Record.self, from: data))
+        while let record = try lock.withLock({ try matches.next().map(read) }) {
+            try body(record)
         }
     }
 
@@ -157,8 +157,15 @@ public final class SearchIndex: @unchecked Sendable {
 
     /// The record with this id.
     public func record(id: String) throws -> Record {
-        let data = try lock.withLock { try db.data(forTerm: Schema.Prefix.id + id) }
-        return try RecordCoding.decoder.decode(Record.self, from: data)
+        return try lock.withLock { try read(try db.data(forTerm: Schema.Prefix.id + id)) }
+    }
+
+    /// A record as stored, with the thread it is part of now (its stored id may have been
+    /// merged into another since; see `Threads`). Called under the lock.
+    private func read(_ data: Data) throws -> Record {
+        var record = try RecordCoding.decoder.decode(Record.self, from: data)
+        if let label = record.thread { record.thread = try Threads.current(label, in: db) }
+        return record
     }
 
     private func run(_ query: XapianQuery, offset: Int, limit: Int, sort: SearchSort, facets: Bool) throws -> XapianResults {

@@ -1,4 +1,3 @@
-import CXapian
 import Foundation
 import Ingest
 
@@ -28,15 +27,16 @@ enum Threads {
 
     static func links(of record: Record) -> Links {
         // (Mail is known by its Message-ID alone: test suites and lists reuse dates and
-        // subjects, which would join unrelated messages.)
-        let own = record.messageID.map { [messageKey($0)] } ?? printedKeys(from: record.from, date: record.date, subject: record.subject)
+        // subjects, which would join unrelated messages. A printed email has pages or lines.)
+        let printed = record.messageID == nil && record.kind == .email && (record.source.pages != nil || record.source.lines != nil)
+        let own = record.messageID.map { [messageKey($0)] } ?? (printed ? printedKeys(from: record.from, date: record.date, subject: record.subject) : [])
         // Mail: References, oldest first, then the message In-Reply-To names.
         var answered = record.references.map { [messageKey($0)] }
         if let parent = record.inReplyTo.map(messageKey), answered.last != [parent] { answered.append([parent]) }
         // A printed email quotes the latest first.
         answered += record.quoted.reversed().map { printedKeys(from: $0.from, date: $0.date, subject: $0.subject) }
         answered = answered.map { $0.filter { !$0.isEmpty && !own.contains($0) } }.filter { !$0.isEmpty }
-        var related = record.messageID == nil && record.kind == .email ? conversationKeys(record) : []
+        var related = printed ? conversationKeys(record) : []
         // Messages printed as one thread are one, whoever wrote to whom.
         if let printed = record.printedThread.map(reduced), !printed.isEmpty { related.append("print:\(record.source.sha256):\(printed)") }
         return Links(own: own.filter { !$0.isEmpty }, answered: answered, related: related)
@@ -94,28 +94,43 @@ enum Threads {
         String(FileHash.sha256(Data(key.utf8)).prefix(16))
     }
 
-    /// The thread `record` belongs to in `db` (whose uncommitted writes it sees), with
-    /// every other thread it joins relabelled to it; `rebuild` makes the document of a
-    /// relabelled record.
-    static func assign(_ record: Record, in db: XapianDatabase, rebuild: (Record) throws -> XapianDocument) throws -> String {
-        let nodes = nodes(of: record)
-        var query = try XapianQuery.term(nodePrefix + nodes[0])
-        for node in nodes.dropFirst() { query = try .combine(CX_OP_OR, query, try .term(nodePrefix + node)) }
-        var joined = Set<String>()
-        let matches = try db.matches(query, sortSlot: nil, descending: false)
-        while let data = try matches.next() {
-            if let thread = try RecordCoding.decoder.decode(Record.self, from: data).thread { joined.insert(thread) }
-        }
-        let thread = (joined.union(nodes)).min()!
+    /// What a document's data holds for its thread until the writer knows it: as long as
+    /// a thread id, and no hex (none can be one).
+    static let pendingLabel = String(repeating: "~", count: 16)
+
+    /// The record JSON of a thread id (sorted keys, no spaces: the writer finds it exactly).
+    static func json(_ label: String) -> String { #""thread":"\#(label)""# }
+
+    /// Metadata: a thread id that was merged into another → the thread it is now part of.
+    static let mergedKey = "corpus.thread:"
+    /// Metadata: a thread → every id merged into it, space-separated.
+    static let labelsKey = "corpus.thread-labels:"
+
+    /// The thread `record` belongs to in `db` (whose uncommitted writes it sees). The
+    /// threads it joins are merged into it by the metadata alone: their records keep the
+    /// id they were written with (a label), which readers resolve (`current`), so joining
+    /// two threads rewrites no document.
+    static func assign(nodes: [String], in db: XapianDatabase) throws -> String {
+        let labels = try db.slotValues(forTerms: nodes.map { nodePrefix + $0 }, slot: Schema.Slot.thread)
+        let joined = Set(try labels.map { try current($0, in: db) })
+        let thread = joined.union(nodes).min()!
         for old in joined where old != thread {
-            var moved: [Record] = []
-            let members = try db.matches(try .term(threadPrefix + old), sortSlot: nil, descending: false)
-            while let data = try members.next() { moved.append(try RecordCoding.decoder.decode(Record.self, from: data)) }
-            for var member in moved {
-                member.thread = thread
-                try db.replace(idTerm: Schema.Prefix.id + member.id, with: try rebuild(member))
-            }
+            let moved = try self.labels(of: old, in: db)
+            for label in moved { try db.setMetadata(mergedKey + label, thread) }
+            try db.setMetadata(labelsKey + thread, (try self.labels(of: thread, in: db).dropFirst() + moved).joined(separator: " "))
+            try db.setMetadata(labelsKey + old, "")
         }
         return thread
+    }
+
+    /// The thread a record written with `label` is part of now.
+    static func current(_ label: String, in db: XapianDatabase) throws -> String {
+        let merged = try db.metadata(mergedKey + label)
+        return merged.isEmpty ? label : merged
+    }
+
+    /// The ids a thread's records may carry: its own, and those merged into it.
+    static func labels(of thread: String, in db: XapianDatabase) throws -> [String] {
+        [thread] + (try db.metadata(labelsKey + thread)).split(separator: " ").map(String.init)
     }
 }

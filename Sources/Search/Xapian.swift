@@ -96,6 +96,18 @@ final class XapianDatabase {
         return Data(bytes: bytes!, count: length)
     }
 
+    /// The distinct values of `slot` among the documents holding any of `terms`.
+    func slotValues(forTerms terms: [String], slot: UInt32) throws -> [String] {
+        var joined: UnsafeMutablePointer<CChar>?
+        let copies = terms.map { strdup($0) }
+        defer { copies.forEach { free($0) } }
+        try copies.map { UnsafePointer($0) }.withUnsafeBufferPointer { pointers in
+            try check { cx_db_slot_values_for_terms(handle, pointers.baseAddress, pointers.count, slot, &joined, $0) }
+        }
+        defer { cx_free_string(joined) }
+        return String(cString: joined!).split(separator: "\u{1f}").map(String.init)
+    }
+
     func search(_ query: XapianQuery, offset: Int, limit: Int, sortSlot: Int32?, descending: Bool,
                 facetSlot: UInt32?) throws -> XapianResults {
         var results: OpaquePointer?
@@ -165,6 +177,13 @@ final class XapianDocument {
         try data.withUnsafeBytes { raw in
             try check { cx_doc_set_data(handle, raw.baseAddress?.assumingMemoryBound(to: CChar.self), raw.count, $0) }
         }
+    }
+
+    /// Replaces the first `from` in the data by `to`; false when the data has none.
+    func replaceInData(_ from: String, with to: String) throws -> Bool {
+        var replaced: Int32 = 0
+        try check { cx_doc_replace_in_data(handle, from, to, &replaced, $0) }
+        return replaced != 0
     }
 }
 

@@ -120,4 +120,20 @@ final class ThreadTests: XCTestCase {
         XCTAssertEqual(conversation.messages.first { $0.id == "p1" }?.replyTo, ghost.key)
         XCTAssertEqual(conversation.messages.first { $0.id == "p2" }?.replyTo, "p1")
     }
+
+    /// Mail without a Message-ID is a thread of its own, even beside mail of the same
+    /// date, subject and people (test suites and lists have plenty): only printed emails
+    /// are joined by what their headers print.
+    func testMailWithoutAMessageIDIsNotJoinedByItsDateAndSubject() throws {
+        let records = (1...2).map { n in
+            Record(id: "m\(n)", kind: .email, subject: "Re: test", from: Correspondent(name: "Bob Lee", address: "bob@x.org"),
+                   to: [Correspondent(name: "Ann Fox", address: "ann@x.org")], date: RecordDate(iso: "2001-01-01T10:00:00"),
+                   source: Source(path: "/r/m\(n).eml", sha256: "m\(n)"), text: "mail \(n)")
+        }
+        let writer = try IndexWriter(path: path)
+        try writer.add(records)
+        try writer.commit()
+        let index = try SearchIndex(path: path)
+        XCTAssertNotEqual(try index.record(id: "m1").thread, try index.record(id: "m2").thread)
+    }
 }

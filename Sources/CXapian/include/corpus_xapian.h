@@ -61,7 +61,11 @@ cx_status cx_db_term_exists(cx_db *db, const char *term, int *out, char **error)
 cx_status cx_db_replace(cx_db *db, const char *id_term, cx_doc *doc, char **error);
 /* The data blob of the document carrying id_term; *data is malloc'd (cx_free_string). */
 cx_status cx_db_data_for_term(cx_db *db, const char *id_term, char **data, size_t *len, char **error);
-
+/* The distinct values of a slot among the documents holding any of terms[0..count),
+ * joined by CX_LIST_SEPARATOR into *values (free with cx_free_string; empty when none):
+ * read from the postings and the value, without the documents' data. */
+cx_status cx_db_slot_values_for_terms(cx_db *db, const char *const *terms, size_t count, uint32_t slot, char **values,
+                                      char **error);
 /* Database-wide key/value metadata (committed with the transaction). A missing key
  * reads as "". *value is malloc'd (cx_free_string). */
 cx_status cx_db_set_metadata(cx_db *db, const char *key, const char *value, char **error);
@@ -79,6 +83,9 @@ cx_status cx_doc_index_text(cx_doc *doc, const char *text, const char *prefix, c
 cx_status cx_doc_add_term(cx_doc *doc, const char *term, char **error);
 cx_status cx_doc_set_value(cx_doc *doc, uint32_t slot, const char *bytes, size_t len, char **error);
 cx_status cx_doc_set_data(cx_doc *doc, const char *bytes, size_t len, char **error);
+/* Replaces the first `from` in the document's data by `to` (*replaced 1, else 0): a
+ * field filled in by the writer without encoding the data again. */
+cx_status cx_doc_replace_in_data(cx_doc *doc, const char *from, const char *to, int *replaced, char **error);
 
 /* ---- queries ----------------------------------------------------------- */
 
