@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes N email messages, deterministically: agency and vendor correspondents (some on
-personal accounts), realistic subjects and bodies, dates 2015-2020, and MIME variety
-(plain, quoted-printable, base64, multipart/alternative).
+personal accounts), realistic subjects and bodies, dates 2015-2020, MIME variety
+(plain, quoted-printable, base64, multipart/alternative), and replies that thread.
 Usage: generate_mail.py N OUTDIR [--maildir]
   default: mbox files of 1,000 messages each; --maildir: a maildir (OUTDIR/cur/...), one
   file a message, as notmuch and recoll read mail."""
@@ -42,6 +42,10 @@ def body():
     return topic, " ".join(sentences)
 
 start = datetime(2015, 1, 1, tzinfo=timezone(timedelta(hours=-5)))
+# Conversations, drawn apart from the content (which stays as it was): about half the
+# messages answer one of the 50 before them, naming it and its References.
+threads_rng = random.Random(2021)
+message_ids, chains = {}, {}
 
 def message(i):
     sender = rng.choice(people)
@@ -54,6 +58,14 @@ def message(i):
     if cc: head.append("Cc: " + ", ".join(f"{p[0]} <{p[1]}>" for p in cc))
     head += [f"Subject: {subject}", "Date: " + when.strftime("%a, %d %b %Y %H:%M:%S -0500"),
              f"Message-ID: <bench-{i}@{sender[1].split('@')[1]}>", "MIME-Version: 1.0"]
+    message_ids[i] = f"bench-{i}@{sender[1].split('@')[1]}"
+    chains[i] = []
+    if i > 0 and threads_rng.random() < 0.5:
+        parent = i - threads_rng.randint(1, min(i, 50))
+        chains[i] = (chains[parent] + [message_ids[parent]])[-10:]
+        head += [f"In-Reply-To: <{message_ids[parent]}>", "References: " + " ".join(f"<{m}>" for m in chains[i])]
+    message_ids.pop(i - 60, None)
+    chains.pop(i - 60, None)
     kind = i % 4
     if kind == 0:
         head.append("Content-Type: text/plain; charset=utf-8"); payload = text
