@@ -256,18 +256,16 @@ cx_status cx_db_data_for_term(cx_db *db, const char *id_term, char **data, size_
     });
 }
 
-cx_status cx_db_slot_values_for_terms(cx_db *db, const char *const *terms, size_t count, uint32_t slot, char **values,
-                                      char **error) {
+cx_status cx_db_slot_values_of_first(cx_db *db, const char *const *terms, size_t count, uint32_t slot, char **values,
+                                     char **error) {
     *values = nullptr;
     return guarded(error, [&] {
         std::set<std::string> found;
-        std::set<Xapian::docid> seen;
         for (size_t i = 0; i < count; ++i) {
-            for (auto it = db->read->postlist_begin(terms[i]); it != db->read->postlist_end(terms[i]); ++it) {
-                if (!seen.insert(*it).second) continue;
-                std::string value = db->read->get_document(*it).get_value(slot);
-                if (!value.empty()) found.insert(value);
-            }
+            auto it = db->read->postlist_begin(terms[i]);
+            if (it == db->read->postlist_end(terms[i])) continue;
+            std::string value = db->read->get_document(*it).get_value(slot);
+            if (!value.empty()) found.insert(value);
         }
         std::string joined;
         for (const auto &value : found) {

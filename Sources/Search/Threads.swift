@@ -111,7 +111,8 @@ enum Threads {
     /// id they were written with (a label), which readers resolve (`current`), so joining
     /// two threads rewrites no document.
     static func assign(nodes: [String], in db: XapianDatabase) throws -> String {
-        let labels = try db.slotValues(forTerms: nodes.map { nodePrefix + $0 }, slot: Schema.Slot.thread)
+        // (Records sharing a node are in one thread already: one of them says which.)
+        let labels = try db.slotValuesOfFirst(holding: nodes.map { nodePrefix + $0 }, slot: Schema.Slot.thread)
         let joined = Set(try labels.map { try current($0, in: db) })
         let thread = joined.union(nodes).min()!
         for old in joined where old != thread {

@@ -96,13 +96,14 @@ final class XapianDatabase {
         return Data(bytes: bytes!, count: length)
     }
 
-    /// The distinct values of `slot` among the documents holding any of `terms`.
-    func slotValues(forTerms terms: [String], slot: UInt32) throws -> [String] {
+    /// The distinct values of `slot` in the first document holding each of `terms`
+    /// (see cx_db_slot_values_of_first).
+    func slotValuesOfFirst(holding terms: [String], slot: UInt32) throws -> [String] {
         var joined: UnsafeMutablePointer<CChar>?
         let copies = terms.map { strdup($0) }
         defer { copies.forEach { free($0) } }
         try copies.map { UnsafePointer($0) }.withUnsafeBufferPointer { pointers in
-            try check { cx_db_slot_values_for_terms(handle, pointers.baseAddress, pointers.count, slot, &joined, $0) }
+            try check { cx_db_slot_values_of_first(handle, pointers.baseAddress, pointers.count, slot, &joined, $0) }
         }
         defer { cx_free_string(joined) }
         return String(cString: joined!).split(separator: "\u{1f}").map(String.init)

@@ -61,11 +61,12 @@ cx_status cx_db_term_exists(cx_db *db, const char *term, int *out, char **error)
 cx_status cx_db_replace(cx_db *db, const char *id_term, cx_doc *doc, char **error);
 /* The data blob of the document carrying id_term; *data is malloc'd (cx_free_string). */
 cx_status cx_db_data_for_term(cx_db *db, const char *id_term, char **data, size_t *len, char **error);
-/* The distinct values of a slot among the documents holding any of terms[0..count),
- * joined by CX_LIST_SEPARATOR into *values (free with cx_free_string; empty when none):
- * read from the postings and the value, without the documents' data. */
-cx_status cx_db_slot_values_for_terms(cx_db *db, const char *const *terms, size_t count, uint32_t slot, char **values,
-                                      char **error);
+/* For each of terms[0..count) that some document holds, the slot's value in the first
+ * such document; the distinct values joined by CX_LIST_SEPARATOR into *values (free with
+ * cx_free_string; empty when none). For terms whose documents all share what the value
+ * stands for (a thread's nodes), one document a term says it, whatever their number. */
+cx_status cx_db_slot_values_of_first(cx_db *db, const char *const *terms, size_t count, uint32_t slot, char **values,
+                                     char **error);
 /* Database-wide key/value metadata (committed with the transaction). A missing key
  * reads as "". *value is malloc'd (cx_free_string). */
 cx_status cx_db_set_metadata(cx_db *db, const char *key, const char *value, char **error);
