@@ -218,14 +218,6 @@ cx_status cx_db_commit(cx_db *db, char **error) {
     });
 }
 
-cx_status cx_db_cancel(cx_db *db, char **error) {
-    if (need_writable(db, error) != CX_OK) return CX_ERR_OTHER;
-    return guarded(error, [&] {
-        db->write->cancel_transaction();
-        return CX_OK;
-    });
-}
-
 cx_status cx_db_term_exists(cx_db *db, const char *term, int *out, char **error) {
     return guarded(error, [&] {
         *out = db->read->term_exists(term) ? 1 : 0;

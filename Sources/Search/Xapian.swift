@@ -54,7 +54,6 @@ final class XapianDatabase {
     func reopen() throws { try check { cx_db_reopen(handle, $0) } }
     func begin() throws { try check { cx_db_begin(handle, $0) } }
     func commit() throws { try check { cx_db_commit(handle, $0) } }
-    func cancel() throws { try check { cx_db_cancel(handle, $0) } }
 
     /// Writes the facet columns file for the committed revision (see corpus_xapian.h).
     func writeFacetColumns(slot: UInt32, path: String) throws {

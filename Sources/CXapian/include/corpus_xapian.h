@@ -53,7 +53,6 @@ cx_status cx_db_doc_count(cx_db *db, uint32_t *out, char **error);
 
 cx_status cx_db_begin(cx_db *db, char **error);
 cx_status cx_db_commit(cx_db *db, char **error);
-cx_status cx_db_cancel(cx_db *db, char **error);
 
 /* *out = 1 when some document carries term. */
 cx_status cx_db_term_exists(cx_db *db, const char *term, int *out, char **error);
