@@ -522,8 +522,12 @@ public enum EmailSplitter {
 
     static func normalizedSubject(_ subject: String?) -> String {
         guard let subject else { return "" }
-        let stripped = subjectPrefixes.stringByReplacingMatches(in: subject, range: NSRange(subject.startIndex..., in: subject), withTemplate: "")
-        return PageFurniture.key(stripped)
+        return PageFurniture.key(withoutReplyPrefixes(subject))
+    }
+
+    /// A subject without its "RE:", "FW:", "AW:" … prefixes: the topic a thread shares.
+    public static func withoutReplyPrefixes(_ subject: String) -> String {
+        subjectPrefixes.stringByReplacingMatches(in: subject, range: NSRange(subject.startIndex..., in: subject), withTemplate: "")
     }
 
     static func prefixCount(_ subject: String?) -> Int {

@@ -69,8 +69,9 @@ public struct Conversation: Encodable, Sendable {
             let chain = link.answered.map(node).filter { $0 != record.id }
             for named in Set(chain) where !recordIDs.contains(named) { namedBy[named, default: []].append(record.id) }
             for copy in record.quoted {
+                // (A quoted copy of no record here is a ghost known by its first key.)
                 let keys = Threads.printedKeys(from: copy.from, date: copy.date, subject: copy.subject)
-                if let first = keys.first, ghostHeader[node(keys)] == nil, node(keys) == first { ghostHeader[first] = copy }
+                if let first = keys.first, node(keys) == first, ghostHeader[first] == nil { ghostHeader[first] = copy }
             }
             return chain
         }

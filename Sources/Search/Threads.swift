@@ -62,7 +62,7 @@ enum Threads {
         guard let date, date.time != nil else { return [] }
         let minute = "printed:" + date.sortKey.prefix(13)
         var keys: [String] = []
-        if let topic = subject.map(strippingReplyMarks).map(reduced), topic.count >= 3 { keys.append(minute + ":subject:" + topic) }
+        if let topic = subject.map(EmailSplitter.withoutReplyPrefixes).map(reduced), topic.count >= 3 { keys.append(minute + ":subject:" + topic) }
         if let name = (from?.name ?? from?.address).map(reduced), name.count >= 3 { keys.append(minute + ":from:" + name) }
         return keys
     }
@@ -70,7 +70,7 @@ enum Threads {
     /// "topic:" the subject without "RE:"/"FW:", with the surnames of the sender and one
     /// recipient, for each recipient.
     static func conversationKeys(_ record: Record) -> [String] {
-        let topic = reduced(strippingReplyMarks(record.subject ?? ""))
+        let topic = reduced(EmailSplitter.withoutReplyPrefixes(record.subject ?? ""))
         guard topic.count >= 3, let sender = record.from.flatMap(surname) else { return [] }
         return Set((record.to + record.cc).compactMap(surname).filter { $0 != sender }.map { [sender, $0].sorted().joined(separator: "|") })
             .sorted().map { "topic:\(topic):\($0)" }
@@ -84,10 +84,6 @@ enum Threads {
 
     private static func reduced(_ text: String) -> String {
         text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).filter { $0.isLetter || $0.isNumber }
-    }
-
-    private static func strippingReplyMarks(_ subject: String) -> String {
-        subject.replacingOccurrences(of: #"^(\s*(re|fw|fwd|aw|tr)\s*[:.]\s*)+"#, with: "", options: [.regularExpression, .caseInsensitive])
     }
 
     static func hash(_ key: String) -> String {
