@@ -149,6 +149,23 @@ public enum EmailSplitter {
             }
         }
         let quotedStarts = quotedBlocks.map(\.start)
+        // A request tracker prints a title over each thread (what was asked, who filed
+        // it, its tracking number): the messages under it, whatever their subjects, are
+        // that thread's, up to the next title. (The same request printed twice is two
+        // prints, which their messages' own keys join if they are the same.)
+        var trackerThreads: [String?] = []
+        for item in opened {
+            let start = messageStart(of: item.block, lines, owners: owners, floor: item.preamble)
+            if item.block.style != .tracker {
+                trackerThreads.append(nil)
+            } else if item.preamble < start {
+                let title = lines[item.preamble]
+                let place = title.line.map { "line \($0)" } ?? "p. \(title.page)"
+                trackerThreads.append(lines[item.preamble..<start].map(\.text).filter { !matches(rule, $0) }.joined(separator: " ") + " (\(place))")
+            } else {
+                trackerThreads.append(trackerThreads.last ?? nil)
+            }
+        }
 
         let emails = opened.enumerated().map { index, item -> PrintedEmail in
             var bodyEnd = index + 1 < opened.count ? opened[index + 1].preamble : lines.count
@@ -182,7 +199,7 @@ public enum EmailSplitter {
                                 lines: firstLine.flatMap { a in last.line.map { a...$0 } },
                                 ownText: text(item.block.end < ownEnd ? lines[item.block.end..<ownEnd] : []),
                                 quoted: quotedBlocks.filter { $0.start >= item.block.end && $0.start < bodyEnd }.map(\.header),
-                                printedThread: item.block.style == .gmail ? item.block.header.fields[.subject] : nil)
+                                printedThread: item.block.style == .gmail ? item.block.header.fields[.subject] : trackerThreads[index])
         }
         return (emails, decisions)
     }

@@ -14,7 +14,7 @@ public struct PrintedEmail: Sendable {
     /// The header of each earlier email quoted in its body, in the order printed (the
     /// latest first, as replies quote).
     public var quoted: [PrintedHeader] = []
-    /// For a message of a thread printed as one (Gmail's print, its subject over "N
-    /// messages"): that subject, which every message of the print shares.
+    /// For a message of a thread printed as one, what every message of the print shares:
+    /// Gmail's subject over "N messages", or a request tracker's title over a request.
     public var printedThread: String?
 }

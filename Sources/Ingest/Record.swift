@@ -46,7 +46,8 @@ public struct Record: Codable, Sendable, Equatable {
     /// For a printed email: the earlier emails quoted in it, as their headers say, the
     /// latest first.
     public var quoted: [QuotedCopy] = []
-    /// For a message of a thread printed as one (a Gmail print): the print's subject.
+    /// For a message of a thread printed as one (a Gmail print, a request tracker's
+    /// thread): what the print shows over it all, its subject or the request's title.
     public var printedThread: String?
 
     public init(

@@ -19,9 +19,9 @@ enum Threads {
     struct Links {
         var own: [String]
         var answered: [[String]]
-        /// For a printed email, when its quotes do not join it to the rest of its
-        /// conversation (a reply that quotes nothing): its subject with each pair of people
-        /// writing to each other.
+        /// For a printed email: the thread it was printed in (a Gmail or request-tracker
+        /// print); else, for a reply that quotes nothing, its subject with each pair of
+        /// people writing to each other.
         var related: [String] = []
     }
 
@@ -36,9 +36,14 @@ enum Threads {
         // A printed email quotes the latest first.
         answered += record.quoted.reversed().map { printedKeys(from: $0.from, date: $0.date, subject: $0.subject) }
         answered = answered.map { $0.filter { !$0.isEmpty && !own.contains($0) } }.filter { !$0.isEmpty }
-        var related = printed ? conversationKeys(record) : []
-        // Messages printed as one thread are one, whoever wrote to whom.
-        if let printed = record.printedThread.map(reduced), !printed.isEmpty { related.append("print:\(record.source.sha256):\(printed)") }
+        // Messages printed as one thread are one, whoever wrote to whom; subjects and
+        // people join the others, when nothing else does.
+        var related: [String] = []
+        if let printed = record.printedThread.map(reduced), !printed.isEmpty {
+            related = ["print:\(record.source.sha256):\(printed)"]
+        } else if printed {
+            related = conversationKeys(record)
+        }
         return Links(own: own.filter { !$0.isEmpty }, answered: answered, related: related)
     }
 

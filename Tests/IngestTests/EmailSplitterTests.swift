@@ -276,6 +276,30 @@ final class TextReleaseSplitTests: XCTestCase {
         XCTAssertEqual(emails.map { $0.lines }, [5...9, 11...15, 21...25, 27...31])
     }
 
+    /// Each title a tracker prints starts a thread that its messages share, whatever
+    /// their subjects; the same request printed twice is two prints.
+    func testATrackersMessagesShareTheThreadOfTheTitleOverThem() {
+        let rule = String(repeating: "_", count: 60)
+        func thread(_ title: String, _ requester: String) -> [String] {
+            [title, "Request filed by \(requester) with the New York City Police Department",
+             "Tracking #: FOIL-2021-065-47865 Status: Completed", rule,
+             "From: \(requester)", "Subject: \(title)", "", "I request the contract.", requester, "",
+             "From: New York City Police Department", "", "The contract is attached.", "Records Access Officer", "",
+             "From: \(requester)", "Subject: Fees", "", "Please waive the fees.", requester, rule]
+        }
+        let text = (thread("NYPD Facial Recognition Records", "Stephen Wilson") + thread("Clearview Contracts", "Dana Reyes")
+            + thread("Clearview Contracts", "Dana Reyes")).joined(separator: "\n")
+        let threads = EmailSplitter.split(text: text).map(\.printedThread)
+        XCTAssertEqual(threads.count, 9)
+        XCTAssertTrue(threads.allSatisfy { $0 != nil })
+        XCTAssertEqual(threads.map { $0?.components(separatedBy: " (line").first }, [String](repeating: "NYPD Facial Recognition Records Request filed by Stephen Wilson with the New York City Police Department Tracking #: FOIL-2021-065-47865 Status: Completed", count: 3)
+            + [String](repeating: "Clearview Contracts Request filed by Dana Reyes with the New York City Police Department Tracking #: FOIL-2021-065-47865 Status: Completed", count: 6))
+        XCTAssertEqual(Set(threads[0..<3]).count, 1)
+        XCTAssertEqual(Set(threads[3..<6]).count, 1)
+        XCTAssertEqual(Set(threads[6..<9]).count, 1)
+        XCTAssertNotEqual(threads[3], threads[6], "a second print of the same request")
+    }
+
     /// A tracker's site name over each thread, with a rule under it or set apart by blank
     /// lines alone: it goes with the thread under it, not the message above.
     func testATrackersSiteNameOverEachThreadGoesWithIt() {

@@ -121,6 +121,32 @@ final class ThreadTests: XCTestCase {
         XCTAssertEqual(conversation.messages.first { $0.id == "p2" }?.replyTo, "p1")
     }
 
+    /// Messages printed as one thread (a tracker's request, a Gmail print) share it,
+    /// whoever wrote and whatever the subject; their subjects and people do not join them
+    /// to another print, which only quotes or a message's own keys could.
+    func testAPrintedThreadHoldsItsMessagesAndOnlyThem() throws {
+        func printed(_ id: String, _ from: String, _ to: String, _ subject: String?, print: String) -> Record {
+            var record = Record(id: id, kind: .email, subject: subject, from: Correspondent(name: from, address: nil),
+                                to: [Correspondent(name: to, address: nil)],
+                                source: Source(path: "/r/tracker.pdf", sha256: "t", pages: 1...1), text: "printed \(id)")
+            record.printedThread = print
+            return record
+        }
+        let records = [
+            printed("t1", "Dana Reyes", "NYPD Records", "Clearview Contracts", print: "Clearview Contracts (p. 1)"),
+            printed("t2", "NYPD Records", "Dana Reyes", nil, print: "Clearview Contracts (p. 1)"),
+            printed("t3", "Dana Reyes", "NYPD Records", "Fees", print: "Clearview Contracts (p. 1)"),
+            printed("t4", "Dana Reyes", "NYPD Records", "Re: Clearview Contracts", print: "Clearview Contracts (p. 4)"),
+        ]
+        let writer = try IndexWriter(path: path)
+        try writer.add(records)
+        try writer.commit()
+        let index = try SearchIndex(path: path)
+        let thread = try records.map { try index.record(id: $0.id).thread }
+        XCTAssertEqual(Set(thread[0..<3]).count, 1)
+        XCTAssertNotEqual(thread[0], thread[3])
+    }
+
     /// Mail without a Message-ID is a thread of its own, even beside mail of the same
     /// date, subject and people (test suites and lists have plenty): only printed emails
     /// are joined by what their headers print.
