@@ -547,6 +547,16 @@ public enum EmailSplitter {
         subjectPrefixes.stringByReplacingMatches(in: subject, range: NSRange(subject.startIndex..., in: subject), withTemplate: "")
     }
 
+    /// A subject's "RE:"/"FW:" prefixes in order, each as "re" (RE, AW) or "fw" (FW, Fwd,
+    /// WG, TR): the chain of replies and forwards it went through.
+    public static func replyPrefixes(_ subject: String) -> [String] {
+        guard let m = subjectPrefixes.firstMatch(in: subject, range: NSRange(subject.startIndex..., in: subject)),
+              let range = Range(m.range, in: subject)
+        else { return [] }
+        return subject[range].split(separator: ":").map { $0.lowercased().filter(\.isLetter) }.filter { !$0.isEmpty }
+            .map { ["re", "aw"].contains($0) ? "re" : "fw" }
+    }
+
     static func prefixCount(_ subject: String?) -> Int {
         guard let subject, let m = subjectPrefixes.firstMatch(in: subject, range: NSRange(subject.startIndex..., in: subject)),
               let range = Range(m.range, in: subject)

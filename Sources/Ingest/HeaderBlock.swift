@@ -76,8 +76,9 @@ struct HeaderBlock: Sendable {
     // MARK: labelled blocks
 
     static let fileName = try! NSRegularExpression(pattern: #"\.\w{2,4}[;,)]?$"#)
-    /// Wrapped recipient lists: addresses, or "Last, First;" names.
-    static let surnameFirst = try! NSRegularExpression(pattern: #"^[A-Z][\w'.-]+, [A-Z][\w'.-]+(;|$)"#)
+    /// Wrapped recipient lists: addresses, or "Last, First;" names (with a middle name
+    /// or initials: "Lewis, David K.").
+    static let surnameFirst = try! NSRegularExpression(pattern: #"^[A-Z][\w'.-]+, [A-Z][\w'.-]+( [A-Z][\w'.-]*){0,2}(;|$)"#)
 
     static func labelled(at i: Int, _ lines: [PageLine]) -> HeaderBlock? {
         guard let (first, firstValue) = PrintedHeader.label(of: lines[i].text), first != .attachments, first != .importance else { return nil }

@@ -68,6 +68,32 @@ public struct RecordDate: Codable, Sendable, Hashable, Comparable, CustomStringC
         return sortKey < other.sortKey
     }
 
+    /// The minute in UTC ("20191105T1245"), when the offset is known: one instant
+    /// however a mailer printed it.
+    public var utcMinute: String? {
+        guard let seconds = utcSeconds else { return nil }
+        let minutes = seconds >= 0 ? seconds / 60 : (seconds - 59) / 60
+        let (days, minuteOfDay) = (minutes >= 0 ? minutes / 1440 : (minutes - 1439) / 1440, ((minutes % 1440) + 1440) % 1440)
+        // Civil date from days since 1970 (Howard Hinnant's algorithm).
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let mp = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        return String(format: "%04d%02d%02dT%02d%02d", year, month, day, minuteOfDay / 60, minuteOfDay % 60)
+    }
+
+    /// This date read at a UTC offset, when it prints none.
+    public func assuming(offsetMinutes offset: Int) -> RecordDate {
+        var date = self
+        if date.time != nil, date.offsetMinutes == nil { date.offsetMinutes = offset }
+        return date
+    }
+
     /// Seconds since 1970 in UTC, when the offset is known.
     private var utcSeconds: Int? {
         guard let time, let offsetMinutes else { return nil }

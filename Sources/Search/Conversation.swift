@@ -70,7 +70,7 @@ public struct Conversation: Encodable, Sendable {
             for named in Set(chain) where !recordIDs.contains(named) { namedBy[named, default: []].append(record.id) }
             for copy in record.quoted {
                 // (A quoted copy of no record here is a ghost known by its first key.)
-                let keys = Threads.printedKeys(from: copy.from, date: copy.date, subject: copy.subject)
+                let keys = Threads.copyKeys(copy, in: record)
                 if let first = keys.first, node(keys) == first, ghostHeader[first] == nil { ghostHeader[first] = copy }
             }
             return chain

@@ -34,15 +34,15 @@ enum Threads {
         var answered = record.references.map { [messageKey($0)] }
         if let parent = record.inReplyTo.map(messageKey), answered.last != [parent] { answered.append([parent]) }
         // A printed email quotes the latest first.
-        answered += record.quoted.reversed().map { printedKeys(from: $0.from, date: $0.date, subject: $0.subject) }
+        answered += record.quoted.reversed().map { copyKeys($0, in: record) }
         answered = answered.map { $0.filter { !$0.isEmpty && !own.contains($0) } }.filter { !$0.isEmpty }
         // Messages printed as one thread are one, whoever wrote to whom; subjects and
-        // people join the others, when nothing else does.
+        // people join the others to a reply that nothing else joins.
         var related: [String] = []
         if let printed = record.printedThread.map(reduced), !printed.isEmpty {
             related = ["print:\(record.source.sha256):\(printed)"]
         } else if printed {
-            related = conversationKeys(record)
+            related = subjectKeys(record, answering: answered.isEmpty)
         }
         return Links(own: own.filter { !$0.isEmpty }, answered: answered, related: related)
     }
@@ -60,30 +60,47 @@ enum Threads {
     }
 
     /// A printed email's keys: the minute it was sent (as printed: a copy quoted with an
-    /// offset and one without agree) with its subject, and with its sender's name, each
+    /// offset and one without agree; and in UTC, when the offset is known, for copies a
+    /// mailer printed in another zone) with its subject, and with its sender's name, each
     /// reduced to letters and digits (case, accents, "RE:" and OCR's stray marks aside).
     /// No time, no key: a day alone joins too much.
     static func printedKeys(from: Correspondent?, date: RecordDate?, subject: String?) -> [String] {
         guard let date, date.time != nil else { return [] }
-        let minute = "printed:" + date.sortKey.prefix(13)
-        var keys: [String] = []
-        if let topic = subject.map(EmailSplitter.withoutReplyPrefixes).map(reduced), topic.count >= 3 { keys.append(minute + ":subject:" + topic) }
-        if let name = (from?.name ?? from?.address).map(reduced), name.count >= 3 { keys.append(minute + ":from:" + name) }
-        return keys
+        let minutes = ["printed:" + date.sortKey.prefix(13)] + (date.utcMinute.map { ["utc:" + $0] } ?? [])
+        let topic = subject.map(EmailSplitter.withoutReplyPrefixes).map(reduced).flatMap { $0.count >= 3 ? $0 : nil }
+        let name = (from?.name ?? from?.address).map(reduced).flatMap { $0.count >= 3 ? $0 : nil }
+        return minutes.flatMap { minute in [topic.map { minute + ":subject:" + $0 }, name.map { minute + ":from:" + $0 }].compactMap { $0 } }
     }
 
-    /// "topic:" the subject without "RE:"/"FW:", with the surnames of the sender and one
-    /// recipient, for each recipient.
-    static func conversationKeys(_ record: Record) -> [String] {
-        let topic = reduced(EmailSplitter.withoutReplyPrefixes(record.subject ?? ""))
-        guard topic.count >= 3, let sender = record.from.flatMap(surname) else { return [] }
-        return Set((record.to + record.cc).compactMap(surname).filter { $0 != sender }.map { [sender, $0].sorted().joined(separator: "|") })
-            .sorted().map { "topic:\(topic):\($0)" }
+    /// The keys of an email quoted in `record`. A reply prints the date it quotes in its
+    /// writer's zone, without an offset: read at the reply's own offset, it is the instant
+    /// the original states with its own.
+    static func copyKeys(_ copy: QuotedCopy, in record: Record) -> [String] {
+        let date = record.date?.offsetMinutes.flatMap { offset in copy.date?.assuming(offsetMinutes: offset) } ?? copy.date
+        return printedKeys(from: copy.from, date: date, subject: copy.subject)
     }
 
-    /// A person's last name, reduced (or the part of the address before the @).
+    /// "subject:" a printed email's subject as printed (its chain of "RE:" and "FW:" kept,
+    /// so that the messages of two exchanges on one topic stay apart) with the surnames of
+    /// its sender and one recipient, for each recipient. A reply that nothing else joins
+    /// (`answering`) names the message it answers so too: its subject less one "RE:", or the
+    /// same subject, as mailers that do not repeat prefixes print it.
+    static func subjectKeys(_ record: Record, answering: Bool) -> [String] {
+        guard let subject = record.subject, let sender = record.from.flatMap(surname) else { return [] }
+        let topic = reduced(EmailSplitter.withoutReplyPrefixes(subject))
+        let chain = EmailSplitter.replyPrefixes(subject)
+        guard topic.count >= 3 else { return [] }
+        var chains = [chain]
+        if answering, chain.first == "re" { chains.append(Array(chain.dropFirst())) }
+        let pairs = Set((record.to + record.cc).compactMap(surname).filter { $0 != sender }.map { [sender, $0].sorted().joined(separator: "|") })
+        return chains.flatMap { chain in pairs.sorted().map { "subject:\(chain.joined(separator: ".")):\(topic):\($0)" } }
+    }
+
+    /// A person's last name, reduced; or the last part of the address's local part
+    /// ("nunez" of zoe.nunez@…), which is the surname in the usual first.last form.
     private static func surname(_ person: Correspondent) -> String? {
-        let word = person.name?.split(separator: " ").last.map(String.init) ?? person.address?.split(separator: "@").first.map(String.init)
+        let word = person.name?.split(separator: " ").last.map(String.init)
+            ?? person.address?.split(separator: "@").first?.split(whereSeparator: { ".-_".contains($0) }).last.map(String.init)
         return word.map(reduced).flatMap { $0.count >= 2 ? $0 : nil }
     }
 

@@ -58,6 +58,13 @@ final class HeaderParsingTests: XCTestCase {
         XCTAssertTrue(RecordDate(iso: "2020-01-01T05:00:00+01:00")!.isBefore(RecordDate(iso: "2019-12-31T23:30:00-05:00")!))
         // Without an offset on both, as printed.
         XCTAssertTrue(chicago.isBefore(RecordDate(iso: "2019-04-03T09:07:15")!))
+        // The minute in UTC, across a day, a leap day and a year; none without an offset.
+        XCTAssertEqual(RecordDate(iso: "2020-08-04T18:10:46-07:00")?.utcMinute, "20200805T0110")
+        XCTAssertEqual(RecordDate(iso: "2020-03-01T01:15:00+05:30")?.utcMinute, "20200229T1945")
+        XCTAssertEqual(RecordDate(iso: "2019-12-31T23:30:00-05:00")?.utcMinute, "20200101T0430")
+        XCTAssertEqual(RecordDate(iso: "1969-12-31T20:00:00-05:00")?.utcMinute, "19700101T0100")
+        XCTAssertNil(RecordDate(iso: "2019-04-03T09:07:15")?.utcMinute)
+        XCTAssertEqual(RecordDate(iso: "2019-04-03T09:07:15")?.assuming(offsetMinutes: -240).utcMinute, "20190403T1307")
     }
 
     func testGazetteerFindsEntitiesByDomainNameAndMention() throws {
@@ -90,6 +97,19 @@ final class HeaderParsingTests: XCTestCase {
 final class PrintedHeaderTests: XCTestCase {
     /// "On <date>, <name> wrote:" in Gmail's, Apple Mail's and Thunderbird's wording, wrapped
     /// or not, names the quoted message's sender and date; a line without a time names none.
+    /// A recipient list wrapped over several lines whose last line is one "Last, First M."
+    /// name: the list goes on to it, and the wrapped subject under it is the header's.
+    func testARecipientListEndingInANameWithAnInitialGoesOnToIt() {
+        let text = ["From: Arjun Rodriguez <arjun.rodriguez@usss.dhs.gov>", "Sent: 11/14/2019 11:52 AM",
+                    "To: Davis, Michael; Goldberg, Wei <wei.goldberg@ice.dhs.gov>; Mei Lee; Johnson, William A.;",
+                    "Lewis, David K.",
+                    "Subject: Question about the trial terms, data retention, and whether searches are logged for",
+                    "audit", "", "Michael -", "The accounts are set up.", "Arjun"].joined(separator: "\n")
+        let email = EmailSplitter.split(text: text).first
+        XCTAssertEqual(email?.header.fields[.subject], "Question about the trial terms, data retention, and whether searches are logged for audit")
+        XCTAssertEqual(email?.header.to.map(\.description), ["Michael Davis", "Wei Goldberg <wei.goldberg@ice.dhs.gov>", "Mei Lee", "William A. Johnson", "David K. Lewis"])
+    }
+
     func testAttributionLinesNameTheQuotedSenderAndDate() {
         let body = """
             Thanks, see below.

@@ -121,6 +121,46 @@ final class ThreadTests: XCTestCase {
         XCTAssertEqual(conversation.messages.first { $0.id == "p2" }?.replyTo, "p1")
     }
 
+    /// Subjects and people join a reply that quotes nothing to the message it answers
+    /// (its subject less one "RE:"), people known by address alone too; they do not join
+    /// emails that their quotes place elsewhere. A date quoted without an offset is read
+    /// at the quoting reply's offset, as mailers print it.
+    func testSubjectsJoinOnlyRepliesNothingElseJoinsAndQuotedDatesKeepTheirZone() throws {
+        func printed(_ id: String, _ from: Correspondent, _ to: Correspondent, _ date: String, _ subject: String,
+                     quoting quoted: [QuotedCopy] = []) -> Record {
+            var record = Record(id: id, kind: .email, subject: subject, from: from, to: [to], date: RecordDate(iso: date),
+                                source: Source(path: "/r/release.pdf", sha256: "r", pages: 1...1), text: "printed \(id)")
+            record.quoted = quoted
+            return record
+        }
+        func person(_ name: String) -> Correspondent { Correspondent(name: name, address: nil) }
+        func copy(_ from: String, _ date: String, _ subject: String?) -> QuotedCopy {
+            QuotedCopy(from: person(from), date: RecordDate(iso: date), subject: subject)
+        }
+        let records = [
+            printed("fw", person("Owen Ramos"), person("Lena Ortiz"), "2019-03-05T09:12:00", "FW: Budget"),
+            printed("answer", Correspondent(name: nil, address: "lena.ortiz@nypd.org"), person("Owen Ramos"), "2019-03-05T10:00:00", "RE: FW: Budget"),
+            printed("fwd", person("Yuki Celik"), person("Rachel Lindqvist"), "2021-12-22T22:44:00", "Fwd: Referral",
+                    quoting: [copy("Kwame Delgado", "2021-12-22T11:14:00", "Referral")]),
+            printed("re", person("Yuki Celik"), person("Rachel Lindqvist"), "2021-12-26T08:54:00", "RE: Referral",
+                    quoting: [copy("Rachel Lindqvist", "2021-12-25T19:31:00", "Referral")]),
+            printed("west", person("Declan Nunez"), person("Dmitri Cohen"), "2020-08-04T18:10:46-07:00", "Purchase order"),
+            printed("east", person("Dmitri Cohen"), person("Declan Nunez"), "2020-08-07T17:01:32-04:00", "Re: Purchase order",
+                    quoting: [copy("Declan Nunez", "2020-08-04T21:10:00", nil)]),
+            printed("later", person("Dmitri Cohen"), person("Declan Nunez"), "2020-08-08T09:00:00-04:00", "Fwd: Purchase order",
+                    quoting: [copy("Declan Nunez", "2020-08-04T22:10:00", nil)]),
+        ]
+        let writer = try IndexWriter(path: path)
+        try writer.add(records)
+        try writer.commit()
+        let index = try SearchIndex(path: path)
+        let thread = Dictionary(uniqueKeysWithValues: try records.map { ($0.id, try index.record(id: $0.id).thread) })
+        XCTAssertEqual(thread["fw"], thread["answer"])
+        XCTAssertNotEqual(thread["fwd"], thread["re"])
+        XCTAssertEqual(thread["west"], thread["east"])
+        XCTAssertNotEqual(thread["west"], thread["later"], "an hour off")
+    }
+
     /// Messages printed as one thread (a tracker's request, a Gmail print) share it,
     /// whoever wrote and whatever the subject; their subjects and people do not join them
     /// to another print, which only quotes or a message's own keys could.
