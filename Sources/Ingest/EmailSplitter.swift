@@ -149,22 +149,31 @@ public enum EmailSplitter {
             }
         }
         let quotedStarts = quotedBlocks.map(\.start)
-        // A request tracker prints a title over each thread (what was asked, who filed
-        // it, its tracking number): the messages under it, whatever their subjects, are
-        // that thread's, up to the next title. (The same request printed twice is two
-        // prints, which their messages' own keys join if they are the same.)
-        var trackerThreads: [String?] = []
-        for item in opened {
-            let start = messageStart(of: item.block, lines, owners: owners, floor: item.preamble)
-            if item.block.style != .tracker {
-                trackerThreads.append(nil)
-            } else if item.preamble < start {
-                let title = lines[item.preamble]
-                let place = title.line.map { "line \($0)" } ?? "p. \(title.page)"
-                trackerThreads.append(lines[item.preamble..<start].map(\.text).filter { !matches(rule, $0) }.joined(separator: " ") + " (\(place))")
-            } else {
-                trackerThreads.append(trackerThreads.last ?? nil)
+        // Messages printed as one thread: a Gmail print (its subject and "N messages"
+        // over the first) or a request tracker's (a title over each thread: what was
+        // asked, who filed it, its tracking number). The messages under a title, whatever
+        // their subjects, are that print's, up to the next title. (The same thread printed
+        // twice is two prints, which their messages' own keys join if they are the same.)
+        var printedThreads: [String?] = []
+        for (index, item) in opened.enumerated() {
+            let style = item.block.style
+            guard style == .gmail || style == .tracker else {
+                printedThreads.append(nil)
+                continue
             }
+            let start = messageStart(of: item.block, lines, owners: owners, floor: item.preamble)
+            let subject = item.block.header.fields[.subject]
+            // (Where OCR lost a Gmail print's title, a new subject starts another print.)
+            if item.preamble == start, index > 0, opened[index - 1].block.style == style,
+               style == .tracker || opened[index - 1].block.header.fields[.subject] == subject
+            {
+                printedThreads.append(printedThreads[index - 1])
+                continue
+            }
+            let top = lines[item.preamble]
+            let place = top.line.map { "line \($0)" } ?? "p. \(top.page)"
+            let title = style == .gmail ? subject ?? "" : lines[item.preamble..<start].map(\.text).filter { !matches(rule, $0) }.joined(separator: " ")
+            printedThreads.append("\(title) (\(place))")
         }
 
         let emails = opened.enumerated().map { index, item -> PrintedEmail in
@@ -199,7 +208,7 @@ public enum EmailSplitter {
                                 lines: firstLine.flatMap { a in last.line.map { a...$0 } },
                                 ownText: text(item.block.end < ownEnd ? lines[item.block.end..<ownEnd] : []),
                                 quoted: quotedBlocks.filter { $0.start >= item.block.end && $0.start < bodyEnd }.map(\.header),
-                                printedThread: item.block.style == .gmail ? item.block.header.fields[.subject] : trackerThreads[index])
+                                printedThread: printedThreads[index])
         }
         return (emails, decisions)
     }

@@ -90,10 +90,14 @@ enum Threads {
         let topic = reduced(EmailSplitter.withoutReplyPrefixes(subject))
         let chain = EmailSplitter.replyPrefixes(subject)
         guard topic.count >= 3 else { return [] }
-        var chains = [chain]
-        if answering, chain.first == "re" { chains.append(Array(chain.dropFirst())) }
-        let pairs = Set((record.to + record.cc).compactMap(surname).filter { $0 != sender }.map { [sender, $0].sorted().joined(separator: "|") })
-        return chains.flatMap { chain in pairs.sorted().map { "subject:\(chain.joined(separator: ".")):\(topic):\($0)" } }
+        func keys(_ chain: [String], _ people: [Correspondent]) -> [String] {
+            Set(people.compactMap(surname).filter { $0 != sender }.map { [sender, $0].sorted().joined(separator: "|") })
+                .sorted().map { "subject:\(chain.joined(separator: ".")):\(topic):\($0)" }
+        }
+        // (Its own keys pair the sender with those it was addressed to, who answer it; a
+        // reply's with anyone it went to, the writer it answers among them.)
+        guard answering, chain.first == "re" else { return keys(chain, record.to) }
+        return keys(chain, record.to) + keys(Array(chain.dropFirst()), record.to + record.cc) + keys(chain, record.cc)
     }
 
     /// A person's last name, reduced; or the last part of the address's local part

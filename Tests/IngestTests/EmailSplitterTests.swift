@@ -546,6 +546,24 @@ final class TextReleaseSplitTests: XCTestCase {
         XCTAssertEqual(EmailSplitter.split(text: misread).map { $0.header.from?.address }, ["kevin.j.martinez@nypd.org", "tfitzgerald97@gmail.com"])
     }
 
+    /// Each Gmail print is a thread its messages share; two prints of one subject are two.
+    func testEachGmailPrintIsAThreadOfItsOwnWhateverItsSubject() {
+        func print(_ first: String, _ second: String) -> String {
+            ["Gmail             Jane Doe <jdoe@nypd.org>", "Trial accounts", "2 messages",
+             "Kevin Martinez <kevin.martinez@nypd.org>           \(first)", "To: Jane Doe <jdoe@nypd.org>", "", "The accounts are ready.", "",
+             "Jane Doe <jdoe@nypd.org>                    \(second)", "To: Kevin Martinez <kevin.martinez@nypd.org>", "",
+             "Thank you."].joined(separator: "\n")
+        }
+        let text = print("Sat, Jan 23, 2021 at 9:02 AM", "Sun, Jan 24, 2021 at 11:32 AM") + "\n\u{0C}"
+            + print("Mon, Mar 1, 2021 at 8:15 AM", "Mon, Mar 1, 2021 at 9:40 AM")
+        let threads = EmailSplitter.split(text: text).map(\.printedThread)
+        XCTAssertEqual(threads.count, 4)
+        XCTAssertEqual(threads[0], threads[1])
+        XCTAssertEqual(threads[2], threads[3])
+        XCTAssertNotEqual(threads[0], threads[2])
+        XCTAssertEqual(threads[0]?.hasPrefix("Trial accounts"), true)
+    }
+
     /// What OCR keeps of Apple Mail's title over each page's first header ("- Response") is
     /// no mailbox owner's name: the email under no such line is still an email.
     func testATitleRemnantIsNoOwnersName() {

@@ -137,7 +137,7 @@ final class ThreadTests: XCTestCase {
         func copy(_ from: String, _ date: String, _ subject: String?) -> QuotedCopy {
             QuotedCopy(from: person(from), date: RecordDate(iso: date), subject: subject)
         }
-        let records = [
+        var records = [
             printed("fw", person("Owen Ramos"), person("Lena Ortiz"), "2019-03-05T09:12:00", "FW: Budget"),
             printed("answer", Correspondent(name: nil, address: "lena.ortiz@nypd.org"), person("Owen Ramos"), "2019-03-05T10:00:00", "RE: FW: Budget"),
             printed("fwd", person("Yuki Celik"), person("Rachel Lindqvist"), "2021-12-22T22:44:00", "Fwd: Referral",
@@ -149,7 +149,11 @@ final class ThreadTests: XCTestCase {
                     quoting: [copy("Declan Nunez", "2020-08-04T21:10:00", nil)]),
             printed("later", person("Dmitri Cohen"), person("Declan Nunez"), "2020-08-08T09:00:00-04:00", "Fwd: Purchase order",
                     quoting: [copy("Declan Nunez", "2020-08-04T22:10:00", nil)]),
+            printed("lead", person("Denise Kowalski"), person("Yolanda MacDonald"), "2017-11-01T09:20:00", "Lead"),
+            printed("new lead", person("Denise Kowalski"), person("Samuel Hill"), "2017-12-10T17:15:00", "Lead"),
         ]
+        // (Copied to the one the second email is addressed to: two emails that started two threads.)
+        records[records.count - 2].cc = [person("Samuel Hill")]
         let writer = try IndexWriter(path: path)
         try writer.add(records)
         try writer.commit()
@@ -159,6 +163,7 @@ final class ThreadTests: XCTestCase {
         XCTAssertNotEqual(thread["fwd"], thread["re"])
         XCTAssertEqual(thread["west"], thread["east"])
         XCTAssertNotEqual(thread["west"], thread["later"], "an hour off")
+        XCTAssertNotEqual(thread["lead"], thread["new lead"])
     }
 
     /// Messages printed as one thread (a tracker's request, a Gmail print) share it,
