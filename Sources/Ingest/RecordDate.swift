@@ -97,14 +97,18 @@ public struct RecordDate: Codable, Sendable, Hashable, Comparable, CustomStringC
     /// Seconds since 1970 in UTC, when the offset is known.
     private var utcSeconds: Int? {
         guard let time, let offsetMinutes else { return nil }
-        // Days from the civil date (Howard Hinnant's algorithm): no calendar needed.
+        return (daysSince1970 * 1440 + time.hour * 60 + time.minute - offsetMinutes) * 60 + time.second
+    }
+
+    /// Days from 1 January 1970 to the day as printed.
+    public var daysSince1970: Int {
+        // Howard Hinnant's algorithm: no calendar needed.
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yearOfEra = y - era * 400
         let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
         let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        let days = era * 146_097 + dayOfEra - 719_468
-        return (days * 1440 + time.hour * 60 + time.minute - offsetMinutes) * 60 + time.second
+        return era * 146_097 + dayOfEra - 719_468
     }
 
     /// Parses the ISO 8601 forms this type writes.

@@ -85,19 +85,27 @@ enum Threads {
     /// its sender and one recipient, for each recipient. A reply that nothing else joins
     /// (`answering`) names the message it answers so too: its subject less one "RE:", or the
     /// same subject, as mailers that do not repeat prefixes print it.
+    /// How many weeks back a reply that quotes nothing looks for what it answers.
+    static let answeredWeeks = 4
+
     static func subjectKeys(_ record: Record, answering: Bool) -> [String] {
         guard let subject = record.subject, let sender = record.from.flatMap(surname) else { return [] }
         let topic = reduced(EmailSplitter.withoutReplyPrefixes(subject))
         let chain = EmailSplitter.replyPrefixes(subject)
         guard topic.count >= 3 else { return [] }
-        func keys(_ chain: [String], _ people: [Correspondent]) -> [String] {
-            Set(people.compactMap(surname).filter { $0 != sender }.map { [sender, $0].sorted().joined(separator: "|") })
-                .sorted().map { "subject:\(chain.joined(separator: ".")):\(topic):\($0)" }
+        // The week it was sent: a reply that quotes nothing answers an email of the weeks
+        // before, not one of two that started threads months apart on the same subject.
+        let week = record.date.map { $0.daysSince1970 / 7 }
+        func keys(_ chain: [String], _ people: [Correspondent], weeks: [Int?]) -> [String] {
+            let pairs = Set(people.compactMap(surname).filter { $0 != sender }.map { [sender, $0].sorted().joined(separator: "|") }).sorted()
+            return weeks.flatMap { week in pairs.map { "subject:\(week.map(String.init) ?? "undated"):\(chain.joined(separator: ".")):\(topic):\($0)" } }
         }
         // (Its own keys pair the sender with those it was addressed to, who answer it; a
         // reply's with anyone it went to, the writer it answers among them.)
-        guard answering, chain.first == "re" else { return keys(chain, record.to) }
-        return keys(chain, record.to) + keys(Array(chain.dropFirst()), record.to + record.cc) + keys(chain, record.cc)
+        guard answering, chain.first == "re" else { return keys(chain, record.to, weeks: [week]) }
+        let before: [Int?] = week.map { week in (0...Self.answeredWeeks).map { week - $0 } } ?? [nil]
+        return keys(chain, record.to, weeks: [week]) + keys(Array(chain.dropFirst()), record.to + record.cc, weeks: before)
+            + keys(chain, record.cc, weeks: [week]) + keys(chain, record.to + record.cc, weeks: Array(before.dropFirst()))
     }
 
     /// A person's last name, reduced; or the last part of the address's local part

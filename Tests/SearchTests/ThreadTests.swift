@@ -122,8 +122,8 @@ final class ThreadTests: XCTestCase {
     }
 
     /// Subjects and people join a reply that quotes nothing to the message it answers
-    /// (its subject less one "RE:"), people known by address alone too; they do not join
-    /// emails that their quotes place elsewhere. A date quoted without an offset is read
+    /// (its subject less one "RE:", in the weeks before), people known by address alone
+    /// too; they do not join emails that their quotes place elsewhere. A date quoted without an offset is read
     /// at the quoting reply's offset, as mailers print it.
     func testSubjectsJoinOnlyRepliesNothingElseJoinsAndQuotedDatesKeepTheirZone() throws {
         func printed(_ id: String, _ from: Correspondent, _ to: Correspondent, _ date: String, _ subject: String,
@@ -151,9 +151,12 @@ final class ThreadTests: XCTestCase {
                     quoting: [copy("Declan Nunez", "2020-08-04T22:10:00", nil)]),
             printed("lead", person("Denise Kowalski"), person("Yolanda MacDonald"), "2017-11-01T09:20:00", "Lead"),
             printed("new lead", person("Denise Kowalski"), person("Samuel Hill"), "2017-12-10T17:15:00", "Lead"),
+            printed("april", person("Oyvind Rogers"), person("Emeka Romano"), "2018-04-12T11:31:26-04:00", "Referral"),
+            printed("may", person("Oyvind Rogers"), person("Emeka Romano"), "2018-05-29T17:57:23-04:00", "Referral"),
+            printed("may reply", person("Emeka Romano"), person("Oyvind Rogers"), "2018-06-02T09:00:00-04:00", "Re: Referral"),
         ]
         // (Copied to the one the second email is addressed to: two emails that started two threads.)
-        records[records.count - 2].cc = [person("Samuel Hill")]
+        records[records.count - 5].cc = [person("Samuel Hill")]
         let writer = try IndexWriter(path: path)
         try writer.add(records)
         try writer.commit()
@@ -164,6 +167,8 @@ final class ThreadTests: XCTestCase {
         XCTAssertEqual(thread["west"], thread["east"])
         XCTAssertNotEqual(thread["west"], thread["later"], "an hour off")
         XCTAssertNotEqual(thread["lead"], thread["new lead"])
+        XCTAssertEqual(thread["may"], thread["may reply"])
+        XCTAssertNotEqual(thread["april"], thread["may"], "a reply answers an email of the weeks before")
     }
 
     /// Messages printed as one thread (a tracker's request, a Gmail print) share it,
