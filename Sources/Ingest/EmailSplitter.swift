@@ -225,7 +225,7 @@ public enum EmailSplitter {
     /// be a quoted copy (false); nil when it is not.
     static func kindIsKnown(_ block: HeaderBlock, isFirst: Bool, _ lines: [PageLine], owners: MailboxOwners, firstBlock: HeaderBlock) -> Bool? {
         let first = lines[block.start]
-        if first.text.hasPrefix(">") || markerBefore(block.start, lines, floor: 0) != nil { return false }
+        if first.text.hasPrefix(">") || insideQuote(block, lines) || markerBefore(block.start, lines, floor: 0) != nil { return false }
         // Indented beyond the release's first header (which is an email's).
         if indent(of: block, lines) >= indent(of: firstBlock, lines) + 4 { return false }
         if isFirst || block.style == .gmail || block.style == .tracker { return true }
@@ -235,6 +235,12 @@ public enum EmailSplitter {
             return mayBeUnderAnotherOwner(block, lines) ? nil : false
         }
         return nil
+    }
+
+    /// Whether the lines right over and under a block are quoted with ">": a header a
+    /// mailer left unmarked inside the quote it belongs to.
+    static func insideQuote(_ block: HeaderBlock, _ lines: [PageLine]) -> Bool {
+        block.start > 0 && block.end < lines.count && lines[block.start - 1].text.hasPrefix(">") && lines[block.end].text.hasPrefix(">")
     }
 
     /// Where a block's left edge is: its least indented line (labels may be right-aligned).
@@ -366,6 +372,7 @@ public enum EmailSplitter {
     {
         let first = lines[block.start]
         if first.text.hasPrefix(">") { return (false, "its lines start with '>': a quoted copy") }
+        if insideQuote(block, lines) { return (false, "between lines that start with '>': inside their quote") }
         if let marker = markerBefore(block.start, lines, floor: opened.last?.end ?? 0) {
             return (false, "follows '\(marker)': a quoted or forwarded copy")
         }

@@ -546,6 +546,23 @@ final class TextReleaseSplitTests: XCTestCase {
         XCTAssertEqual(EmailSplitter.split(text: misread).map { $0.header.from?.address }, ["kevin.j.martinez@nypd.org", "tfitzgerald97@gmail.com"])
     }
 
+    /// A header a mailer left unmarked inside a ">" quote, between its quoted lines, is
+    /// part of that quote, though printed as the release prints its emails.
+    func testAHeaderBetweenQuotedLinesIsInsideTheQuote() {
+        let text = ["From: Grace Dubois <grace@clearview.ai>", "Sent: Friday, September 10, 2021 9:51:24 PM",
+                    "To: Nadia Howard <nhoward@mta.info>", "Subject: FW: FW: Trial accounts", "", "FYI - see below.", "Grace", "",
+                    "On Fri, Sep 10, 2021 at 7:36 PM Samuel Johannsdottir <samuel@brooklynda.org> wrote:",
+                    "> Can you handle this one?", ">",
+                    "From: Shapiro, Ana <ana.shapiro@clearview.ai>", "Sent: Thursday, September 09, 2021 8:19 AM",
+                    "To: Samuel Johannsdottir <samuel@brooklynda.org>", "Subject: FW: Trial accounts",
+                    ">", "> See the message below.", "> Ana", "\u{0C}From: Ana Shapiro <ana.shapiro@clearview.ai>", "Sent: Thursday, September 09, 2021 8:03:02 AM",
+                    "To: Sean Pena <sean.pena@nypd.org>", "Subject: Trial accounts", "", "Sean, the accounts are ready.", "Ana"]
+            .joined(separator: "\n")
+        let emails = EmailSplitter.split(text: text)
+        XCTAssertEqual(emails.map { $0.header.date?.description }, ["2021-09-10T21:51:24", "2021-09-09T08:03:02"])
+        XCTAssertEqual(emails.first?.quoted.map { $0.date?.description }, ["2021-09-09T08:19:00"])
+    }
+
     /// Each Gmail print is a thread its messages share; two prints of one subject are two.
     func testEachGmailPrintIsAThreadOfItsOwnWhateverItsSubject() {
         func print(_ first: String, _ second: String) -> String {
