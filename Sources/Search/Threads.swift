@@ -68,8 +68,9 @@ enum Threads {
         guard let date, date.time != nil else { return [] }
         let minutes = ["printed:" + date.sortKey.prefix(13)] + (date.utcMinute.map { ["utc:" + $0] } ?? [])
         let topic = subject.map(EmailSplitter.withoutReplyPrefixes).map(reduced).flatMap { $0.count >= 3 ? $0 : nil }
-        let name = (from?.name ?? from?.address).map(reduced).flatMap { $0.count >= 3 ? $0 : nil }
-        return minutes.flatMap { minute in [topic.map { minute + ":subject:" + $0 }, name.map { minute + ":from:" + $0 }].compactMap { $0 } }
+        // (The sender by name and by address: a copy may print either, or both.)
+        let senders = [from?.name.map(reduced).flatMap { $0.count >= 3 ? $0 : nil }, from?.address.map { "@" + $0.lowercased() }].compactMap { $0 }
+        return minutes.flatMap { minute in (topic.map { [minute + ":subject:" + $0] } ?? []) + senders.map { minute + ":from:" + $0 } }
     }
 
     /// The keys of an email quoted in `record`. A reply prints the date it quotes in its
@@ -109,10 +110,11 @@ enum Threads {
     }
 
     /// A person's last name, reduced; or the last part of the address's local part
-    /// ("nunez" of zoe.nunez@…), which is the surname in the usual first.last form.
+    /// without digits ("nunez" of zoe.nunez@…, "rahman" of dmitri.rahman70@…), which is
+    /// the surname in the usual first.last form.
     private static func surname(_ person: Correspondent) -> String? {
         let word = person.name?.split(separator: " ").last.map(String.init)
-            ?? person.address?.split(separator: "@").first?.split(whereSeparator: { ".-_".contains($0) }).last.map(String.init)
+            ?? person.address?.split(separator: "@").first?.split(whereSeparator: { ".-_".contains($0) }).last.map { $0.filter { !$0.isNumber } }
         return word.map(reduced).flatMap { $0.count >= 2 ? $0 : nil }
     }
 

@@ -154,9 +154,16 @@ final class ThreadTests: XCTestCase {
             printed("april", person("Oyvind Rogers"), person("Emeka Romano"), "2018-04-12T11:31:26-04:00", "Referral"),
             printed("may", person("Oyvind Rogers"), person("Emeka Romano"), "2018-05-29T17:57:23-04:00", "Referral"),
             printed("may reply", person("Emeka Romano"), person("Oyvind Rogers"), "2018-06-02T09:00:00-04:00", "Re: Referral"),
+            printed("by address", Correspondent(name: nil, address: "mary-kate.simkova@ice.dhs.gov"), person("Leila Zhang"),
+                    "2021-12-15T19:49:46-05:00", "Re: Possible match"),
+            printed("quoting by name", person("Leila Zhang"), person("Ann Fox"), "2021-12-15T17:54:44-08:00", "Fwd: Re: Possible match",
+                    quoting: [QuotedCopy(from: Correspondent(name: "Mary-Kate Šimková", address: "mary-kate.simkova@ice.dhs.gov"),
+                                         date: RecordDate(iso: "2021-12-15T19:49:00"), subject: nil)]),
+            printed("yahoo", Correspondent(name: nil, address: "dmitri.rahman70@yahoo.com"), person("Björn Allen"), "2017-09-10T10:41:00", "FOIA Request"),
+            printed("rahman", person("Dmitri Rahman"), person("Björn Allen"), "2017-09-12T18:46:00", "RE: FOIA Request"),
         ]
         // (Copied to the one the second email is addressed to: two emails that started two threads.)
-        records[records.count - 5].cc = [person("Samuel Hill")]
+        records[records.firstIndex { $0.id == "lead" }!].cc = [person("Samuel Hill")]
         let writer = try IndexWriter(path: path)
         try writer.add(records)
         try writer.commit()
@@ -169,6 +176,8 @@ final class ThreadTests: XCTestCase {
         XCTAssertNotEqual(thread["lead"], thread["new lead"])
         XCTAssertEqual(thread["may"], thread["may reply"])
         XCTAssertNotEqual(thread["april"], thread["may"], "a reply answers an email of the weeks before")
+        XCTAssertEqual(thread["by address"], thread["quoting by name"], "a copy that prints the sender's name and address")
+        XCTAssertEqual(thread["yahoo"], thread["rahman"], "a surname read from an address with digits")
     }
 
     /// Messages printed as one thread (a tracker's request, a Gmail print) share it,
