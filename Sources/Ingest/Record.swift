@@ -49,6 +49,9 @@ public struct Record: Codable, Sendable, Equatable {
     /// For a message of a thread printed as one (a Gmail print, a request tracker's
     /// thread): what the print shows over it all, its subject or the request's title.
     public var printedThread: String?
+    /// When another record stands for the same message (the same email found in another
+    /// file): its id. Searches and counts pass this record by; that one names its file.
+    public var copyOf: String?
 
     public init(
         id: String, kind: Kind, subject: String? = nil, from: Correspondent? = nil,
@@ -82,7 +85,7 @@ public struct Record: Codable, Sendable, Equatable {
         case id, kind, subject, from, sender, to, cc, date, agencies, vendors, source, ocr, redactions, text
         case ocrConfidence = "ocr_confidence"
         case messageID = "message_id", inReplyTo = "in_reply_to", references, parent, attachments
-        case unreadAttachments = "unread_attachments", otherSources = "other_sources", thread, quoted, printedThread = "printed_thread"
+        case unreadAttachments = "unread_attachments", otherSources = "other_sources", thread, quoted, printedThread = "printed_thread", copyOf = "copy_of"
     }
 
     /// Everyone on the record: sender first, then To, then Cc.

@@ -185,18 +185,68 @@ public final class IndexWriter: RecordSink, @unchecked Sendable {
     /// replaces what was written.
     private func write(_ record: Record, _ document: XapianDocument, nodes: [String], idTerm: String) throws {
         guard try db.termExists(idTerm) else {
+            let joined = try joinCopies(record)
+            let document = try joined.map { try Schema.document(for: $0, gazetteer: gazetteer, threadPending: true) } ?? document
             try db.replace(idTerm: idTerm, with: try threaded(document, nodes: nodes))
             tallied.added += 1
+            if joined != nil { tallied.sameMessage += 1 }
             return
         }
-        var existing = try RecordCoding.decoder.decode(Record.self, from: db.data(forTerm: idTerm))
+        let existing = try stored(idTerm)
         guard !([existing.source] + existing.otherSources).contains(record.source) else {
             try db.replace(idTerm: idTerm, with: try threaded(document, nodes: nodes))
             return
         }
-        existing.otherSources.append(record.source)
-        try db.replace(idTerm: idTerm, with: try Schema.document(for: existing, gazetteer: gazetteer))
+        // (The file goes to the record that stands for the message.)
+        var head = try existing.copyOf.map { try stored(Schema.Prefix.id + $0) } ?? existing
+        head.otherSources.append(record.source)
+        try rewrite(head)
         tallied.sameMessage += 1
+    }
+
+    /// A new record that is a copy of a message indexed already (see `MessageCopies`),
+    /// as it is to be written: the copy of the record that stands for the message, or,
+    /// when it is the better copy, standing for it with the others' files. The records
+    /// it displaces are rewritten. Nil when it is no copy.
+    private func joinCopies(_ record: Record) throws -> Record? {
+        var heads: [String: Record] = [:]
+        for term in MessageCopies.keys(of: record).lookup where try db.termExists(term) {
+            let found = try stored(term)
+            let head = try found.copyOf.map { try stored(Schema.Prefix.id + $0) } ?? found
+            heads[head.id] = head
+        }
+        guard !heads.isEmpty else { return nil }
+        var best = (Array(heads.values) + [record]).min { MessageCopies.rank($0) < MessageCopies.rank($1) }!
+        var new = record
+        for var head in heads.values.sorted(by: { $0.id < $1.id }) where head.id != best.id {
+            let matches = try db.matches(try .term(MessageCopies.copyOfPrefix + head.id), sortSlot: nil, descending: false)
+            var copies: [Record] = []
+            while let data = try matches.next() { copies.append(try RecordCoding.decoder.decode(Record.self, from: data)) }
+            for var copy in copies {
+                copy.copyOf = best.id
+                try rewrite(copy)
+            }
+            best.otherSources += ([head.source] + head.otherSources).filter { !([best.source] + best.otherSources).contains($0) }
+            head.otherSources = []
+            head.copyOf = best.id
+            try rewrite(head)
+        }
+        if best.id == record.id { return best }
+        best.otherSources += ([record.source] + record.otherSources).filter { !([best.source] + best.otherSources).contains($0) }
+        try rewrite(best)
+        new.otherSources = []
+        new.copyOf = best.id
+        return new
+    }
+
+    /// The record of the first document holding a term.
+    private func stored(_ term: String) throws -> Record {
+        try RecordCoding.decoder.decode(Record.self, from: db.data(forTerm: term))
+    }
+
+    /// Writes an indexed record again, changed (its thread as stored).
+    private func rewrite(_ record: Record) throws {
+        try db.replace(idTerm: Schema.Prefix.id + record.id, with: try Schema.document(for: record, gazetteer: gazetteer))
     }
 
     /// The document with its record's thread: the term, the slot, and the id in its data.

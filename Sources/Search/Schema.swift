@@ -24,7 +24,7 @@ public enum Schema {
 
     /// The layout of terms and slots this build writes and reads, kept in the index's
     /// metadata: an index written by another layout must be rebuilt, not misread.
-    static let version = "4"
+    static let version = "5"
     /// The index layout, for `corpus --version`.
     public static var layoutVersion: String { version }
     static let versionKey = "corpus.schema"
@@ -99,6 +99,7 @@ public enum Schema {
         try doc.indexText(record.text)
         for field in QueryField.all { try index(field, of: record, into: doc, gazetteer: gazetteer) }
         for node in Threads.nodes(of: record) { try doc.addTerm(Threads.nodePrefix + node) }
+        for term in MessageCopies.keys(of: record).own + MessageCopies.terms(of: record) { try doc.addTerm(term) }
         try doc.setValue(Slot.facets, facetItems(of: record))
         var stored = record
         if threadPending { stored.thread = Threads.pendingLabel }

@@ -1,3 +1,4 @@
+import CXapian
 import Foundation
 import Ingest
 
@@ -118,7 +119,7 @@ public final class SearchIndex: @unchecked Sendable {
     public func search(_ request: SearchRequest) throws -> SearchResponse {
         let node = try QueryParser.parse(request.query)
         return try lock.withLock {
-            let query = try QueryCompiler(db: db).compile(node)
+            let query = try messages(QueryCompiler(db: db).compile(node))
             let results = try run(query, offset: request.offset, limit: request.limit, sort: request.sort, facets: true)
             var hits: [SearchHit] = []
             for data in results.data {
@@ -143,11 +144,17 @@ public final class SearchIndex: @unchecked Sendable {
         let node = try QueryParser.parse(query)
         let sortSlot: Int32? = sort == .relevance ? nil : Int32(Schema.Slot.date)
         let matches = try lock.withLock {
-            try db.matches(try QueryCompiler(db: db).compile(node), sortSlot: sortSlot, descending: sort == .dateDescending)
+            try db.matches(try messages(QueryCompiler(db: db).compile(node)), sortSlot: sortSlot, descending: sort == .dateDescending)
         }
         while let record = try lock.withLock({ try matches.next().map(read) }) {
             try body(record)
         }
+    }
+
+    /// The records of a query that stand for their messages: each message once, not each
+    /// copy of it (see `MessageCopies`).
+    private func messages(_ query: XapianQuery) throws -> XapianQuery {
+        try .combine(CX_OP_AND_NOT, query, .term(MessageCopies.copyTerm))
     }
 
     /// A count kept in the index's metadata (see `Schema.Counter`).

@@ -118,7 +118,8 @@ enum Threads {
         return word.map(reduced).flatMap { $0.count >= 2 ? $0 : nil }
     }
 
-    private static func reduced(_ text: String) -> String {
+    /// Letters and digits only, without case or accents.
+    static func reduced(_ text: String) -> String {
         text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).filter { $0.isLetter || $0.isNumber }
     }
 

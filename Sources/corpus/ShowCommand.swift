@@ -37,10 +37,15 @@ struct ShowCommand: AsyncParsableCommand {
         print("Subject:  \(record.subject ?? "")")
         if !record.agencies.isEmpty { print("Agencies: \(record.agencies.joined(separator: ", "))") }
         if !record.vendors.isEmpty { print("Vendors:  \(record.vendors.joined(separator: ", "))") }
-        var source = record.source.path + (record.source.member ?? "")
-        if let attachment = record.source.attachment { source += ", attachment \(attachment)" }
-        if let range = record.source.rangeLabel { source += " " + range }
-        print("Source:   \(source)\n          sha256 \(record.source.sha256)")
+        func place(_ source: Source) -> String {
+            var place = source.path + (source.member ?? "")
+            if let attachment = source.attachment { place += ", attachment \(attachment)" }
+            if let range = source.rangeLabel { place += " " + range }
+            return place
+        }
+        print("Source:   \(place(record.source))\n          sha256 \(record.source.sha256)")
+        for other in record.otherSources { print("Also in:  \(place(other))") }
+        if let head = record.copyOf { print("Copy of:  \(head) (the same message, found again: that record stands for it)") }
         if let parent = record.parent { print("Parent:   \(parent)") }
         if !record.attachments.isEmpty { print("Attached: \(record.attachments.joined(separator: ", "))") }
         for file in record.unreadAttachments {
