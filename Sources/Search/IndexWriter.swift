@@ -188,8 +188,8 @@ public final class IndexWriter: RecordSink, @unchecked Sendable {
             let joined = try joinCopies(record)
             let document = try joined.map { try Schema.document(for: $0, gazetteer: gazetteer, threadPending: true) } ?? document
             try db.replace(idTerm: idTerm, with: try threaded(document, nodes: nodes))
-            tallied.added += 1
-            if joined != nil { tallied.sameMessage += 1 }
+            // (A copy is a message found again, not one more.)
+            if joined == nil { tallied.added += 1 } else { tallied.sameMessage += 1 }
             return
         }
         let existing = try stored(idTerm)

@@ -68,6 +68,34 @@ final class MessageIdentityTests: XCTestCase {
                        "found by either file")
     }
 
+    /// An agency releases an email as a printed PDF, and again as its .eml: one message,
+    /// which the .eml's record stands for, naming the print; counted once everywhere.
+    func testAMessageReleasedAsAPrintAndAsAnEmlIsOneMessage() throws {
+        try write("a.eml", message(id: "trial-1@nypd.org", from: "Anne Lopez <anne@nypd.org>", body: "The Clearview accounts are ready."))
+        GeneratedPDF.write(pages: [["From: Lopez, Anne <anne@nypd.org>", "Sent: Tuesday, December 4, 2018 10:32 AM", "To: desk@nypd.org",
+                                    "Subject: Trial accounts", "", "The Clearview accounts are ready."]],
+                           to: folder.appendingPathComponent("release.pdf").path)
+        let result = try CorpusBinary.run(["ingest", "--index", index, folder.path, "--json"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let summary = try XCTUnwrap(result.json as? [String: Any])
+        XCTAssertEqual(summary["records"] as? Int, 1, "what the index gained")
+        XCTAssertEqual(summary["same_message_elsewhere"] as? Int, 1)
+
+        let search = try XCTUnwrap(try CorpusBinary.run(["search", "--index", index, "clearview", "--json"]).json as? [String: Any])
+        XCTAssertEqual(search["total"] as? Int, 1)
+        let hit = try XCTUnwrap((search["hits"] as? [[String: Any]])?.first)
+        XCTAssertEqual((hit["source"] as? [String: Any])?["path"].map { ($0 as! NSString).lastPathComponent }, "a.eml")
+        XCTAssertEqual(hit["duplicates"] as? Int, 1)
+        let senders = (search["facets"] as? [String: Any])?["from"] as? [[String: Any]]
+        XCTAssertEqual(senders?.compactMap { $0["count"] as? Int }, [1])
+        let people = try XCTUnwrap(try CorpusBinary.run(["people", "--index", index, "--json"]).json as? [String: Any])
+        XCTAssertEqual((people["people"] as? [[String: Any]])?.first { ($0["addresses"] as? [String])?.contains("anne@nypd.org") == true }?["messages"] as? Int, 1)
+        XCTAssertEqual(try CorpusBinary.run(["search", "--index", index, "file:release.pdf", "--json"]).json.flatMap { ($0 as? [String: Any])?["total"] as? Int }, 1,
+                       "found by either file")
+        let shown = try CorpusBinary.run(["show", "--index", index, hit["id"] as! String])
+        XCTAssertTrue(shown.stdout.contains("Also in:  \(folder.appendingPathComponent("release.pdf").path) p. 1"), shown.stdout)
+    }
+
     func testAnAttachedCopyOfTheEmailsOwnHeadersNeverReplacesIt() throws {
         let headers = message(id: "bounce-1@mail.nypd.org", from: "Mail System <postmaster@nypd.org>", body: "")
         try write("bounce.eml", """
