@@ -21,7 +21,7 @@ THRESHOLDS = {
                      "redactions": 0.95, "agency_f1": 0.95, "vendor_f1": 0.95},
     "scan": {"split": 0.95, "sender": 0.92, "date": 0.92},
 }
-METRICS = ["split", "sender", "date", "subject", "to", "redactions", "agency_f1", "vendor_f1", "thread"]
+METRICS = ["split", "sender", "date", "subject", "to", "redactions", "agency_f1", "vendor_f1", "thread", "inclusive"]
 
 
 def words(text):
@@ -165,6 +165,9 @@ def score(truth, records):
                 keys += [(factor, str(v)) for v in value] or [(factor, "none")]
             elif value is not None:
                 keys.append((factor, str(value)))
+        # Inclusive: no later email of the release quotes the whole of it (the truth's
+        # quoted copies name the email they copy).
+        quoted_whole = {q["copies_index"] for email in f["emails"] for q in email.get("quoted", []) if q.get("copies_index") is not None}
         for i, email in enumerate(f["emails"]):
             r = matched.get(i)
             where = email.get("pages") or email.get("lines")
@@ -177,6 +180,7 @@ def score(truth, records):
                 "to": bool(r) and [p.get("address") for p in email.get("to", [])] == [p.get("address") for p in r.get("to", [])],
                 "redactions": bool(r) and email.get("redactions", 0) == r.get("redactions", 0),
                 "thread": bool(r) and r.get("thread") is not None and in_thread[r.get("thread")] == truth_thread[email.get("thread")],
+                "inclusive": bool(r) and (not r.get("quoted_in")) == (i not in quoted_whole),
             }
             for key in keys:
                 t = tallies[key]
@@ -184,7 +188,7 @@ def score(truth, records):
                     t.add(metric, ok)
                 t.add_set("agency", email.get("agencies", []), r.get("agencies", []) if r else [])
                 t.add_set("vendor", email.get("vendors", []), r.get("vendors", []) if r else [])
-            wrong = [m for m, ok in checks.items() if not ok and m not in ("to", "thread")]
+            wrong = [m for m, ok in checks.items() if not ok and m not in ("to", "thread", "inclusive")]
             if wrong:
                 failures.append({"file": f["path"], "email": i, "wrong": wrong, "truth": {
                     k: email.get(k) for k in ("pages", "lines", "from", "date", "subject", "redactions")},

@@ -52,6 +52,9 @@ public struct Record: Codable, Sendable, Equatable {
     /// When another record stands for the same message (the same email found in another
     /// file): its id. Searches and counts pass this record by; that one names its file.
     public var copyOf: String?
+    /// The later messages that quote this one whole (a reply's quoted copy of it, mail
+    /// whose text holds its text): none when it is inclusive, holding what it says.
+    public var quotedIn: [String] = []
 
     public init(
         id: String, kind: Kind, subject: String? = nil, from: Correspondent? = nil,
@@ -85,7 +88,7 @@ public struct Record: Codable, Sendable, Equatable {
         case id, kind, subject, from, sender, to, cc, date, agencies, vendors, source, ocr, redactions, text
         case ocrConfidence = "ocr_confidence"
         case messageID = "message_id", inReplyTo = "in_reply_to", references, parent, attachments
-        case unreadAttachments = "unread_attachments", otherSources = "other_sources", thread, quoted, printedThread = "printed_thread", copyOf = "copy_of"
+        case unreadAttachments = "unread_attachments", otherSources = "other_sources", thread, quoted, printedThread = "printed_thread", copyOf = "copy_of", quotedIn = "quoted_in"
     }
 
     /// Everyone on the record: sender first, then To, then Cc.

@@ -19,12 +19,15 @@ public struct Conversation: Encodable, Sendable {
         @NullEncoded public var subject: String?
         /// The key of the message this one answers.
         @NullEncoded public var replyTo: String?
-        /// For a ghost: the records that name or quote it.
+        /// False when a later message quotes the whole of it.
+        public var inclusive: Bool
+        /// For a record: the records that quote it whole; for a ghost: those that name or
+        /// quote it.
         public var quotedIn: [String]
         public var sources: [Source]
 
         enum CodingKeys: String, CodingKey {
-            case id, key, ghost, from, to, date, subject, sources
+            case id, key, ghost, from, to, date, subject, inclusive, sources
             case messageID = "message_id", replyTo = "reply_to", quotedIn = "quoted_in"
         }
     }
@@ -82,7 +85,7 @@ public struct Conversation: Encodable, Sendable {
         var messages = records.map { record in
             Message(id: record.id, key: record.id, ghost: false, messageID: record.messageID.map(Threads.messageKey), from: record.from,
                     to: record.to + record.cc, date: record.date, subject: record.subject, replyTo: parentOf[record.id],
-                    quotedIn: [], sources: [record.source] + record.otherSources)
+                    inclusive: record.quotedIn.isEmpty, quotedIn: record.quotedIn, sources: [record.source] + record.otherSources)
         }
         // The messages not released first, then the records in date order (undated last).
         messages.sort { ($0.date?.sortKey ?? "~", $0.key) < ($1.date?.sortKey ?? "~", $1.key) }
@@ -90,7 +93,7 @@ public struct Conversation: Encodable, Sendable {
             let header = ghostHeader[key]
             return Message(id: nil, key: key, ghost: true, messageID: header == nil ? key : nil, from: header?.from, to: [],
                            date: header?.date, subject: header?.subject, replyTo: parentOf[key],
-                           quotedIn: namedBy[key, default: []].sorted(), sources: [])
+                           inclusive: false, quotedIn: namedBy[key, default: []].sorted(), sources: [])
         }
         self.messages = ghosts + messages
         subject = messages.first { $0.subject != nil }?.subject

@@ -186,8 +186,13 @@ public final class IndexWriter: RecordSink, @unchecked Sendable {
     private func write(_ record: Record, _ document: XapianDocument, nodes: [String], idTerm: String) throws {
         guard try db.termExists(idTerm) else {
             let joined = try joinCopies(record)
-            let document = try joined.map { try Schema.document(for: $0, gazetteer: gazetteer, threadPending: true) } ?? document
+            var written = joined ?? record
+            let quoting = try quotingWhole(written)
+            written.quotedIn = Array(Set(written.quotedIn + quoting)).sorted()
+            let changed = joined != nil || written.quotedIn != record.quotedIn
+            let document = changed ? try Schema.document(for: written, gazetteer: gazetteer, threadPending: true) : document
             try db.replace(idTerm: idTerm, with: try threaded(document, nodes: nodes))
+            try markQuotedWhole(by: written)
             // (A copy is a message found again, not one more.)
             if joined == nil { tallied.added += 1 } else { tallied.sameMessage += 1 }
             return
@@ -227,7 +232,9 @@ public final class IndexWriter: RecordSink, @unchecked Sendable {
                 try rewrite(copy)
             }
             best.otherSources += ([head.source] + head.otherSources).filter { !([best.source] + best.otherSources).contains($0) }
+            best.quotedIn = Array(Set(best.quotedIn + head.quotedIn)).sorted()
             head.otherSources = []
+            head.quotedIn = []
             head.copyOf = best.id
             try rewrite(head)
         }
@@ -237,6 +244,36 @@ public final class IndexWriter: RecordSink, @unchecked Sendable {
         new.otherSources = []
         new.copyOf = best.id
         return new
+    }
+
+    /// The ids of the records indexed already that quote `record` whole (see `WholeQuotes`).
+    private func quotingWhole(_ record: Record) throws -> [String] {
+        guard record.copyOf == nil else { return [] }
+        var ids: Set<String> = []
+        for key in Threads.links(of: record).own {
+            let term = WholeQuotes.quotesPrefix + Threads.hash(key)
+            guard try db.termExists(term) else { continue }
+            let matches = try db.matches(try .term(term), sortSlot: nil, descending: false)
+            while let data = try matches.next() {
+                let later = try RecordCoding.decoder.decode(Record.self, from: data)
+                if WholeQuotes.holds(later, whole: record) { ids.insert(later.id) }
+            }
+        }
+        return ids.sorted()
+    }
+
+    /// Marks the records indexed already that `record` quotes whole.
+    private func markQuotedWhole(by record: Record) throws {
+        guard record.copyOf == nil else { return }
+        for key in Set(Threads.links(of: record).answered.joined()).sorted() {
+            let term = WholeQuotes.ownPrefix + Threads.hash(key)
+            guard try db.termExists(term) else { continue }
+            let found = try stored(term)
+            var earlier = try found.copyOf.map { try stored(Schema.Prefix.id + $0) } ?? found
+            guard !earlier.quotedIn.contains(record.id), WholeQuotes.holds(record, whole: earlier) else { continue }
+            earlier.quotedIn = (earlier.quotedIn + [record.id]).sorted()
+            try rewrite(earlier)
+        }
     }
 
     /// The record of the first document holding a term.

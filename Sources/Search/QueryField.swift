@@ -78,8 +78,12 @@ public struct QueryField: Hashable, Sendable {
         name: "thread", meaning: .thread,
         example: "thread:3f2a9c0d1e4b5a68", summary: "every record of a record's conversation (a record id or a thread id)")
 
+    public static let inclusive = QueryField(
+        name: "inclusive", meaning: .keyword(prefix: "XINCLUSIVE", values: ["yes", "no"], of: { $0.quotedIn.isEmpty ? "yes" : "no" }),
+        example: "inclusive:yes", summary: "no when a later message quotes the whole of it (yes: the messages that hold a conversation)")
+
     /// Every field, in the order help lists them.
-    public static let all: [QueryField] = [from, to, subject, agency, vendor, kind, date, file, ocr, thread]
+    public static let all: [QueryField] = [from, to, subject, agency, vendor, kind, date, file, ocr, thread, inclusive]
 
     /// The query language in a few lines, for `corpus search --help`.
     public static var help: String {

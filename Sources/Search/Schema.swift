@@ -99,6 +99,7 @@ public enum Schema {
         try doc.indexText(record.text)
         for field in QueryField.all { try index(field, of: record, into: doc, gazetteer: gazetteer) }
         for node in Threads.nodes(of: record) { try doc.addTerm(Threads.nodePrefix + node) }
+        for term in WholeQuotes.terms(of: Threads.links(of: record)) { try doc.addTerm(term) }
         for term in MessageCopies.keys(of: record).own + MessageCopies.terms(of: record) { try doc.addTerm(term) }
         try doc.setValue(Slot.facets, facetItems(of: record))
         var stored = record

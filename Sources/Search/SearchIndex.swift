@@ -46,6 +46,8 @@ public struct SearchHit: Encodable, Sendable {
     /// The record's conversation (`thread:` this id), and how many other places the same
     /// message was found in.
     @NullEncoded public var thread: String?
+    /// False when a later message quotes the whole of this one.
+    public var inclusive: Bool
     public var duplicates: Int
 
     init(record: Record, snippet: String) {
@@ -63,6 +65,7 @@ public struct SearchHit: Encodable, Sendable {
         redactions = record.redactions
         self.snippet = snippet
         thread = record.thread
+        inclusive = record.quotedIn.isEmpty
         duplicates = record.otherSources.count
     }
 }

@@ -145,6 +145,8 @@ enum Pages {
         for message in conversation.messages {
             children[message.replyTo.flatMap { keys.contains($0) ? $0 : nil } ?? "", default: []].append(message)
         }
+        // (Where a message holds another whole, those that no later one holds are marked.)
+        let someQuotedWhole = conversation.messages.contains { !$0.ghost && !$0.inclusive }
         // (Mail may name itself or loop: each message is shown once, those a loop hides at the top.)
         var shown = Set<String>()
         func list(_ parent: String) -> String {
@@ -158,6 +160,7 @@ enum Pages {
                 let line: String
                 if let id = message.id {
                     let text = "\(HTML.escape(message.date?.description ?? "undated")) · \(person(message.from)) · \(HTML.escape(message.subject ?? "(no subject)"))"
+                        + (message.inclusive && someQuotedWhole ? " · <small title=\"no later message quotes the whole of it\">inclusive</small>" : "")
                     line = id == current ? "<b>\(text)</b>" : "<a href=\"/doc/\(HTML.escape(id))\">\(text)</a>"
                 } else if let messageID = message.messageID {
                     line = "<i>not released: &lt;\(HTML.escape(messageID))&gt;, named by \(message.quotedIn.count) message(s)</i>"
@@ -170,6 +173,7 @@ enum Pages {
         }
         var tree = list("")
         tree += list(conversation.messages.filter { !shown.contains($0.key) })
-        return "<h3>Thread (\(conversation.messages.filter { !$0.ghost }.count) records)</h3><div class=\"thread\">\(tree)</div>"
+        let export = "<a href=\"\(link("/export", [("q", "thread:\(conversation.thread)")]))\">export this thread (zip)</a>"
+        return "<h3>Thread (\(conversation.messages.filter { !$0.ghost }.count) records) · \(export)</h3><div class=\"thread\">\(tree)</div>"
     }
 }

@@ -46,7 +46,8 @@ struct ThreadCommand: AsyncParsableCommand {
             } else {
                 let place = message.sources.map { (($0.path as NSString).lastPathComponent) + ($0.rangeLabel.map { " " + $0 } ?? "") }
                 print("\(indent)[\(message.date?.description ?? "undated")] \(message.from?.description ?? "?"): \(message.subject ?? "(no subject)")")
-                print("\(indent)  id \(message.id ?? "") · \(place.joined(separator: "; "))")
+                let held = message.inclusive ? "" : " · quoted whole in \(message.quotedIn.joined(separator: ", "))"
+                print("\(indent)  id \(message.id ?? "") · \(place.joined(separator: "; "))\(held)")
             }
         }
     }

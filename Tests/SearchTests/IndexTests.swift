@@ -73,6 +73,7 @@ final class IndexTests: XCTestCase {
             date: RecordDate(iso: "2019-05-02T10:00:00"), agencies: ["NYPD"], vendors: ["Clearview AI"],
             source: Source(path: "/r/release-part1.pdf", sha256: "s1", pages: 2...3), ocr: true, text: "the accounts work")
         held.sender = Correspondent(name: "Jane Doe", address: nil)
+        held.quotedIn = ["a later reply"]
         let other = Record(id: "other", kind: .document, subject: "Minutes", date: RecordDate(iso: "2017-01-01T00:00:00"),
                            source: Source(path: "/r/minutes.txt", sha256: "s2"), text: "the accounts of the meeting")
         try write([held, other])
@@ -87,6 +88,7 @@ final class IndexTests: XCTestCase {
             "file": ["file:part1", "file:release-part1.pdf"],
             "ocr": ["ocr:yes"],
             "thread": ["thread:held"],
+            "inclusive": ["inclusive:no"],
         ]
         XCTAssertEqual(Set(queries.keys), Set(QueryField.all.map(\.name)), "a query for every field of the table")
         let index = try SearchIndex(path: path)

@@ -206,6 +206,48 @@ final class ThreadTests: XCTestCase {
         XCTAssertNotEqual(thread[0], thread[3])
     }
 
+    /// A message quoted whole by a later one is not inclusive: a printed reply's quoted
+    /// copy, or mail whose text holds the text it answers (mail that answers without
+    /// quoting holds nothing). The same in one ingest or in two, either order.
+    func testAMessageQuotedWholeByALaterOneIsNotInclusive() throws {
+        func printed(_ id: String, _ from: String, _ date: String, _ subject: String, quoting quoted: [QuotedCopy] = []) -> Record {
+            var record = Record(id: id, kind: .email, subject: subject, from: Correspondent(name: from, address: nil),
+                                date: RecordDate(iso: date), source: Source(path: "/r/release.pdf", sha256: "r", pages: 1...1),
+                                text: "printed \(id)")
+            record.quoted = quoted
+            return record
+        }
+        func mail(_ id: String, replyTo parent: String? = nil, text: String) -> Record {
+            Record(id: id, kind: .email, subject: "Trial", source: Source(path: "/r/\(id).eml", sha256: id), text: text,
+                   messageID: "<\(id)@mail.example>", inReplyTo: parent.map { "<\($0)@mail.example>" })
+        }
+        let original = printed("p1", "Owen Ramos", "2019-03-05T09:12:00", "Trial accounts")
+        let reply = printed("p2", "Lena Ortiz", "2019-03-05T13:02:00", "RE: Trial accounts",
+                            quoting: [QuotedCopy(from: Correspondent(name: "Ramos, Owen", address: nil),
+                                                 date: RecordDate(iso: "2019-03-05T09:12:00-05:00"), subject: "Trial accounts")])
+        let first = mail("m1", text: "The accounts are ready for\nthe trial on Tuesday.\nOwen")
+        let quoting = mail("m2", replyTo: "m1", text: "Thanks.\n\nOn Tue Owen wrote:\n> The accounts are ready for the trial\n> on Tuesday.\n> Owen")
+        let bare = mail("m3", replyTo: "m1", text: "Thanks, got it.")
+        let all = [original, reply, first, quoting, bare]
+        for groups in [[all], [[reply, quoting, bare], [original, first]], [[original], [first, bare], [reply], [quoting]]] {
+            try? FileManager.default.removeItem(atPath: path)
+            for group in groups {
+                let writer = try IndexWriter(path: path)
+                try writer.add(group)
+                try writer.commit()
+                try writer.close()
+            }
+            let index = try SearchIndex(path: path)
+            let order = groups.map { $0.map(\.id) }.description
+            XCTAssertEqual(try index.record(id: "p1").quotedIn, ["p2"], order)
+            XCTAssertEqual(try index.record(id: "m1").quotedIn, ["m2"], order)
+            XCTAssertEqual(Set(try index.search(SearchRequest(query: "inclusive:yes")).hits.map(\.id)), ["p2", "m2", "m3"], order)
+            XCTAssertEqual(Set(try index.search(SearchRequest(query: "inclusive:no")).hits.filter { !$0.inclusive }.map(\.id)), ["p1", "m1"], order)
+            let conversation = try index.conversation(of: "m1")
+            XCTAssertEqual(conversation.messages.first { $0.id == "m1" }?.inclusive, false, order)
+        }
+    }
+
     /// Mail without a Message-ID is a thread of its own, even beside mail of the same
     /// date, subject and people (test suites and lists have plenty): only printed emails
     /// are joined by what their headers print.

@@ -205,6 +205,8 @@ final class WebServerTests: XCTestCase {
                 XCTAssertTrue(thread.hasPrefix("<div class=\"thread\"><ul><li><i>not released: &lt;first@mail.example&gt;"), thread)
                 XCTAssertTrue(thread.contains("<ul><li><a href=\"/doc/\(Self.quotedID)\">undated · Jane &quot;JJ Doe · A tip</a><ul><li><b>"), thread)
                 XCTAssertTrue(thread.contains("Re: &lt;i&gt;A tip&lt;/i&gt;</b>"), "escaped, and marked as the page's own")
+                let threadID = try XCTUnwrap(try SearchIndex(path: Self.indexPath).record(id: Self.replyID).thread)
+                XCTAssertTrue(page.contains("<a href=\"/export?q=thread%3A\(threadID)\">export this thread (zip)</a>"), page)
             }
             try await client.execute(uri: "/doc/\(Self.pdfID)", method: .get) { response in
                 XCTAssertFalse(String(buffer: response.body).contains("class=\"thread\""))
