@@ -38,6 +38,7 @@ row("corpus ingest, scans (OCR)", "corpus_scans", scan_pages, "pages", ["ocrmypd
 row(f"  ocrmypdf -j{os.cpu_count()} + pdftotext", "ocrmypdf", scan_pages, "pages")
 row(f"  pdftoppm + tesseract, {os.cpu_count()} processes", "tesseract", scan_pages, "pages")
 row("corpus ingest, maildir", "corpus_mail", messages, "messages", ["notmuch", "recoll_mail"])
+row("  the same without threads", "corpus_mail_alone", messages, "messages")
 row("  notmuch new", "notmuch", messages, "messages")
 row("  recollindex", "recoll_mail", messages, "messages")
 row("corpus ingest, mboxes", "corpus_mbox", records, "messages")
@@ -58,6 +59,10 @@ index = {"text_pdf_index_mb": round(size_text / 2**20, 1), "text_pdf_raw_text_mb
          "maildir_mb": round(raw_mail / 2**20, 1)}
 print(f"\nindex size: text PDFs {index['text_pdf_index_mb']} MB for {index['text_pdf_raw_text_mb']} MB of text; "
       f"mail {index['mail_index_mb']} MB for a {index['maildir_mb']} MB maildir (notmuch: {index['notmuch_index_mb']} MB)")
+
+threaded, alone = stats("corpus_mail")[0], stats("corpus_mail_alone")[0]
+print(f"threads, copies and quotes: maildir ingest {threaded:.1f} s with them, {alone:.1f} s without "
+      f"({100 * (threaded / alone - 1):+.0f}%, {messages} messages)")
 
 (s1, m1), = raw["sample1"]
 (s10, m10), = raw["sample10"]

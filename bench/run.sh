@@ -86,6 +86,10 @@ raw_text=$(for f in "$work/text"/*.pdf; do pdftotext -q "$f" - ; done | wc -c)
 # The mail archive: once each (it is large), then query latency on the same messages.
 rm -rf "$work/mailindex"
 measure corpus_mail "$bin" ingest --index "$work/mailindex" "$work/maildir"
+# The cost of threads (and of copies and quotes): the same ingest without them.
+rm -rf "$work/mailindex-alone"
+measure corpus_mail_alone "$bin" ingest --no-conversations --index "$work/mailindex-alone" "$work/maildir"
+rm -rf "$work/mailindex-alone"
 rm -rf "$work/maildir/.notmuch"
 measure notmuch notmuch --config="$work/notmuch-config" new --quiet
 rm -rf "$work/recoll-mail" && mkdir -p "$work/recoll-mail"

@@ -37,12 +37,17 @@ public final class IndexWriter: RecordSink, @unchecked Sendable {
     private var queued = 0
     private let maxQueued: Int
     private var failure: Error?
+    private let conversations: Bool
 
     /// - entities: `--entities` CSV rows, added to those the index keeps.
     /// - batchSize: records per commit; an interrupted ingest keeps every commit made.
-    public init(path: String, entities: (csv: String, origin: String)? = nil, batchSize: Int = 2000) throws {
+    /// - conversations: join threads, copies of one message and quotes (see `Threads`,
+    ///   `MessageCopies`, `WholeQuotes`); without, each record is a thread of its own
+    ///   (what `make bench` times them against).
+    public init(path: String, entities: (csv: String, origin: String)? = nil, batchSize: Int = 2000, conversations: Bool = true) throws {
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         self.path = path
+        self.conversations = conversations
         db = try XapianDatabase(path: path, writable: true)
         try Schema.checkVersion(of: db, path: path)
         // Marked in a commit of its own, when new: a change left pending would commit
@@ -113,8 +118,11 @@ public final class IndexWriter: RecordSink, @unchecked Sendable {
     public func add(_ records: [Record]) throws {
         // (Documents and the messages each names are made here, in parallel; the writer
         // only looks up and fills in the thread.)
-        let documents = try records.map {
-            (Schema.Prefix.id + $0.id, $0, try Schema.document(for: $0, gazetteer: gazetteer, threadPending: true), Threads.nodes(of: $0))
+        let documents = try records.map { record in
+            let links = conversations ? Threads.links(of: record) : nil
+            return (Schema.Prefix.id + record.id, record,
+                    try Schema.document(for: record, gazetteer: gazetteer, threadPending: true, conversations: conversations, links: links),
+                    links.map { Threads.nodes(of: record, $0) } ?? Threads.alone(record))
         }
         room.lock()
         while queued > 0, queued + documents.count > maxQueued, failure == nil { room.wait() }
@@ -185,6 +193,11 @@ public final class IndexWriter: RecordSink, @unchecked Sendable {
     /// replaces what was written.
     private func write(_ record: Record, _ document: XapianDocument, nodes: [String], idTerm: String) throws {
         guard try db.termExists(idTerm) else {
+            guard conversations else {
+                try db.replace(idTerm: idTerm, with: try threaded(document, nodes: nodes))
+                tallied.added += 1
+                return
+            }
             let joined = try joinCopies(record)
             var written = joined ?? record
             let quoting = try quotingWhole(written)
@@ -215,19 +228,17 @@ public final class IndexWriter: RecordSink, @unchecked Sendable {
     /// it displaces are rewritten. Nil when it is no copy.
     private func joinCopies(_ record: Record) throws -> Record? {
         var heads: [String: Record] = [:]
-        for term in MessageCopies.keys(of: record).lookup where try db.termExists(term) {
-            let found = try stored(term)
-            let head = try found.copyOf.map { try stored(Schema.Prefix.id + $0) } ?? found
-            heads[head.id] = head
+        for term in MessageCopies.keys(of: record) {
+            for found in try records(holding: term) where MessageCopies.same(record, found) {
+                let head = try found.copyOf.map { try stored(Schema.Prefix.id + $0) } ?? found
+                heads[head.id] = head
+            }
         }
         guard !heads.isEmpty else { return nil }
         var best = (Array(heads.values) + [record]).min { MessageCopies.rank($0) < MessageCopies.rank($1) }!
         var new = record
         for var head in heads.values.sorted(by: { $0.id < $1.id }) where head.id != best.id {
-            let matches = try db.matches(try .term(MessageCopies.copyOfPrefix + head.id), sortSlot: nil, descending: false)
-            var copies: [Record] = []
-            while let data = try matches.next() { copies.append(try RecordCoding.decoder.decode(Record.self, from: data)) }
-            for var copy in copies {
+            for var copy in try records(holding: MessageCopies.copyOfPrefix + head.id) {
                 copy.copyOf = best.id
                 try rewrite(copy)
             }
@@ -246,34 +257,43 @@ public final class IndexWriter: RecordSink, @unchecked Sendable {
         return new
     }
 
-    /// The ids of the records indexed already that quote `record` whole (see `WholeQuotes`).
+    /// The ids of the records indexed already that quote `record` whole (see `WholeQuotes`):
+    /// among those sharing a node with it, those that name its message as quoted.
     private func quotingWhole(_ record: Record) throws -> [String] {
         guard record.copyOf == nil else { return [] }
         var ids: Set<String> = []
         for key in Threads.links(of: record).own {
-            let term = WholeQuotes.quotesPrefix + Threads.hash(key)
-            guard try db.termExists(term) else { continue }
-            let matches = try db.matches(try .term(term), sortSlot: nil, descending: false)
-            while let data = try matches.next() {
-                let later = try RecordCoding.decoder.decode(Record.self, from: data)
-                if WholeQuotes.holds(later, whole: record) { ids.insert(later.id) }
+            for later in try records(holding: Threads.nodePrefix + Threads.hash(key))
+            where !ids.contains(later.id) && Threads.links(of: later).answered.contains(where: { $0.contains(key) })
+                && WholeQuotes.holds(later, whole: record)
+            {
+                ids.insert(later.id)
             }
         }
         return ids.sorted()
     }
 
-    /// Marks the records indexed already that `record` quotes whole.
+    /// Marks the records indexed already that `record` quotes whole: among those sharing
+    /// a node with it, those whose own message it names as quoted.
     private func markQuotedWhole(by record: Record) throws {
-        guard record.copyOf == nil else { return }
+        guard record.copyOf == nil, record.messageID == nil || WholeQuotes.mayQuote(record) else { return }
         for key in Set(Threads.links(of: record).answered.joined()).sorted() {
-            let term = WholeQuotes.ownPrefix + Threads.hash(key)
-            guard try db.termExists(term) else { continue }
-            let found = try stored(term)
-            var earlier = try found.copyOf.map { try stored(Schema.Prefix.id + $0) } ?? found
-            guard !earlier.quotedIn.contains(record.id), WholeQuotes.holds(record, whole: earlier) else { continue }
-            earlier.quotedIn = (earlier.quotedIn + [record.id]).sorted()
-            try rewrite(earlier)
+            for found in try records(holding: Threads.nodePrefix + Threads.hash(key)) where Threads.links(of: found).own.contains(key) {
+                var earlier = try found.copyOf.map { try stored(Schema.Prefix.id + $0) } ?? found
+                guard !earlier.quotedIn.contains(record.id), WholeQuotes.holds(record, whole: earlier) else { continue }
+                earlier.quotedIn = (earlier.quotedIn + [record.id]).sorted()
+                try rewrite(earlier)
+            }
         }
+    }
+
+    /// The records of every document holding a term (none when no document does).
+    private func records(holding term: String) throws -> [Record] {
+        guard try db.termExists(term) else { return [] }
+        let matches = try db.matches(try .term(term), sortSlot: nil, descending: false)
+        var found: [Record] = []
+        while let data = try matches.next() { found.append(try RecordCoding.decoder.decode(Record.self, from: data)) }
+        return found
     }
 
     /// The record of the first document holding a term.

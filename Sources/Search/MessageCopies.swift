@@ -19,17 +19,25 @@ enum MessageCopies {
     /// Followed by the id of the record that stands for it.
     static let copyOfPrefix = "XCOPYOF"
 
-    /// The keys a record is known by as a copy (terms of its own), and those it looks
-    /// for among the records written before it.
-    static func keys(of record: Record) -> (own: [String], lookup: [String]) {
-        guard record.kind == .email, let date = record.date, date.time != nil, let from = record.from else { return ([], []) }
-        let minutes = ["printed:" + date.sortKey.prefix(13)] + (date.utcMinute.map { ["utc:" + $0] } ?? [])
-        let senders = [from.name.map(Threads.reduced).flatMap { $0.count >= 3 ? $0 : nil }, from.address.map { "@" + $0.lowercased() }]
-            .compactMap { $0 }
-        let subject = record.subject.map { EmailSplitter.replyPrefixes($0).joined(separator: ".") + ":" + Threads.reduced(EmailSplitter.withoutReplyPrefixes($0)) } ?? ""
-        let keys = minutes.flatMap { minute in senders.map { "\(minute):\($0):\(subject)" } }
-        func terms(_ kind: String) -> [String] { keys.map { keyPrefix + Threads.hash(kind + "|" + $0) } }
-        return record.messageID == nil ? (terms("print"), terms("print") + terms("mail")) : (terms("mail"), terms("print"))
+    /// The terms a record is found by as a possible copy: the minute it was sent, as
+    /// printed and in UTC (terms many records share; `same` tells the copies apart).
+    static func keys(of record: Record) -> [String] {
+        guard record.kind == .email, let date = record.date, date.time != nil, record.from != nil else { return [] }
+        return ["\(keyPrefix)P\(date.sortKey.prefix(13))"] + (date.utcMinute.map { ["\(keyPrefix)U\($0)"] } ?? [])
+    }
+
+    /// Whether two records sent in one minute are copies of one message: the same sender
+    /// (by name or address) and subject, and not two mail messages.
+    static func same(_ a: Record, _ b: Record) -> Bool {
+        guard a.id != b.id, a.messageID == nil || b.messageID == nil, let x = a.from, let y = b.from else { return false }
+        func name(_ c: Correspondent) -> String? { c.name.map(Threads.reduced).flatMap { $0.count >= 3 ? $0 : nil } }
+        let sender = (x.address != nil && x.address?.lowercased() == y.address?.lowercased()) || (name(x) != nil && name(x) == name(y))
+        return sender && subject(a) == subject(b)
+    }
+
+    /// A subject as copies share it: its chain of "RE:"/"FW:" and its words.
+    private static func subject(_ record: Record) -> String {
+        record.subject.map { EmailSplitter.replyPrefixes($0).joined(separator: ".") + ":" + Threads.reduced(EmailSplitter.withoutReplyPrefixes($0)) } ?? ""
     }
 
     /// Which of two copies stands for the message: the lesser.

@@ -91,16 +91,22 @@ public enum Schema {
 
     /// - threadPending: the record's thread is not known yet; its data holds
     ///   `Threads.pendingLabel`, which the writer replaces (`IndexWriter`).
-    static func document(for record: Record, gazetteer: Gazetteer, threadPending: Bool = false) throws -> XapianDocument {
+    /// - conversations: with the terms that join threads, copies and quotes.
+    static func document(for record: Record, gazetteer: Gazetteer, threadPending: Bool = false, conversations: Bool = true,
+                         links known: Threads.Links? = nil) throws -> XapianDocument {
         let doc = try XapianDocument()
         // Unprefixed, for words typed without a field: the subject, the sender, the text.
         if let subject = record.subject { try doc.indexText(subject) }
         for from in [record.from, record.sender].compactMap({ $0 }) { try doc.indexText(words(of: [from])) }
         try doc.indexText(record.text)
         for field in QueryField.all { try index(field, of: record, into: doc, gazetteer: gazetteer) }
-        for node in Threads.nodes(of: record) { try doc.addTerm(Threads.nodePrefix + node) }
-        for term in WholeQuotes.terms(of: Threads.links(of: record)) { try doc.addTerm(term) }
-        for term in MessageCopies.keys(of: record).own + MessageCopies.terms(of: record) { try doc.addTerm(term) }
+        if conversations {
+            let links = known ?? Threads.links(of: record)
+            for node in Threads.nodes(of: record, links) { try doc.addTerm(Threads.nodePrefix + node) }
+            for term in MessageCopies.keys(of: record) + MessageCopies.terms(of: record) { try doc.addTerm(term) }
+        } else {
+            for node in Threads.alone(record) { try doc.addTerm(Threads.nodePrefix + node) }
+        }
         try doc.setValue(Slot.facets, facetItems(of: record))
         var stored = record
         if threadPending { stored.thread = Threads.pendingLabel }

@@ -48,10 +48,15 @@ enum Threads {
     }
 
     /// The nodes a record joins, sorted.
-    static func nodes(of record: Record) -> [String] {
-        let links = links(of: record)
+    static func nodes(of record: Record, _ links: Links? = nil) -> [String] {
+        let links = links ?? self.links(of: record)
         let keys = links.own + links.answered.joined() + links.related
-        return Set((keys.isEmpty ? ["record:" + record.id] : keys).map(hash)).sorted()
+        return keys.isEmpty ? alone(record) : Set(keys.map(hash)).sorted()
+    }
+
+    /// The node of a record that names no message: a thread of its own.
+    static func alone(_ record: Record) -> [String] {
+        [hash("record:" + record.id)]
     }
 
     /// A Message-ID as mailers compare them: without its angle brackets and spaces.
@@ -118,9 +123,21 @@ enum Threads {
         return word.map(reduced).flatMap { $0.count >= 2 ? $0 : nil }
     }
 
-    /// Letters and digits only, without case or accents.
+    /// Letters and digits only, without case or accents. (ASCII is done by hand: whole
+    /// texts are reduced when a reply is compared with what it quotes.)
     static func reduced(_ text: String) -> String {
-        text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).filter { $0.isLetter || $0.isNumber }
+        var kept = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 48...57, 97...122: kept.append(scalar)
+            case 65...90: kept.append(Unicode.Scalar(scalar.value + 32)!)
+            case 0..<128: continue
+            default:
+                let folded = String(scalar).folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+                kept.append(contentsOf: folded.unicodeScalars.filter { $0.properties.isAlphabetic || $0.properties.numericType != nil })
+            }
+        }
+        return String(kept)
     }
 
     static func hash(_ key: String) -> String {
