@@ -21,7 +21,7 @@ THRESHOLDS = {
                      "redactions": 0.95, "agency_f1": 0.95, "vendor_f1": 0.95},
     "scan": {"split": 0.95, "sender": 0.92, "date": 0.92},
 }
-METRICS = ["split", "sender", "date", "subject", "to", "redactions", "agency_f1", "vendor_f1", "thread", "inclusive"]
+METRICS = ["split", "sender", "date", "subject", "to", "redactions", "agency_f1", "vendor_f1", "thread", "inclusive", "linked"]
 
 
 def words(text):
@@ -182,10 +182,16 @@ def score(truth, records):
                 "thread": bool(r) and r.get("thread") is not None and in_thread[r.get("thread")] == truth_thread[email.get("thread")],
                 "inclusive": bool(r) and (not r.get("quoted_in")) == (i not in quoted_whole),
             }
+            # Linked: each quoted copy of an email of the release is joined to that email's
+            # record (it names the quoting one among those that quote it whole).
+            linked = [bool(r) and bool(matched.get(q["copies_index"])) and r["id"] in matched[q["copies_index"]].get("quoted_in", [])
+                      for q in email.get("quoted", []) if q.get("copies_index") is not None]
             for key in keys:
                 t = tallies[key]
                 for metric, ok in checks.items():
                     t.add(metric, ok)
+                for ok in linked:
+                    t.add("linked", ok)
                 t.add_set("agency", email.get("agencies", []), r.get("agencies", []) if r else [])
                 t.add_set("vendor", email.get("vendors", []), r.get("vendors", []) if r else [])
             wrong = [m for m, ok in checks.items() if not ok and m not in ("to", "thread", "inclusive")]
@@ -204,6 +210,19 @@ def score(truth, records):
             if r.get("date") and r["date"][:10] in f.get("furniture_dates", []):
                 furniture_dates.append({"file": f["path"], "spurious": r["id"], "date": r["date"]})
     return tallies, failures, furniture_dates
+
+
+def same_conversations(records, again):
+    """Records of the same ids whose thread (as the set of ids in it), copy standing and
+    quoting differ between two indexes of the same files (one ingest, and two)."""
+    def view(rs):
+        members = defaultdict(set)
+        for r in rs:
+            members[r.get("thread")].add(r["id"])
+        return {r["id"]: (frozenset(members[r.get("thread")]), tuple(sorted(r.get("quoted_in", []))),
+                          tuple(sorted(o["path"] for o in r.get("other_sources", [])))) for r in rs}
+    one, two = view(records), view(again)
+    return {"records": len(one), "differing": sorted(i for i in set(one) | set(two) if one.get(i) != two.get(i))}
 
 
 def pct(x):
@@ -245,16 +264,28 @@ def main():
     ap.add_argument("records")
     ap.add_argument("--json", help="write scores and every failure here")
     ap.add_argument("--check", action="store_true", help="exit 1 when a threshold is missed")
+    ap.add_argument("--again", help="records.jsonl of the same files ingested in two steps: threads, copies and "
+                                    "quotes must be those of one")
     args = ap.parse_args()
     truth = json.load(open(args.truth, encoding="utf-8"))
     records = [json.loads(line) for line in open(args.records, encoding="utf-8") if line.strip()]
     tallies, failures, furniture_dates = score(truth, records)
     print(report(tallies, furniture_dates))
     missed = check(tallies, furniture_dates)
+    two_step = None
+    if args.again:
+        again = [json.loads(line) for line in open(args.again, encoding="utf-8") if line.strip()]
+        # (Only the files ingested both ways: the second index may leave scans out.)
+        paths = {r["source"]["path"].rsplit("/", 1)[-1] for r in again}
+        two_step = same_conversations([r for r in records if r["source"]["path"].rsplit("/", 1)[-1] in paths], again)
+        print(f"the same files in two ingests: {two_step['records']} records, "
+              f"{len(two_step['differing'])} with another thread, copies or quotes than in one")
+        if two_step["differing"]:
+            missed.append(f"{len(two_step['differing'])} records differ between one ingest and two")
     if args.json:
         json.dump({"scores": {f"{k[0]}={k[1]}": {"emails": t.emails(), **{m: t.score(m) for m in METRICS}}
                               for k, t in sorted(tallies.items())},
-                   "missed": missed, "failures": failures, "furniture_dates": furniture_dates},
+                   "missed": missed, "failures": failures, "furniture_dates": furniture_dates, "two_step": two_step},
                   open(args.json, "w", encoding="utf-8"), indent=1, ensure_ascii=False)
     for line in missed:
         print("below threshold:", line)

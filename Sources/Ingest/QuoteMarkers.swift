@@ -15,8 +15,9 @@ enum QuoteMarkers {
         pattern: #"^(?:-{2,}\s*Original Message\s*-{2,}|-{2,}\s*Forwarded message\s*-{2,}|On .{5,200}wrote:\s*$|Begin forwarded message:|From:\s.+\n\s*(?:Sent|Date):\s)"#,
         options: [.anchorsMatchLines, .caseInsensitive])
 
-    /// "On <date>, <name> wrote:" (Gmail, Apple Mail, Thunderbird), wrapped or not.
-    static let attribution = try! NSRegularExpression(pattern: #"(?m)^\s*On\s+((?:(?!\bwrote:)[^\n]|\n(?!\s*\n)){5,250}?)\s+wrote:\s*$"#)
+    /// "On <date>, <name> wrote:" (Gmail, Apple Mail, Thunderbird), wrapped or not, and
+    /// inside the quotes of later replies ("> > On …").
+    static let attribution = try! NSRegularExpression(pattern: #"(?m)^[ \t>]*On\s+((?:(?!\bwrote:)[^\n]|\n(?![\s>]*\n)){5,250}?)\s+wrote:\s*$"#)
 
     /// The sender and date of each message a reply quotes under an attribution line, in
     /// the order printed: a header of From and Date only. The date ends with its time (and
@@ -24,7 +25,9 @@ enum QuoteMarkers {
     static func attributions(in body: String) -> [PrintedHeader] {
         attribution.matches(in: body, range: NSRange(body.startIndex..., in: body)).compactMap { match in
             guard let range = Range(match.range(at: 1), in: body) else { return nil }
-            let words = body[range].split(whereSeparator: \.isWhitespace).map(String.init)
+            // (A wrapped attribution inside a quote goes on after the quote's ">" marks.)
+            let text = body[range].replacingOccurrences(of: #"\n[\s>]*"#, with: " ", options: .regularExpression)
+            let words = text.split(whereSeparator: \.isWhitespace).map(String.init)
             guard var end = words.firstIndex(where: { $0.range(of: #"^\d{1,2}:\d{2}(:\d{2})?,?$"#, options: .regularExpression) != nil })
             else { return nil }
             if end + 1 < words.count, ["am", "pm", "a.m.", "p.m."].contains(words[end + 1].lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ","))) {

@@ -73,8 +73,10 @@ enum Threads {
         guard let date, date.time != nil else { return [] }
         let minutes = ["printed:" + date.sortKey.prefix(13)] + (date.utcMinute.map { ["utc:" + $0] } ?? [])
         let topic = subject.map(EmailSplitter.withoutReplyPrefixes).map(reduced).flatMap { $0.count >= 3 ? $0 : nil }
-        // (The sender by name and by address: a copy may print either, or both.)
-        let senders = [from?.name.map(reduced).flatMap { $0.count >= 3 ? $0 : nil }, from?.address.map { "@" + $0.lowercased() }].compactMap { $0 }
+        // (The sender by name and by address: a copy may print either, or both; and an
+        // address's first.last as the name it spells.)
+        let local = from?.address?.split(separator: "@").first.map { reduced(String($0)) }
+        let senders = Set([from?.name.map(reduced), local].compactMap { $0 }.filter { $0.count >= 3 } + [from?.address.map { "@" + $0.lowercased() }].compactMap { $0 }).sorted()
         return minutes.flatMap { minute in (topic.map { [minute + ":subject:" + $0] } ?? []) + senders.map { minute + ":from:" + $0 } }
     }
 

@@ -123,12 +123,18 @@ final class PrintedHeaderTests: XCTestCase {
             On 1/26/19 9:02 AM, Ethan Reyes wrote:
             >> Numbers attached.
             On Friday, Ethan Reyes wrote:
+            >> > On 1/25/19 8:40 AM, Dana Wu wrote:
+            >> > > The list is attached.
+            > On Thu, Jan 24, 2019 at 6:02 PM Omar Vance <ovance@vendor-y.com>
+            > wrote:
             """
         let quoted = QuoteMarkers.attributions(in: body)
         XCTAssertEqual(quoted.map { $0.from }, [Correspondent(name: "Tanisha McAllister", address: "tanisha.mcallister@microsoft.com"),
                                                Correspondent(name: "Angela O'Brien", address: "angela.j.obrien@nypd.org"),
-                                               Correspondent(name: "Ethan Reyes", address: nil)])
-        XCTAssertEqual(quoted.map { $0.date?.description }, ["2019-01-28T19:09:00", "2019-01-27T16:15:00", "2019-01-26T09:02:00"])
+                                               Correspondent(name: "Ethan Reyes", address: nil), Correspondent(name: "Dana Wu", address: nil),
+                                               Correspondent(name: "Omar Vance", address: "ovance@vendor-y.com")])
+        XCTAssertEqual(quoted.map { $0.date?.description }, ["2019-01-28T19:09:00", "2019-01-27T16:15:00", "2019-01-26T09:02:00",
+                                                            "2019-01-25T08:40:00", "2019-01-24T18:02:00"])
     }
 
     func testLabelsSurviveOCRNoise() {

@@ -161,6 +161,10 @@ final class ThreadTests: XCTestCase {
                                          date: RecordDate(iso: "2021-12-15T19:49:00"), subject: nil)]),
             printed("yahoo", Correspondent(name: nil, address: "dmitri.rahman70@yahoo.com"), person("Björn Allen"), "2017-09-10T10:41:00", "FOIA Request"),
             printed("rahman", person("Dmitri Rahman"), person("Björn Allen"), "2017-09-12T18:46:00", "RE: FOIA Request"),
+            printed("address only", Correspondent(name: nil, address: "ngozi.goldberg@clearview.ai"), person("Ascott"),
+                    "2018-04-24T19:57:50-04:00", "Fwd: Login for the trial"),
+            printed("quoting a name", person("Ascott"), person("Victor Nelson"), "2018-04-25T08:00:00-04:00", "Fwd: Fwd: Login for the trial",
+                    quoting: [copy("Ngozi Goldberg", "2018-04-24T19:57:00", nil)]),
         ]
         // (Copied to the one the second email is addressed to: two emails that started two threads.)
         records[records.firstIndex { $0.id == "lead" }!].cc = [person("Samuel Hill")]
@@ -178,6 +182,7 @@ final class ThreadTests: XCTestCase {
         XCTAssertNotEqual(thread["april"], thread["may"], "a reply answers an email of the weeks before")
         XCTAssertEqual(thread["by address"], thread["quoting by name"], "a copy that prints the sender's name and address")
         XCTAssertEqual(thread["yahoo"], thread["rahman"], "a surname read from an address with digits")
+        XCTAssertEqual(thread["address only"], thread["quoting a name"], "a name quoted, spelt by the first.last of an address")
     }
 
     /// Messages printed as one thread (a tracker's request, a Gmail print) share it,
