@@ -6,7 +6,11 @@ import Search
 struct ThreadCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "thread", abstract: "Print the conversation a record is part of, as a tree in date order.",
-        discussion: "A message that replies name but that was not released is shown as a ghost.")
+        discussion: """
+            A message that replies name but that was not released is shown as a ghost; one a later message \
+            quotes whole says which. Every file a message was found in is listed. To export the thread: \
+            corpus export 'thread:ID' --out thread.zip
+            """)
 
     @OptionGroup var index: IndexOptions
 
