@@ -9,9 +9,9 @@ import Ingest
 /// (`Record.copyOf`), but searches, counts, people, timelines and exports pass them by.
 ///
 /// Two records are copies when they name the same sender (by name or address) and the
-/// same subject (its "RE:"/"FW:" chain kept) at the same minute, as printed or in UTC.
-/// Two mail records are never copies by these keys: mail is one message by its
-/// Message-ID, which gives it its record id.
+/// same subject (its "RE:"/"FW:" chain kept) at the same minute, as printed or in UTC,
+/// in two files. Two mail records are never copies by these keys: mail is one message
+/// by its Message-ID, which gives it its record id.
 enum MessageCopies {
     static let keyPrefix = "XCOPYKEY"
     /// On every record another stands for.
@@ -27,9 +27,13 @@ enum MessageCopies {
     }
 
     /// Whether two records sent in one minute are copies of one message: the same sender
-    /// (by name or address) and subject, and not two mail messages.
+    /// (by name or address) and subject, and not two mail messages. Two in one file are
+    /// not: there the second is most often a quoted copy the splitter took for an email,
+    /// and which of the two holds the email's own fields cannot be told here.
     static func same(_ a: Record, _ b: Record) -> Bool {
-        guard a.id != b.id, a.messageID == nil || b.messageID == nil, let x = a.from, let y = b.from else { return false }
+        guard a.id != b.id, a.source.sha256 != b.source.sha256, a.messageID == nil || b.messageID == nil,
+              let x = a.from, let y = b.from
+        else { return false }
         func name(_ c: Correspondent) -> String? { c.name.map(Threads.reduced).flatMap { $0.count >= 3 ? $0 : nil } }
         let sender = (x.address != nil && x.address?.lowercased() == y.address?.lowercased()) || (name(x) != nil && name(x) == name(y))
         return sender && subject(a) == subject(b)

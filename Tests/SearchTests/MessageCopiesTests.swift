@@ -72,6 +72,17 @@ final class MessageCopiesTests: XCTestCase {
         }
     }
 
+    /// In one file, a second print of an email is most often a quoted copy the splitter
+    /// took for an email: both records stay, neither standing for the other.
+    func testTwoPrintsInOneFileAreNotCopies() throws {
+        var again = print
+        again.id = "print again"
+        again.source = Source(path: "/release/print.pdf", sha256: "print.pdf", pages: 2...2)
+        let index = try ingest([[print, again]])
+        XCTAssertEqual(try index.search(SearchRequest(query: "trial")).total, 2)
+        XCTAssertNil(try index.record(id: "print again").copyOf)
+    }
+
     /// Two mail messages are one only by their Message-ID: a sender, minute and subject
     /// in common do not make them copies.
     func testMailWithTwoMessageIDsIsTwoMessages() throws {
