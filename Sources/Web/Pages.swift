@@ -77,6 +77,7 @@ enum Pages {
             tags += hit.vendors.map { "<span class=\"tag\">\(HTML.escape($0))</span>" }
             var source = HTML.escape((hit.source.path as NSString).lastPathComponent)
             if let range = hit.source.rangeLabel { source += " " + range }
+            if hit.duplicates > 0 { source += " (and \(hit.duplicates) other file\(hit.duplicates == 1 ? "" : "s"))" }
             let to = hit.to.prefix(3).map { person($0) }.joined(separator: ", ") + (hit.to.count > 3 ? ", …" : "")
             main += """
                 <div class="hit"><h2><a href="/doc/\(HTML.escape(hit.id))">\(HTML.escape(hit.subject ?? "(no subject)"))</a></h2>
@@ -110,10 +111,17 @@ enum Pages {
         rows.append(("Subject", HTML.escape(record.subject ?? "")))
         if !record.agencies.isEmpty { rows.append(("Agencies", HTML.escape(record.agencies.joined(separator: ", ")))) }
         if !record.vendors.isEmpty { rows.append(("Vendors", HTML.escape(record.vendors.joined(separator: ", ")))) }
-        var source = HTML.escape(record.source.path + (record.source.member ?? ""))
-        if let attachment = record.source.attachment { source += ", attachment " + HTML.escape(attachment) }
-        if let range = record.source.rangeLabel { source += " · " + range }
-        rows.append(("Source", source + "<br><small>sha256 \(HTML.escape(record.source.sha256))</small>"))
+        func place(_ source: Source) -> String {
+            var place = HTML.escape(source.path + (source.member ?? ""))
+            if let attachment = source.attachment { place += ", attachment " + HTML.escape(attachment) }
+            if let range = source.rangeLabel { place += " · " + range }
+            return place
+        }
+        rows.append(("Source", place(record.source) + "<br><small>sha256 \(HTML.escape(record.source.sha256))</small>"))
+        if !record.otherSources.isEmpty { rows.append(("Also in", record.otherSources.map(place).joined(separator: "<br>"))) }
+        if let head = record.copyOf {
+            rows.append(("Copy of", "<a href=\"/doc/\(HTML.escape(head))\">\(HTML.escape(head))</a> <small>(the same message, found again)</small>"))
+        }
         if record.ocr { rows.append(("OCR", "yes" + (record.ocrConfidence.map { ", mean confidence \($0)%" } ?? ""))) }
         if record.redactions > 0 { rows.append(("Redactions", String(record.redactions))) }
         if let parent = record.parent { rows.append(("Attached to", "<a href=\"/doc/\(HTML.escape(parent))\">\(HTML.escape(parent))</a>")) }

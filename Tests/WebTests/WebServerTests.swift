@@ -37,6 +37,11 @@ final class WebServerTests: XCTestCase {
                    date: RecordDate(iso: "2018-10-19T09:00:00"), source: Source(path: "/nonexistent/re.eml", sha256: String(repeating: "d", count: 64)),
                    text: "Thanks for the tip.", messageID: "<re@mail.example>", inReplyTo: "<tip@mail.example>",
                    references: ["<first@mail.example>", "<tip@mail.example>"]),
+            // The reply released again as a print: a copy, which the reply stands for.
+            Record(id: "copy", kind: .email, subject: "Re: <i>A tip</i>", from: Correspondent(name: "Desk", address: "desk@nypd.org"),
+                   date: RecordDate(iso: "2018-10-19T09:00:00"),
+                   source: Source(path: "/nonexistent/re-print.pdf", sha256: String(repeating: "e", count: 64), pages: 1...1),
+                   text: "Thanks for the tip."),
         ])
         try! writer.commit()
         return path
@@ -184,6 +189,8 @@ final class WebServerTests: XCTestCase {
         try await withApp { client in
             let link = try await client.execute(uri: "/?q=tip", method: .get) { response -> String in
                 let page = String(buffer: response.body)
+                XCTAssertTrue(page.contains("2 matches"), "the reply's print is the reply, counted once")
+                XCTAssertTrue(page.contains("re.eml (and 1 other file)"), page)
                 let found = try XCTUnwrap(page.range(of: #"href="(/\?q=tip%20from[^"]*)""#, options: .regularExpression))
                 return String(page[found].dropFirst(6).dropLast())
             }
@@ -205,6 +212,7 @@ final class WebServerTests: XCTestCase {
                 XCTAssertTrue(thread.hasPrefix("<div class=\"thread\"><ul><li><i>not released: &lt;first@mail.example&gt;"), thread)
                 XCTAssertTrue(thread.contains("<ul><li><a href=\"/doc/\(Self.quotedID)\">undated · Jane &quot;JJ Doe · A tip</a><ul><li><b>"), thread)
                 XCTAssertTrue(thread.contains("Re: &lt;i&gt;A tip&lt;/i&gt;</b>"), "escaped, and marked as the page's own")
+                XCTAssertTrue(page.contains("<tr><td><b>Also in</b></td><td>/nonexistent/re-print.pdf · p. 1</td></tr>"), page)
                 let threadID = try XCTUnwrap(try SearchIndex(path: Self.indexPath).record(id: Self.replyID).thread)
                 XCTAssertTrue(page.contains("<a href=\"/export?q=thread%3A\(threadID)\">export this thread (zip)</a>"), page)
             }
