@@ -63,7 +63,7 @@ extension SearchIndex {
             try? jsonl.close()
         }
         manifest.seekToEndOfFile()
-        manifest.write(Data("id,kind,date,from,to,subject,agencies,vendors,source_path,attachment,pages,sha256,original,file\r\n".utf8))
+        manifest.write(Data("id,kind,date,from,to,subject,agencies,vendors,source_path,attachment,pages,sha256,original,file,also_in\r\n".utf8))
 
         var summary = ExportSummary(records: 0, originals: 0, pageRanges: 0, path: path)
         var written: [String: String] = [:] // an original's sha256, or sha256 and pages → its name in files/
@@ -73,11 +73,13 @@ extension SearchIndex {
             let file = try exportPages(of: record, into: files, using: pages, written: &written,
                                           pageCounts: &pageCounts, summary: &summary) ?? original
             let person = { (c: Correspondent) in c.address ?? c.name ?? "" }
-            let row = [record.id, record.kind.rawValue, record.date?.description ?? "", record.from.map(person) ?? "",
+            // (The other files the same message was found in, with their pages.)
+            let alsoIn: [String] = record.otherSources.map { other in other.path + (other.rangeLabel.map { " " + $0 } ?? "") }
+            let row: [String] = [record.id, record.kind.rawValue, record.date?.description ?? "", record.from.map(person) ?? "",
                        (record.to + record.cc).map(person).joined(separator: "; "), record.subject ?? "",
                        record.agencies.joined(separator: "; "), record.vendors.joined(separator: "; "), record.source.path,
                        record.source.attachment ?? "", record.source.pages.map { "\($0.lowerBound)-\($0.upperBound)" } ?? "",
-                       record.source.sha256, original ?? "", file ?? ""]
+                       record.source.sha256, original ?? "", file ?? "", alsoIn.joined(separator: "; ")]
             manifest.write(Data((row.map(CSVField.escape).joined(separator: ",") + "\r\n").utf8))
             var line = try RecordCoding.encoder.encode(record)
             line.append(0x0A)

@@ -94,6 +94,12 @@ final class MessageIdentityTests: XCTestCase {
                        "found by either file")
         let shown = try CorpusBinary.run(["show", "--index", index, hit["id"] as! String])
         XCTAssertTrue(shown.stdout.contains("Also in:  \(folder.appendingPathComponent("release.pdf").path) p. 1"), shown.stdout)
+        // Exported once, naming both files.
+        let out = folder.appendingPathComponent("export").path
+        XCTAssertEqual(try CorpusBinary.run(["export", "--index", index, "--out", out, "--format", "dir"]).status, 0)
+        let rows = try String(contentsOfFile: out + "/manifest.csv", encoding: .utf8).split(separator: "\r\n").dropFirst()
+        XCTAssertEqual(rows.count, 1)
+        XCTAssertTrue(rows.first?.hasSuffix(",\(folder.appendingPathComponent("release.pdf").path) p. 1") == true, rows.description)
     }
 
     func testAnAttachedCopyOfTheEmailsOwnHeadersNeverReplacesIt() throws {

@@ -95,7 +95,10 @@ final class SearchDepthTests: XCTestCase {
         let bytes = try Data(contentsOf: URL(fileURLWithPath: out + "/manifest.csv"))
         XCTAssertEqual(bytes.prefix(5), Data([0xEF, 0xBB, 0xBF] + Array("id".utf8)), "a byte-order mark for spreadsheets")
         let manifest = String(decoding: bytes.dropFirst(3), as: UTF8.self)
-        let rows = manifest.split(separator: "\r\n").dropFirst()
+        let lines = manifest.split(separator: "\r\n")
+        let header = lines.first?.split(separator: ",").map(String.init) ?? []
+        XCTAssertEqual(header.suffix(3), ["original", "file", "also_in"])
+        let rows = lines.dropFirst()
         XCTAssertEqual(rows.count, summary.records)
         let jsonl = try String(contentsOfFile: out + "/records.jsonl", encoding: .utf8).split(separator: "\n")
         XCTAssertEqual(jsonl.count, summary.records)
@@ -103,7 +106,8 @@ final class SearchDepthTests: XCTestCase {
         for line in jsonl {
             let record = try RecordCoding.decoder.decode(Record.self, from: Data(line.utf8))
             guard let pages = record.source.pages, let row = rows.first(where: { $0.hasPrefix(record.id) }),
-                  let file = row.split(separator: ",").last, file.hasPrefix("files/pages/") else { continue }
+                  case let fields = row.split(separator: ",", omittingEmptySubsequences: false), fields.count >= header.count,
+                  case let file = fields[fields.count - 2], file.hasPrefix("files/pages/") else { continue }
             let pdf = try PDFDocument(path: out + "/" + file)
             XCTAssertEqual(pdf.pageCount, pages.count, String(file))
             checked += 1
