@@ -9,8 +9,11 @@ enum OCRRepair {
         (#"^[\s\-–—_.~=*©®°•]+(?=\p{L})"#, ""),
         // A dot read as a colon inside an address: "lukasz.j:baptiste@".
         (#"(?<=[a-z0-9])(?<!mailto):(?=[a-z0-9][a-z0-9._-]*@)"#, "."),
-        // A space read after a dot: "jamal. jackson@gmail.com".
-        (#"(?<=(?:^|[\s<(])[A-Za-z0-9_-]{1,30}\.)\s(?=[A-Za-z0-9._-]+@)"#, ""),
+        // A space read after a dot: "jamal. jackson@gmail.com", "“jorge. walker@" (a bracket
+        // read as a quote mark).
+        (#"(?<=(?:^|[\s<(«“"‘])[A-Za-z0-9_-]{1,30}\.)\s(?=[A-Za-z0-9._-]+@)"#, ""),
+        // A dot read as a space right after the opening bracket: "<aisha oliveira@".
+        (#"(?<=[<«“][a-z0-9_-]{1,30})\s(?=[a-z0-9._-]+@)"#, "."),
         (#"(?<![\w.])([A-Z]) (?=[a-z]{2,})"#, "$1"),
         (#"(?<=@[A-Za-z0-9-]{1,40})\s*\.\s*(?=[A-Za-z])"#, "."),
         // ... after a domain's other labels only before a last label that ends the address:

@@ -168,6 +168,11 @@ final class PrintedHeaderTests: XCTestCase {
         XCTAssertEqual(AddressList.parse(OCRRepair.addresses("J ohn Park <jpark@ fbi.gov>")), [Correspondent(name: "John Park", address: "jpark@fbi.gov")])
         XCTAssertEqual(AddressList.parse(OCRRepair.addresses("Lukasz Baptiste <lukasz.j:baptiste@nypd.org>")).first?.address, "lukasz.j.baptiste@nypd.org")
         XCTAssertEqual(AddressList.parse(OCRRepair.addresses("jamal. jackson@gmail.com")).first?.address, "jamal.jackson@gmail.com")
+        XCTAssertEqual(AddressList.parse(OCRRepair.addresses("Jorge Walker “jorge. walker@troopers.ny.gov>")),
+                       [Correspondent(name: "Jorge Walker", address: "jorge.walker@troopers.ny.gov")])
+        XCTAssertEqual(AddressList.parse(OCRRepair.addresses("Aisha B. Oliveira <aisha oliveira@chicagopolice.org -")),
+                       [Correspondent(name: "Aisha B. Oliveira", address: "aisha.oliveira@chicagopolice.org")])
+        XCTAssertEqual(AddressList.parse(OCRRepair.addresses("Jane Doe jdoe@nypd.org")).first?.address, "jdoe@nypd.org", "no bracket, no dot made")
         XCTAssertEqual(AddressList.parse(OCRRepair.addresses("Lucia. J.Rogers@ice /dhs.gov")).first?.address, "lucia.j.rogers@ice.dhs.gov")
         XCTAssertEqual(AddressList.parse(OCRRepair.addresses("oliveirab@usss.dhs. gov")), [Correspondent(name: nil, address: "oliveirab@usss.dhs.gov")])
         XCTAssertEqual(OCRRepair.addresses("a@x.gov. Re: budget"), "a@x.gov. Re: budget", "a sentence after an address stays apart")
