@@ -97,7 +97,7 @@ enum Threads {
     static let answeredWeeks = 4
 
     static func subjectKeys(_ record: Record, answering: Bool) -> [String] {
-        guard let subject = record.subject, let sender = record.from.flatMap(surname) else { return [] }
+        guard let subject = record.subject, let senders = record.from.map(surnames), !senders.isEmpty else { return [] }
         let topic = reduced(EmailSplitter.withoutReplyPrefixes(subject))
         let chain = EmailSplitter.replyPrefixes(subject)
         guard topic.count >= 3 else { return [] }
@@ -105,7 +105,9 @@ enum Threads {
         // before, not one of two that started threads months apart on the same subject.
         let week = record.date.map { $0.daysSince1970 / 7 }
         func keys(_ chain: [String], _ people: [Correspondent], weeks: [Int?]) -> [String] {
-            let pairs = Set(people.compactMap(surname).filter { $0 != sender }.map { [sender, $0].sorted().joined(separator: "|") }).sorted()
+            let pairs = Set(senders.flatMap { sender in
+                people.flatMap(surnames).filter { !senders.contains($0) }.map { [sender, $0].sorted().joined(separator: "|") }
+            }).sorted()
             return weeks.flatMap { week in pairs.map { "subject:\(week.map(String.init) ?? "undated"):\(chain.joined(separator: ".")):\(topic):\($0)" } }
         }
         // (Its own keys pair the sender with those it was addressed to, who answer it; a
@@ -116,13 +118,17 @@ enum Threads {
             + keys(chain, record.cc, weeks: [week]) + keys(chain, record.to + record.cc, weeks: Array(before.dropFirst()))
     }
 
-    /// A person's last name, reduced; or the last part of the address's local part
-    /// without digits ("nunez" of zoe.nunez@…, "rahman" of dmitri.rahman70@…), which is
-    /// the surname in the usual first.last form.
-    private static func surname(_ person: Correspondent) -> String? {
-        let word = person.name?.split(separator: " ").last.map(String.init)
-            ?? person.address?.split(separator: "@").first?.split(whereSeparator: { ".-_".contains($0) }).last.map { $0.filter { !$0.isNumber } }
-        return word.map(reduced).flatMap { $0.count >= 2 ? $0 : nil }
+    /// A person's last name, reduced; or, known by address alone, what its local part may
+    /// hold of it: the last part without digits ("nunez" of zoe.nunez@…, "rahman" of
+    /// dmitri.rahman70@…), the surname in the usual first.last form; and of one word, that
+    /// word without its first or last letter too (an initial: "sullivan" of ssullivan@…,
+    /// "scott" of scotta@…).
+    private static func surnames(_ person: Correspondent) -> [String] {
+        if let name = person.name?.split(separator: " ").last.map({ reduced(String($0)) }) { return name.count >= 2 ? [name] : [] }
+        guard let parts = person.address?.split(separator: "@").first?.split(whereSeparator: { ".-_".contains($0) }),
+              let last = parts.last.map({ reduced($0.filter { !$0.isNumber }) }), last.count >= 2
+        else { return [] }
+        return parts.count == 1 && last.count >= 6 ? [last, String(last.dropFirst()), String(last.dropLast())] : [last]
     }
 
     /// Letters and digits only, without case or accents. (ASCII is done by hand: whole

@@ -165,6 +165,8 @@ final class ThreadTests: XCTestCase {
                     "2018-04-24T19:57:50-04:00", "Fwd: Login for the trial"),
             printed("quoting a name", person("Ascott"), person("Victor Nelson"), "2018-04-25T08:00:00-04:00", "Fwd: Fwd: Login for the trial",
                     quoting: [copy("Ngozi Goldberg", "2018-04-24T19:57:00", nil)]),
+            printed("initial", Correspondent(name: nil, address: "ssullivan@axon.com"), person("Kevin Park"), "2021-08-27T12:17:00", "FW: Login problems"),
+            printed("to a name", person("Kevin Park"), person("Søren Sullivan"), "2021-08-27T13:47:00", "RE: FW: Login problems"),
         ]
         // (Copied to the one the second email is addressed to: two emails that started two threads.)
         records[records.firstIndex { $0.id == "lead" }!].cc = [person("Samuel Hill")]
@@ -183,6 +185,7 @@ final class ThreadTests: XCTestCase {
         XCTAssertEqual(thread["by address"], thread["quoting by name"], "a copy that prints the sender's name and address")
         XCTAssertEqual(thread["yahoo"], thread["rahman"], "a surname read from an address with digits")
         XCTAssertEqual(thread["address only"], thread["quoting a name"], "a name quoted, spelt by the first.last of an address")
+        XCTAssertEqual(thread["initial"], thread["to a name"], "an address of an initial and a surname")
     }
 
     /// Messages printed as one thread (a tracker's request, a Gmail print) share it,
