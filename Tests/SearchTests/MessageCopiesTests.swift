@@ -38,21 +38,15 @@ final class MessageCopiesTests: XCTestCase {
     lazy var other = email("other", file: "print.pdf", from: Correspondent(name: "Owen Ramos", address: "oramos@nypd.org"),
                            date: "2019-03-05T09:13:00", subject: "RE: Trial accounts", pages: 2...2)
 
-    func ingest(_ groups: [[Record]]) throws -> SearchIndex {
-        try? FileManager.default.removeItem(atPath: path)
-        for group in groups {
-            let writer = try IndexWriter(path: path)
-            try writer.add(group)
-            try writer.commit()
-            try writer.close()
-        }
+    func index(ingesting groups: [[Record]]) throws -> SearchIndex {
+        try ingest(groups, into: path)
         return try SearchIndex(path: path)
     }
 
     func testOneMessageReleasedThreeTimesCountsOnce() throws {
         for groups in [[[scan, print, mail, other]], [[scan], [other, print], [mail]], [[mail], [print], [scan, other]], [[print, scan], [other], [mail]]] {
             let order = groups.map { $0.map(\.id) }.description
-            let index = try ingest(groups)
+            let index = try index(ingesting: groups)
             let response = try index.search(SearchRequest(query: "trial"))
             XCTAssertEqual(response.total, 2, order)
             XCTAssertEqual(Set(response.hits.map(\.id)), ["mail", "other"], order)
@@ -78,7 +72,7 @@ final class MessageCopiesTests: XCTestCase {
         var again = print
         again.id = "print again"
         again.source = Source(path: "/release/print.pdf", sha256: "print.pdf", pages: 2...2)
-        let index = try ingest([[print, again]])
+        let index = try index(ingesting: [[print, again]])
         XCTAssertEqual(try index.search(SearchRequest(query: "trial")).total, 2)
         XCTAssertNil(try index.record(id: "print again").copyOf)
     }
@@ -90,7 +84,7 @@ final class MessageCopiesTests: XCTestCase {
         second.id = "mail2"
         second.messageID = "<a2@nypd.org>"
         second.source = Source(path: "/release/b.eml", sha256: "b.eml")
-        let index = try ingest([[mail, second]])
+        let index = try index(ingesting: [[mail, second]])
         XCTAssertEqual(try index.search(SearchRequest(query: "trial")).total, 2)
     }
 }

@@ -32,13 +32,7 @@ final class ThreadTests: XCTestCase {
 
     /// Writes the records in the given order, committing after each group.
     func threads(ingesting groups: [[Record]]) throws -> [String: String] {
-        try? FileManager.default.removeItem(atPath: path)
-        for group in groups {
-            let writer = try IndexWriter(path: path)
-            try writer.add(group)
-            try writer.commit()
-            try writer.close()
-        }
+        try ingest(groups, into: path)
         let index = try SearchIndex(path: path)
         return Dictionary(uniqueKeysWithValues: try records.map { ($0.id, try XCTUnwrap(index.record(id: $0.id).thread, $0.id)) })
     }
@@ -238,13 +232,7 @@ final class ThreadTests: XCTestCase {
         let bare = mail("m3", replyTo: "m1", text: "Thanks, got it.")
         let all = [original, reply, first, quoting, bare]
         for groups in [[all], [[reply, quoting, bare], [original, first]], [[original], [first, bare], [reply], [quoting]]] {
-            try? FileManager.default.removeItem(atPath: path)
-            for group in groups {
-                let writer = try IndexWriter(path: path)
-                try writer.add(group)
-                try writer.commit()
-                try writer.close()
-            }
+            try ingest(groups, into: path)
             let index = try SearchIndex(path: path)
             let order = groups.map { $0.map(\.id) }.description
             XCTAssertEqual(try index.record(id: "p1").quotedIn, ["p2"], order)
