@@ -81,6 +81,16 @@ public struct Conversation: Encodable, Sendable {
         // Each message's own naming first, then what others say of the messages they name.
         for (record, chain) in zip(records, chains) { if let parent = chain.last { link(record.id, to: parent) } }
         for chain in chains { for (parent, child) in zip(chain, chain.dropFirst()) { link(child, to: parent) } }
+        // A reply that names nothing answers the latest earlier message its subject and
+        // people name.
+        let ownBySubject = links.map { Set($0.related).subtracting($0.answeringBySubject) }
+        for (index, record) in records.enumerated() where parentOf[record.id] == nil && !links[index].answeringBySubject.isEmpty {
+            let named = Set(links[index].answeringBySubject), sent = record.date?.sortKey ?? "~"
+            let answered = records.indices.filter { other in
+                other != index && !named.isDisjoint(with: ownBySubject[other]) && (records[other].date?.sortKey ?? "") < sent
+            }.max { (records[$0].date?.sortKey ?? "") < (records[$1].date?.sortKey ?? "") }
+            if let answered { link(record.id, to: records[answered].id) }
+        }
 
         var messages = records.map { record in
             Message(id: record.id, key: record.id, ghost: false, messageID: record.messageID.map(Threads.messageKey), from: record.from,

@@ -23,6 +23,9 @@ enum Threads {
         /// print); else, for a reply that quotes nothing, its subject with each pair of
         /// people writing to each other.
         var related: [String] = []
+        /// Of those, the keys by which a reply that quotes nothing names what it answers
+        /// (the others are the record's own).
+        var answeringBySubject: [String] = []
     }
 
     static func links(of record: Record) -> Links {
@@ -38,13 +41,14 @@ enum Threads {
         answered = answered.map { $0.filter { !$0.isEmpty && !own.contains($0) } }.filter { !$0.isEmpty }
         // Messages printed as one thread are one, whoever wrote to whom; subjects and
         // people join the others to a reply that nothing else joins.
-        var related: [String] = []
+        var related: [String] = [], answering: [String] = []
         if let printed = record.printedThread.map(reduced), !printed.isEmpty {
             related = ["print:\(record.source.sha256):\(printed)"]
         } else if printed {
-            related = subjectKeys(record, answering: answered.isEmpty)
+            let keys = subjectKeys(record, answering: answered.isEmpty)
+            (related, answering) = (keys.own + keys.answering, keys.answering)
         }
-        return Links(own: own.filter { !$0.isEmpty }, answered: answered, related: related)
+        return Links(own: own.filter { !$0.isEmpty }, answered: answered, related: related, answeringBySubject: answering)
     }
 
     /// The nodes a record joins, sorted.
@@ -96,11 +100,11 @@ enum Threads {
     /// How many weeks back a reply that quotes nothing looks for what it answers.
     static let answeredWeeks = 4
 
-    static func subjectKeys(_ record: Record, answering: Bool) -> [String] {
-        guard let subject = record.subject, let senders = record.from.map(surnames), !senders.isEmpty else { return [] }
+    static func subjectKeys(_ record: Record, answering: Bool) -> (own: [String], answering: [String]) {
+        guard let subject = record.subject, let senders = record.from.map(surnames), !senders.isEmpty else { return ([], []) }
         let topic = reduced(EmailSplitter.withoutReplyPrefixes(subject))
         let chain = EmailSplitter.replyPrefixes(subject)
-        guard topic.count >= 3 else { return [] }
+        guard topic.count >= 3 else { return ([], []) }
         // The week it was sent: a reply that quotes nothing answers an email of the weeks
         // before, not one of two that started threads months apart on the same subject.
         let week = record.date.map { $0.daysSince1970 / 7 }
@@ -112,10 +116,11 @@ enum Threads {
         }
         // (Its own keys pair the sender with those it was addressed to, who answer it; a
         // reply's with anyone it went to, the writer it answers among them.)
-        guard answering, chain.first == "re" else { return keys(chain, record.to, weeks: [week]) }
+        let own = keys(chain, record.to, weeks: [week])
+        guard answering, chain.first == "re" else { return (own, []) }
         let before: [Int?] = week.map { week in (0...Self.answeredWeeks).map { week - $0 } } ?? [nil]
-        return keys(chain, record.to, weeks: [week]) + keys(Array(chain.dropFirst()), record.to + record.cc, weeks: before)
-            + keys(chain, record.cc, weeks: [week]) + keys(chain, record.to + record.cc, weeks: Array(before.dropFirst()))
+        return (own, keys(Array(chain.dropFirst()), record.to + record.cc, weeks: before)
+            + keys(chain, record.cc, weeks: [week]) + keys(chain, record.to + record.cc, weeks: Array(before.dropFirst())))
     }
 
     /// A person's last name, reduced; or, known by address alone, what its local part may

@@ -113,6 +113,7 @@ final class ThreadTests: XCTestCase {
         XCTAssertEqual(ghost.quotedIn, ["p1"])
         XCTAssertEqual(conversation.messages.first { $0.id == "p1" }?.replyTo, ghost.key)
         XCTAssertEqual(conversation.messages.first { $0.id == "p2" }?.replyTo, "p1")
+        XCTAssertEqual(conversation.messages.first { $0.id == "p3" }?.replyTo, "p1", "a reply that quotes nothing, under what its subject answers")
     }
 
     /// Subjects and people join a reply that quotes nothing to the message it answers
