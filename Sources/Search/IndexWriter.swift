@@ -122,7 +122,7 @@ public final class IndexWriter: RecordSink, @unchecked Sendable {
             let links = conversations ? Threads.links(of: record) : nil
             return (Schema.Prefix.id + record.id, record,
                     try Schema.document(for: record, gazetteer: gazetteer, threadPending: true, conversations: conversations, links: links),
-                    links.map { Threads.nodes(of: record, $0) } ?? Threads.alone(record))
+                    links.map { Threads.nodes(of: record, $0) } ?? Threads.alone(record), links)
         }
         room.lock()
         while queued > 0, queued + documents.count > maxQueued, failure == nil { room.wait() }
@@ -136,7 +136,9 @@ public final class IndexWriter: RecordSink, @unchecked Sendable {
         writes.async {
             self.applying {
                 try self.beginIfNeeded()
-                for (idTerm, record, document, nodes) in batch.value { try self.write(record, document, nodes: nodes, idTerm: idTerm) }
+                for (idTerm, record, document, nodes, links) in batch.value {
+                    try self.write(record, document, nodes: nodes, links: links, idTerm: idTerm)
+                }
                 self.pending += batch.value.count
                 if self.pending >= self.batchSize { try self.commitNow() }
             }
@@ -191,21 +193,22 @@ public final class IndexWriter: RecordSink, @unchecked Sendable {
     /// another file, that file is added to the record's sources and the index gains no
     /// record; from the same place (a file read again after an interrupted ingest), it
     /// replaces what was written.
-    private func write(_ record: Record, _ document: XapianDocument, nodes: [String], idTerm: String) throws {
+    /// - links: what the record names (nil without conversations).
+    private func write(_ record: Record, _ document: XapianDocument, nodes: [String], links: Threads.Links?, idTerm: String) throws {
         guard try db.termExists(idTerm) else {
-            guard conversations else {
+            guard let links else {
                 try db.replace(idTerm: idTerm, with: try threaded(document, nodes: nodes))
                 tallied.added += 1
                 return
             }
             let joined = try joinCopies(record)
             var written = joined ?? record
-            let quoting = try quotingWhole(written)
+            let quoting = try quotingWhole(written, links)
             written.quotedIn = Array(Set(written.quotedIn + quoting)).sorted()
             let changed = joined != nil || written.quotedIn != record.quotedIn
             let document = changed ? try Schema.document(for: written, gazetteer: gazetteer, threadPending: true) : document
             try db.replace(idTerm: idTerm, with: try threaded(document, nodes: nodes))
-            try markQuotedWhole(by: written)
+            try markQuotedWhole(by: written, links)
             // (A copy is a message found again, not one more.)
             if joined == nil { tallied.added += 1 } else { tallied.sameMessage += 1 }
             return
@@ -216,7 +219,7 @@ public final class IndexWriter: RecordSink, @unchecked Sendable {
             return
         }
         // (The file goes to the record that stands for the message.)
-        var head = try existing.copyOf.map { try stored(Schema.Prefix.id + $0) } ?? existing
+        var head = try head(of: existing)
         head.otherSources.append(record.source)
         try rewrite(head)
         tallied.sameMessage += 1
@@ -230,7 +233,7 @@ public final class IndexWriter: RecordSink, @unchecked Sendable {
         var heads: [String: Record] = [:]
         for term in MessageCopies.keys(of: record) {
             for found in try records(holding: term) where MessageCopies.same(record, found) {
-                let head = try found.copyOf.map { try stored(Schema.Prefix.id + $0) } ?? found
+                let head = try head(of: found)
                 heads[head.id] = head
             }
         }
@@ -242,7 +245,7 @@ public final class IndexWriter: RecordSink, @unchecked Sendable {
                 copy.copyOf = best.id
                 try rewrite(copy)
             }
-            best.otherSources += ([head.source] + head.otherSources).filter { !([best.source] + best.otherSources).contains($0) }
+            best.otherSources += newSources(of: head, for: best)
             best.quotedIn = Array(Set(best.quotedIn + head.quotedIn)).sorted()
             head.otherSources = []
             head.quotedIn = []
@@ -250,7 +253,7 @@ public final class IndexWriter: RecordSink, @unchecked Sendable {
             try rewrite(head)
         }
         if best.id == record.id { return best }
-        best.otherSources += ([record.source] + record.otherSources).filter { !([best.source] + best.otherSources).contains($0) }
+        best.otherSources += newSources(of: record, for: best)
         try rewrite(best)
         new.otherSources = []
         new.copyOf = best.id
@@ -259,10 +262,10 @@ public final class IndexWriter: RecordSink, @unchecked Sendable {
 
     /// The ids of the records indexed already that quote `record` whole (see `WholeQuotes`):
     /// among those sharing a node with it, those that name its message as quoted.
-    private func quotingWhole(_ record: Record) throws -> [String] {
+    private func quotingWhole(_ record: Record, _ links: Threads.Links) throws -> [String] {
         guard record.copyOf == nil else { return [] }
         var ids: Set<String> = []
-        for key in Threads.links(of: record).own {
+        for key in links.own {
             for later in try records(holding: Threads.nodePrefix + Threads.hash(key))
             where !ids.contains(later.id) && Threads.links(of: later).answered.contains(where: { $0.contains(key) })
                 && WholeQuotes.holds(later, whole: record)
@@ -275,11 +278,11 @@ public final class IndexWriter: RecordSink, @unchecked Sendable {
 
     /// Marks the records indexed already that `record` quotes whole: among those sharing
     /// a node with it, those whose own message it names as quoted.
-    private func markQuotedWhole(by record: Record) throws {
+    private func markQuotedWhole(by record: Record, _ links: Threads.Links) throws {
         guard record.copyOf == nil, record.messageID == nil || WholeQuotes.mayQuote(record) else { return }
-        for key in Set(Threads.links(of: record).answered.joined()).sorted() {
+        for key in Set(links.answered.joined()).sorted() {
             for found in try records(holding: Threads.nodePrefix + Threads.hash(key)) where Threads.links(of: found).own.contains(key) {
-                var earlier = try found.copyOf.map { try stored(Schema.Prefix.id + $0) } ?? found
+                var earlier = try head(of: found)
                 guard !earlier.quotedIn.contains(record.id), WholeQuotes.holds(record, whole: earlier) else { continue }
                 earlier.quotedIn = (earlier.quotedIn + [record.id]).sorted()
                 try rewrite(earlier)
@@ -294,6 +297,16 @@ public final class IndexWriter: RecordSink, @unchecked Sendable {
         var found: [Record] = []
         while let data = try matches.next() { found.append(try RecordCoding.decoder.decode(Record.self, from: data)) }
         return found
+    }
+
+    /// The record that stands for the message `record` is a copy of (itself, if none).
+    private func head(of record: Record) throws -> Record {
+        try record.copyOf.map { try stored(Schema.Prefix.id + $0) } ?? record
+    }
+
+    /// The files `record` was found in that `head` does not name yet.
+    private func newSources(of record: Record, for head: Record) -> [Source] {
+        ([record.source] + record.otherSources).filter { !([head.source] + head.otherSources).contains($0) }
     }
 
     /// The record of the first document holding a term.
