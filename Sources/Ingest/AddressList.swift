@@ -13,6 +13,13 @@ public enum AddressList {
     /// A Lotus Notes name: "Michael Reyes/NYPD/NYC@NYPD", "Dana O’Brien/RTCC/NYPD@NYPD".
     static let notesName = try! NSRegularExpression(pattern: #"^([\p{L}][\p{L} .'’-]{0,40}?)(/[\p{L}0-9 .&'-]{1,30}){1,4}(@[\p{L}0-9.-]{1,30})?$"#)
 
+    /// Every address printed in a text (signatures, quoted lines), lowercased.
+    static func bareAddresses(in text: String) -> [String] {
+        bareAddress.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { match in
+            Range(match.range, in: text).map { text[$0].lowercased() }
+        }
+    }
+
     public static func parse(_ value: String) -> [Correspondent] {
         let pieces: [String]
         if value.contains(";") {

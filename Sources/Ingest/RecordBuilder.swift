@@ -5,8 +5,13 @@ import Foundation
 public struct RecordBuilder: Sendable {
     public var tagger: EntityTagger
 
+    /// The domains of the agencies and vendors known, and of web mail: what an OCR-misread
+    /// domain is likely to be.
+    private var knownDomains: Set<String>
+
     public init(gazetteer: Gazetteer = .builtIn) {
         tagger = EntityTagger(gazetteer: gazetteer)
+        knownDomains = Set(gazetteer.entities.flatMap(\.domains)).union(Gazetteer.personalDomains)
     }
 
     /// A PDF: one record per printed email it holds, or one document record.
@@ -21,9 +26,13 @@ public struct RecordBuilder: Sendable {
             fillDocumentFields(&record)
             return [record]
         }
-        let spellings = SpellingConsensus(emails.filter { email in
+        let scanned = emails.filter { email in
             pages[(email.firstPage - 1)...(email.lastPage - 1)].contains { $0.ocrConfidence != nil }
-        }.flatMap { [$0.header.from].compactMap { $0 } + $0.header.to + $0.header.cc })
+        }
+        let spellings = SpellingConsensus(
+            scanned.flatMap { [$0.header.from].compactMap { $0 } + $0.header.to + $0.header.cc },
+            textAddresses: scanned.flatMap { AddressList.bareAddresses(in: $0.body) },
+            knownDomains: knownDomains)
         return emails.enumerated().map { index, email in
             let range = email.firstPage...email.lastPage
             let span = pages[(range.lowerBound - 1)...(range.upperBound - 1)]

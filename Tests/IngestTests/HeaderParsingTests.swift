@@ -313,6 +313,50 @@ final class SpellingConsensusTests: XCTestCase {
         XCTAssertEqual(consensus.apply(accented), accented, "accents OCR did read are kept")
         XCTAssertEqual(consensus.apply(colleague), colleague, "another name on a shared mailbox is left alone")
     }
+    func testAMisreadDomainIsTheFilesUsualOneOrAKnownOne() {
+        let usual = Correspondent(name: "Frank Ward", address: "frank.ward@chicagopolice.org")
+        let misreadDomain = Correspondent(name: "Frank Ward", address: "frank.ward@chicagopolice.arg")
+        let colleague = Correspondent(name: "Sara Romano", address: "sromano@echicagopolice.org")
+        let consensus = SpellingConsensus([usual, misreadDomain, colleague, Correspondent(name: nil, address: "dmurphy@chicagopolice.org")],
+                                          knownDomains: ["hotmail.com", "atf.gov", "dhs.gov"])
+        XCTAssertEqual(consensus.apply(misreadDomain), usual, "the domain as the file usually reads it")
+        XCTAssertEqual(consensus.apply(colleague).address, "sromano@chicagopolice.org", "a domain read once, a letter off the usual one")
+        let known = SpellingConsensus([Correspondent(name: "Declan Parker", address: "dparker@hotnail.com"),
+                                       Correspondent(name: nil, address: "ekhoury@ice.dhs.qov"),
+                                       Correspondent(name: nil, address: "jetesre@hhs.gov")],
+                                      knownDomains: ["hotmail.com", "dhs.gov"])
+        XCTAssertEqual(known.apply(Correspondent(name: "Declan Parker", address: "dparker@hotnail.com")).address, "dparker@hotmail.com")
+        XCTAssertEqual(known.apply(Correspondent(name: nil, address: "ekhoury@ice.dhs.qov")).address, "ekhoury@ice.dhs.gov",
+                       "only the known end of a domain is replaced")
+        XCTAssertEqual(known.apply(Correspondent(name: nil, address: "jetesre@hhs.gov")).address, "jetesre@hhs.gov",
+                       "a short domain a letter from a known one is another domain when it ends as domains do")
+    }
+
+    func testTheNameReadBesideAnAddressChoosesAmongItsSpellings() {
+        let right = Correspondent(name: "Liam Cook", address: "liam.cook@chicagopolice.org")
+        let misread = Correspondent(name: "Liam Cook", address: "llam.cook@chicagopolice.org")
+        let signature = "llam.cook@chicagopolice.org"
+        let consensus = SpellingConsensus([right, right, misread, Correspondent(name: "Liam Cook", address: "lham.cook@chicagopolice.org")],
+                                          textAddresses: [signature, signature])
+        XCTAssertEqual(consensus.apply(right), right, "two reads where name and address agree outweigh three misreadings")
+        XCTAssertEqual(consensus.apply(misread), right)
+        XCTAssertEqual(consensus.apply(Correspondent(name: "Liam Cook", address: "lham.cook@chicagopolice.org")), right,
+                       "of the spellings a letter off, the one that spells the name read beside it")
+        XCTAssertEqual(consensus.apply(Correspondent(name: nil, address: "lham.cook@chicagopolice.org")).address, "liam.cook@chicagopolice.org",
+                       "with no name, the spelling best supported")
+    }
+
+    func testAVeryLongAddressTwoLettersOffOneReadOftenIsThatOne() {
+        let usual = Correspondent(name: "Theresa MacDonald", address: "theresa.macdonald@atf.gov")
+        let misread = Correspondent(name: "Theresa MacDonald", address: "theresa.nacdenald@atf.qov")
+        let consensus = SpellingConsensus([usual, usual, misread], textAddresses: ["theresa.macdonald@atf.gov"], knownDomains: ["atf.gov"])
+        XCTAssertEqual(consensus.apply(misread), usual)
+        let short = SpellingConsensus([Correspondent(name: nil, address: "ncampbell@council.nyc.gov"),
+                                       Correspondent(name: nil, address: "ncampbell@council.nyc.gov"),
+                                       Correspondent(name: nil, address: "ncampben@council.nyc.gov")])
+        XCTAssertEqual(short.apply(Correspondent(name: nil, address: "ncampben@council.nyc.gov")).address, "ncampben@council.nyc.gov",
+                       "two letters off a short address, with no name to confirm it: perhaps someone else")
+    }
 }
 
 final class PageFurnitureTests: XCTestCase {
