@@ -407,14 +407,24 @@ public enum EmailSplitter {
         // (A page's top proves nothing of a header printed unlike every email this release
         // is known to print, with labels in another order, that could be quoted here.)
         let printedOtherwise = !formats.emails.contains { $0.couldBe(printed) }
-        if startsPage(preamble, lines), !printedOtherwise || !couldBeQuoted(block, under: chain) {
+        let quoteIndent = indent(of: current, lines) + 4
+        // (A quote runs on over a page break: a header at the next page's top indented as
+        // the quote that ends the page before, or under the rule that ends it, is inside it.)
+        let quoteRunsOn = indent(of: block, lines) >= quoteIndent && preamble > 0 && lines[preamble - 1].indent >= quoteIndent
+        let ruleEndsPageBefore = preamble == block.start && block.start > 0 && matches(rule, lines[block.start - 1].text)
+        // (Nor does a page's top make an email of a copy of one printed elsewhere, older
+        // than the email above: a quote of it, the page break inside the quote.)
+        let olderCopy = original != nil && (block.date.flatMap { date in current.date.map { date.isBefore($0) } } ?? false)
+        if startsPage(preamble, lines), !quoteRunsOn, !olderCopy, !(ruleEndsPageBefore && couldBeQuoted(block, under: chain)),
+           !printedOtherwise || !couldBeQuoted(block, under: chain)
+        {
             return (true, "starts page \(first.page) with its own header")
         }
         if formats.print.contains(printed) {
             return (true, "printed as this release prints its emails' headers (\(printed)), unlike its quoted copies")
         }
-        if indent(of: block, lines) >= indent(of: current, lines) + 4 {
-            return (false, "indented under the email above: a quoted copy")
+        if indent(of: block, lines) >= quoteIndent {
+            return (false, quoteRunsOn ? "indented as the quote that ends the page before: a quoted copy" : "indented under the email above: a quoted copy")
         }
         let date = block.date, currentDate = current.date
         if onlyQuoted {
@@ -442,7 +452,7 @@ public enum EmailSplitter {
                 return (false, "the same subject, dated before the email above: a quoted copy")
             }
         }
-        if underRule(block, lines), couldBeQuoted(block, under: chain) {
+        if underRule(block, lines) || (startsPage(preamble, lines) && ruleEndsPageBefore), couldBeQuoted(block, under: chain) {
             return (false, "under a rule inside the email above, with nothing saying it is an email of its own: a quoted copy")
         }
         if printedOtherwise, couldBeQuoted(block, under: chain) {
@@ -645,10 +655,11 @@ public enum EmailSplitter {
     }
 
     /// A short line of words with no colon or digits, starting with a letter, which is not
-    /// the subject Apple Mail prints as a title over the header (or what OCR kept of it).
+    /// the subject Apple Mail prints as a title over the header (or what OCR kept of it),
+    /// nor a closing ("Respectfully,").
     static func couldBeOwnerName(_ line: String, over block: HeaderBlock) -> Bool {
         let key = PageFurniture.key(line)
-        return line.first?.isLetter == true && !line.contains(":") && line.split(separator: " ").count <= 6
+        return line.first?.isLetter == true && !line.contains(":") && line.split(separator: " ").count <= 6 && !line.hasSuffix(",")
             && line.allSatisfy({ $0.isLetter || " .,'’-".contains($0) }) && !line.contains("--")
             && !key.isEmpty && !PageFurniture.key(block.header.subject ?? "").contains(key)
     }

@@ -398,6 +398,78 @@ final class TextReleaseSplitTests: XCTestCase {
         XCTAssertEqual(EmailSplitter.split(text: signed).map { $0.header.from?.name }, ["Patrick Tanaka", "Ethan Cohen"])
     }
 
+    /// A quote indented under its email runs on over a page break: the header indented as
+    /// it is at the next page's top is still quoted, not an email of its own.
+    func testAnIndentedQuoteRunsOnOverAPageBreak() {
+        func header(_ from: String, _ date: String, _ to: String, _ subject: String, indent: String = "") -> [String] {
+            ["From:     \(from)", "Sent:     \(date)", "To:       \(to)", "Subject:  \(subject)", ""].map { indent + $0 }
+        }
+        let andres = "von Hagen, Andrés <vonhagena@miami-police.org>", keisha = "Roberts, Keisha <robertsk@ice.dhs.gov>"
+        let pages = [
+            header(andres, "Tuesday, May 16, 2017 11:28:00 AM", keisha, "RE: Referral") + ["All,", "Per policy we do not run searches.", "Andrés", ""]
+                + header(keisha, "5/16/2017 9:43 AM", andres, "RE: Referral", indent: "    ") + ["    Hey Andrés,", "    Forwarding a possible match.", "    Keisha"],
+            header(andres, "5/16/2017 8:17 AM", keisha, "Referral", indent: "    ") + ["    Team,", "    We are trying to locate a subject.", "    Andrés", ""]
+                + header("Kowalski, François <kowalskif@miami-police.org>", "Wednesday, May 17, 2017 9:00 AM", andres, "Lunch") + ["Noon?"],
+        ]
+        let emails = EmailSplitter.split(text: pages.map { $0.joined(separator: "\n") }.joined(separator: "\n\u{0C}"))
+        XCTAssertEqual(emails.map { $0.header.date?.description }, ["2017-05-16T11:28:00", "2017-05-17T09:00:00"])
+        XCTAssertEqual(emails.first?.quoted.map { $0.date?.description }, ["2017-05-16T09:43:00", "2017-05-16T08:17:00"])
+    }
+
+    /// A rule that ends a page, under a reply, introduces the copy it quotes at the next
+    /// page's top; a later email after that copy is an email again.
+    func testARuleEndingAPageIntroducesTheQuoteAtTheNextPagesTop() {
+        func header(_ from: String, _ date: String, _ to: String, _ subject: String) -> [String] {
+            ["From:            \(from)", "Date:            \(date)", "To:              \(to)", "Subject:         \(subject)", ""]
+        }
+        let priya = "Priya Jóhannsdóttir <priya.johannsdottir@genetec.com>", elena = "Elena Sharma <esharma@mtapd.org>"
+        let pages = [
+            header(priya, "Sat, 14 Aug 2021 19:13:25 -0400", elena, "Re: Follow up from today")
+                + ["Hey Elena,", "Would you be available to meet on 8/29?", "Thank you,", "Priya", "________________________________"],
+            header(elena, "Sat, 14 Aug 2021 13:36:06 -0400", priya, "Follow up from today")
+                + ["Please let me know who from your side will attend.", "Sincerely,", "Elena Sharma", ""]
+                + header(elena, "Sat, 14 Aug 2021 20:46:30 -0400", priya, "Re: Follow up from today") + ["Can we push it to 9/14?", "Elena"],
+        ]
+        let emails = EmailSplitter.split(text: pages.map { $0.joined(separator: "\n") }.joined(separator: "\n\u{0C}"))
+        XCTAssertEqual(emails.map { $0.header.date?.description }, ["2021-08-14T19:13:25-04:00", "2021-08-14T20:46:30-04:00"])
+        XCTAssertEqual(emails.first?.quoted.map { $0.date?.description }, ["2021-08-14T13:36:06-04:00"])
+    }
+
+    /// A copy of an email printed before, older than the email above it, is quoted there
+    /// even at a page's top: the page break falls inside the quote.
+    func testAnOlderCopyOfAnEmailAtAPagesTopIsQuoted() {
+        func header(_ from: String, _ date: String, _ to: String, indent: String = "") -> [String] {
+            ["From:     \(from)", "Sent:     \(date)", "To:       \(to)", "Subject:  Re: Trial extension", ""].map { indent + $0 }
+        }
+        let karen = "Karen Collins <kcollins@lapd.online>", lukasz = "Lukasz O'Brien <lukasz@idemia.com>"
+        let pages = [
+            header(karen, "Wednesday, March 4, 2020 11:39 PM", lukasz) + ["Can you extend the trial?", "Karen"],
+            header(lukasz, "Saturday, March 7, 2020 3:42 AM", karen) + ["Yes, through March 27.", "Lukasz"],
+            header(karen, "Saturday, March 7, 2020 5:38 PM", lukasz) + ["Thanks again,", "Karen", ""]
+                + header(lukasz, "Saturday, March 7, 2020 3:42 AM", karen, indent: "    ") + ["    Yes, through March 27.", "    Lukasz"],
+            header(karen, "Wednesday, March 4, 2020 11:39 PM", lukasz) + ["Can you extend the trial?", "Karen", ""]
+                + header(lukasz, "Saturday, March 7, 2020 6:52 PM", karen) + ["You are welcome.", "Lukasz"],
+        ]
+        let emails = EmailSplitter.split(text: pages.map { $0.joined(separator: "\n") }.joined(separator: "\n\u{0C}"))
+        XCTAssertEqual(emails.map { $0.header.date?.description },
+                       ["2020-03-04T23:39:00", "2020-03-07T03:42:00", "2020-03-07T17:38:00", "2020-03-07T18:52:00"])
+    }
+
+    /// A closing set apart over a quoted header ("Respectfully," then a blank line) is the
+    /// end of the message above, not another mailbox owner's name.
+    func testAClosingOverAQuotedHeaderIsNoOwnersName() {
+        let text = ["Raj Okonkwo", "From:        ngozi.evans76@yahoo.com", "Sent:        Tuesday, March 10, 2020 3:29 PM",
+                    "To:          Raj.Okonkwo@nypd.org", "Subject:     FW: RE: Extension of time", "",
+                    "Please review before we respond.", "", "Respectfully,", "",
+                    "From: ngozi.evans76@yahoo.com", "Sent: Tuesday, March 10, 2020 1:34 PM", "To: Joseph Wisniewski <Joseph.Wisniewski@nypd.org>",
+                    "Subject: RE: Extension of time", "", "Joseph, I ask that fees be waived.", "",
+                    "\u{0C}Raj Okonkwo", "From:        Joseph.Wisniewski@nypd.org", "Sent:        Saturday, March 7, 2020 8:58 AM",
+                    "To:          Ngozi Evans", "Subject:     Extension of time", "", "Team, a request."].joined(separator: "\n")
+        let emails = EmailSplitter.split(text: text)
+        XCTAssertEqual(emails.map { $0.header.date?.description }, ["2020-03-10T15:29:00", "2020-03-07T08:58:00"])
+        XCTAssertEqual(emails.first?.quoted.map { $0.date?.description }, ["2020-03-10T13:34:00"])
+    }
+
     /// Two mailboxes' prints joined, each email from its page's top: the other mailbox's
     /// owner tops one page only, over a header printed as the quoted copies are; it still
     /// opens an email (a name that tops a page is set apart, unless a closing ends the
