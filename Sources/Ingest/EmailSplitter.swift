@@ -399,6 +399,11 @@ public enum EmailSplitter {
                     return (true, "under a name set apart that is not the signature of the message above: another mailbox owner's")
                 }
             }
+            // (Nor can a message quote one sent after it: a name over it that looked like the
+            // signature of the email above was another owner's.)
+            if let date = block.date, let currentDate = current.date, currentDate.isBefore(date) {
+                return (true, "dated \(date), after the email above (\(currentDate)), which cannot quote it")
+            }
             return (false, "no mailbox owner's name above it, unlike every email of this print: a quoted copy")
         }
         if formats.quote.contains(printed) {

@@ -489,9 +489,15 @@ final class TextReleaseSplitTests: XCTestCase {
         ]
         let emails = EmailSplitter.split(text: pages.joined(separator: "\n\u{0C}"))
         XCTAssertEqual(emails.map { $0.header.from?.address }, ["cruzj@panynj.gov", "lmancuso@atf.gov", "jkowalski@panynj.gov", "lmancuso@atf.gov"])
-        // A closing at the foot of the page before: the name over the header is a signature.
-        let signed = [pages[0], pages[1] + "\nRegards,", pages[2], pages[3]].joined(separator: "\n\u{0C}")
+        // A closing at the foot of the page before: the name over the header is a signature,
+        // and the header a copy the email above quotes...
+        let quoted = page("Sean Miller", "Joanna Kowalski [mailto:jkowalski@panynj.gov]", "1/31/2021 9:28 AM", ["The room is booked.", "Best,"])
+        let signed = [pages[0], pages[1] + "\nRegards,", quoted, pages[3]].joined(separator: "\n\u{0C}")
         XCTAssertEqual(EmailSplitter.split(text: signed).map { $0.header.from?.address }, ["cruzj@panynj.gov", "lmancuso@atf.gov", "lmancuso@atf.gov"])
+        // ...unless it was sent after that email, which cannot quote it.
+        let later = [pages[0], pages[1] + "\nRegards,", pages[2], pages[3]].joined(separator: "\n\u{0C}")
+        XCTAssertEqual(EmailSplitter.split(text: later).map { $0.header.from?.address },
+                       ["cruzj@panynj.gov", "lmancuso@atf.gov", "jkowalski@panynj.gov", "lmancuso@atf.gov"])
     }
 
     /// Two mailboxes' prints joined: the second owner's name stands over one email only, set
