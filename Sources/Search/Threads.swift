@@ -109,8 +109,10 @@ enum Threads {
         // before, not one of two that started threads months apart on the same subject.
         let week = record.date.map { $0.daysSince1970 / 7 }
         func keys(_ chain: [String], _ people: [Correspondent], weeks: [Int?]) -> [String] {
+            // (Two first names alone are too common a pair to join by.)
             let pairs = Set(senders.flatMap { sender in
-                people.flatMap(surnames).filter { !senders.contains($0) }.map { [sender, $0].sorted().joined(separator: "|") }
+                people.flatMap(surnames).filter { !senders.contains($0) && !(sender.hasPrefix("~") && $0.hasPrefix("~")) }
+                    .map { [sender, $0].sorted().joined(separator: "|") }
             }).sorted()
             return weeks.flatMap { week in pairs.map { "subject:\(week.map(String.init) ?? "undated"):\(chain.joined(separator: ".")):\(topic):\($0)" } }
         }
@@ -123,17 +125,35 @@ enum Threads {
             + keys(chain, record.cc, weeks: [week]) + keys(chain, record.to + record.cc, weeks: Array(before.dropFirst())))
     }
 
-    /// A person's last name, reduced; or, known by address alone, what its local part may
-    /// hold of it: the last part without digits ("nunez" of zoe.nunez@…, "rahman" of
-    /// dmitri.rahman70@…), the surname in the usual first.last form; and of one word, that
-    /// word without its first or last letter too (an initial: "sullivan" of ssullivan@…,
-    /// "scott" of scotta@…).
+    /// The ways a person is known, reduced: by name, the last name, the last name of
+    /// several words ("delacruz" of Sofia M. De La Cruz), the first and last names run
+    /// together (as an address may spell them: kevinfitzgerald59@…), and the first name
+    /// (marked "~": an address may hold it alone, samuel@… for Samuel Green). By address
+    /// alone, what its local part may hold: the last part without digits ("nunez" of
+    /// zoe.nunez@…, "rahman" of dmitri.rahman70@…), all parts run together, the first part
+    /// as a first name; and of one word, that word without its first or last letter too
+    /// (an initial: "sullivan" of ssullivan@…, "scott" of scotta@…, "wong" of owong@…).
     private static func surnames(_ person: Correspondent) -> [String] {
-        if let name = person.name?.split(separator: " ").last.map({ reduced(String($0)) }) { return name.count >= 2 ? [name] : [] }
-        guard let parts = person.address?.split(separator: "@").first?.split(whereSeparator: { ".-_".contains($0) }),
-              let last = parts.last.map({ reduced($0.filter { !$0.isNumber }) }), last.count >= 2
+        if let name = person.name {
+            let words = name.split(separator: " ").map { reduced(String($0)) }.filter { !$0.isEmpty }
+            guard let last = words.last, last.count >= 2 else { return [] }
+            // (Initials do not spell a surname: "M." of Sofia M. De La Cruz.)
+            let tail = words.dropFirst().filter { $0.count >= 2 }
+            var keys = [last]
+            if words.count >= 2, let first = words.first, first.count >= 2 {
+                if tail.count >= 2 { keys.append(tail.joined()) }
+                keys += [first + tail.joined(), "~" + first]
+            }
+            return keys
+        }
+        guard let parts = person.address?.split(separator: "@").first?.split(whereSeparator: { ".-_".contains($0) })
+            .map({ reduced($0.filter { !$0.isNumber }) }).filter({ !$0.isEmpty }),
+              let last = parts.last, last.count >= 2
         else { return [] }
-        return parts.count == 1 && last.count >= 6 ? [last, String(last.dropFirst()), String(last.dropLast())] : [last]
+        if parts.count == 1 {
+            return (last.count >= 4 ? [last, String(last.dropFirst()), String(last.dropLast())] : [last]) + ["~" + last]
+        }
+        return [last, parts.joined()] + (parts[0].count >= 2 ? ["~" + parts[0]] : [])
     }
 
     /// Letters and digits only, without case or accents. (ASCII is done by hand: whole

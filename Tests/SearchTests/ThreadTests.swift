@@ -162,6 +162,20 @@ final class ThreadTests: XCTestCase {
                     quoting: [copy("Ngozi Goldberg", "2018-04-24T19:57:00", nil)]),
             printed("initial", Correspondent(name: nil, address: "ssullivan@axon.com"), person("Kevin Park"), "2021-08-27T12:17:00", "FW: Login problems"),
             printed("to a name", person("Kevin Park"), person("Søren Sullivan"), "2021-08-27T13:47:00", "RE: FW: Login problems"),
+            printed("hill", person("Robert Hill"), Correspondent(name: nil, address: "owong@cellebrite.com"), "2020-05-16T15:34:00",
+                    "RE: Budget request FY21"),
+            printed("short addresses", Correspondent(name: nil, address: "owong@cellebrite.com"), Correspondent(name: nil, address: "hillr@nypd.org"),
+                    "2020-05-16T21:42:00", "RE: Budget request FY21"),
+            printed("first name", Correspondent(name: nil, address: "delacruzs@nypd.org"), Correspondent(name: nil, address: "samuel@google.com"),
+                    "2022-03-06T12:53:00", "RE: Trial extension"),
+            printed("full names", person("Samuel Green"), person("Sofia M. De La Cruz"), "2022-03-06T13:10:00", "RE: Trial extension"),
+            printed("work", Correspondent(name: nil, address: "det.gallagher@hotmail.com"), Correspondent(name: nil, address: "kevin.fitzgerald@nypd.org"),
+                    "2017-11-05T10:46:03-05:00", "RE: Urgent: FR search needed"),
+            printed("personal", Correspondent(name: nil, address: "kevinfitzgerald59@icloud.com"), Correspondent(name: nil, address: "det.gallagher@hotmail.com"),
+                    "2017-11-05T18:51:20-05:00", "RE: Urgent: FR search needed"),
+            printed("michael", Correspondent(name: nil, address: "michael@nypd.org"), Correspondent(name: nil, address: "ana@nypd.org"),
+                    "2022-04-04T09:00:00", "RE: Trial extension"),
+            printed("another michael", person("Michael Turner"), person("Ana Choi"), "2022-04-05T09:00:00", "RE: Trial extension"),
         ]
         // (Copied to the one the second email is addressed to: two emails that started two threads.)
         records[records.firstIndex { $0.id == "lead" }!].cc = [person("Samuel Hill")]
@@ -181,6 +195,10 @@ final class ThreadTests: XCTestCase {
         XCTAssertEqual(thread["yahoo"], thread["rahman"], "a surname read from an address with digits")
         XCTAssertEqual(thread["address only"], thread["quoting a name"], "a name quoted, spelt by the first.last of an address")
         XCTAssertEqual(thread["initial"], thread["to a name"], "an address of an initial and a surname")
+        XCTAssertEqual(thread["hill"], thread["short addresses"], "short addresses of a surname and an initial")
+        XCTAssertEqual(thread["first name"], thread["full names"], "an address of a first name; a surname of several words")
+        XCTAssertEqual(thread["work"], thread["personal"], "first and last name run together in an address")
+        XCTAssertNotEqual(thread["michael"], thread["another michael"], "two first names alone join nothing")
     }
 
     /// Messages printed as one thread (a tracker's request, a Gmail print) share it,
