@@ -125,35 +125,42 @@ enum Threads {
             + keys(chain, record.cc, weeks: [week]) + keys(chain, record.to + record.cc, weeks: Array(before.dropFirst())))
     }
 
-    /// The ways a person is known, reduced: by name, the last name, the last name of
-    /// several words ("delacruz" of Sofia M. De La Cruz), the first and last names run
-    /// together (as an address may spell them: kevinfitzgerald59@…), and the first name
-    /// (marked "~": an address may hold it alone, samuel@… for Samuel Green). By address
-    /// alone, what its local part may hold: the last part without digits ("nunez" of
-    /// zoe.nunez@…, "rahman" of dmitri.rahman70@…), all parts run together, the first part
-    /// as a first name; and of one word, that word without its first or last letter too
-    /// (an initial: "sullivan" of ssullivan@…, "scott" of scotta@…, "wong" of owong@…).
+    /// The ways a person is known, reduced, by name and by address (a name OCR garbled or
+    /// cut short — "Colleen" for Colleen Ó Briain — is still known by the address beside it).
+    /// By name: the last name, the last name of several words ("delacruz" of Sofia M. De La
+    /// Cruz), the first and last names run together (as an address may spell them:
+    /// kevinfitzgerald59@…), and the first name (marked "~": an address may hold it alone,
+    /// samuel@… for Samuel Green). By address, what its local part may hold: the last part
+    /// without digits ("nunez" of zoe.nunez@…, "rahman" of dmitri.rahman70@…), all parts
+    /// run together, the first part as a first name; and of one word, that word without its
+    /// first or last letter too (an initial: "sullivan" of ssullivan@…, "scott" of
+    /// scotta@…, "wong" of owong@…).
     private static func surnames(_ person: Correspondent) -> [String] {
+        var keys: [String] = []
         if let name = person.name {
             let words = name.split(separator: " ").map { reduced(String($0)) }.filter { !$0.isEmpty }
-            guard let last = words.last, last.count >= 2 else { return [] }
-            // (Initials do not spell a surname: "M." of Sofia M. De La Cruz.)
-            let tail = words.dropFirst().filter { $0.count >= 2 }
-            var keys = [last]
-            if words.count >= 2, let first = words.first, first.count >= 2 {
-                if tail.count >= 2 { keys.append(tail.joined()) }
-                keys += [first + tail.joined(), "~" + first]
+            if let last = words.last, last.count >= 2 {
+                keys.append(last)
+                // (Initials do not spell a surname: "M." of Sofia M. De La Cruz.)
+                let tail = words.dropFirst().filter { $0.count >= 2 }
+                if words.count >= 2, let first = words.first, first.count >= 2 {
+                    if tail.count >= 2 { keys.append(tail.joined()) }
+                    keys += [first + tail.joined(), "~" + first]
+                }
             }
-            return keys
         }
-        guard let parts = person.address?.split(separator: "@").first?.split(whereSeparator: { ".-_".contains($0) })
+        if let parts = person.address?.split(separator: "@").first?.split(whereSeparator: { ".-_".contains($0) })
             .map({ reduced($0.filter { !$0.isNumber }) }).filter({ !$0.isEmpty }),
-              let last = parts.last, last.count >= 2
-        else { return [] }
-        if parts.count == 1 {
-            return (last.count >= 4 ? [last, String(last.dropFirst()), String(last.dropLast())] : [last]) + ["~" + last]
+           let last = parts.last, last.count >= 2
+        {
+            if parts.count == 1 {
+                keys += (last.count >= 4 ? [last, String(last.dropFirst()), String(last.dropLast())] : [last]) + ["~" + last]
+            } else {
+                keys += [last, parts.joined()] + (parts[0].count >= 2 ? ["~" + parts[0]] : [])
+            }
         }
-        return [last, parts.joined()] + (parts[0].count >= 2 ? ["~" + parts[0]] : [])
+        var seen = Set<String>()
+        return keys.filter { seen.insert($0).inserted }
     }
 
     /// Letters and digits only, without case or accents. (ASCII is done by hand: whole

@@ -173,6 +173,10 @@ final class ThreadTests: XCTestCase {
                     "2017-11-05T10:46:03-05:00", "RE: Urgent: FR search needed"),
             printed("personal", Correspondent(name: nil, address: "kevinfitzgerald59@icloud.com"), Correspondent(name: nil, address: "det.gallagher@hotmail.com"),
                     "2017-11-05T18:51:20-05:00", "RE: Urgent: FR search needed"),
+            printed("garbled list", Correspondent(name: "Colleen O Briain", address: "colleen.obriain@megvii.com"),
+                    Correspondent(name: "Baker, Jorge , Khoury", address: "jorge.baker@brooklynda.org"), "2018-08-06T06:02:52+08:00", "Introduction"),
+            printed("first name only", Correspondent(name: "Jorge Baker", address: "jorge.baker@brooklynda.org"),
+                    Correspondent(name: "Colleen", address: "colleen.obriain@megvii.com"), "2018-08-07T14:45:44-04:00", "RE: Introduction"),
             printed("michael", Correspondent(name: nil, address: "michael@nypd.org"), Correspondent(name: nil, address: "ana@nypd.org"),
                     "2022-04-04T09:00:00", "RE: Trial extension"),
             printed("another michael", person("Michael Turner"), person("Ana Choi"), "2022-04-05T09:00:00", "RE: Trial extension"),
@@ -199,6 +203,7 @@ final class ThreadTests: XCTestCase {
         XCTAssertEqual(thread["first name"], thread["full names"], "an address of a first name; a surname of several words")
         XCTAssertEqual(thread["work"], thread["personal"], "first and last name run together in an address")
         XCTAssertNotEqual(thread["michael"], thread["another michael"], "two first names alone join nothing")
+        XCTAssertEqual(thread["garbled list"], thread["first name only"], "names OCR garbled or cut short, and their addresses")
     }
 
     /// Messages printed as one thread (a tracker's request, a Gmail print) share it,
