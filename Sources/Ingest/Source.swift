@@ -33,4 +33,18 @@ public struct Source: Codable, Sendable, Equatable {
         if let lines { return "lines \(lines.lowerBound)–\(lines.upperBound)" }
         return nil
     }
+
+    /// Where the record is, as a reader cites it: its file (with the archive member), the
+    /// attachment it was read from, and its range ("/r/mail.mbox, attachment memo.pdf p. 3").
+    public func citation(rangeSeparator: String = " ") -> String {
+        var place = path + (member ?? "")
+        if let attachment { place += ", attachment \(attachment)" }
+        if let rangeLabel { place += rangeSeparator + rangeLabel }
+        return place
+    }
+
+    /// The file's name and the range, where a line has room for little more ("release.pdf p. 3").
+    public var shortCitation: String {
+        (path as NSString).lastPathComponent + (rangeLabel.map { " " + $0 } ?? "")
+    }
 }

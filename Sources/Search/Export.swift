@@ -74,7 +74,7 @@ extension SearchIndex {
                                           pageCounts: &pageCounts, summary: &summary) ?? original
             let person = { (c: Correspondent) in c.address ?? c.name ?? "" }
             // (The other files the same message was found in, with their pages.)
-            let alsoIn: [String] = record.otherSources.map { other in other.path + (other.rangeLabel.map { " " + $0 } ?? "") }
+            let alsoIn = record.otherSources.map { $0.citation() }
             let row: [String] = [record.id, record.kind.rawValue, record.date?.description ?? "", record.from.map(person) ?? "",
                        (record.to + record.cc).map(person).joined(separator: "; "), record.subject ?? "",
                        record.agencies.joined(separator: "; "), record.vendors.joined(separator: "; "), record.source.path,

@@ -75,8 +75,7 @@ enum Pages {
         for hit in response.hits {
             var tags = hit.agencies.map { "<span class=\"tag\">\(HTML.escape($0))</span>" }
             tags += hit.vendors.map { "<span class=\"tag\">\(HTML.escape($0))</span>" }
-            var source = HTML.escape((hit.source.path as NSString).lastPathComponent)
-            if let range = hit.source.rangeLabel { source += " " + range }
+            var source = HTML.escape(hit.source.shortCitation)
             if hit.duplicates > 0 { source += " (and \(hit.duplicates) other file\(hit.duplicates == 1 ? "" : "s"))" }
             let to = hit.to.prefix(3).map { person($0) }.joined(separator: ", ") + (hit.to.count > 3 ? ", …" : "")
             main += """
@@ -111,12 +110,7 @@ enum Pages {
         rows.append(("Subject", HTML.escape(record.subject ?? "")))
         if !record.agencies.isEmpty { rows.append(("Agencies", HTML.escape(record.agencies.joined(separator: ", ")))) }
         if !record.vendors.isEmpty { rows.append(("Vendors", HTML.escape(record.vendors.joined(separator: ", ")))) }
-        func place(_ source: Source) -> String {
-            var place = HTML.escape(source.path + (source.member ?? ""))
-            if let attachment = source.attachment { place += ", attachment " + HTML.escape(attachment) }
-            if let range = source.rangeLabel { place += " · " + range }
-            return place
-        }
+        func place(_ source: Source) -> String { HTML.escape(source.citation(rangeSeparator: " · ")) }
         rows.append(("Source", place(record.source) + "<br><small>sha256 \(HTML.escape(record.source.sha256))</small>"))
         if !record.otherSources.isEmpty { rows.append(("Also in", record.otherSources.map(place).joined(separator: "<br>"))) }
         if let head = record.copyOf {

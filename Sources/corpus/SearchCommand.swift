@@ -70,9 +70,7 @@ enum HitFormatter {
         var tail = [String]()
         if !hit.agencies.isEmpty { tail.append(hit.agencies.joined(separator: ", ")) }
         if !hit.vendors.isEmpty { tail.append(hit.vendors.joined(separator: ", ")) }
-        var where_ = (hit.source.path as NSString).lastPathComponent
-        if let range = hit.source.rangeLabel { where_ += " " + range }
-        tail.append(where_)
+        tail.append(hit.source.shortCitation)
         if hit.ocr { tail.append("OCR") }
         if hit.redactions > 0 { tail.append("\(hit.redactions) redaction\(hit.redactions == 1 ? "" : "s")") }
         tail.append("id \(hit.id)")

@@ -37,14 +37,8 @@ struct ShowCommand: AsyncParsableCommand {
         print("Subject:  \(record.subject ?? "")")
         if !record.agencies.isEmpty { print("Agencies: \(record.agencies.joined(separator: ", "))") }
         if !record.vendors.isEmpty { print("Vendors:  \(record.vendors.joined(separator: ", "))") }
-        func place(_ source: Source) -> String {
-            var place = source.path + (source.member ?? "")
-            if let attachment = source.attachment { place += ", attachment \(attachment)" }
-            if let range = source.rangeLabel { place += " " + range }
-            return place
-        }
-        print("Source:   \(place(record.source))\n          sha256 \(record.source.sha256)")
-        for other in record.otherSources { print("Also in:  \(place(other))") }
+        print("Source:   \(record.source.citation())\n          sha256 \(record.source.sha256)")
+        for other in record.otherSources { print("Also in:  \(other.citation())") }
         if let head = record.copyOf { print("Copy of:  \(head) (the same message, found again: that record stands for it)") }
         if let parent = record.parent { print("Parent:   \(parent)") }
         if !record.attachments.isEmpty { print("Attached: \(record.attachments.joined(separator: ", "))") }

@@ -48,7 +48,7 @@ struct ThreadCommand: AsyncParsableCommand {
                 print("\(indent)(not released) [\(message.date?.description ?? "undated")] \(message.from?.description ?? "?"): "
                       + "\(message.subject ?? "(no subject)"), known only as quoted in \(message.quotedIn.joined(separator: ", "))")
             } else {
-                let place = message.sources.map { (($0.path as NSString).lastPathComponent) + ($0.rangeLabel.map { " " + $0 } ?? "") }
+                let place = message.sources.map(\.shortCitation)
                 print("\(indent)[\(message.date?.description ?? "undated")] \(message.from?.description ?? "?"): \(message.subject ?? "(no subject)")")
                 let held = message.inclusive ? "" : " · quoted whole in \(message.quotedIn.joined(separator: ", "))"
                 print("\(indent)  id \(message.id ?? "") · \(place.joined(separator: "; "))\(held)")
