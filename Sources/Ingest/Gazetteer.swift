@@ -61,11 +61,18 @@ public struct Gazetteer: Sendable {
             // only as printed and beside a word that makes it a vendor ("Vigilant's LPR
             // database"), not in "the police became vigilant".
             let isEverydayWord = !isAcronym && !name.contains(" ") && EverydayWords.contains(name)
+            // A vendor's name of everyday words ("Rank One") counts as printed or in
+            // capitals, not in "a rank one priority".
+            let isEverydayPhrase = entity.kind == .vendor && name.contains(" ")
+                && name.split(separator: " ").allSatisfy { EverydayWords.contains(String($0)) }
             let caseSensitive = isAcronym || isEverydayWord
             // A name may wrap onto the next line.
-            let escaped = NSRegularExpression.escapedPattern(for: name).replacingOccurrences(of: " ", with: "\\s+")
-            let pattern = "(?<![\\w@.])" + escaped + "(?![\\w@])"
-            if let regex = try? NSRegularExpression(pattern: pattern, options: caseSensitive ? [] : [.caseInsensitive]) {
+            func escaped(_ name: String) -> String {
+                NSRegularExpression.escapedPattern(for: name).replacingOccurrences(of: " ", with: "\\s+")
+            }
+            let names = isEverydayPhrase ? "(?:" + escaped(name) + "|" + escaped(name.uppercased()) + ")" : escaped(name)
+            let pattern = "(?<![\\w@.])" + names + "(?![\\w@])"
+            if let regex = try? NSRegularExpression(pattern: pattern, options: caseSensitive || isEverydayPhrase ? [] : [.caseInsensitive]) {
                 let first = String(name.split(separator: " ").first ?? "")
                 mentions.append((Array((caseSensitive ? first : first.lowercased()).utf8), caseSensitive, isEverydayWord, regex, index))
             }
@@ -97,7 +104,7 @@ public struct Gazetteer: Sendable {
             guard Self.contains(caseSensitive ? bytes : lower, firstWord) else { continue }
             if needsCue {
                 let cued = pattern.matches(in: text, range: range).contains { match in
-                    Range(match.range, in: text).map { Self.hasVendorCue(around: $0, in: text) } ?? false
+                    Range(match.range, in: text).map { Self.hasVendorCue(around: $0, in: text) || Self.capitalisedMidSentence($0, in: text) } ?? false
                 }
                 if cued { found.insert(index) }
             } else if pattern.firstMatch(in: text, range: range) != nil {
@@ -123,6 +130,15 @@ public struct Gazetteer: Sendable {
         let before = words(text[text.index(range.lowerBound, offsetBy: -min(40, text.distance(from: text.startIndex, to: range.lowerBound)))..<range.lowerBound])
         let after = words(text[range.upperBound..<text.index(range.upperBound, offsetBy: min(40, text.distance(from: range.upperBound, to: text.endIndex)))])
         return (before.suffix(3) + after.prefix(3)).contains { vendorCues.contains($0) }
+    }
+
+    /// Whether a name printed with its capital stands inside a sentence, after a word in
+    /// lower case ("the connection to Axon drops"): a name there, not a sentence's first
+    /// word or a title's ("Stay Vigilant").
+    static func capitalisedMidSentence(_ range: Range<String.Index>, in text: String) -> Bool {
+        let before = text[text.index(range.lowerBound, offsetBy: -min(40, text.distance(from: text.startIndex, to: range.lowerBound)))..<range.lowerBound]
+        guard let word = before.split(whereSeparator: { $0.isWhitespace }).last, let first = word.first, let last = word.last else { return false }
+        return first.isLowercase && (last.isLetter || last.isNumber || last == ",")
     }
 
     /// memchr to each candidate first byte, memcmp for the rest: this prefilter runs for

@@ -81,6 +81,13 @@ final class HeaderParsingTests: XCTestCase {
         XCTAssertEqual(g.entitiesMentioned(in: "Vigilant officers stopped the car.").map(\.name), [])
         XCTAssertEqual(g.entitiesMentioned(in: "We searched Vigilant's LPR database for the plate.").map(\.name), ["Vigilant Solutions"])
         XCTAssertEqual(g.entitiesMentioned(in: "a quote from Vigilant Solutions").map(\.name), ["Vigilant Solutions"])
+        // ...or printed with its capital inside a sentence, not as a title's word.
+        XCTAssertEqual(g.entitiesMentioned(in: "The connection to\nAxon drops every few hours.").map(\.name), ["Axon"])
+        XCTAssertEqual(g.entitiesMentioned(in: "Subject: Stay Vigilant This Weekend").map(\.name), [])
+        // A vendor's name of everyday words counts as printed or in capitals.
+        XCTAssertEqual(g.entitiesMentioned(in: "This is a rank one priority for the front office.").map(\.name), [])
+        XCTAssertEqual(g.entitiesMentioned(in: "We met with Rank One about the SDK.").map(\.name), ["Rank One Computing"])
+        XCTAssertEqual(g.entitiesMentioned(in: "RANK ONE COMPUTING INVOICE").map(\.name), ["Rank One Computing"])
         // An umbrella company's address is the company, never one of its products.
         XCTAssertEqual(g.entity(forDomain: "us.ibm.com")?.name, "IBM")
         XCTAssertEqual(g.entity(forDomain: "amazon.com")?.name, "Amazon")
