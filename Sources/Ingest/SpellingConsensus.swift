@@ -161,7 +161,9 @@ struct SpellingConsensus {
         for (address, count) in counts where read.contains(address) {
             let (local, domain) = parts(address)
             var near: [String: Int] = [:]
-            for (other, weight) in weights where other != address {
+            // (Lengths first: a file's addresses mostly share a domain, and comparing each
+            // pair letter by letter is the cost here.)
+            for (other, weight) in weights where other != address && abs(other.count - address.count) <= 2 {
                 let (otherLocal, otherDomain) = parts(other)
                 guard otherLocal == local || otherDomain == domain else { continue }
                 let distance = PrintedHeader.editDistance(other, address)
