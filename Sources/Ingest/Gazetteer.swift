@@ -127,7 +127,7 @@ public struct Gazetteer: Sendable {
         func words(_ part: Substring) -> [String] {
             part.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
         }
-        let before = words(text[text.index(range.lowerBound, offsetBy: -min(40, text.distance(from: text.startIndex, to: range.lowerBound)))..<range.lowerBound])
+        let before = words(text[preceding(range, in: text)])
         let after = words(text[range.upperBound..<text.index(range.upperBound, offsetBy: min(40, text.distance(from: range.upperBound, to: text.endIndex)))])
         return (before.suffix(3) + after.prefix(3)).contains { vendorCues.contains($0) }
     }
@@ -136,9 +136,15 @@ public struct Gazetteer: Sendable {
     /// lower case ("the connection to Axon drops"): a name there, not a sentence's first
     /// word or a title's ("Stay Vigilant").
     static func capitalisedMidSentence(_ range: Range<String.Index>, in text: String) -> Bool {
-        let before = text[text.index(range.lowerBound, offsetBy: -min(40, text.distance(from: text.startIndex, to: range.lowerBound)))..<range.lowerBound]
-        guard let word = before.split(whereSeparator: { $0.isWhitespace }).last, let first = word.first, let last = word.last else { return false }
+        guard let word = text[preceding(range, in: text)].split(whereSeparator: { $0.isWhitespace }).last,
+              let first = word.first, let last = word.last
+        else { return false }
         return first.isLowercase && (last.isLetter || last.isNumber || last == ",")
+    }
+
+    /// The forty characters (or fewer) before a range: what is read around a name.
+    private static func preceding(_ range: Range<String.Index>, in text: String) -> Range<String.Index> {
+        text.index(range.lowerBound, offsetBy: -min(40, text.distance(from: text.startIndex, to: range.lowerBound)))..<range.lowerBound
     }
 
     /// memchr to each candidate first byte, memcmp for the rest: this prefilter runs for

@@ -90,8 +90,9 @@ struct SpellingConsensus {
 
     /// A domain is misread when it is not a known one and a domain seen more often in the
     /// file, or a known one, is a letter away from it — two in a long domain
-    /// ("ebabelstieet.com"), none in a short one that ends as domains do. A known domain may be the end of the one read
-    /// ("ice.dhs.qov" ends as "dhs.gov" would): only that end is replaced.
+    /// ("ebabelstieet.com"), none in a short one that ends as domains do. A known domain
+    /// may be the end of the one read ("ice.dhs.qov" ends as "dhs.gov" would): only that
+    /// end is replaced.
     private static func usualDomains(_ addresses: [String], known: Set<String>) -> [String: String] {
         var counts: [String: Int] = [:]
         for address in addresses {
@@ -160,21 +161,23 @@ struct SpellingConsensus {
         var usual: [String: String] = [:], neighbours: [String: [String: Int]] = [:]
         for (address, count) in counts where read.contains(address) {
             let (local, domain) = parts(address)
-            var near: [String: Int] = [:]
+            var near: [String: Int] = [:], distances: [String: Int] = [:]
             // (Lengths first: a file's addresses mostly share a domain, and comparing each
             // pair letter by letter is the cost here.)
             for (other, weight) in weights where other != address && abs(other.count - address.count) <= 2 {
                 let (otherLocal, otherDomain) = parts(other)
                 guard otherLocal == local || otherDomain == domain else { continue }
                 let distance = PrintedHeader.editDistance(other, address)
-                if distance == 1 || (distance == 2 && otherDomain == domain && local.count >= 8) { near[other] = weight }
+                if distance == 1 || (distance == 2 && otherDomain == domain && local.count >= 8) {
+                    near[other] = weight
+                    distances[other] = distance
+                }
             }
             neighbours[address] = near
             let weight = weights[address] ?? count
             let candidates = near.filter { other, otherWeight in
                 guard otherWeight > weight else { return false }
-                let distance = PrintedHeader.editDistance(other, address)
-                if distance == 1 { return parts(other).local == local || (count == 1 && local.count >= 8) }
+                if distances[other] == 1 { return parts(other).local == local || (count == 1 && local.count >= 8) }
                 return count == 1 && (counts[other] ?? 0) >= 2 && local.count >= 12
             }
             if let best = mostFrequent(candidates) { usual[address] = best.key }
