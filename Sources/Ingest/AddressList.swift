@@ -109,9 +109,9 @@ public enum AddressList {
             address = String(text[range])
             text.removeSubrange(range)
         }
-        // An address OCR left unreadable ("<cchowdhury@lapd Jacity.org>"): the name stays,
-        // with no address rather than a wrong one.
-        if address == nil, let open = text.lastIndex(of: "<"), text[open...].contains("@") {
+        // An address OCR left unreadable ("<cchowdhury@lapd Jacity.org>", "<gabriela. POGaT
+        // Sea com>" after a name): the name stays, with no address rather than a wrong one.
+        if address == nil, let open = text.lastIndex(of: "<"), text[open...].contains("@") || open > text.startIndex {
             text.removeSubrange(open..<(text[open...].firstIndex(of: ">").map(text.index(after:)) ?? text.endIndex))
         }
         var name = text.trimmed(where: { " \t\"'<>[]".unicodeScalars.contains($0) })

@@ -256,9 +256,11 @@ public enum EmailSplitter {
         var labels: [PrintedHeader.Label]
         var aligned: Bool
         var flushRight: Bool
+        var labelsBesideSender: Bool
 
         var description: String {
             "\(style.rawValue): \(labels.map(\.rawValue).joined(separator: ","))\(aligned ? " (aligned)" : "")\(flushRight ? " (labels flush right)" : "")"
+                + (labelsBesideSender ? " (labels beside the sender)" : "")
         }
 
         /// Whether two blocks could be printed by one program, allowing for a label OCR
@@ -286,6 +288,12 @@ public enum EmailSplitter {
     }
 
     static func format(of block: HeaderBlock, _ lines: [PageLine]) -> HeaderFormat {
+        // A Notes memo with its label column beside the sender: how many of its labels OCR
+        // sets on lines of their own depends on how far its recipients wrap, not on the
+        // program that printed it. Such a memo is told only from one with labels below.
+        if block.style == .lotus, HeaderBlock.memoColumns(lines[block.start].text).count > 1 {
+            return HeaderFormat(style: block.style, labels: [], aligned: false, flushRight: false, labelsBesideSender: true)
+        }
         var labels: [PrintedHeader.Label] = []
         var alignedLines = 0
         var labelStarts = Set<Int>(), labelEnds: [Int] = []
@@ -310,7 +318,7 @@ public enum EmailSplitter {
         // starts (OCR places each line a character or two off).
         let startSpread = (labelStarts.max() ?? 0) - (labelStarts.min() ?? 0), endSpread = (labelEnds.max() ?? 0) - (labelEnds.min() ?? 0)
         let flushRight = startSpread >= 3 && endSpread + 2 <= startSpread
-        return HeaderFormat(style: block.style, labels: labels, aligned: aligned, flushRight: flushRight)
+        return HeaderFormat(style: block.style, labels: labels, aligned: aligned, flushRight: flushRight, labelsBesideSender: false)
     }
 
     /// A block printed twice or more (the same sender and minute) is one message: the

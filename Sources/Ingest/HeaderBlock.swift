@@ -268,6 +268,16 @@ struct HeaderBlock: Sendable {
         text.replacingOccurrences(of: #"\s+[^\p{L}\p{N}<>()\[\]@"]{1,3}$|(?<=[\p{L}\p{N}>])[_~=*°•|]{1,3}$|(?<=>)[:;.,]{1,2}$"#, with: "", options: .regularExpression)
     }
 
+    /// A name of two words or more, then an address OCR could not read ("Gabriela Rogers
+    /// <gabriela. POGaT Sea tOrOseeOLUELOnS com>"): a Notes sender line still.
+    static let nameThenUnreadableAddress = try! NSRegularExpression(pattern: #"^\p{Lu}[\p{L}.'’-]+(?: [\p{L}.'’-]+){1,3} <[^<>@]{3,}>?$"#)
+
+    /// A column's text without a speck OCR read before it ("_ Flynn/DFU/…", ".-" alone):
+    /// no part of a label or a value.
+    static func withoutLeadingSpeck(_ text: String) -> String {
+        text.replacingOccurrences(of: #"^[^\p{L}\p{N}<>"(\[█]{1,3}(?:\s+|$)"#, with: "", options: .regularExpression)
+    }
+
     /// A Lotus Notes memo print: the sender (a Notes name, or a name and address) over
     /// the date, and To / cc / bcc / Subject with or without colons, either below them
     /// or in a column to their right on the same lines.
@@ -298,7 +308,8 @@ struct HeaderBlock: Sendable {
                 if j > i, abs(lines[j].indent - lines[i].indent) > 4 { return nil }
                 senderParts.append(withoutTrailingSpeck(left))
             }
-            if parts.count > 1 { pieces.append((parts.dropFirst().joined(separator: "  "), nil)) }
+            let right = parts.dropFirst().map(withoutLeadingSpeck).filter { !$0.isEmpty }
+            if !right.isEmpty { pieces.append((right.joined(separator: "  "), nil)) }
             j += 1
         }
         let sender = OCRRepair.notesName(senderParts.joined(separator: " "))
@@ -307,6 +318,7 @@ struct HeaderBlock: Sendable {
         guard let dateText, let opening = sender.first, opening.isLetter || opening == "<" || opening == "\"" || capitalReadAsAt,
               !sender.contains(":"),
               matches(AddressList.notesName, sender) || ((sender.contains("@") || sender.contains("<█")) && (senderParts.count == 1 || sender.contains("<")))
+                || (senderParts.count == 1 && matches(nameThenUnreadableAddress, sender))
         else { return nil }
         var header = PrintedHeader()
         header.fields[.from] = sender
@@ -344,9 +356,10 @@ struct HeaderBlock: Sendable {
             }
             // Beside "Please respond to" and the reply address, the label column goes on.
             if let line, case let parts = columns(line.text), parts.count >= 2,
-               parts[0].lowercased().hasPrefix("please respond") || (parts[0].contains("@") && !parts[0].contains(":"))
+               parts[0].lowercased().hasPrefix("please respond") || (parts[0].contains("@") && !parts[0].contains(":")),
+               case let right = parts.dropFirst().map(withoutLeadingSpeck).filter({ !$0.isEmpty }), !right.isEmpty
             {
-                return read(parts.dropFirst().joined(separator: "  "), nil, previous: nil)
+                return read(right.joined(separator: "  "), nil, previous: nil)
             }
             if let last, let line, let previous, continues(line, last: last, in: previous, value: header.fields[last]) {
                 header.fields[last] = joined(header.fields[last], text)
@@ -362,13 +375,30 @@ struct HeaderBlock: Sendable {
             guard last == nil, looksLikeAddresses(piece.text) || matches(AddressList.notesName, bare) else { return nil }
             early.append(piece.text)
         }
-        while j < lines.count, j < i + 20, read(lines[j].text, lines[j], previous: lines[j - 1]) { j += 1 }
+        while j < lines.count, j < i + 20 {
+            if read(lines[j].text, lines[j], previous: lines[j - 1]) {
+                j += 1
+            } else if j + 1 < lines.count, isMisreadLoneLabel(lines[j].text), let next = columns(lines[j + 1].text).first,
+                      loneLabel(next) != nil || PrintedHeader.label(of: next) != nil
+            {
+                j += 1
+            } else {
+                break
+            }
+        }
         guard header.fields[.to] != nil || header.fields[.subject] != nil else { return nil }
         if !early.isEmpty {
             guard let to = header.fields[.to] else { return nil }
             header.fields[.to] = joined(early.joined(separator: " "), to)
         }
         return HeaderBlock(start: i, end: j, header: header, style: .lotus)
+    }
+
+    /// An empty field's lone label as OCR may misread it ("7 c" for "bcc"): a speck of a
+    /// few marks, which between two label lines is no end of the header.
+    private static func isMisreadLoneLabel(_ text: String) -> Bool {
+        let marks = text.filter { !$0.isWhitespace }
+        return !marks.isEmpty && marks.count <= 3 && !marks.contains("@")
     }
 
     /// Notes prints an empty field as its label alone: "cc", "bcc".

@@ -130,7 +130,7 @@ enum Threads {
     /// By name: the last name, the last name of several words ("delacruz" of Sofia M. De La
     /// Cruz), the first and last names run together (as an address may spell them:
     /// kevinfitzgerald59@…), and the first name (marked "~": an address may hold it alone,
-    /// samuel@… for Samuel Green). By address, what its local part may hold: the last part
+    /// samuel@… for Samuel Green), as a name of one word may be. By address, what its local part may hold: the last part
     /// without digits ("nunez" of zoe.nunez@…, "rahman" of dmitri.rahman70@…), all parts
     /// run together, the first part as a first name; and of one word, that word without its
     /// first or last letter too (an initial: "sullivan" of ssullivan@…, "scott" of
@@ -146,6 +146,9 @@ enum Threads {
                 if words.count >= 2, let first = words.first, first.count >= 2 {
                     if tail.count >= 2 { keys.append(tail.joined()) }
                     keys += [first + tail.joined(), "~" + first]
+                } else if words.count == 1 {
+                    // (A name of one word may be the first name alone: "Keisha" for Keisha Müller.)
+                    keys.append("~" + last)
                 }
             }
         }

@@ -894,6 +894,70 @@ final class TextReleaseSplitTests: XCTestCase {
         XCTAssertEqual(AddressList.parse("Dana O’Brien/RTCC/NYPD@NYPD"), [Correspondent(name: "Dana O’Brien", address: nil)])
     }
 
+    /// OCR misread the lone "bcc" label as a speck ("7 c"): the Subject line below it is
+    /// still the header's, not the first line of the body.
+    func testAMisreadLoneLabelDoesNotEndANotesHeader() {
+        for speck in ["7 c", "bec", "~"] {
+            let text = ["William  To  Nikhil Edwards", "Sullivan/ID/NYCDOI@NYCDOI  <nikhil.edwards@example.com>", "5/4/2021 8:26 PM",
+                        "                 cc  Arjun Parker/ID/NYCDOI@NYCDOI,", "                     Priya Ramos/OIGN/NYCDOI@NYCDOI",
+                        "                     \(speck)", "            Subject  Re: Visit to RTCC", "Hi Nikhil,", "Monday works for us.", "William"]
+                .joined(separator: "\n")
+            let emails = EmailSplitter.split(text: text)
+            XCTAssertEqual(emails.map { $0.header.subject }, ["Re: Visit to RTCC"], speck)
+            XCTAssertEqual(emails.first?.body.hasPrefix("Hi Nikhil,"), true, speck)
+        }
+    }
+
+    /// Specks OCR read in a Notes memo's label column ("_ " before a wrapped recipient,
+    /// ".-" beside "Please respond to") are neither labels nor values.
+    func testSpecksInANotesLabelColumnAreNoPartOfTheHeader() {
+        let text = ["Gabriela Rogers  To  Jamal", "<gabriela.rogers@example.com>  _ Flynn/DFU/LEGALA@LEG", "12/31/2019 9:40 AM.  ALA",
+                    "Please respond to  .-  cc", "gabriela.rogers@example.com  bcc", "                   Subject  Re: Fwd: Login for",
+                    "                            the Motorola trial", "", "Hello Jamal,", "The accounts work.", "Gabriela"].joined(separator: "\n")
+        let emails = EmailSplitter.split(text: text)
+        XCTAssertEqual(emails.map { $0.header.to.map(\.name) }, [["Jamal Flynn"]])
+        XCTAssertEqual(emails.first?.header.subject, "Re: Fwd: Login for the Motorola trial")
+    }
+
+    /// A forwarded Notes memo whose sender's address OCR could not read is still a quoted
+    /// copy, known by its sender's name, date and subject; the address is left out.
+    func testAForwardedNotesMemoWithAnUnreadableAddressIsAQuotedCopy() {
+        let text = ["Jamal  To  Gabriela Rogers", "Flynn/DFU/LEGALA@LEGALA  cc", "12/31/2019 9:07 AM  Subject  Fwd: Login for the trial", "",
+                    "FYI - see below.", "Jamal", "", "----- Forwarded by Jamal Flynn/DFU/LEGALA@LEGALA on 12/31/2019 09:07 AM -----",
+                    "Gabriela Rogers <gabriela. POGaT Sea tOrOseeOLUELOnS com>", "12/31/2019 8:10 AM", "    To  Alicia Mitchell/SOD/DEA@DEA",
+                    "    cc", "    bcc", "    Subject  Login for the trial", "", "Alicia -", "The logins are ready.", "Gabriela"].joined(separator: "\n")
+        let emails = EmailSplitter.split(text: text)
+        XCTAssertEqual(emails.map { $0.header.subject }, ["Fwd: Login for the trial"])
+        XCTAssertEqual(emails.first?.quoted.map(\.from), [Correspondent(name: "Gabriela Rogers", address: nil)])
+        XCTAssertEqual(emails.first?.quoted.map(\.subject), ["Login for the trial"])
+        XCTAssertEqual(emails.first?.quoted.first?.date, RecordDate(iso: "2019-12-31T08:10:00"))
+    }
+
+    /// In a release whose emails set Notes labels beside the sender and whose quoted
+    /// copies set them below, an email whose recipients wrap (so that its last labels
+    /// stand on lines of their own) is printed as the emails are: not a copy quoted in
+    /// the reply above it, whatever its subject.
+    func testANotesEmailWithWrappedRecipientsIsPrintedAsTheEmailsAre() {
+        let first = ["Jamal  To  Gabriela Rogers <gabriela.rogers@example.com>", "Flynn/DFU/LEGALA@LEGALA  cc",
+                     "12/31/2019 02:23 PM  Subject  Re: Fwd: Trial logins", "", "Gabriela,", "Thanks, that works.", "Jamal", "",
+                     "----- Forwarded by Jamal Flynn/DFU/LEGALA@LEGALA on 12/31/2019 02:23 PM -----", "Dana Cole <dana.cole@example.com>",
+                     "12/31/2019 01:00 PM", "      To  Jamal Flynn/DFU/LEGALA@LEGALA", "      cc", "      bcc", "      Subject  Trial logins", "",
+                     "Jamal,", "The logins are ready.", "Dana"]
+        let second = ["Gabriela Rogers  To  Jamal Flynn/DFU/LEGALA@LEGALA", "<gabriela.rogers@example.com>  cc",
+                      "12/31/2019 09:40 AM  Subject  Re: Fwd: Trial logins", "", "Hello Jamal,", "We will try them today.",
+                      "Respectfully,", "Gabriela Rogers", "Head of Partnerships", "",
+                      "Jamal  To  Gabriela Rogers", "Flynn/DFU/LEGALA@LEGALA  <gabriela.rogers@example", "12/31/2019 9:07 AM  .com>",
+                      "                          cc", "                          bcc", "                          Subject  Fwd: Trial logins", "",
+                      "FYI - see below.", "Jamal"]
+        // (An older email first: the release is printed oldest first.)
+        let older = ["Dana  To  Jamal Flynn/DFU/LEGALA@LEGALA", "Cole/SALES/VENDOR@VENDOR  cc", "12/30/2019 08:00 AM  Subject  Budget", "",
+                     "Jamal,", "The budget is attached.", "Dana"]
+        let text = (older + ["\u{0C}" + first[0]] + first.dropFirst() + ["\u{0C}" + second[0]] + second.dropFirst()).joined(separator: "\n")
+        XCTAssertEqual(EmailSplitter.split(text: text).map { $0.header.subject },
+                       ["Budget", "Re: Fwd: Trial logins", "Re: Fwd: Trial logins", "Fwd: Trial logins"],
+                       EmailSplitter.explain(text: text).map(\.reason).joined(separator: "\n"))
+    }
+
     /// OCR read the sender's first capital ("Ø") as "@": the Notes header is still the
     /// sender's, not one starting at the address below the name.
     func testANotesSenderWhoseCapitalOCRReadAsAnAtSignIsStillTheSender() {

@@ -180,6 +180,10 @@ final class ThreadTests: XCTestCase {
             printed("michael", Correspondent(name: nil, address: "michael@nypd.org"), Correspondent(name: nil, address: "ana@nypd.org"),
                     "2022-04-04T09:00:00", "RE: Trial extension"),
             printed("another michael", person("Michael Turner"), person("Ana Choi"), "2022-04-05T09:00:00", "RE: Trial extension"),
+            printed("to a first name", Correspondent(name: "Jean-Luc Howard", address: "jean-luchoward@yahoo.com"), person("Keisha"),
+                    "2021-09-24T09:31:00", "Extension of time"),
+            printed("from her full name", Correspondent(name: "Keisha Muller", address: "keisha.muller@mtapd.org"), person("Jean-Luc Howard"),
+                    "2021-09-25T14:16:00", "RE: Extension of time"),
         ]
         // (Copied to the one the second email is addressed to: two emails that started two threads.)
         records[records.firstIndex { $0.id == "lead" }!].cc = [person("Samuel Hill")]
@@ -204,6 +208,7 @@ final class ThreadTests: XCTestCase {
         XCTAssertEqual(thread["work"], thread["personal"], "first and last name run together in an address")
         XCTAssertNotEqual(thread["michael"], thread["another michael"], "two first names alone join nothing")
         XCTAssertEqual(thread["garbled list"], thread["first name only"], "names OCR garbled or cut short, and their addresses")
+        XCTAssertEqual(thread["to a first name"], thread["from her full name"], "a name of one word may be a first name")
     }
 
     /// Messages printed as one thread (a tracker's request, a Gmail print) share it,
