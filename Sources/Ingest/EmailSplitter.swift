@@ -85,11 +85,19 @@ public enum EmailSplitter {
 
         // Which blocks are known, without their neighbours, to open an email or to be a
         // copy; and which stand at a page's top.
-        var kinds: [Bool?] = [], pageTops: [Bool] = []
+        var kinds: [Bool?] = [], pageTops: [Bool] = [], afterPageEndingRule: [Bool] = []
         for (index, block) in blocks.enumerated() {
             let preamble = preambleStart(of: block, lines, owners: owners, titles: titles, floor: index > 0 ? blocks[index - 1].end : 0)
             pageTops.append(startsPage(preamble, lines))
+            afterPageEndingRule.append(ruleEndsPage(before: block, preamble: preamble, lines))
             kinds.append(kindIsKnown(block, isFirst: index == 0, lines, owners: owners, firstBlock: blocks[0]))
+        }
+        // A rule that ends the page before a header which opens an email beyond doubt (known
+        // so, or one the block above could not quote) is how this release parts its emails:
+        // then such a rule is no sign of a quote running on over the page break.
+        let rulesPartEmails = blocks.indices.contains { index in
+            index > 0 && pageTops[index] && afterPageEndingRule[index]
+                && (kinds[index] == true || !couldBeQuoted(blocks[index], under: [blocks[index - 1]]))
         }
         // How this release prints its own headers, and how the quoted copies in it look,
         // learnt from the blocks whose kind is not in doubt: the first block, those under
@@ -136,7 +144,7 @@ public enum EmailSplitter {
         for (index, block) in blocks.enumerated() {
             let preamble = preambleStart(of: block, lines, owners: owners, titles: titles, floor: opened.last?.block.end ?? 0)
             let reason = decide(block, preamble: preamble, lines, opened: openedBlocks, chain: blocks[chainStart..<index], owners: owners,
-                                formats: formats, newestFirst: newestFirst, original: originals[index].map { blocks[$0] },
+                                formats: formats, newestFirst: newestFirst, rulesPartEmails: rulesPartEmails, original: originals[index].map { blocks[$0] },
                                 copied: copied.contains(index), onlyQuoted: onlyQuoted.contains(index))
             decisions.append(SplitDecision(page: lines[block.start].page, line: lines[block.start].line,
                                            text: lines[block.start].text, startsEmail: reason.opens, reason: reason.why))
@@ -375,7 +383,7 @@ public enum EmailSplitter {
     }
 
     static func decide(_ block: HeaderBlock, preamble: Int, _ lines: [PageLine], opened: [HeaderBlock], chain: ArraySlice<HeaderBlock>,
-                       owners: MailboxOwners, formats: ReleaseFormats, newestFirst: Bool,
+                       owners: MailboxOwners, formats: ReleaseFormats, newestFirst: Bool, rulesPartEmails: Bool,
                        original: HeaderBlock?, copied: Bool, onlyQuoted: Bool) -> (opens: Bool, why: String)
     {
         let first = lines[block.start]
@@ -424,7 +432,7 @@ public enum EmailSplitter {
         // (A quote runs on over a page break: a header at the next page's top indented as
         // the quote that ends the page before, or under the rule that ends it, is inside it.)
         let quoteRunsOn = indent(of: block, lines) >= quoteIndent && preamble > 0 && lines[preamble - 1].indent >= quoteIndent
-        let ruleEndsPageBefore = preamble == block.start && block.start > 0 && matches(rule, lines[block.start - 1].text)
+        let ruleEndsPageBefore = !rulesPartEmails && ruleEndsPage(before: block, preamble: preamble, lines)
         // (Nor does a page's top make an email of a copy of one printed elsewhere, older
         // than the email above: a quote of it, the page break inside the quote.)
         let olderCopy = original != nil && (block.date.flatMap { date in current.date.map { date.isBefore($0) } } ?? false)
@@ -653,18 +661,23 @@ public enum EmailSplitter {
     /// "Best,": then it is a signature that ran onto the page.)
     static func mayBeUnderAnotherOwner(_ block: HeaderBlock, _ lines: [PageLine]) -> Bool {
         guard let above = ownerLineIndex(block, lines) else { return false }
-        let apart = lines[above].gapBefore || (startsPage(above, lines) && !underClosing(above, lines))
+        let apart = startsPage(above, lines) ? !underClosing(above, lines) : lines[above].gapBefore
         return apart && couldBeOwnerName(lines[above].text, over: block)
     }
 
-    /// Whether a line follows a closing such as "Best regards," with no gap: a name there
-    /// is a signature.
+    /// Whether a line follows a closing such as "Best regards," with no gap, or at a page's
+    /// top, the closing at the foot of the page before: a name there is a signature.
     static func underClosing(_ i: Int, _ lines: [PageLine]) -> Bool {
-        i > 0 && !lines[i].gapBefore && lines[i - 1].text.hasSuffix(",")
+        i > 0 && (!lines[i].gapBefore || startsPage(i, lines)) && lines[i - 1].text.hasSuffix(",")
     }
 
     static func startsPage(_ i: Int, _ lines: [PageLine]) -> Bool {
         i == 0 || lines[i - 1].page != lines[i].page
+    }
+
+    /// Whether a rule is the last line of the page before a block at a page's top.
+    static func ruleEndsPage(before block: HeaderBlock, preamble: Int, _ lines: [PageLine]) -> Bool {
+        preamble == block.start && block.start > 0 && startsPage(preamble, lines) && matches(rule, lines[block.start - 1].text)
     }
 
     /// A short line of words with no colon or digits, starting with a letter, which is not

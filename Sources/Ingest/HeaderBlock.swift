@@ -259,7 +259,10 @@ struct HeaderBlock: Sendable {
             && (parts.count == 1 || loneLabel(columns(parts[1]).first ?? "") != nil || PrintedHeader.label(of: parts[1]) != nil)
         // A Notes memo's first line: the sender, then its label column ("To", "cc").
         let besideLabel = parts.dropFirst().contains { loneLabel($0) != nil }
-        return matches(AddressList.notesName, OCRRepair.notesName(first)) || (matches(gmailSender, text) && !text.contains(":")) || dateLine || besideLabel
+        // (A Gmail sender line prints the time after the address; a colon before it is a
+        // label's or an attribution's.)
+        let gmail = firstMatch(gmailSender, text).map { !$0[0].contains(":") } ?? false
+        return matches(AddressList.notesName, OCRRepair.notesName(first)) || gmail || dateLine || besideLabel
     }
 
     /// A speck OCR read after a sender's name is none of it: "Sullivan/FU/NYPD@NYPD ~~",

@@ -919,6 +919,43 @@ final class TextReleaseSplitTests: XCTestCase {
         XCTAssertEqual(emails.first?.header.subject, "Re: Fwd: Login for the Motorola trial")
     }
 
+    /// A reply's signature carried over to the next page's top ("Thanks again," at the foot
+    /// of one page, "Chloe Brooks" at the top of the next) is no mailbox owner's name: the
+    /// header under it, after Outlook's rule, is the reply's quoted copy.
+    func testASignatureCarriedToThePageTopIsNoOwnerName() {
+        let banner = "UNCLASSIFIED U.S. Department of State Case No. F-2020-21508 Doc No. C06123970 Date: 03/19/2022"
+        let text = [banner, "", "Brooks, Chloe", "From: chloe.brooks@panynj.gov", "Sent: Saturday, March 30, 2019 5:59 PM",
+                    "To: Maria Mensah <maria.mensah@clearview.ai>", "Subject: RE: Meeting", "", "Monday works for us.", "", "Thanks again,",
+                    "\u{0C}" + banner, "", "Chloe Brooks", "", "________________________________", "From: Maria Mensah [mailto:maria.mensah@clearview.ai]",
+                    "Sent: Saturday, March 30, 2019 4:25 PM", "To: Chloe Brooks <cbrooks4@yahoo.com>", "Subject: Meeting", "",
+                    "Thanks for taking the time today.", "", "Maria Mensah", "", "Brooks, Chloe", "From: chloe.brooks@panynj.gov",
+                    "Sent: Monday, April 1, 2019 9:00 AM", "To: Maria Mensah <maria.mensah@clearview.ai>", "Subject: Next steps", "",
+                    "See you then.", "Chloe", "\u{0C}" + banner].joined(separator: "\n")
+        let emails = EmailSplitter.split(text: text)
+        XCTAssertEqual(emails.map { $0.header.subject }, ["RE: Meeting", "Next steps"], EmailSplitter.explain(text: text).map(\.reason).joined(separator: "\n"))
+        XCTAssertEqual(emails.first?.quoted.map(\.subject), ["Meeting"])
+    }
+
+    /// A release that ends every email with a rule and starts each on a page of its own:
+    /// the rule ending a page is its separator, so a reply's older message at the next
+    /// page's top is an email, not the reply's quote running on.
+    func testARuleEndingEveryEmailIsNoQuoteRunningOverThePageBreak() {
+        func email(_ from: String, _ date: String, _ to: String, _ subject: String, _ body: String) -> String {
+            ["From: \(from)", "Date: \(date)", "To: \(to)", "Subject: \(subject)", "", body, "", String(repeating: "_", count: 60)].joined(separator: "\n")
+        }
+        let text = [email("Nikhil Gallagher <nikhil.gallagher@nypd.org>", "Tue, 02 Feb 2021 08:58:56 -0500", "Wei Mensah <wei.mensah@nypd.org>",
+                          "Server access", "Wei, the server is back up."),
+                    email("Wei Mensah <wei.mensah@nypd.org>", "Tue, 01 Jun 2021 15:43:35 -0400", "Olga von Hagen <olga.vonhagen@idemia.com>",
+                          "Re: Integration question", "Hello Olga, images are stored for thirty days."),
+                    email("Olga von Hagen <olga.vonhagen@idemia.com>", "Tue, 01 Jun 2021 12:50:20 -0400", "Wei Mensah <wei.mensah@nypd.org>",
+                          "Re: Integration question", "Wei, can the platform connect to the repository?"),
+                    email("Wei Mensah <wei.mensah@nypd.org>", "Tue, 01 Jun 2021 11:49:37 -0400", "Olga von Hagen <olga.vonhagen@idemia.com>",
+                          "Integration question", "Hey Olga, users get an error on large uploads.")].joined(separator: "\n\u{0C}")
+        XCTAssertEqual(EmailSplitter.split(text: text).map { $0.header.date?.sortKey.prefix(13) },
+                       ["20210202T0858", "20210601T1543", "20210601T1250", "20210601T1149"],
+                       EmailSplitter.explain(text: text).map(\.reason).joined(separator: "\n"))
+    }
+
     /// A forwarded Notes memo whose sender's address OCR could not read is still a quoted
     /// copy, known by its sender's name, date and subject; the address is left out.
     func testAForwardedNotesMemoWithAnUnreadableAddressIsAQuotedCopy() {

@@ -403,6 +403,27 @@ final class PageFurnitureTests: XCTestCase {
         XCTAssertEqual(emails.map { $0.header.from?.name }, Array(repeating: "Rachel Jóhannsdóttir", count: 3))
     }
 
+    func testAGmailSenderLineAtEachPageTopIsNoRunningHeader() {
+        // One sender's Gmail prints, one a page: the sender line with its date and time
+        // recurs near each page's top, and is each message's own.
+        let pages = (1...4).map { n in
+            Page(number: n, text: """
+            FOIL-2018-105-71745 Production 11/16/2019
+            M Gmail                                   Lucia Gallagher <lgallagher12@aol.com>
+
+            Subject number \(n)
+            1 message
+
+            Lucia Gallagher <lgallagher@nypd.org>                 May 1\(n), 2019 at \(n):21 PM
+            To: Malik Perez <malik@axon.com>
+
+            Text of message \(n).
+            """, ocrConfidence: nil)
+        }
+        let emails = EmailSplitter.split(pages)
+        XCTAssertEqual(emails.map { $0.header.subject }, (1...4).map { "Subject number \($0)" })
+    }
+
     func testAnAppleMailTitleOverEachEmailIsNoRunningHeader() {
         // A thread whose emails each start a page: the subject Apple Mail prints over each
         // recurs at page tops, and is the email's, not the page's.
