@@ -251,9 +251,13 @@ public enum EmailSplitter {
         block.start > 0 && block.end < lines.count && lines[block.start - 1].text.hasPrefix(">") && lines[block.end].text.hasPrefix(">")
     }
 
-    /// Where a block's left edge is: its least indented line (labels may be right-aligned).
+    /// Where a block's left edge is: its least indented line (labels may be right-aligned);
+    /// in a labelled header, its least indented label line. (Not a wrapped value's line: OCR
+    /// may join one to the first line of the text beside it, at the page's margin.)
     static func indent(of block: HeaderBlock, _ lines: [PageLine]) -> Int {
-        lines[block.start..<block.end].map(\.indent).min() ?? 0
+        let all = lines[block.start..<block.end]
+        let labelled = block.style == .labelled ? all.filter { PrintedHeader.label(of: $0.text) != nil } : []
+        return (labelled.isEmpty ? all : labelled[...]).map(\.indent).min() ?? 0
     }
 
     /// How a block is printed: its labels in order, whether its values stand in a column
@@ -580,7 +584,8 @@ public enum EmailSplitter {
             let subject = normalizedSubject(a.header.subject)
             return !subject.isEmpty && subject == normalizedSubject(b.header.subject)
         }
-        if let x = a.senderAddress, let y = b.senderAddress { return x == y }
+        // (OCR may misread a letter of one print's address: "clearview.al".)
+        if let x = a.senderAddress, let y = b.senderAddress { return PrintedHeader.editDistance(x, y) <= 1 }
         return a.senderName == b.senderName
     }
 

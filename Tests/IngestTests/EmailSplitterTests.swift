@@ -919,6 +919,20 @@ final class TextReleaseSplitTests: XCTestCase {
         XCTAssertEqual(emails.first?.header.subject, "Re: Fwd: Login for the Motorola trial")
     }
 
+    /// Apple Mail's labels stand flush right; OCR joined the last line of a wrapped To
+    /// value with the greeting beside it at the margin. The header's left edge is still
+    /// its labels', so the next email's header, printed as this one, is not indented under it.
+    func testAWrappedValueJoinedToTheGreetingIsNoPartOfTheHeadersLeftEdge() {
+        let text = ["               From: Jorge Brooks <brooksj@cbp.dhs.gov>", "             Subject: Request for assistance",
+                    "                Date: July 11, 2018 at 10:41:36 AM EDT", "                  To: Inés Gallagher <igallagher@nypd.org>, Megan",
+                    "Hello Inés, Celik <megan.celik@nypd.org>", "  Forwarding a possible match.", "  Jorge", "",
+                    "               From: Theresa Simkova <tsimkova@nypd.org>", "             Subject: Searches this week",
+                    "                Date: July 16, 2018 at 10:01:00 AM EDT", "                  To: Thomas W. Kim <thomas.kim@clearview.ai>", "",
+                    "  Hi Thomas,", "  Understood.", "  Theresa"].joined(separator: "\n")
+        XCTAssertEqual(EmailSplitter.split(text: text).map { $0.header.subject }, ["Request for assistance", "Searches this week"],
+                       EmailSplitter.explain(text: text).map(\.reason).joined(separator: "\n"))
+    }
+
     /// A reply's signature carried over to the next page's top ("Thanks again," at the foot
     /// of one page, "Chloe Brooks" at the top of the next) is no mailbox owner's name: the
     /// header under it, after Outlook's rule, is the reply's quoted copy.

@@ -287,6 +287,12 @@ final class SameMessageTests: XCTestCase {
         XCTAssertFalse(EmailSplitter.sameMessage(read, block(from: "Stephen Romano <sromano@dea.gov>", subject: "Following up on the trial")),
                        "another sender read in the same minute is another message")
     }
+
+    func testAnAddressMisreadByALetterIsStillTheSendersInTheSameMinute() {
+        let read = block(from: "Elena K. Wright <ewright@clearview.ai>", subject: "Trial accounts")
+        XCTAssertTrue(EmailSplitter.sameMessage(read, block(from: "Wright, Elena K. <ewright@clearview.al>", subject: "Trial accounts")))
+        XCTAssertFalse(EmailSplitter.sameMessage(read, block(from: "Elena Ward <eward@clearview.ai>", subject: "Trial accounts")))
+    }
 }
 
 final class SpellingConsensusTests: XCTestCase {
