@@ -275,6 +275,10 @@ struct HeaderBlock: Sendable {
     /// <gabriela. POGaT Sea tOrOseeOLUELOnS com>"): a Notes sender line still.
     static let nameThenUnreadableAddress = try! NSRegularExpression(pattern: #"^\p{Lu}[\p{L}.'’-]+(?: [\p{L}.'’-]+){1,3} <[^<>@]{3,}>?$"#)
 
+    /// A release's exemption marks in the margin beside a line ("B6", "B6, B7(C)"): no
+    /// part of a header.
+    static let exemptionMarks = try! NSRegularExpression(pattern: #"^(?:\(?[Bb][1-9](?:\([A-Fa-f]\))?\)?[,;]?\s*)+$"#)
+
     /// A column's text without a speck OCR read before it ("_ Flynn/DFU/…", ".-" alone):
     /// no part of a label or a value.
     static func withoutLeadingSpeck(_ text: String) -> String {
@@ -373,7 +377,7 @@ struct HeaderBlock: Sendable {
         // OCR may set a recipient list's wrapped line beside the date, over its label:
         // kept for the To line below, where it belongs. A speck there ("oo.") is nothing.
         var early: [String] = []
-        for piece in pieces where !read(piece.text, nil, previous: nil) && !EmailSplitter.isSpeck(piece.text) {
+        for piece in pieces where !read(piece.text, nil, previous: nil) && !EmailSplitter.isSpeck(piece.text) && !matches(exemptionMarks, piece.text) {
             let bare = piece.text.trimmed(where: { $0 == "," || $0 == ";" })
             guard last == nil, looksLikeAddresses(piece.text) || matches(AddressList.notesName, bare) else { return nil }
             early.append(piece.text)

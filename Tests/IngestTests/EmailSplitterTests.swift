@@ -908,6 +908,16 @@ final class TextReleaseSplitTests: XCTestCase {
         }
     }
 
+    /// A Notes sender whose address is redacted, with the exemption mark in the margin
+    /// beside it ("Ana Shapiro <█>  B6"), still opens the memo.
+    func testAnExemptionMarkBesideANotesSenderIsNoPartOfTheHeader() {
+        let text = ["Ana Shapiro <█>  B6", "9/17/2018 8:55 AM", "          To  Declan Rogers/OSI/ATF@ATF", "          cc", "          bcc",
+                    "          Subject  Login for the trial", "", "All,", "The trial runs through 8/19.", "Ana"].joined(separator: "\n")
+        let emails = EmailSplitter.split(text: text)
+        XCTAssertEqual(emails.map { $0.header.from }, [Correspondent(name: "Ana Shapiro", address: nil)])
+        XCTAssertEqual(emails.first?.header.subject, "Login for the trial")
+    }
+
     /// Specks OCR read in a Notes memo's label column ("_ " before a wrapped recipient,
     /// ".-" beside "Please respond to") are neither labels nor values.
     func testSpecksInANotesLabelColumnAreNoPartOfTheHeader() {
