@@ -144,7 +144,9 @@ public enum EmailSplitter {
         for (index, block) in blocks.enumerated() {
             let preamble = preambleStart(of: block, lines, owners: owners, titles: titles, floor: opened.last?.block.end ?? 0)
             let reason = decide(block, preamble: preamble, lines, opened: openedBlocks, chain: blocks[chainStart..<index], owners: owners,
-                                formats: formats, newestFirst: newestFirst, rulesPartEmails: rulesPartEmails, original: originals[index].map { blocks[$0] },
+                                formats: formats, newestFirst: newestFirst, rulesPartEmails: rulesPartEmails,
+                                everyEmailStartsAPage: opened.count >= 2 && opened.allSatisfy { startsPage($0.preamble, lines) },
+                                original: originals[index].map { blocks[$0] },
                                 copied: copied.contains(index), onlyQuoted: onlyQuoted.contains(index))
             decisions.append(SplitDecision(page: lines[block.start].page, line: lines[block.start].line,
                                            text: lines[block.start].text, startsEmail: reason.opens, reason: reason.why))
@@ -303,7 +305,11 @@ public enum EmailSplitter {
         // A Notes memo with its label column beside the sender: how many of its labels OCR
         // sets on lines of their own depends on how far its recipients wrap, not on the
         // program that printed it. Such a memo is told only from one with labels below.
-        if block.style == .lotus, HeaderBlock.memoColumns(lines[block.start].text).count > 1 {
+        let besideSender = HeaderBlock.memoColumns(lines[block.start].text).dropFirst().contains { column in
+            let word = column.split(separator: " ").first.map { $0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ":;,.\"'’")) }
+            return ["to", "cc", "bcc", "subject"].contains(word ?? "")
+        }
+        if block.style == .lotus, besideSender {
             return HeaderFormat(style: block.style, labels: [], aligned: false, flushRight: false, labelsBesideSender: true)
         }
         var labels: [PrintedHeader.Label] = []
@@ -387,7 +393,7 @@ public enum EmailSplitter {
     }
 
     static func decide(_ block: HeaderBlock, preamble: Int, _ lines: [PageLine], opened: [HeaderBlock], chain: ArraySlice<HeaderBlock>,
-                       owners: MailboxOwners, formats: ReleaseFormats, newestFirst: Bool, rulesPartEmails: Bool,
+                       owners: MailboxOwners, formats: ReleaseFormats, newestFirst: Bool, rulesPartEmails: Bool, everyEmailStartsAPage: Bool,
                        original: HeaderBlock?, copied: Bool, onlyQuoted: Bool) -> (opens: Bool, why: String)
     {
         let first = lines[block.start]
@@ -458,6 +464,11 @@ public enum EmailSplitter {
         if let date, let original {
             let place = lines[original.start].line.map { "line \($0)" } ?? "page \(lines[original.start].page)"
             return (false, "same sender and date (\(date)) as the email at \(place): a quoted copy")
+        }
+        // (Where every email so far started a page of its own, an older message of the
+        // conversation printed mid-page is quoted in the email above, newest first or not.)
+        if everyEmailStartsAPage, let date, let currentDate = current.date, date.isBefore(currentDate), couldBeQuoted(block, under: chain) {
+            return (false, "mid-page, older than the email above and of its conversation, where every email so far starts a page: a quoted copy")
         }
         if let attribution = attribution(of: block, in: lines[current.end..<max(current.end, preamble)]) {
             return (true, "the email above already quotes this message ('\(attribution)'): a print of its own")
@@ -676,9 +687,16 @@ public enum EmailSplitter {
         i > 0 && (!lines[i].gapBefore || startsPage(i, lines)) && lines[i - 1].text.hasSuffix(",")
     }
 
+    /// Whether a line is the first of its page, a stamp OCR could not read set in the
+    /// margin far right over it aside ("FOIL COO) Cab ALI1& Reledsed 16 23 2622").
     static func startsPage(_ i: Int, _ lines: [PageLine]) -> Bool {
-        i == 0 || lines[i - 1].page != lines[i].page
+        guard i > 0, lines[i - 1].page == lines[i].page else { return true }
+        guard lines[i].indent < stampIndent, lines[i - 1].indent >= stampIndent else { return false }
+        return i == 1 || lines[i - 2].page != lines[i].page
     }
+
+    /// How far right (in characters) a line stands that is a stamp in the margin, not text.
+    static let stampIndent = 30
 
     /// Whether a rule is the last line of the page before a block at a page's top.
     static func ruleEndsPage(before block: HeaderBlock, preamble: Int, _ lines: [PageLine]) -> Bool {

@@ -908,13 +908,38 @@ final class TextReleaseSplitTests: XCTestCase {
         }
     }
 
+    /// A release printed newest first, each email on a page of its own under a release
+    /// stamp OCR could not read (set far right): an older message of the conversation
+    /// printed mid-page is quoted in the email above, not an email of its own.
+    func testAnOlderMessageMidPageInAPagePerEmailReleaseIsQuoted() {
+        let stamp = "                                        FOIL COO) Cab ALI1& Reledsed 16 23 2622"
+        func memo(_ sender: String, _ date: String, _ to: String, _ subject: String, _ body: String) -> [String] {
+            [sender, date, "      To  \(to)", "      cc", "      Subject  \(subject)", "", body, ""]
+        }
+        let leila = "Leila King/DB/NYPD@NYPD", elena = "Elena K. Wright <ewright@example.com>"
+        let pages = [[stamp] + memo(leila, "04/29/2022 07:18 AM", elena, "Re: Login for the trial", "Elena, thanks."),
+                     [stamp] + memo(elena, "04/27/2022 01:36 PM", leila, "Revised quote", "Leila, the quote is attached."),
+                     [stamp] + memo(leila, "04/25/2022 09:39 PM", elena, "Re: Login for the trial", "Elena, done.")
+                        + memo(leila, "04/25/2022 03:18 PM", elena, "Re: Login for the trial", "Elena, one more question.")]
+        let text = pages.map { $0.joined(separator: "\n") }.joined(separator: "\n\u{0C}")
+        XCTAssertEqual(EmailSplitter.split(text: text).map { $0.header.date?.sortKey.prefix(13) }, ["20220429T0718", "20220427T1336", "20220425T2139"],
+                       EmailSplitter.explain(text: text).map(\.reason).joined(separator: "\n"))
+    }
+
     /// A Notes sender whose address is redacted, with the exemption mark in the margin
     /// beside it ("Ana Shapiro <█>  B6"), still opens the memo.
     func testAnExemptionMarkBesideANotesSenderIsNoPartOfTheHeader() {
-        let text = ["Ana Shapiro <█>  B6", "9/17/2018 8:55 AM", "          To  Declan Rogers/OSI/ATF@ATF", "          cc", "          bcc",
-                    "          Subject  Login for the trial", "", "All,", "The trial runs through 8/19.", "Ana"].joined(separator: "\n")
-        let emails = EmailSplitter.split(text: text)
-        XCTAssertEqual(emails.map { $0.header.from }, [Correspondent(name: "Ana Shapiro", address: nil)])
+        let first = ["Ana Shapiro <█>  B6", "9/17/2018 8:55 AM", "          To  Declan Rogers/OSI/ATF@ATF", "          cc", "          bcc",
+                     "          Subject  Login for the trial", "", "All,", "The trial runs through 8/19.", "Ana", "",
+                     "----- Forwarded by Ana Shapiro on 09/17/2018 08:55 AM -----", "Jennifer Hall <jennifer@example.com>", "9/16/2018 4:10 PM",
+                     "          To  Ana Shapiro <ana@example.com>", "          cc", "          bcc", "          Subject  Trial logins", "",
+                     "Ana, the logins are ready.", "Jennifer"]
+        // (The next page's memo is printed as the first: its labels under the sender, as
+        // the forwarded copy's are. The mark beside the first sender is no label column.)
+        let second = ["\u{0C}Declan Rogers/OSI/ATF@ATF", "10/17/2018 9:55 AM", "          To  Ana Shapiro <ana@example.com>", "          cc",
+                      "          bcc", "          Subject  Invoice INV-12317", "", "Ana,", "The invoice is attached.", "Declan"]
+        let emails = EmailSplitter.split(text: (first + second).joined(separator: "\n"))
+        XCTAssertEqual(emails.map { $0.header.from?.name }, ["Ana Shapiro", "Declan Rogers"])
         XCTAssertEqual(emails.first?.header.subject, "Login for the trial")
     }
 

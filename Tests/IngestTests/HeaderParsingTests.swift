@@ -409,6 +409,15 @@ final class PageFurnitureTests: XCTestCase {
         XCTAssertEqual(emails.map { $0.header.from?.name }, Array(repeating: "Rachel Jóhannsdóttir", count: 3))
     }
 
+    func testAStampInTheRightMarginOverAHeaderLeavesItAtThePagesTop() {
+        let stamped = [PageLine(text: "Leila", page: 1), PageLine(text: "FOIL COO) Cab ALI1& Reledsed 16 23 2622", page: 2, indent: 40),
+                       PageLine(text: "Elena K. Wright <ewright@example.com>", page: 2), PageLine(text: "04/27/2022 01:36 PM", page: 2)]
+        XCTAssertTrue(EmailSplitter.startsPage(2, stamped))
+        XCTAssertFalse(EmailSplitter.startsPage(3, stamped))
+        let underText = [PageLine(text: "Leila", page: 1), PageLine(text: "Regards,", page: 2), PageLine(text: "Elena K. Wright", page: 2)]
+        XCTAssertFalse(EmailSplitter.startsPage(2, underText))
+    }
+
     func testAGmailSenderLineAtEachPageTopIsNoRunningHeader() {
         // One sender's Gmail prints, one a page: the sender line with its date and time
         // recurs near each page's top, and is each message's own.
