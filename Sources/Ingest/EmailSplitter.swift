@@ -144,9 +144,7 @@ public enum EmailSplitter {
         for (index, block) in blocks.enumerated() {
             let preamble = preambleStart(of: block, lines, owners: owners, titles: titles, floor: opened.last?.block.end ?? 0)
             let reason = decide(block, preamble: preamble, lines, opened: openedBlocks, chain: blocks[chainStart..<index], owners: owners,
-                                formats: formats, newestFirst: newestFirst, rulesPartEmails: rulesPartEmails,
-                                everyEmailStartsAPage: opened.count >= 2 && opened.allSatisfy { startsPage($0.preamble, lines) },
-                                original: originals[index].map { blocks[$0] },
+                                formats: formats, newestFirst: newestFirst, rulesPartEmails: rulesPartEmails, original: originals[index].map { blocks[$0] },
                                 copied: copied.contains(index), onlyQuoted: onlyQuoted.contains(index))
             decisions.append(SplitDecision(page: lines[block.start].page, line: lines[block.start].line,
                                            text: lines[block.start].text, startsEmail: reason.opens, reason: reason.why))
@@ -393,7 +391,7 @@ public enum EmailSplitter {
     }
 
     static func decide(_ block: HeaderBlock, preamble: Int, _ lines: [PageLine], opened: [HeaderBlock], chain: ArraySlice<HeaderBlock>,
-                       owners: MailboxOwners, formats: ReleaseFormats, newestFirst: Bool, rulesPartEmails: Bool, everyEmailStartsAPage: Bool,
+                       owners: MailboxOwners, formats: ReleaseFormats, newestFirst: Bool, rulesPartEmails: Bool,
                        original: HeaderBlock?, copied: Bool, onlyQuoted: Bool) -> (opens: Bool, why: String)
     {
         let first = lines[block.start]
@@ -464,11 +462,6 @@ public enum EmailSplitter {
         if let date, let original {
             let place = lines[original.start].line.map { "line \($0)" } ?? "page \(lines[original.start].page)"
             return (false, "same sender and date (\(date)) as the email at \(place): a quoted copy")
-        }
-        // (Where every email so far started a page of its own, an older message of the
-        // conversation printed mid-page is quoted in the email above, newest first or not.)
-        if everyEmailStartsAPage, let date, let currentDate = current.date, date.isBefore(currentDate), couldBeQuoted(block, under: chain) {
-            return (false, "mid-page, older than the email above and of its conversation, where every email so far starts a page: a quoted copy")
         }
         if let attribution = attribution(of: block, in: lines[current.end..<max(current.end, preamble)]) {
             return (true, "the email above already quotes this message ('\(attribution)'): a print of its own")

@@ -908,24 +908,6 @@ final class TextReleaseSplitTests: XCTestCase {
         }
     }
 
-    /// A release printed newest first, each email on a page of its own under a release
-    /// stamp OCR could not read (set far right): an older message of the conversation
-    /// printed mid-page is quoted in the email above, not an email of its own.
-    func testAnOlderMessageMidPageInAPagePerEmailReleaseIsQuoted() {
-        let stamp = "                                        FOIL COO) Cab ALI1& Reledsed 16 23 2622"
-        func memo(_ sender: String, _ date: String, _ to: String, _ subject: String, _ body: String) -> [String] {
-            [sender, date, "      To  \(to)", "      cc", "      Subject  \(subject)", "", body, ""]
-        }
-        let leila = "Leila King/DB/NYPD@NYPD", elena = "Elena K. Wright <ewright@example.com>"
-        let pages = [[stamp] + memo(leila, "04/29/2022 07:18 AM", elena, "Re: Login for the trial", "Elena, thanks."),
-                     [stamp] + memo(elena, "04/27/2022 01:36 PM", leila, "Revised quote", "Leila, the quote is attached."),
-                     [stamp] + memo(leila, "04/25/2022 09:39 PM", elena, "Re: Login for the trial", "Elena, done.")
-                        + memo(leila, "04/25/2022 03:18 PM", elena, "Re: Login for the trial", "Elena, one more question.")]
-        let text = pages.map { $0.joined(separator: "\n") }.joined(separator: "\n\u{0C}")
-        XCTAssertEqual(EmailSplitter.split(text: text).map { $0.header.date?.sortKey.prefix(13) }, ["20220429T0718", "20220427T1336", "20220425T2139"],
-                       EmailSplitter.explain(text: text).map(\.reason).joined(separator: "\n"))
-    }
-
     /// A Notes sender whose address is redacted, with the exemption mark in the margin
     /// beside it ("Ana Shapiro <█>  B6"), still opens the memo.
     func testAnExemptionMarkBesideANotesSenderIsNoPartOfTheHeader() {
