@@ -110,8 +110,9 @@ public enum AddressList {
             text.removeSubrange(range)
         }
         // An address OCR left unreadable ("<cchowdhury@lapd Jacity.org>", "<gabriela. POGaT
-        // Sea com>" after a name): the name stays, with no address rather than a wrong one.
-        if address == nil, let open = text.lastIndex(of: "<"), text[open...].contains("@") || open > text.startIndex {
+        // Sea com>" or "« jiam(kairos.com>" after a name): the name stays, with no address
+        // rather than a wrong one.
+        if address == nil, let open = text.lastIndex(where: { $0 == "<" || $0 == "«" }), text[open...].contains("@") || open > text.startIndex {
             text.removeSubrange(open..<(text[open...].firstIndex(of: ">").map(text.index(after:)) ?? text.endIndex))
         }
         var name = text.trimmed(where: { " \t\"'<>[]".unicodeScalars.contains($0) })

@@ -272,8 +272,9 @@ struct HeaderBlock: Sendable {
     }
 
     /// A name of two words or more, then an address OCR could not read ("Gabriela Rogers
-    /// <gabriela. POGaT Sea tOrOseeOLUELOnS com>"): a Notes sender line still.
-    static let nameThenUnreadableAddress = try! NSRegularExpression(pattern: #"^\p{Lu}[\p{L}.'’-]+(?: [\p{L}.'’-]+){1,3} <[^<>@]{3,}>?$"#)
+    /// <gabriela. POGaT Sea tOrOseeOLUELOnS com>", "Liam Anderson « jiam(kairos.com>"): a
+    /// Notes sender line still.
+    static let nameThenUnreadableAddress = try! NSRegularExpression(pattern: #"^\p{Lu}[\p{L}.'’-]+(?: [\p{L}.'’-]+){1,3} [<«][^<>«@]{3,}>?$"#)
 
     /// A release's exemption marks in the margin beside a line ("B6", "B6, B7(C)"): no
     /// part of a header.

@@ -997,6 +997,10 @@ final class TextReleaseSplitTests: XCTestCase {
         let emails = EmailSplitter.split(text: text)
         XCTAssertEqual(emails.map { $0.header.subject }, ["Fwd: Login for the trial"])
         XCTAssertEqual(emails.first?.quoted.map(\.from), [Correspondent(name: "Gabriela Rogers", address: nil)])
+        // (Nor does an unreadable address stop a memo of its own: "«" for "<", "(" for "@".)
+        let memo = ["Liam Anderson « jiam(kairos.com>", "04/22/2017 09:17 AM  °", "Please respond to tiam@kairos.com", "    To  Soren Kim/RTCC/NYPD@NYPD",
+                    "         cc", "     Subject  Re: Call tomorrow?", "", "Soren,", "Tomorrow works.", "Liam"].joined(separator: "\n")
+        XCTAssertEqual(EmailSplitter.split(text: memo).map { $0.header.from }, [Correspondent(name: "Liam Anderson", address: nil)])
         XCTAssertEqual(emails.first?.quoted.map(\.subject), ["Login for the trial"])
         XCTAssertEqual(emails.first?.quoted.first?.date, RecordDate(iso: "2019-12-31T08:10:00"))
     }
