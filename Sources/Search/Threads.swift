@@ -76,7 +76,7 @@ enum Threads {
     static func printedKeys(from: Correspondent?, date: RecordDate?, subject: String?) -> [String] {
         guard let date, date.time != nil else { return [] }
         let minutes = ["printed:" + date.sortKey.prefix(13)] + (date.utcMinute.map { ["utc:" + $0] } ?? [])
-        let topic = subject.map(EmailSplitter.withoutReplyPrefixes).map(reduced).flatMap { $0.count >= 3 ? $0 : nil }
+        let topic = subject.map(topicKey).flatMap { $0.count >= 3 ? $0 : nil }
         // (The sender by name and by address: a copy may print either, or both; and an
         // address's first.last as the name it spells.)
         let local = from?.address?.split(separator: "@").first.map { reduced(String($0)) }
@@ -102,7 +102,7 @@ enum Threads {
 
     static func subjectKeys(_ record: Record, answering: Bool) -> (own: [String], answering: [String]) {
         guard let subject = record.subject, let senders = record.from.map(surnames), !senders.isEmpty else { return ([], []) }
-        let topic = reduced(EmailSplitter.withoutReplyPrefixes(subject))
+        let topic = topicKey(subject)
         let chain = EmailSplitter.replyPrefixes(subject)
         guard topic.count >= 3 else { return ([], []) }
         // The week it was sent: a reply that quotes nothing answers an email of the weeks
@@ -164,6 +164,21 @@ enum Threads {
         }
         var seen = Set<String>()
         return keys.filter { seen.insert($0).inserted }
+    }
+
+    /// A subject's topic as thread keys compare it: without "RE:" and "FW:", reduced, and
+    /// with the letters OCR confuses in a scan's print of it made one ("office", "ottice",
+    /// "ollice"; "rn" for "m"; "0" for "o").
+    static func topicKey(_ subject: String) -> String {
+        var folded = ""
+        for letter in reduced(EmailSplitter.withoutReplyPrefixes(subject)).replacingOccurrences(of: "rn", with: "m") {
+            switch letter {
+            case "f", "t", "l", "i", "j", "1": folded.append("l")
+            case "0": folded.append("o")
+            default: folded.append(letter)
+            }
+        }
+        return folded
     }
 
     /// Letters and digits only, without case or accents. (ASCII is done by hand: whole

@@ -184,6 +184,9 @@ final class ThreadTests: XCTestCase {
                     "2021-09-24T09:31:00", "Extension of time"),
             printed("from her full name", Correspondent(name: "Keisha Muller", address: "keisha.muller@mtapd.org"), person("Jean-Luc Howard"),
                     "2021-09-25T14:16:00", "RE: Extension of time"),
+            printed("misread subject", person("Aisha Oliveira"), person("Jorge Walker"), "2018-05-31T09:50:10-05:00", "Visit to the DA's ottice"),
+            printed("read right", person("Jorge Walker"), person("Aisha Oliveira"), "2018-05-31T21:11:40-04:00", "Re: Visit to the DA's office"),
+            printed("misread otherwise", person("Aisha Oliveira"), person("Jorge Walker"), "2018-05-31T21:41:58-05:00", "Re: Re: Visit to the DA's ollice"),
         ]
         // (Copied to the one the second email is addressed to: two emails that started two threads.)
         records[records.firstIndex { $0.id == "lead" }!].cc = [person("Samuel Hill")]
@@ -209,6 +212,8 @@ final class ThreadTests: XCTestCase {
         XCTAssertNotEqual(thread["michael"], thread["another michael"], "two first names alone join nothing")
         XCTAssertEqual(thread["garbled list"], thread["first name only"], "names OCR garbled or cut short, and their addresses")
         XCTAssertEqual(thread["to a first name"], thread["from her full name"], "a name of one word may be a first name")
+        XCTAssertEqual(thread["misread subject"], thread["read right"], "letters OCR confuses in a subject")
+        XCTAssertEqual(thread["read right"], thread["misread otherwise"], "letters OCR confuses in a subject")
     }
 
     /// Messages printed as one thread (a tracker's request, a Gmail print) share it,
