@@ -21,6 +21,8 @@ public enum EmailSplitter {
         // (Its leading dashes may read as letters too, when the trailing ones hold.)
         #"^[A-Za-z]{0,3}[^A-Za-z]*\s*Original\s*Mess[a-z]{3}\s*[^A-Za-z\s]{2,}$"#,
         #"^[A-Za-z]{0,3}[^A-Za-z]{2,}\s*Forwarded\s*(message|by)\b.*$"#,
+        // (Or, when the trailing dashes hold, a few specks before it read as words: "waeeen nee").
+        #"^.{0,14}\bForwarded\s*message\s*[^A-Za-z\s]{3,}$"#,
         #"^Begin\s*forwarded\s*message:?$"#,
         #"\bwrote:$"#,
     ].map { try! NSRegularExpression(pattern: $0, options: [.caseInsensitive]) }

@@ -2,6 +2,16 @@
 import XCTest
 
 final class HeaderParsingTests: XCTestCase {
+    func testAForwardedMessageMarkerWhoseDashesOCRReadAsWordsIsStillAMarker() {
+        // (The trailing dashes hold: "waeeen nee" is what OCR made of the leading ones.)
+        for marker in ["waeeen nee Forwarded message ---------", "---------- Forwarded message ---------"] {
+            let lines = [PageLine(text: marker, page: 1), PageLine(text: "From: Aisha Oliveira <aisha@example.org>", page: 1)]
+            XCTAssertNotNil(EmailSplitter.markerBefore(1, lines, floor: 0), marker)
+        }
+        let prose = [PageLine(text: "I have forwarded the message to Legal.", page: 1), PageLine(text: "From: Aisha Oliveira <aisha@example.org>", page: 1)]
+        XCTAssertNil(EmailSplitter.markerBefore(1, prose, floor: 0))
+    }
+
     func testDatesInEveryLayoutKeepAnOffsetOnlyWhenPrinted() {
         let cases: [(String, String)] = [
             ("Tue, 4 Dec 2018 10:32:00 -0500", "2018-12-04T10:32:00-05:00"),
