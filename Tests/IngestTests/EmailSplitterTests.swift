@@ -908,6 +908,21 @@ final class TextReleaseSplitTests: XCTestCase {
         }
     }
 
+    /// A page-top header printed as the release's emails are but for a label OCR lost
+    /// ("Yo:" for "To:") opens an email, though a forwarded copy happened to lose the same.
+    func testAPageTopHeaderMissingALabelIsStillAnEmail() {
+        let first = ["From: Jorge Walker <jorge.walker@troopers.ny.gov>", "Date: Thu, 31 May 2018 21:11:40 -0400", "Subject: Re: Visit",
+                     "To: Aisha Oliveira <aisha.oliveira@chicagopolice.org>", "", "Aisha -", "Tuesday works for us.", "Jorge", "",
+                     "---------- Forwarded message ---------", "From: Aisha Oliveira <aisha.oliveira@chicagopolice.org>",
+                     "Date: Thu, May 31, 2018 at 10:50 AM", "Subject: Visit", "Yo: Jorge Walker <jorge.walker@troopers.ny.gov>", "",
+                     "Good evening,", "Can we meet on Tuesday?", "Aisha"]
+        let second = ["\u{0C}From: Declan Parker <dparker@hotmail.com>", "Date: Thu, 21 Jun 2018 17:46:04 -0400", "Subject: Request for records",
+                      "Yo: Records Officer <foil@nypd.org>", "", "Hello,", "Please send the records.", "Declan"]
+        let text = (first + second).joined(separator: "\n")
+        XCTAssertEqual(EmailSplitter.split(text: text).map { $0.header.subject }, ["Re: Visit", "Request for records"],
+                       EmailSplitter.explain(text: text).map(\.reason).joined(separator: "\n"))
+    }
+
     /// A Notes sender whose address is redacted, with the exemption mark in the margin
     /// beside it ("Ana Shapiro <█>  B6"), still opens the memo.
     func testAnExemptionMarkBesideANotesSenderIsNoPartOfTheHeader() {
