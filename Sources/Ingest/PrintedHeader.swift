@@ -13,7 +13,7 @@ public struct PrintedHeader: Sendable {
     /// OCR's usual misreadings of the short labels, which are too short for an edit
     /// distance to tell apart from other words ("Tee:" for To:, "Con" for Cc:).
     static let misreadings: [String: Label] = [
-        "tee": .to, "te": .to, "ta": .to, "io": .to, "tq": .to,
+        "tee": .to, "te": .to, "ta": .to, "io": .to, "tq": .to, "yo": .to, "lo": .to,
         "ce": .cc, "co": .cc, "cç": .cc, "con": .cc, "cc.": .cc, "oc": .cc, "ec": .cc, "cec": .cc, "ccc": .cc,
         "bec": .bcc, "bce": .bcc, "bee": .bcc, "dale": .date, "daie": .date, "sont": .sent, "seni": .sent, "sen": .sent,
     ]

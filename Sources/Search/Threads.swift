@@ -77,10 +77,15 @@ enum Threads {
         guard let date, date.time != nil else { return [] }
         let minutes = ["printed:" + date.sortKey.prefix(13)] + (date.utcMinute.map { ["utc:" + $0] } ?? [])
         let topic = subject.map(topicKey).flatMap { $0.count >= 3 ? $0 : nil }
-        // (The sender by name and by address: a copy may print either, or both; and an
-        // address's first.last as the name it spells.)
-        let local = from?.address?.split(separator: "@").first.map { reduced(String($0)) }
-        let senders = Set([from?.name.map(reduced), local].compactMap { $0 }.filter { $0.count >= 3 } + [from?.address.map { "@" + $0.lowercased() }].compactMap { $0 }).sorted()
+        // (The sender by name and by address: a copy may print either, or both; an
+        // address's first.last as the name it spells; and the surname alone, of the name or
+        // the address, where OCR garbled the rest: "Aisha B." <oliveira@…> in a copy.)
+        let localPart = from?.address?.split(separator: "@").first.map(String.init)
+        let local = localPart.map(reduced)
+        let surname = from?.name?.split(separator: " ").last.map { reduced(String($0)) }
+        let localSurname = localPart?.split(whereSeparator: { ".-_".contains($0) }).last.map { reduced(String($0.filter { !$0.isNumber })) }
+        let senders = Set([from?.name.map(reduced), local, surname, localSurname].compactMap { $0 }.filter { $0.count >= 3 }
+            + [from?.address.map { "@" + $0.lowercased() }].compactMap { $0 }).sorted()
         return minutes.flatMap { minute in (topic.map { [minute + ":subject:" + $0] } ?? []) + senders.map { minute + ":from:" + $0 } }
     }
 

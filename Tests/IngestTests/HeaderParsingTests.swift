@@ -160,6 +160,7 @@ final class PrintedHeaderTests: XCTestCase {
             ("Ce: Bob", .cc), ("T0: Bob", .to), ("Sent : Monday", .sent), ("Attachments: a.pdf", .attachments),
             ("Note: this is body text", nil), ("Lieutenant, see below: more", nil),
             ("To; Castillo, Mei <castillom@panynj.gov>", .to), ("Bee: Perez, Francois", .bcc), ("Note; body text", nil),
+            ("Yo: Jorge Walker <jorge.walker@troopers.ny.gov>", .to), ("Lo: Jorge Walker", .to),
         ]
         for (line, label) in cases {
             XCTAssertEqual(PrintedHeader.label(of: line)?.0, label, line)

@@ -187,6 +187,11 @@ final class ThreadTests: XCTestCase {
             printed("misread subject", person("Aisha Oliveira"), person("Jorge Walker"), "2018-05-31T09:50:10-05:00", "Visit to the DA's ottice"),
             printed("read right", person("Jorge Walker"), person("Aisha Oliveira"), "2018-05-31T21:11:40-04:00", "Re: Visit to the DA's office"),
             printed("misread otherwise", person("Aisha Oliveira"), person("Jorge Walker"), "2018-05-31T21:41:58-05:00", "Re: Re: Visit to the DA's ollice"),
+            printed("quoted garbled", person("Ruth Ward"), person("Aisha B. Oliveira"), "2018-06-02T10:00:00", "Fwd: Pricing",
+                    quoting: [QuotedCopy(from: Correspondent(name: "Aisha B.", address: "oliveira@chicagopolice.org"), date: RecordDate(iso: "2018-06-01T09:50:00"),
+                                         subject: "Pricing Yo: Ruth Ward")]),
+            printed("its original", Correspondent(name: "Aisha B. Oliveira", address: "aisha.oliveira@chicagopolice.org"), person("Ruth Ward"),
+                    "2018-06-01T09:50:10", "Pricing"),
         ]
         // (Copied to the one the second email is addressed to: two emails that started two threads.)
         records[records.firstIndex { $0.id == "lead" }!].cc = [person("Samuel Hill")]
@@ -214,6 +219,7 @@ final class ThreadTests: XCTestCase {
         XCTAssertEqual(thread["to a first name"], thread["from her full name"], "a name of one word may be a first name")
         XCTAssertEqual(thread["misread subject"], thread["read right"], "letters OCR confuses in a subject")
         XCTAssertEqual(thread["read right"], thread["misread otherwise"], "letters OCR confuses in a subject")
+        XCTAssertEqual(thread["quoted garbled"], thread["its original"], "a copy whose sender OCR garbled but for the surname")
     }
 
     /// Messages printed as one thread (a tracker's request, a Gmail print) share it,
