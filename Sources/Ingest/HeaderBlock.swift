@@ -303,8 +303,8 @@ struct HeaderBlock: Sendable {
             if j > i, lines[j].gapBefore, !newPage { return nil }
             var parts = memoColumns(lines[j].text)
             // (A speck in the margin, "-  5/18/2019 2:24 PM", is no column; a short name, "Raj",
-            // over the rest of a wrapped Notes name is.)
-            if parts.count > 1, parts[0].count <= 3, parts[0].allSatisfy({ !$0.isLetter && !$0.isNumber }) { parts.removeFirst() }
+            // over the rest of a wrapped Notes name is, and so is a redacted address, "<█>".)
+            if parts.count > 1, parts[0].count <= 3, parts[0].allSatisfy({ !$0.isLetter && !$0.isNumber && $0 != "█" }) { parts.removeFirst() }
             guard let left = parts.first else { return nil }
             if left.count < 40, left.contains(":"), DateParser.parse(OCRRepair.date(left)) != nil {
                 dateText = left

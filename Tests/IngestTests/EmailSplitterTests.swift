@@ -924,8 +924,9 @@ final class TextReleaseSplitTests: XCTestCase {
     }
 
     /// A Notes sender whose address is redacted, with the exemption mark in the margin
-    /// beside it ("Ana Shapiro <█>  B6"), still opens the memo.
-    func testAnExemptionMarkBesideANotesSenderIsNoPartOfTheHeader() {
+    /// beside it ("Ana Shapiro <█>  B6") or the redacted address on a line of its own
+    /// under the name, still opens the memo.
+    func testRedactionMarksBesideOrUnderANotesSenderLeaveItASender() {
         let first = ["Ana Shapiro <█>  B6", "9/17/2018 8:55 AM", "          To  Declan Rogers/OSI/ATF@ATF", "          cc", "          bcc",
                      "          Subject  Login for the trial", "", "All,", "The trial runs through 8/19.", "Ana", "",
                      "----- Forwarded by Ana Shapiro on 09/17/2018 08:55 AM -----", "Jennifer Hall <jennifer@example.com>", "9/16/2018 4:10 PM",
@@ -937,6 +938,10 @@ final class TextReleaseSplitTests: XCTestCase {
                       "          bcc", "          Subject  Invoice INV-12317", "", "Ana,", "The invoice is attached.", "Declan"]
         let emails = EmailSplitter.split(text: (first + second).joined(separator: "\n"))
         XCTAssertEqual(emails.map { $0.header.from?.name }, ["Ana Shapiro", "Declan Rogers"])
+        // (Nor is a redacted address on a line of its own under the name a speck.)
+        let under = ["Lauren Oliveira  To  Jean-Luc Carter/IB/NYPD@NYPD", "<█>  cc", "09/29/2021 12:24 AM  bcc",
+                     "                    Subject  Re: Revised quote", "", "Good morning,", "The quote is attached.", "Lauren"].joined(separator: "\n")
+        XCTAssertEqual(EmailSplitter.split(text: under).map { $0.header.from?.name }, ["Lauren Oliveira"])
         XCTAssertEqual(emails.first?.header.subject, "Login for the trial")
     }
 
