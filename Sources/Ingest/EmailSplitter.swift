@@ -305,11 +305,11 @@ public enum EmailSplitter {
         // A Notes memo with its label column beside the sender: how many of its labels OCR
         // sets on lines of their own depends on how far its recipients wrap, not on the
         // program that printed it. Such a memo is told only from one with labels below.
-        let besideSender = HeaderBlock.memoColumns(lines[block.start].text).dropFirst().contains { column in
+        let besideSender = block.style == .lotus && HeaderBlock.memoColumns(lines[block.start].text).dropFirst().contains { column in
             let word = column.split(separator: " ").first.map { $0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ":;,.\"'’")) }
             return ["to", "cc", "bcc", "subject"].contains(word ?? "")
         }
-        if block.style == .lotus, besideSender {
+        if besideSender {
             return HeaderFormat(style: block.style, labels: [], aligned: false, flushRight: false, labelsBesideSender: true)
         }
         var labels: [PrintedHeader.Label] = []

@@ -135,11 +135,11 @@ enum Threads {
     /// By name: the last name, the last name of several words ("delacruz" of Sofia M. De La
     /// Cruz), the first and last names run together (as an address may spell them:
     /// kevinfitzgerald59@…), and the first name (marked "~": an address may hold it alone,
-    /// samuel@… for Samuel Green), as a name of one word may be. By address, what its local part may hold: the last part
-    /// without digits ("nunez" of zoe.nunez@…, "rahman" of dmitri.rahman70@…), all parts
-    /// run together, the first part as a first name; and of one word, that word without its
-    /// first or last letter too (an initial: "sullivan" of ssullivan@…, "scott" of
-    /// scotta@…, "wong" of owong@…).
+    /// samuel@… for Samuel Green), as a name of one word may be. By address, what its local
+    /// part may hold: the last part without digits ("nunez" of zoe.nunez@…, "rahman" of
+    /// dmitri.rahman70@…), all parts run together, the first part as a first name; and of
+    /// one word, that word without its first or last letter too (an initial: "sullivan" of
+    /// ssullivan@…, "scott" of scotta@…, "wong" of owong@…).
     private static func surnames(_ person: Correspondent) -> [String] {
         var keys: [String] = []
         if let name = person.name {
