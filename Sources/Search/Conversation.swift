@@ -71,9 +71,8 @@ public struct Conversation: Encodable, Sendable {
         let chains = zip(records, links).map { record, link -> [String] in
             let chain = link.answered.map(node).filter { $0 != record.id }
             for named in Set(chain) where !recordIDs.contains(named) { namedBy[named, default: []].append(record.id) }
-            for copy in record.quoted {
+            for (copy, keys) in zip(record.quoted, Threads.copyKeys(of: record)) {
                 // (A quoted copy of no record here is a ghost known by its first key.)
-                let keys = Threads.copyKeys(copy, in: record)
                 if let first = keys.first, node(keys) == first, ghostHeader[first] == nil { ghostHeader[first] = copy }
             }
             return chain

@@ -37,7 +37,7 @@ enum Threads {
         var answered = record.references.map { [messageKey($0)] }
         if let parent = record.inReplyTo.map(messageKey), answered.last != [parent] { answered.append([parent]) }
         // A printed email quotes the latest first.
-        answered += record.quoted.reversed().map { copyKeys($0, in: record) }
+        answered += copyKeys(of: record).reversed()
         answered = answered.map { $0.filter { !$0.isEmpty && !own.contains($0) } }.filter { !$0.isEmpty }
         // Messages printed as one thread are one, whoever wrote to whom; subjects and
         // people join the others to a reply that nothing else joins.
@@ -89,12 +89,19 @@ enum Threads {
         return minutes.flatMap { minute in (topic.map { [minute + ":subject:" + $0] } ?? []) + senders.map { minute + ":from:" + $0 } }
     }
 
-    /// The keys of an email quoted in `record`. A reply prints the date it quotes in its
-    /// writer's zone, without an offset: read at the reply's own offset, it is the instant
-    /// the original states with its own.
-    static func copyKeys(_ copy: QuotedCopy, in record: Record) -> [String] {
-        let date = record.date?.offsetMinutes.flatMap { offset in copy.date?.assuming(offsetMinutes: offset) } ?? copy.date
-        return printedKeys(from: copy.from, date: date, subject: copy.subject)
+    /// The keys of each email quoted in `record`, in the order printed. A reply prints the
+    /// date it quotes in its writer's zone, without an offset: read at the reply's own
+    /// offset, it is the instant the original states with its own. A copy printed inside an
+    /// older copy came with the message that quoted it, in that writer's zone: it is read at
+    /// that copy's offset too, when the copy printed one.
+    static func copyKeys(of record: Record) -> [[String]] {
+        record.quoted.indices.map { k in
+            let offsets = [record.date?.offsetMinutes, k > 0 ? record.quoted[k - 1].date?.offsetMinutes : nil].compactMap { $0 }
+            let copy = record.quoted[k]
+            let dates = offsets.isEmpty ? [copy.date] : offsets.map { offset in copy.date?.assuming(offsetMinutes: offset) }
+            var seen = Set<String>()
+            return dates.flatMap { printedKeys(from: copy.from, date: $0, subject: copy.subject) }.filter { seen.insert($0).inserted }
+        }
     }
 
     /// "subject:" a printed email's subject as printed (its chain of "RE:" and "FW:" kept,

@@ -116,6 +116,33 @@ final class ThreadTests: XCTestCase {
         XCTAssertEqual(conversation.messages.first { $0.id == "p3" }?.replyTo, "p1", "a reply that quotes nothing, under what its subject answers")
     }
 
+    /// A forward quotes a reply and, inside it, the email that reply quoted, printed in the
+    /// replier's zone (-04:00), not the forwarder's (+08:00): that nested copy is still
+    /// linked to its original, which the forward then holds whole.
+    func testACopyNestedInAnotherIsReadInTheZoneOfTheMessageThatQuotedIt() throws {
+        func printed(_ id: String, _ from: String, _ date: String, _ subject: String, quoting quoted: [QuotedCopy] = []) -> Record {
+            var record = Record(id: id, kind: .email, subject: subject, from: Correspondent(name: from, address: nil),
+                                to: [], date: RecordDate(iso: date), source: Source(path: "/r/release.pdf", sha256: "r", pages: 1...1),
+                                text: "printed \(id)")
+            record.quoted = quoted
+            return record
+        }
+        func copy(_ from: String, _ date: String) -> QuotedCopy {
+            QuotedCopy(from: Correspondent(name: from, address: nil), date: RecordDate(iso: date), subject: nil)
+        }
+        let original = printed("original", "Darnell Taylor", "2021-04-23T17:25:09+08:00", "RE: Trial extension")
+        let reply = printed("reply", "Declan van der Berg", "2021-04-23T08:04:11-04:00", "RE: Trial extension",
+                            quoting: [copy("Darnell Taylor", "2021-04-23T05:25:00")])
+        let forward = printed("forward", "Darnell Taylor", "2021-04-23T20:26:09+08:00", "FW: RE: Trial extension",
+                              quoting: [copy("Declan van der Berg", "2021-04-23T08:04:11-04:00"), copy("Darnell Taylor", "2021-04-23T05:25:00")])
+        let writer = try IndexWriter(path: path)
+        try writer.add([original, reply, forward])
+        try writer.commit()
+        let index = try SearchIndex(path: path)
+        XCTAssertEqual(Set(try index.record(id: "original").quotedIn), ["reply", "forward"])
+        XCTAssertEqual(try index.conversation(of: "forward").messages.filter(\.ghost).count, 0, "no ghost for the nested copy")
+    }
+
     /// Subjects and people join a reply that quotes nothing to the message it answers
     /// (its subject less one "RE:", in the weeks before), people known by address alone
     /// too; they do not join emails that their quotes place elsewhere. A date quoted without an offset is read
