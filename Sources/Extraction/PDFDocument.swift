@@ -61,31 +61,46 @@ public final class PDFDocument {
         return body(page)
     }
 
-    /// The text layer of page `index` (0-based) as printed lines, top to bottom; empty
-    /// for a scan. poppler's own reading order puts a column of labels ("From:", "Sent:")
-    /// before the column of their values; rebuilding lines from each glyph's position
-    /// keeps "From: Jane Doe <jdoe@nypd.org>" on one line, as it is on paper. A
-    /// redaction box reads as "█" where it stands.
+    /// The text layer of page `index` (0-based) as printed lines, top to bottom, indented
+    /// from the page's own left text edge; empty for a scan.
     public func text(page index: Int) -> String {
+        let page = printed(page: index)
+        return page.lines.map { PhysicalLines.text(of: $0) } ?? page.raw
+    }
+
+    /// The text layer of every page, each indented from the document's left text edge:
+    /// a page printed wholly inside an indented quote keeps its indent.
+    public func pageTexts() -> [String] {
+        let pages = (0..<pageCount).map(printed(page:))
+        let margin = PhysicalLines.documentMargin(pages.compactMap(\.lines))
+        return pages.map { page in page.lines.map { PhysicalLines.text(of: $0, margin: margin) } ?? page.raw }
+    }
+
+    /// The printed lines of page `index`. poppler's own reading order puts a column of
+    /// labels ("From:", "Sent:") before the column of their values; rebuilding lines from
+    /// each glyph's position keeps "From: Jane Doe <jdoe@nypd.org>" on one line, as it is
+    /// on paper. A redaction box reads as "█" where it stands. Where poppler gives no
+    /// position for each character, its own text (`raw`) is all there is.
+    private func printed(page index: Int) -> (raw: String, lines: [PhysicalLines.Line]?) {
         let scale = 72 / RedactionBoxes.dpi
         let boxes = RedactionBoxes.find(in: render(page: index, dpi: RedactionBoxes.dpi), dpi: RedactionBoxes.dpi).map { box in
             PhysicalLines.Glyph(text: "█", x1: Double(box.x) * scale, y1: Double(box.y) * scale,
                                 x2: Double(box.x + box.width) * scale, y2: Double(box.y + box.height) * scale)
         }
         return withPage(index) { page in
-            guard let raw = poppler_page_get_text(page) else { return "" }
+            guard let raw = poppler_page_get_text(page) else { return ("", []) }
             defer { g_free(raw) }
             let text = String(cString: raw)
             var rectangles: UnsafeMutablePointer<PopplerRectangle>?
             var count: guint = 0
-            guard poppler_page_get_text_layout(page, &rectangles, &count) != 0, let layout = rectangles else { return text }
+            guard poppler_page_get_text_layout(page, &rectangles, &count) != 0, let layout = rectangles else { return (text, nil) }
             defer { g_free(layout) }
             let scalars = Array(text.unicodeScalars)
-            guard scalars.count == Int(count) else { return text }
-            return PhysicalLines.assemble(boxes + scalars.enumerated().map { i, scalar in
+            guard scalars.count == Int(count) else { return (text, nil) }
+            return (text, PhysicalLines.lines(boxes + scalars.enumerated().map { i, scalar in
                 let box = layout[i]
                 return PhysicalLines.Glyph(text: String(scalar), x1: box.x1, y1: box.y1, x2: box.x2, y2: box.y2)
-            })
+            }))
         }
     }
 

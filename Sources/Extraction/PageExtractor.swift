@@ -8,9 +8,8 @@ public enum PageExtractor {
 
     public static func pageTexts(of path: String, ocr: OCRMode) throws -> [PageText] {
         let pdf = try PDFDocument(path: path)
-        return (0..<pdf.pageCount).map { index in
-            let text = pdf.text(page: index)
-            return PageText(text: text, needsOCR: needsOCR(pdf, page: index, text: text, mode: ocr))
+        return pdf.pageTexts().enumerated().map { index, text in
+            PageText(text: text, needsOCR: needsOCR(pdf, page: index, text: text, mode: ocr))
         }
     }
 

@@ -5,7 +5,7 @@ import Foundation
 /// right, with a space where glyphs are far apart, and between words.
 /// Two things of the page's geometry stay in the text, because the splitter needs them
 /// and plain text has no other way to carry them: a line starts with one space for each
-/// character width it stands right of the page's left text edge (a quoted header block
+/// character width it stands right of the left text edge (a quoted header block
 /// indented, a recipient list wrapped under its value column), and an empty line marks a
 /// vertical gap (the end of a header block, a paragraph).
 enum PhysicalLines {
@@ -19,8 +19,19 @@ enum PhysicalLines {
     /// Indentation is capped: past this the text is right-aligned, not indented.
     static let maxIndent = 40
 
+    /// A line as printed: its text, where it starts, its vertical centre and height.
+    struct Line {
+        var text: String
+        var left, centre, height: Double
+    }
+
+    /// The page's text, indented from its own left text edge.
     /// - words: the pieces are words (always a space between two), not glyphs.
     static func assemble(_ glyphs: [Glyph], words: Bool = false) -> String {
+        text(of: lines(glyphs, words: words))
+    }
+
+    static func lines(_ glyphs: [Glyph], words: Bool = false) -> [Line] {
         let visible = glyphs.filter { $0.text != "\n" && $0.text != "\r" && !$0.text.isEmpty }
         // A speck OCR read as punctuation (".", "'") is far shorter than text and sits
         // off its line's centre: it would start a line of its own and pull the words
@@ -67,7 +78,7 @@ enum PhysicalLines {
                 lines[line].glyphs.append(speck)
             }
         }
-        let printed = lines.compactMap { line -> (text: String, left: Double, centre: Double, height: Double)? in
+        return lines.compactMap { line -> Line? in
             // The line's height is its tallest piece of text: an OCR'd word without
             // ascenders ("van") is only as tall as its small letters.
             let height = line.glyphs.filter { $0.text != "█" }.map(\.height).max() ?? line.height
@@ -92,9 +103,23 @@ enum PhysicalLines {
             }
             let text = out.trimmingCharacters(in: .whitespaces)
             guard !text.isEmpty, let left = sorted.first(where: { $0.text != " " })?.x1 else { return nil }
-            return (text, left, line.centre, height)
+            return Line(text: text, left: left, centre: line.centre, height: height)
         }
-        guard let margin = printed.map(\.left).min() else { return "" }
+    }
+
+    /// The left text edge of a document's pages: the middle one of their own edges, of
+    /// pages with a few lines at least. A page printed wholly inside an indented quote
+    /// (a long quoted message running on) starts right of it, and stays indented.
+    static func documentMargin(_ pages: [[Line]]) -> Double? {
+        let edges = pages.filter { $0.count >= 5 }.compactMap { $0.map(\.left).min() }.sorted()
+        return edges.isEmpty ? nil : edges[edges.count / 2]
+    }
+
+    /// The lines as text, indented from `margin` (or the page's own left edge, when that
+    /// stands further left).
+    static func text(of printed: [Line], margin documentMargin: Double? = nil) -> String {
+        guard let pageMargin = printed.map(\.left).min() else { return "" }
+        let margin = min(pageMargin, documentMargin ?? pageMargin)
         var result: [String] = []
         for (i, line) in printed.enumerated() {
             if i > 0 {

@@ -29,7 +29,7 @@ final class EmailSplitterTests: XCTestCase {
         GeneratedPDF.write(pages: [page1, page2], to: path)
 
         let pdf = try PDFDocument(path: path)
-        let pages = (0..<pdf.pageCount).map { Page(number: $0 + 1, text: pdf.text(page: $0), ocrConfidence: nil) }
+        let pages = pdf.pageTexts().enumerated().map { Page(number: $0 + 1, text: $1, ocrConfidence: nil) }
         let emails = EmailSplitter.split(pages)
         XCTAssertEqual(emails.count, 3)
         guard emails.count == 3 else { return }
@@ -48,6 +48,34 @@ final class EmailSplitterTests: XCTestCase {
             XCTAssertFalse(email.body.contains("Department of Investigation"), "running headers are not text")
             XCTAssertFalse(email.body.contains("Page 1"))
         }
+    }
+
+    /// A quoted message long enough to fill a page of its own: every line of page 2 is
+    /// indented. Its text keeps the indent (the document's left edge, not the page's), so
+    /// an older header nested in the quote stays quoted in a release printed newest first.
+    func testAPagePrintedWhollyInsideAnIndentedQuoteStaysIndented() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("indented-\(UUID()).pdf").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        func header(_ from: String, _ date: String, _ subject: String, indent: String = "") -> [String] {
+            ["From: \(from)", "Date: \(date)", "To: Karen O'Neill <karen.oneill@nypd.org>", "Subject: \(subject)", ""].map { indent + $0 }
+        }
+        let quote = String(repeating: " ", count: 16)
+        let page1 = header("Dana Whitaker <dana.whitaker@doi.nyc.gov>", "Mon, 14 Jan 2019 16:45:00 -0500", "Re: Audit")
+            + ["Thank you. The quiet walrus report is received.", "Dana", ""]
+            + header("Karen O'Neill <karen.oneill@nypd.org>", "Wed, 5 Dec 2018 09:05:10 -0500", "Re: Audit", indent: quote)
+            + ["Dana, we will send the cobalt harbor ledger", "by Friday. It runs to several pages."].map { quote + $0 }
+        let page2 = ["It covers every search since October,", "each with its case number.", "Karen", ""].map { quote + $0 }
+            + header("Dana Whitaker <dana.whitaker@doi.nyc.gov>", "Tue, 4 Dec 2018 10:32:00 -0500", "Re: Audit", indent: quote)
+            + ["Sergeant, please keep the ledger", "of saffron pelicans for us."].map { quote + $0 }
+        let page3 = header("Dana Whitaker <dana.whitaker@doi.nyc.gov>", "Sat, 1 Dec 2018 08:00:00 -0500", "Audit")
+            + ["Sergeant, our office is opening a review of how", "the section logs each search.", "Dana"]
+        GeneratedPDF.write(pages: [page1, page2, page3], to: path)
+
+        let texts = try PDFDocument(path: path).pageTexts()
+        XCTAssertTrue(texts[1].split(separator: "\n").allSatisfy { $0.hasPrefix("    ") }, texts[1])
+        let emails = EmailSplitter.split(texts.enumerated().map { Page(number: $0 + 1, text: $1, ocrConfidence: nil) })
+        XCTAssertEqual(emails.map(\.header.date?.description), ["2019-01-14T16:45:00-05:00", "2018-12-01T08:00:00-05:00"])
+        XCTAssertEqual(emails.first?.quoted.count, 2)
     }
 }
 
