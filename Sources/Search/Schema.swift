@@ -24,7 +24,7 @@ public enum Schema {
 
     /// The layout of terms and slots this build writes and reads, kept in the index's
     /// metadata: an index written by another layout must be rebuilt, not misread.
-    static let version = "6"
+    static let version = "7"
     /// The index layout, for `corpus --version`.
     public static var layoutVersion: String { version }
     static let versionKey = "corpus.schema"

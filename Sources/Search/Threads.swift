@@ -79,12 +79,17 @@ enum Threads {
         let topic = subject.map(topicKey).flatMap { $0.count >= 3 ? $0 : nil }
         // (The sender by name and by address: a copy may print either, or both; an
         // address's first.last as the name it spells; and the surname alone, of the name or
-        // the address, where OCR garbled the rest: "Aisha B." <oliveira@…> in a copy.)
+        // the address, where OCR garbled the rest: "Aisha B." <oliveira@…> in a copy; a
+        // surname of several words run together, as an address spells it: "dasilva" of
+        // Stephen da Silva, det.dasilva@….)
         let localPart = from?.address?.split(separator: "@").first.map(String.init)
         let local = localPart.map(reduced)
-        let surname = from?.name?.split(separator: " ").last.map { reduced(String($0)) }
+        let words = from?.name?.split(separator: " ") ?? []
+        let surname = words.last.map { reduced(String($0)) }
+        let particle = words.indices.dropFirst().first { AddressList.surnameParticles.contains(words[$0].lowercased()) }
+        let longSurname = particle.map { reduced(words[$0...].joined()) }
         let localSurname = localPart?.split(whereSeparator: { ".-_".contains($0) }).last.map { reduced(String($0.filter { !$0.isNumber })) }
-        let senders = Set([from?.name.map(reduced), local, surname, localSurname].compactMap { $0 }.filter { $0.count >= 3 }
+        let senders = Set([from?.name.map(reduced), local, surname, longSurname, localSurname].compactMap { $0 }.filter { $0.count >= 3 }
             + [from?.address.map { "@" + $0.lowercased() }].compactMap { $0 }).sorted()
         return minutes.flatMap { minute in (topic.map { [minute + ":subject:" + $0] } ?? []) + senders.map { minute + ":from:" + $0 } }
     }

@@ -143,6 +143,25 @@ final class ThreadTests: XCTestCase {
         XCTAssertEqual(try index.conversation(of: "forward").messages.filter(\.ghost).count, 0, "no ghost for the nested copy")
     }
 
+    /// An email printed with its sender's address alone, det.dasilva@…, is quoted under
+    /// the name the attribution line gives ("On 2/9/2019 7:06 AM, Stephen da Silva
+    /// wrote:"): the surname of two words, run together, is what the address spells.
+    func testACopyUnderASurnameOfTwoWordsLinksToTheEmailKnownByItsAddress() throws {
+        let original = Record(id: "original", kind: .email, subject: "Facial recognition lead",
+                              from: Correspondent(name: nil, address: "det.dasilva@gmail.com"), date: RecordDate(iso: "2019-02-09T07:06:46-05:00"),
+                              source: Source(path: "/r/release.pdf", sha256: "r", pages: 9...9), text: "printed original")
+        var reply = Record(id: "reply", kind: .email, subject: "Re: Facial recognition lead",
+                           from: Correspondent(name: nil, address: "theresa.brooks@dea.gov"), date: RecordDate(iso: "2019-02-09T07:37:26-05:00"),
+                           source: Source(path: "/r/release.pdf", sha256: "r", pages: 10...10), text: "printed reply")
+        reply.quoted = [QuotedCopy(from: Correspondent(name: "Stephen da Silva", address: nil), date: RecordDate(iso: "2019-02-09T07:06:00"), subject: nil)]
+        let writer = try IndexWriter(path: path)
+        try writer.add([original, reply])
+        try writer.commit()
+        let index = try SearchIndex(path: path)
+        XCTAssertEqual(try index.record(id: "original").quotedIn, ["reply"])
+        XCTAssertEqual(try index.conversation(of: "reply").messages.filter(\.ghost).count, 0)
+    }
+
     /// Subjects and people join a reply that quotes nothing to the message it answers
     /// (its subject less one "RE:", in the weeks before), people known by address alone
     /// too; they do not join emails that their quotes place elsewhere. A date quoted without an offset is read
