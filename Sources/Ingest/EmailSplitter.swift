@@ -136,6 +136,8 @@ public enum EmailSplitter {
         let steps = zip(known, known.dropFirst())
         let newestFirst = steps.filter { $0 > $1 }.count > steps.filter { $0 < $1 }.count
         let (originals, copied, onlyQuoted) = copies(blocks, kinds: kinds, pageTops: pageTops, newestFirst: newestFirst)
+        let conversationOrder = newestFirstByConversation(blocks, known: blocks.indices.filter { kinds[$0] ?? pageTops[$0] },
+                                                          originals: originals, emails: copied)
 
         var opened: [(block: HeaderBlock, preamble: Int)] = []
         var openedBlocks: [HeaderBlock] = []
@@ -146,7 +148,8 @@ public enum EmailSplitter {
         for (index, block) in blocks.enumerated() {
             let preamble = preambleStart(of: block, lines, owners: owners, titles: titles, floor: opened.last?.block.end ?? 0)
             let reason = decide(block, preamble: preamble, lines, opened: openedBlocks, chain: blocks[chainStart..<index], owners: owners,
-                                formats: formats, newestFirst: newestFirst, rulesPartEmails: rulesPartEmails, original: originals[index].map { blocks[$0] },
+                                formats: formats, newestFirst: conversationOrder[normalizedSubject(block.header.subject)] ?? newestFirst,
+                                rulesPartEmails: rulesPartEmails, original: originals[index].map { blocks[$0] },
                                 copied: copied.contains(index), onlyQuoted: onlyQuoted.contains(index))
             decisions.append(SplitDecision(page: lines[block.start].page, line: lines[block.start].line,
                                            text: lines[block.start].text, startsEmail: reason.opens, reason: reason.why))
@@ -390,6 +393,31 @@ public enum EmailSplitter {
             for member in members where member != reference { originals[member] = reference }
         }
         return (originals, emails, onlyQuoted)
+    }
+
+    /// Whether each conversation (by normalised subject) is printed newest first, where the
+    /// release shows it: by its emails of known kind, in the order of their dates; by an
+    /// email printed after the copies of it that replies quote (a release printed oldest
+    /// first prints it before them). A release may print its threads in date order and
+    /// the messages of each newest first.
+    static func newestFirstByConversation(_ blocks: [HeaderBlock], known: [Int], originals: [Int: Int], emails: Set<Int>) -> [String: Bool] {
+        var votes: [String: Int] = [:]
+        var lastKnown: [String: Int] = [:]
+        for index in known {
+            let subject = normalizedSubject(blocks[index].header.subject)
+            guard !subject.isEmpty, let date = blocks[index].dateKey else { continue }
+            if let previous = lastKnown[subject], let before = blocks[previous].dateKey, before != date {
+                votes[subject, default: 0] += before > date ? 1 : -1
+            }
+            lastKnown[subject] = index
+        }
+        for (email, members) in Dictionary(grouping: originals.keys, by: { originals[$0]! }) where emails.contains(email) {
+            let subject = normalizedSubject(blocks[email].header.subject)
+            guard !subject.isEmpty else { continue }
+            if members.allSatisfy({ $0 < email }) { votes[subject, default: 0] += 1 }
+            if members.allSatisfy({ $0 > email }) { votes[subject, default: 0] -= 1 }
+        }
+        return votes.compactMapValues { $0 == 0 ? nil : $0 > 0 }
     }
 
     static func decide(_ block: HeaderBlock, preamble: Int, _ lines: [PageLine], opened: [HeaderBlock], chain: ArraySlice<HeaderBlock>,

@@ -118,6 +118,30 @@ final class TextReleaseSplitTests: XCTestCase {
         XCTAssertFalse(emails.contains { $0.body.contains("Filed 01/05/24") }, "court stamps are not text")
     }
 
+    /// Threads in date order, the messages of each newest first: the print of an email after
+    /// the copy a reply quoted shows that conversation runs newest first, so its older
+    /// emails under newer ones are emails, not copies, though the release's page tops run
+    /// oldest first.
+    func testAConversationPrintedNewestFirstInAReleaseOfThreadsInDateOrder() {
+        func email(_ from: String, _ date: String, _ subject: String, _ words: String) -> String {
+            "From: \(from)\nSent: \(date)\nTo: Desk <desk@nypd.org>\nSubject: \(subject)\n\n\(words)\n\n"
+        }
+        let carla = "Carla Diaz <cdiaz@nypd.org>", dev = "Dev Patel <dpatel@ice.dhs.gov>"
+        let pages = [
+            email("Ann Lee <alee@nypd.org>", "Friday, March 1, 2019 9:00 AM", "Budget", "The budget is attached.\nAnn"),
+            email("Ben Cho <bcho@nypd.org>", "Saturday, March 2, 2019 10:00 AM", "Audit", "The audit starts Monday.\nBen"),
+            email(carla, "Sunday, March 10, 2019 5:00 PM", "Re: Re: Trial", "We cannot share results directly.\nCarla")
+                + email(dev, "Saturday, March 9, 2019 10:20 AM", "Re: Re: Trial", "Legal wants the request in writing.\nDev")
+                + email(carla, "Saturday, March 9, 2019 9:15 AM", "Re: Trial", "The request goes through the liaison.\nCarla")
+                + email(dev, "Saturday, March 9, 2019 9:03 AM", "Trial", "Our field office is evaluating the app.\nDev")
+                + email(dev, "Saturday, March 9, 2019 9:03 AM", "Trial", "Our field office is evaluating the app.\nDev"),
+        ].enumerated().map { Page(number: $0.offset + 1, text: $0.element, ocrConfidence: nil) }
+        let emails = EmailSplitter.split(pages)
+        XCTAssertEqual(emails.map { $0.header.date?.description }, ["2019-03-01T09:00:00", "2019-03-02T10:00:00", "2019-03-10T17:00:00",
+                                                                   "2019-03-09T10:20:00", "2019-03-09T09:15:00", "2019-03-09T09:03:00"])
+        XCTAssertEqual(emails.first { $0.header.subject == "Re: Trial" }?.quoted.count, 1)
+    }
+
     /// Newest first, with no page breaks and no marker lines: each reply quotes the emails
     /// below it in full, printed exactly as they are. Only the copies say which is which.
     func testCopiesPrintedLikeTheEmailsTheyCopyStayInTheirReplies() {
