@@ -461,7 +461,7 @@ public enum EmailSplitter {
             return (false, "no mailbox owner's name above it, unlike every email of this print: a quoted copy")
         }
         // (At a page's top, a format that is an email's with a label OCR lost proves nothing.)
-        let emailsLessALabel = startsPage(preamble, lines) && formats.emails.contains { $0 != printed && $0.couldBe(printed) }
+        let emailsLessALabel = startsPage(preamble, lines) && formats.emails.contains { $0.labels.count > printed.labels.count && $0.couldBe(printed) }
         if formats.quote.contains(printed), !emailsLessALabel {
             return (false, "printed as the quoted copies in this release are (\(printed)), unlike its emails: a quoted copy")
         }

@@ -118,6 +118,31 @@ final class TextReleaseSplitTests: XCTestCase {
         XCTAssertFalse(emails.contains { $0.body.contains("Filed 01/05/24") }, "court stamps are not text")
     }
 
+    /// Emails printed with aligned labels, quoted copies without ("From: Name [mailto:…]"):
+    /// a copy at a page's top, its rule lost in the text, is told by its format; the
+    /// alignment is no label OCR lost.
+    func testACopyAtAPageTopPrintedAsTheCopiesAreIsACopyThoughItsLabelsAreTheEmails() {
+        let stamp = "Case 1:18-cv-06092-JMF Document 627-19 Filed 12/24/20 Page %d of 3"
+        func email(_ from: String, _ sent: String, _ subject: String) -> [String] {
+            ["From:    \(from)", "Sent:    \(sent)", "To:      Desk <desk@nypd.org>", "Subject: \(subject)", ""]
+        }
+        func copy(_ from: String, _ sent: String, _ subject: String) -> [String] {
+            ["From: \(from)", "Sent: \(sent)", "To: Desk <desk@nypd.org>", "Subject: \(subject)", ""]
+        }
+        let text = ([String(format: stamp, 1), ""]
+            + email("oramos@nypd.org", "3/5/2019 9:12 AM", "Trial accounts") + ["The vendor sent the amber kestrel logins.", "Owen", ""]
+            + email("lortiz@nypd.org", "3/6/2019 4:40 PM", "RE: RE: Trial accounts") + ["The quiet harbor report is attached.", "Lena", ""]
+            + ["\u{0C}" + String(format: stamp, 2), ""]
+            + copy("Owen Ramos [mailto:oramos@nypd.org]", "3/5/2019 1:02 PM", "RE: Trial accounts") + ["Did the logins arrive?", "Owen", ""]
+            + ["---------- Forwarded message ---------"] + copy("Lena Ortiz [mailto:lortiz@nypd.org]", "3/5/2019 11:40 AM", "Trial accounts")
+            + ["Which logins?", "Lena", ""]
+            + ["\u{0C}" + String(format: stamp, 3), ""]
+            + email("oramos@nypd.org", "3/7/2019 8:00 AM", "Budget") + ["The budget is attached.", "Owen", ""]).joined(separator: "\n")
+        let emails = EmailSplitter.split(text: text)
+        XCTAssertEqual(emails.map { $0.header.date?.description }, ["2019-03-05T09:12:00", "2019-03-06T16:40:00", "2019-03-07T08:00:00"])
+        XCTAssertEqual(emails.count == 3 ? emails[1].quoted.map { $0.date?.description } : [], ["2019-03-05T13:02:00", "2019-03-05T11:40:00"])
+    }
+
     /// Threads in date order, the messages of each newest first: the print of an email after
     /// the copy a reply quoted shows that conversation runs newest first, so its older
     /// emails under newer ones are emails, not copies, though the release's page tops run
