@@ -154,8 +154,9 @@ struct HeaderBlock: Sendable {
             return true
         }
         // A Notes memo beside its sender sets its labels in a column of their own, and wraps
-        // a value under its label.
-        let underInLabelColumn = line.indent == previous.indent && line.indent >= 8
+        // a value under its label. (So does a value wrapped twice, each line under the one
+        // before; OCR may set either a character off.)
+        let underInLabelColumn = abs(line.indent - previous.indent) <= 1 && line.indent >= 8
         switch last {
         case .to, .cc, .bcc:
             // (There a list wraps a name, or a piece of one, per line.)
