@@ -91,7 +91,7 @@ public struct PrintedHeader: Sendable {
     public var from: Correspondent? { fields[.from].flatMap { AddressList.parse(OCRRepair.addresses($0)).first } }
     public var to: [Correspondent] { fields[.to].map { AddressList.parse(OCRRepair.addresses($0)) } ?? [] }
     public var cc: [Correspondent] { fields[.cc].map { AddressList.parse(OCRRepair.addresses($0)) } ?? [] }
-    public var subject: String? { fields[.subject].flatMap { $0.isEmpty ? nil : $0 } }
+    public var subject: String? { fields[.subject].map(OCRRepair.subject).flatMap { $0.isEmpty ? nil : $0 } }
     public var date: RecordDate? {
         (fields[.sent] ?? fields[.date]).flatMap { DateParser.parse(OCRRepair.date($0)) }
     }

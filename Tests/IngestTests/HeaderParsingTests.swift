@@ -247,6 +247,22 @@ final class PrintedHeaderTests: XCTestCase {
         XCTAssertEqual(OCRRepair.notesName("‘Megan Green/FISINYPD@NYPD"), "Megan Green/FIS/NYPD@NYPD")
         XCTAssertTrue(OCRRepair.notesName("------------------------ Samuel Garcia <samuel@pimeyes.com>").hasPrefix("---"),
                       "a rule over a Gmail sender line is no speck")
+        // A speck before a subject.
+        XCTAssertEqual(OCRRepair.subject("_ RE: Following up on the trial"), "RE: Following up on the trial")
+        XCTAssertEqual(OCRRepair.subject("‘FW: RE: Following up"), "FW: RE: Following up")
+        XCTAssertEqual(OCRRepair.subject("‘Clearview’ trial"), "‘Clearview’ trial", "a quote mark answered is the subject's")
+        XCTAssertEqual(OCRRepair.subject("[EXTERNAL] Trial"), "[EXTERNAL] Trial")
+    }
+
+    /// A subject wrapped twice, each line under the one before, OCR setting the last a
+    /// character further right: one subject.
+    func testASubjectWrappedTwiceIsOneSubject() {
+        let text = ["From:  wilsony@dea.gov", "To:  mei.green@clarifai.com", "Date:  Mon,  13 May 2019 22:09:13 -0400",
+                    "Subject:  RE: FW: RE: Following up on the Clarifai trial for New",
+                    "                York Division and next steps on pricing and user",
+                    "                 accounts", "", "Good morning,", "The accounts are ready.", "Yolanda"].joined(separator: "\n")
+        XCTAssertEqual(EmailSplitter.split([Page(number: 1, text: text, ocrConfidence: 80)]).first?.header.subject,
+                       "RE: FW: RE: Following up on the Clarifai trial for New York Division and next steps on pricing and user accounts")
     }
 
     func testOCRNamesAreCheckedAgainstTheirAddresses() {
