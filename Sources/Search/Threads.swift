@@ -177,6 +177,12 @@ enum Threads {
                 keys += (last.count >= 4 ? [last, String(last.dropFirst()), String(last.dropLast())] : [last]) + ["~" + last]
             } else {
                 keys += [last, parts.joined()] + (parts[0].count >= 2 ? ["~" + parts[0]] : [])
+                // The first and last names run together, as a personal address may spell
+                // them: "dmitribaptiste" of dmitri.j.baptiste@… (no initial) and of
+                // dmitribaptiste.nyc@… (a short tag after the name).
+                let named = parts.filter { $0.count >= 2 }
+                if named.count >= 2, parts.count > named.count { keys.append(named[0] + named[named.count - 1]) }
+                if parts.count == 2, parts[1].count <= 3, parts[0].count >= 8 { keys.append(parts[0]) }
             }
         }
         var seen = Set<String>()

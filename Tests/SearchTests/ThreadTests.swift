@@ -238,6 +238,10 @@ final class ThreadTests: XCTestCase {
                                          subject: "Pricing Yo: Ruth Ward")]),
             printed("its original", Correspondent(name: "Aisha B. Oliveira", address: "aisha.oliveira@chicagopolice.org"), person("Ruth Ward"),
                     "2018-06-01T09:50:10", "Pricing"),
+            printed("from home", Correspondent(name: nil, address: "dmitribaptiste.nyc@gmail.com"), Correspondent(name: nil, address: "delacruzk@nypd.org"),
+                    "2021-07-10T13:15:06-04:00", "Meeting Thursday"),
+            printed("from the office", Correspondent(name: nil, address: "dmitri.j.baptiste@doi.nyc.gov"), Correspondent(name: nil, address: "delacruzk@nypd.org"),
+                    "2021-07-10T22:06:50-04:00", "Re: Meeting Thursday"),
         ]
         // (Copied to the one the second email is addressed to: two emails that started two threads.)
         records[records.firstIndex { $0.id == "lead" }!].cc = [person("Samuel Hill")]
@@ -266,6 +270,7 @@ final class ThreadTests: XCTestCase {
         XCTAssertEqual(thread["misread subject"], thread["read right"], "letters OCR confuses in a subject")
         XCTAssertEqual(thread["read right"], thread["misread otherwise"], "letters OCR confuses in a subject")
         XCTAssertEqual(thread["quoted garbled"], thread["its original"], "a copy whose sender OCR garbled but for the surname")
+        XCTAssertEqual(thread["from home"], thread["from the office"], "a personal address of the names run together and a tag; a work one with an initial")
     }
 
     /// Messages printed as one thread (a tracker's request, a Gmail print) share it,
