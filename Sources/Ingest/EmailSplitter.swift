@@ -30,7 +30,8 @@ public enum EmailSplitter {
     /// emails, so it only tips the balance.
     static let rule = try! NSRegularExpression(pattern: #"^[_\-=~—–]{8,}$"#)
 
-    static let gmailMessageCount = try! NSRegularExpression(pattern: #"^\d{1,3}\s+messages?$"#)
+    /// Gmail's "2 messages" under a thread's title (OCR may read a speck before it).
+    static let gmailMessageCount = try! NSRegularExpression(pattern: #"^(?:[_.,'‘’|~•-]\s?)?\d{1,3}\s+messages?$"#)
     /// Reply and forward prefixes, as many as there are.
     static let subjectPrefixes = try! NSRegularExpression(pattern: #"^\s*((re|fw|fwd|aw|wg|tr)\s*(\[\d+\])?\s*:\s*)+"#, options: .caseInsensitive)
 

@@ -719,9 +719,10 @@ final class TextReleaseSplitTests: XCTestCase {
     }
 
     /// Each Gmail print is a thread its messages share; two prints of one subject are two.
+    /// (OCR may read a speck before the count: "_2 messages".)
     func testEachGmailPrintIsAThreadOfItsOwnWhateverItsSubject() {
-        func print(_ first: String, _ second: String) -> String {
-            ["Gmail             Jane Doe <jdoe@nypd.org>", "Trial accounts", "2 messages",
+        func print(_ first: String, _ second: String, title: String = "Trial accounts", count: String = "2 messages") -> String {
+            ["Gmail             Jane Doe <jdoe@nypd.org>", title, count,
              "Kevin Martinez <kevin.martinez@nypd.org>           \(first)", "To: Jane Doe <jdoe@nypd.org>", "", "The accounts are ready.", "",
              "Jane Doe <jdoe@nypd.org>                    \(second)", "To: Kevin Martinez <kevin.martinez@nypd.org>", "",
              "Thank you."].joined(separator: "\n")
@@ -734,6 +735,9 @@ final class TextReleaseSplitTests: XCTestCase {
         XCTAssertEqual(threads[2], threads[3])
         XCTAssertNotEqual(threads[0], threads[2])
         XCTAssertEqual(threads[0]?.hasPrefix("Trial accounts"), true)
+        let misread = EmailSplitter.split(text: text + "\n\u{0C}" + print("Tue, Mar 2, 2021 at 8:15 AM", "Tue, Mar 2, 2021 at 9:40 AM",
+                                                                          title: "Demo at the DA's office", count: "_2 messages"))
+        XCTAssertEqual(misread.map { $0.printedThread?.hasPrefix("Demo") ?? false }, [false, false, false, false, true, true])
     }
 
     /// What OCR keeps of Apple Mail's title over each page's first header ("- Response") is
