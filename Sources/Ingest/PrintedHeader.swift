@@ -48,10 +48,10 @@ public struct PrintedHeader: Sendable {
         return value.isEmpty ? nil : (label, value)
     }
 
-    /// A label read tolerantly: case, spaces, a speck before it ("‘To") and OCR's
+    /// A label read tolerantly: case, spaces, a speck before it ("‘To", "*To") and OCR's
     /// digit-for-letter swaps aside.
     static func label(named raw: Substring) -> Label? {
-        let letters = raw.drop { "‘’'\"“”`.,_~•".contains($0) }.lowercased().filter { !$0.isWhitespace }
+        let letters = raw.drop { "‘’'\"“”`.,_~•*°".contains($0) }.lowercased().filter { !$0.isWhitespace }
         let repaired = String(letters.map { ch -> Character in
             switch ch {
             case "0": "o"

@@ -241,6 +241,7 @@ final class PrintedHeaderTests: XCTestCase {
         XCTAssertEqual(PrintedHeader.label(of: "To\"  Frank Rodriguez <fr@yahoo.com>")?.1, "Frank Rodriguez <fr@yahoo.com>")
         XCTAssertEqual(PrintedHeader.label(of: "To,  David Castillo/NYD/DEA@DEA")?.1, "David Castillo/NYD/DEA@DEA")
         XCTAssertEqual(PrintedHeader.label(of: "‘To: Hiroshi Singh <singhh@usdoj.gov>, Victor")?.0, .to, "a speck before the label")
+        XCTAssertEqual(PrintedHeader.label(of: "*To: bridget.carter@yahoo.com; Collins, Victor")?.0, .to, "a speck before the label")
         XCTAssertEqual(OCRRepair.notesName("Tom JJones@NYPD"), "Tom JJones@NYPD", "no surname runs on into it")
         XCTAssertEqual(OCRRepair.notesName("Christopher Hall/BCI/NYSTAT@NYSTAT"), "Christopher Hall/BCI/NYSTAT@NYSTAT")
         XCTAssertEqual(OCRRepair.notesName("Richard D' Angelo/‘OMAP/NYPD@NYPD"), "Richard D'Angelo/OMAP/NYPD@NYPD")
