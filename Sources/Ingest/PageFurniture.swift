@@ -148,9 +148,17 @@ public enum PageFurniture {
         let threshold = max(2, Int((Double(pages.count) * 0.4).rounded(.up)))
         // (A line without letters has no key to recur by: a page number is a page mark, and
         // a signature's phone number at a page's foot is text.)
-        let running = Set(seenOn.filter { key, pages in
+        var running = Set(seenOn.filter { key, pages in
             !key.isEmpty && (pages.count >= threshold || ((atTop[key]?.count ?? 0) >= 2 && key.count >= 15)) && !midPage.contains(key)
         }.keys)
+        // A line that stands over the subject it repeats, on one page at least, is a title,
+        // not a running header, on every page: a tracker prints a request's title over each
+        // thread, and two requests may have one title.
+        for page in pages {
+            for i in page.lines.indices where running.contains(key(page.lines[i].text)) && isTitleOverHeader(i, page.lines) {
+                running.remove(key(page.lines[i].text))
+            }
+        }
 
         var result: [PageLine] = []
         for (index, page) in pages.enumerated() {
@@ -165,13 +173,6 @@ public enum PageFurniture {
                     !line.text.contains(where: \.isNumber)
                         && (isFrom(i + 1) || (i + 1 < lines.count && EmailSplitter.matches(EmailSplitter.rule, lines[i + 1].text) && isFrom(i + 2)))
                 }
-                // The subject Apple Mail prints as a title over each email: it recurs at page
-                // tops when a thread's emails each start a page.
-                func titleOverHeader() -> Bool {
-                    lines[(i + 1)..<min(i + 7, lines.count)].contains { below in
-                        PrintedHeader.label(of: below.text).map { $0.0 == .subject && key($0.1) == key(line.text) } ?? false
-                    }
-                }
                 // The line over a structure line (a Gmail thread's title over "3 messages").
                 func overStructure() -> Bool { i + 1 < lines.count && keeping(lines[i + 1].text) }
                 // A long subject's last words may look like a request or Bates number.
@@ -184,7 +185,7 @@ public enum PageFurniture {
                 let stamp = stamps[index][i]
                 let looksLikeFurniture = stamp
                     || (edges[index][i] && !overStructure()
-                        && (isPageMark(line.text) || (running.contains(key(line.text)) && !overHeader() && !titleOverHeader() && !continuesText())))
+                        && (isPageMark(line.text) || (running.contains(key(line.text)) && !overHeader() && !continuesText())))
                 let isFurniture = looksLikeFurniture && (stamp || !underSubject()) && !keeping(line.text)
                     && PrintedHeader.label(of: line.text) == nil && !HeaderBlock.isSenderLine(line.text)
                 previousKept = !isFurniture
@@ -200,6 +201,14 @@ public enum PageFurniture {
             }
         }
         return result
+    }
+
+    /// The subject Apple Mail prints as a title over each email: it recurs at page tops
+    /// when a thread's emails each start a page.
+    static func isTitleOverHeader(_ i: Int, _ lines: [PageLine]) -> Bool {
+        lines[(i + 1)..<min(i + 7, lines.count)].contains { below in
+            PrintedHeader.label(of: below.text).map { $0.0 == .subject && key($0.1) == key(lines[i].text) } ?? false
+        }
     }
 
     /// Whether each line (given which are stamps) stands within `margin` lines of its page's top or bottom, not

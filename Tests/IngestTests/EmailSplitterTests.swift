@@ -377,6 +377,26 @@ final class TextReleaseSplitTests: XCTestCase {
         XCTAssertNotEqual(threads[3], threads[6], "a second print of the same request")
     }
 
+    /// Two requests of one title, each printed from a page's top: the title is a running
+    /// header on no page, as it stands over its subject on one; the second request is a
+    /// thread of its own though its first message prints no subject.
+    func testTwoRequestsOfOneTitleAreTwoThreads() {
+        func thread(_ title: String, _ requester: String, subject: Bool) -> String {
+            ([title, "Request filed by \(requester) with the New York City Police Department", "Status: Completed", "",
+              "From: \(requester)"] + (subject ? ["Subject: \(title)"] : ["To: New York City Police Department"])
+             + ["", "I request the contract.", requester, "", "From: New York City Police Department", "Subject: Re: \(title)", "",
+                "The contract is attached.", "Records Access Officer"]).joined(separator: "\n")
+        }
+        let pages = [thread("Facial recognition policy and audit logs", "Luis McAllister", subject: true),
+                     thread("NYPD emails mentioning Clearview AI", "Mei T. Vega", subject: true),
+                     thread("NYPD emails mentioning Clearview AI", "Mei T. Vega", subject: false)]
+            .enumerated().map { Page(number: $0.offset + 1, text: $0.element, ocrConfidence: 90) }
+        let threads = EmailSplitter.split(pages).map(\.printedThread)
+        XCTAssertEqual(threads.count, 6)
+        XCTAssertEqual(Set(threads).count, 3, "\(threads)")
+        XCTAssertEqual(threads.last??.hasPrefix("NYPD emails mentioning Clearview AI Request filed by Mei T. Vega"), true)
+    }
+
     /// A tracker's site name over each thread, with a rule under it or set apart by blank
     /// lines alone: it goes with the thread under it, not the message above.
     func testATrackersSiteNameOverEachThreadGoesWithIt() {
