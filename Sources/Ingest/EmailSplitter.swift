@@ -461,8 +461,13 @@ public enum EmailSplitter {
             }
             return (false, "no mailbox owner's name above it, unlike every email of this print: a quoted copy")
         }
-        // (At a page's top, a format that is an email's with a label OCR lost proves nothing.)
-        let emailsLessALabel = startsPage(preamble, lines) && formats.emails.contains { $0.labels.count > printed.labels.count && $0.couldBe(printed) }
+        // (At a page's top, a format that is an email's with a label OCR lost, or its labels'
+        // alignment, which OCR may blur, proves nothing. A text release shows alignment as
+        // printed: there only a label fewer is the email's format.)
+        let textRelease = lines.first?.line != nil
+        let emailsLessALabel = startsPage(preamble, lines) && formats.emails.contains { email in
+            (textRelease ? email.labels.count > printed.labels.count : email != printed) && email.couldBe(printed)
+        }
         if formats.quote.contains(printed), !emailsLessALabel {
             return (false, "printed as the quoted copies in this release are (\(printed)), unlike its emails: a quoted copy")
         }

@@ -143,6 +143,32 @@ final class TextReleaseSplitTests: XCTestCase {
         XCTAssertEqual(emails.count == 3 ? emails[1].quoted.map { $0.date?.description } : [], ["2019-03-05T13:02:00", "2019-03-05T11:40:00"])
     }
 
+    /// A scan: Apple Mail's labels flush right over each email, its forwarded copies' labels
+    /// flush left. At a page's top OCR set an email's labels askew: the format is the
+    /// copies' but for the alignment OCR blurred, which proves nothing there.
+    func testAnEmailWhoseLabelsOCRSetAskewAtAPageTopIsStillAnEmail() {
+        func email(_ from: String, _ date: String, _ subject: String, _ to: String, askew: Bool = false) -> [String] {
+            askew ? ["          From: \(from)", "         Subject: \(subject)", "             Date: \(date)", "            To: \(to)", ""]
+                : ["          From: \(from)", "       Subject: \(subject)", "          Date: \(date)", "            To: \(to)", ""]
+        }
+        func copy(_ from: String, _ date: String, _ subject: String, _ to: String) -> [String] {
+            ["       Begin forwarded message:", "       From: \(from)", "       Subject: \(subject)", "       Date: \(date)", "       To: \(to)", "",
+             "       Good afternoon,", "       The sheet is attached.", ""]
+        }
+        let joanna = "Joanna King <jking@doi.nyc.gov>", oyvind = "Oyvind Miller <millero@dhs.gov>"
+        let page1 = email(joanna, "November 30, 2019 at 12:58:15 PM EST", "Request for assistance", oyvind)
+            + ["Good afternoon Oyvind,", "The sheet is attached.", "Joanna", ""]
+            + email(oyvind, "December 1, 2019 at 2:07:11 PM EST", "Re: Request for assistance", joanna)
+            + ["All,", "Copying the task force.", "Oyvind", ""]
+            + copy(joanna, "November 30, 2019 at 12:58:15 PM EST", "Request for assistance", oyvind)
+        let page2 = email(joanna, "December 1, 2019 at 3:36:51 PM EST", "Re: Request for assistance", oyvind, askew: true)
+            + ["Copying Frank Allen.", "Joanna", ""]
+            + copy(oyvind, "December 1, 2019 at 2:07:11 PM EST", "Re: Request for assistance", joanna)
+        let pages = [page1, page2].enumerated().map { Page(number: $0.offset + 1, text: $0.element.joined(separator: "\n"), ocrConfidence: 80) }
+        XCTAssertEqual(EmailSplitter.split(pages).map { $0.header.date?.description },
+                       ["2019-11-30T12:58:15-05:00", "2019-12-01T14:07:11-05:00", "2019-12-01T15:36:51-05:00"])
+    }
+
     /// Threads in date order, the messages of each newest first: the print of an email after
     /// the copy a reply quoted shows that conversation runs newest first, so its older
     /// emails under newer ones are emails, not copies, though the release's page tops run
