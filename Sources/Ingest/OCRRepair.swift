@@ -146,10 +146,10 @@ enum OCRRepair {
 
     static func date(_ value: String) -> String { apply(dateFixes, to: value) }
 
-    /// A speck OCR read before a subject goes: "_ RE: Following up", "‘FW: RE: …" (an
+    /// A speck OCR read before a subject goes: "_ RE: Following up", "-  RE: …", "‘FW: RE: …" (an
     /// opening quote mark that no closing one answers).
     static func subject(_ value: String) -> String {
-        value.replacingOccurrences(of: #"^(?:[_`|~•©®°.,]{1,2}\s?|[‘'](?![^’']*[’'])\s?|[-–—]\s)(?=[\p{Lu}\d])"#, with: "", options: .regularExpression)
+        value.replacingOccurrences(of: #"^(?:[_`|~•©®°.,]{1,2}\s?|[‘'](?![^’']*[’'])\s?|[-–—]\s+)(?=[\p{Lu}\d])"#, with: "", options: .regularExpression)
     }
 
     private static func compile(_ fixes: [(String, String)]) -> [(NSRegularExpression, String)] {

@@ -22,9 +22,10 @@ public struct PrintedHeader: Sendable {
     static func label(of line: String) -> (Label, String)? {
         // A label in a column of its own, its value two spaces or more to its right
         // ("Subject  FW: Budget"): the value's own colon is not the label's. (OCR may
-        // read a speck after the label as a mark: "To\"  Frank Rodriguez", "To,  David".)
+        // read a speck beside the label as a mark: "To\"  Frank Rodriguez", "To,  David",
+        // "‘To  Raj Ferraro".)
         if let gap = line.range(of: "  "),
-           let label = Label(rawValue: line[..<gap.lowerBound].lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "\"'’”“,.")))
+           let label = Label(rawValue: line[..<gap.lowerBound].lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "\"'‘’”“,.`_~•*°")))
         {
             let value = line[gap.upperBound...].trimmed()
             if !value.hasPrefix(":") { return (label, value) }

@@ -254,6 +254,18 @@ final class PrintedHeaderTests: XCTestCase {
         XCTAssertEqual(OCRRepair.subject("‘FW: RE: Following up"), "FW: RE: Following up")
         XCTAssertEqual(OCRRepair.subject("‘Clearview’ trial"), "‘Clearview’ trial", "a quote mark answered is the subject's")
         XCTAssertEqual(OCRRepair.subject("[EXTERNAL] Trial"), "[EXTERNAL] Trial")
+        XCTAssertEqual(OCRRepair.subject("-  RE: Trial extension"), "RE: Trial extension")
+    }
+
+    /// A Notes memo with its labels beside the sender, OCR reading a speck before "To":
+    /// the sender is the memo's, not the recipient beside it.
+    func testANotesLabelWithASpeckBesideTheSenderIsStillALabel() {
+        let text = ["Arjun Green/ITB/NYPD@NYPD  ‘To  Raj Ferraro <raj@rankone.io>", "12/20/2018 4:30 PM  cc",
+                    "                                        Subject  -  RE: Trial extension", "", "Team,", "The trial runs through January.", "Arjun"]
+        let email = EmailSplitter.split([Page(number: 1, text: text.joined(separator: "\n"), ocrConfidence: 80)]).first
+        XCTAssertEqual(email?.header.from?.name, "Arjun Green")
+        XCTAssertEqual(email?.header.to.map(\.address), ["raj@rankone.io"])
+        XCTAssertEqual(email?.header.subject, "RE: Trial extension")
     }
 
     /// A subject wrapped twice, each line under the one before, OCR setting the last a
