@@ -49,6 +49,10 @@ public struct Record: Codable, Sendable, Equatable {
     /// For a message of a thread printed as one (a Gmail print, a request tracker's
     /// thread): what the print shows over it all, its subject or the request's title.
     public var printedThread: String?
+    /// For a printed email whose date could not be read: the dates of the emails printed
+    /// next to it in its file, before and after, which bound when it was sent. Never its
+    /// date; threads use them to find what it answers.
+    public var datesAround: [RecordDate] = []
     /// When another record stands for the same message (the same email found in another
     /// file): its id. Searches and counts pass this record by; that one names its file.
     public var copyOf: String?
@@ -89,6 +93,7 @@ public struct Record: Codable, Sendable, Equatable {
         case ocrConfidence = "ocr_confidence"
         case messageID = "message_id", inReplyTo = "in_reply_to", references, parent, attachments
         case unreadAttachments = "unread_attachments", otherSources = "other_sources", thread, quoted, printedThread = "printed_thread", copyOf = "copy_of", quotedIn = "quoted_in"
+        case datesAround = "dates_around"
     }
 
     /// Everyone on the record: sender first, then To, then Cc.

@@ -33,12 +33,25 @@ public struct RecordBuilder: Sendable {
             scanned.flatMap { [$0.header.from].compactMap { $0 } + $0.header.to + $0.header.cc },
             textAddresses: scanned.flatMap { AddressList.bareAddresses(in: $0.body) },
             knownDomains: knownDomains)
-        return emails.enumerated().map { index, email in
+        return Self.placingUndated(emails.enumerated().map { index, email in
             let range = email.firstPage...email.lastPage
             let span = pages[(range.lowerBound - 1)...(range.upperBound - 1)]
             return emailRecord(email, id: RecordID.make(sha256: file.sha256, pages: range, index: index),
                                source: file.source(pages: range), spellings: spellings,
                                ocr: span.contains { $0.ocrConfidence != nil }, ocrConfidence: Self.meanConfidence(span))
+        })
+    }
+
+    /// Each email printed without a readable date gets the dates of the nearest dated
+    /// emails printed before and after it (`datesAround`).
+    static func placingUndated(_ records: [Record]) -> [Record] {
+        records.indices.map { index in
+            var record = records[index]
+            if record.date == nil {
+                record.datesAround = [records[..<index].last { $0.date != nil }?.date, records[(index + 1)...].first { $0.date != nil }?.date]
+                    .compactMap { $0 }
+            }
+            return record
         }
     }
 
@@ -47,10 +60,10 @@ public struct RecordBuilder: Sendable {
     public func records(fromText text: String, file: SourceFile) -> [Record] {
         let emails = EmailSplitter.split(text: text)
         guard !emails.isEmpty else { return [record(fromText: text, file: file)] }
-        return emails.enumerated().map { index, email in
+        return Self.placingUndated(emails.enumerated().map { index, email in
             emailRecord(email, id: RecordID.make(sha256: file.sha256, lines: email.lines, index: index),
                         source: file.source(lines: email.lines), spellings: SpellingConsensus([]), ocr: false, ocrConfidence: nil)
-        }
+        })
     }
 
     private func emailRecord(_ email: PrintedEmail, id: String, source: Source, spellings: SpellingConsensus,

@@ -124,7 +124,11 @@ enum Threads {
         guard topic.count >= 3 else { return ([], []) }
         // The week it was sent: a reply that quotes nothing answers an email of the weeks
         // before, not one of two that started threads months apart on the same subject.
-        let week = record.date.map { $0.daysSince1970 / 7 }
+        // (Undated, those of the emails printed around it, when they are close.)
+        let around = record.datesAround.map { $0.daysSince1970 / 7 }
+        let weeks: [Int?] = record.date.map { [$0.daysSince1970 / 7] }
+            ?? around.min().flatMap { first in around.max().flatMap { last in last - first <= answeredWeeks ? Array(first...last) : nil } }
+            ?? [nil]
         func keys(_ chain: [String], _ people: [Correspondent], weeks: [Int?]) -> [String] {
             // (Two first names alone are too common a pair to join by.)
             let pairs = Set(senders.flatMap { sender in
@@ -135,11 +139,11 @@ enum Threads {
         }
         // (Its own keys pair the sender with those it was addressed to, who answer it; a
         // reply's with anyone it went to, the writer it answers among them.)
-        let own = keys(chain, record.to, weeks: [week])
+        let own = keys(chain, record.to, weeks: weeks)
         guard answering, chain.first == "re" else { return (own, []) }
-        let before: [Int?] = week.map { week in (0...Self.answeredWeeks).map { week - $0 } } ?? [nil]
-        return (own, keys(Array(chain.dropFirst()), record.to + record.cc, weeks: before)
-            + keys(chain, record.cc, weeks: [week]) + keys(chain, record.to + record.cc, weeks: Array(before.dropFirst())))
+        let earlier: [Int?] = weeks.first.flatMap { $0 }.map { first in (1...Self.answeredWeeks).map { first - $0 } } ?? []
+        return (own, keys(Array(chain.dropFirst()), record.to + record.cc, weeks: weeks.reversed() + earlier)
+            + keys(chain, record.cc, weeks: weeks) + keys(chain, record.to + record.cc, weeks: earlier))
     }
 
     /// The ways a person is known, reduced, by name and by address (a name OCR garbled or

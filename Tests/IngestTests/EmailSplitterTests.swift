@@ -1222,4 +1222,17 @@ final class TextReleaseSplitTests: XCTestCase {
         XCTAssertNil(records.first?.from)
         XCTAssertEqual(records.first?.to, [Correspondent(name: "Raj Oliveira", address: "raj@hq.dhs.gov")])
     }
+
+    /// An email whose date OCR lost keeps no date, but records those of the emails printed
+    /// before and after it, which bound when it was sent.
+    func testAnUndatedEmailRecordsTheDatesPrintedAroundIt() {
+        func email(_ date: String, _ words: String) -> String {
+            "From: Jorge Walker <jorge.walker@troopers.ny.gov>\nDate: \(date)\nTo: Aisha Oliveira <aisha@chicagopolice.org>\nSubject: Re: Visit\n\n\(words)\n"
+        }
+        let pages = [email("Thu, 31 May 2018 21:11:40 -0400", "First."), email("Fri, 1 Ju 2O18 O2:O2", "Second."), email("Mon, 4 Jun 2018 07:45:49 -0500", "Third.")]
+            .enumerated().map { Page(number: $0.offset + 1, text: $0.element, ocrConfidence: 60) }
+        let records = RecordBuilder().records(fromPages: pages, file: SourceFile(path: "scan.pdf", sha256: "0"))
+        XCTAssertEqual(records.map { $0.date?.description }, ["2018-05-31T21:11:40-04:00", nil, "2018-06-04T07:45:49-05:00"])
+        XCTAssertEqual(records.map { $0.datesAround.map(\.description) }, [[], ["2018-05-31T21:11:40-04:00", "2018-06-04T07:45:49-05:00"], []])
+    }
 }

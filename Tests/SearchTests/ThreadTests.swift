@@ -242,7 +242,13 @@ final class ThreadTests: XCTestCase {
                     "2021-07-10T13:15:06-04:00", "Meeting Thursday"),
             printed("from the office", Correspondent(name: nil, address: "dmitri.j.baptiste@doi.nyc.gov"), Correspondent(name: nil, address: "delacruzk@nypd.org"),
                     "2021-07-10T22:06:50-04:00", "Re: Meeting Thursday"),
+            printed("dated", person("Lena Park"), person("Kofi Mensah"), "2019-02-01T10:00:00", "Re: Server access"),
+            printed("undated", person("Kofi Mensah"), person("Lena Park"), "", "Re: Re: Server access"),
+            printed("undated, far apart", person("Kofi Mensah"), person("Lena Park"), "", "Re: Re: Server access"),
         ]
+        // (OCR lost the date: the emails printed around it bound it, close or far apart.)
+        records[records.firstIndex { $0.id == "undated" }!].datesAround = [RecordDate(iso: "2019-02-01T10:00:00")!, RecordDate(iso: "2019-02-05T09:00:00")!]
+        records[records.firstIndex { $0.id == "undated, far apart" }!].datesAround = [RecordDate(iso: "2019-02-01T10:00:00")!, RecordDate(iso: "2019-06-05T09:00:00")!]
         // (Copied to the one the second email is addressed to: two emails that started two threads.)
         records[records.firstIndex { $0.id == "lead" }!].cc = [person("Samuel Hill")]
         let writer = try IndexWriter(path: path)
@@ -271,6 +277,8 @@ final class ThreadTests: XCTestCase {
         XCTAssertEqual(thread["read right"], thread["misread otherwise"], "letters OCR confuses in a subject")
         XCTAssertEqual(thread["quoted garbled"], thread["its original"], "a copy whose sender OCR garbled but for the surname")
         XCTAssertEqual(thread["from home"], thread["from the office"], "a personal address of the names run together and a tag; a work one with an initial")
+        XCTAssertEqual(thread["undated"], thread["dated"], "an undated reply, by the dates of the emails printed around it")
+        XCTAssertNotEqual(thread["undated, far apart"], thread["dated"], "emails printed around it months apart do not place it")
     }
 
     /// Messages printed as one thread (a tracker's request, a Gmail print) share it,
