@@ -3,6 +3,9 @@ import Foundation
 /// Undoes OCR's usual damage to header values (never to body text, which stays as read).
 enum OCRRepair {
     static let addressFixes = compile([
+        // A request or Bates number OCR set on the line from the page's edge: "Gabriela
+        // Taylor/FIS/NYPD@NYPD 2020-ICFO-37232", "… <raj@hq.dhs.gov>   NYPD_0022038".
+        (#"(?:\s+(?:\d{4}-[A-Z]{2,8}-\d{3,6}|[A-Z][A-Z0-9]{1,15}[_-]\d{4,}))+\s*$"#, ""),
         // Spaces around an "@" (not one opening a name's word after a comma: "Mitchell, @yvind").
         (#"(?<=[^\s,;])\s*@\s*"#, "@"),
         // Marks before the name: "- O Briain, Declan" (OCR's reading of "Ó Briain").

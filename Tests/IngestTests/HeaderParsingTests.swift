@@ -233,6 +233,9 @@ final class PrintedHeaderTests: XCTestCase {
         for read in ["2°26°2019 4:12 PM", "2:26:2019 4:12 PM", "2/26°2019 4:12 PM"] {
             XCTAssertEqual(DateParser.parse(OCRRepair.date(read))?.description, "2019-02-26T16:12:00", read)
         }
+        // A request or Bates number OCR read onto a recipient's line, from the page's edge.
+        XCTAssertEqual(AddressList.parse(OCRRepair.addresses("Gabriela Taylor/FIS/NYPD@NYPD 2020-ICFO-37232")).map(\.name), ["Gabriela Taylor"])
+        XCTAssertEqual(AddressList.parse(OCRRepair.addresses("Raj Oliveira <raj@hq.dhs.gov>   NYPD_0022038")).map(\.address), ["raj@hq.dhs.gov"])
         // A Notes name whose slashes OCR read as letters.
         XCTAssertEqual(OCRRepair.notesName("Yuki CelikIEROU/ICE@ICE"), "Yuki Celik/EROU/ICE@ICE")
         XCTAssertEqual(OCRRepair.notesName("Yuki Mensah/IBINYPD@NYPD"), "Yuki Mensah/IB/NYPD@NYPD")
