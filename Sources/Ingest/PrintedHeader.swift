@@ -25,7 +25,7 @@ public struct PrintedHeader: Sendable {
         // read a speck beside the label as a mark: "To\"  Frank Rodriguez", "To,  David",
         // "‘To  Raj Ferraro".)
         if let gap = line.range(of: "  "),
-           let label = Label(rawValue: line[..<gap.lowerBound].lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "\"'‘’”“,.`_~•*°")))
+           let label = Label(rawValue: line[..<gap.lowerBound].lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "\"'‘’”“,.`_~•*°-–—")))
         {
             let value = line[gap.upperBound...].trimmed()
             if !value.hasPrefix(":") { return (label, value) }
@@ -49,10 +49,10 @@ public struct PrintedHeader: Sendable {
         return value.isEmpty ? nil : (label, value)
     }
 
-    /// A label read tolerantly: case, spaces, a speck before it ("‘To", "*To") and OCR's
+    /// A label read tolerantly: case, spaces, a speck before it ("‘To", "*To", "-CC") and OCR's
     /// digit-for-letter swaps aside.
     static func label(named raw: Substring) -> Label? {
-        let letters = raw.drop { "‘’'\"“”`.,_~•*°".contains($0) }.lowercased().filter { !$0.isWhitespace }
+        let letters = raw.drop { "‘’'\"“”`.,_~•*°-–—".contains($0) }.lowercased().filter { !$0.isWhitespace }
         let repaired = String(letters.map { ch -> Character in
             switch ch {
             case "0": "o"

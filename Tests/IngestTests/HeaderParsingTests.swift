@@ -245,6 +245,7 @@ final class PrintedHeaderTests: XCTestCase {
         XCTAssertEqual(PrintedHeader.label(of: "To,  David Castillo/NYD/DEA@DEA")?.1, "David Castillo/NYD/DEA@DEA")
         XCTAssertEqual(PrintedHeader.label(of: "‘To: Hiroshi Singh <singhh@usdoj.gov>, Victor")?.0, .to, "a speck before the label")
         XCTAssertEqual(PrintedHeader.label(of: "*To: bridget.carter@yahoo.com; Collins, Victor")?.0, .to, "a speck before the label")
+        XCTAssertEqual(PrintedHeader.label(of: "-CC:")?.0, .cc, "a speck before an empty field's label")
         XCTAssertEqual(OCRRepair.notesName("Tom JJones@NYPD"), "Tom JJones@NYPD", "no surname runs on into it")
         XCTAssertEqual(OCRRepair.notesName("Christopher Hall/BCI/NYSTAT@NYSTAT"), "Christopher Hall/BCI/NYSTAT@NYSTAT")
         XCTAssertEqual(OCRRepair.notesName("Richard D' Angelo/‘OMAP/NYPD@NYPD"), "Richard D'Angelo/OMAP/NYPD@NYPD")
@@ -258,6 +259,17 @@ final class PrintedHeaderTests: XCTestCase {
         XCTAssertEqual(OCRRepair.subject("‘Clearview’ trial"), "‘Clearview’ trial", "a quote mark answered is the subject's")
         XCTAssertEqual(OCRRepair.subject("[EXTERNAL] Trial"), "[EXTERNAL] Trial")
         XCTAssertEqual(OCRRepair.subject("-  RE: Trial extension"), "RE: Trial extension")
+    }
+
+    /// A Notes memo, its labels below the sender: a speck before an empty field's label
+    /// ("-CC:") does not run it on into the recipients above.
+    func testASpeckBeforeAnEmptyNotesLabelLeavesTheRecipientsAbove() {
+        let text = ["Terrence Singh <terrence@google.com>", "9/22/2019 10:10 PM", "Please respond to terrence@google.com",
+                    "          To:  Gregory Ni Bhriain/TOD/ICE@ICE", "              -CC:", "            bcc:",
+                    "        Subject:  Re: Re: Trial accounts", "", "Good evening,", "One of our analysts got a hit.", "Terrence"]
+        let email = EmailSplitter.split([Page(number: 1, text: text.joined(separator: "\n"), ocrConfidence: 80)]).first
+        XCTAssertEqual(email?.header.to.map(\.name), ["Gregory Ni Bhriain"])
+        XCTAssertEqual(email?.header.subject, "Re: Re: Trial accounts")
     }
 
     /// A Notes memo with its labels beside the sender, OCR reading a speck before "To":
