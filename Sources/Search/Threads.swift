@@ -195,10 +195,13 @@ enum Threads {
 
     /// A subject's topic as thread keys compare it: without "RE:" and "FW:", reduced, and
     /// with the letters OCR confuses in a scan's print of it made one ("office", "ottice",
-    /// "ollice"; "rn" for "m"; "0" for "o").
+    /// "ollice"; "rn" for "m"; "0" for "o"; a bracket or bar for an "l" beside letters:
+    /// "Tria) account").
     static func topicKey(_ subject: String) -> String {
         var folded = ""
-        for letter in reduced(EmailSplitter.withoutReplyPrefixes(subject)).replacingOccurrences(of: "rn", with: "m") {
+        let marksAsL = EmailSplitter.withoutReplyPrefixes(subject)
+            .replacingOccurrences(of: #"(?<=\p{L})[)|!\]}]|[|!](?=\p{L})"#, with: "l", options: .regularExpression)
+        for letter in reduced(marksAsL).replacingOccurrences(of: "rn", with: "m") {
             switch letter {
             case "f", "t", "l", "i", "j", "1": folded.append("l")
             case "0": folded.append("o")

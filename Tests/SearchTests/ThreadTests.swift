@@ -242,6 +242,8 @@ final class ThreadTests: XCTestCase {
                     "2021-07-10T13:15:06-04:00", "Meeting Thursday"),
             printed("from the office", Correspondent(name: nil, address: "dmitri.j.baptiste@doi.nyc.gov"), Correspondent(name: nil, address: "delacruzk@nypd.org"),
                     "2021-07-10T22:06:50-04:00", "Re: Meeting Thursday"),
+            printed("trial", person("Marcus van der Berg"), person("Hiroshi Singh"), "2019-08-20T08:13:00", "Trial account for Detective Bureau"),
+            printed("tria)", person("Hiroshi Singh"), person("Marcus van der Berg"), "2019-08-20T09:07:00", "Re: Tria) account for Detective Bureau"),
             printed("dated", person("Lena Park"), person("Kofi Mensah"), "2019-02-01T10:00:00", "Re: Server access"),
             printed("undated", person("Kofi Mensah"), person("Lena Park"), "", "Re: Re: Server access"),
             printed("undated, far apart", person("Kofi Mensah"), person("Lena Park"), "", "Re: Re: Server access"),
@@ -277,6 +279,7 @@ final class ThreadTests: XCTestCase {
         XCTAssertEqual(thread["read right"], thread["misread otherwise"], "letters OCR confuses in a subject")
         XCTAssertEqual(thread["quoted garbled"], thread["its original"], "a copy whose sender OCR garbled but for the surname")
         XCTAssertEqual(thread["from home"], thread["from the office"], "a personal address of the names run together and a tag; a work one with an initial")
+        XCTAssertEqual(thread["trial"], thread["tria)"], "a bracket OCR read for an l")
         XCTAssertEqual(thread["undated"], thread["dated"], "an undated reply, by the dates of the emails printed around it")
         XCTAssertNotEqual(thread["undated, far apart"], thread["dated"], "emails printed around it months apart do not place it")
     }
