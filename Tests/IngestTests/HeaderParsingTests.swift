@@ -272,6 +272,15 @@ final class PrintedHeaderTests: XCTestCase {
         XCTAssertEqual(email?.header.subject, "Re: Re: Trial accounts")
     }
 
+    /// A Notes memo's empty "bcc" read as "bec.": still a lone label, and the subject under
+    /// it is the memo's.
+    func testAnEmptyBccReadWithADotIsStillALabel() {
+        let text = ["Nikhil Thompson <nthompson56@icloud.com>", "5/30/2020 8:53 AM", "     To  Robert Hernandez <robert.hernandez@clearview.ai>",
+                    "    cc  Emeka MacDonald/FU/NYPD@NYPD", "      bec.", "    Subject  Invoice INV-76225", "", "Robert -", "The invoice is attached.", "Nikhil"]
+        let email = EmailSplitter.split([Page(number: 1, text: text.joined(separator: "\n"), ocrConfidence: 80)]).first
+        XCTAssertEqual(email?.header.subject, "Invoice INV-76225")
+    }
+
     /// A Notes memo with its labels beside the sender, OCR reading a speck before "To":
     /// the sender is the memo's, not the recipient beside it.
     func testANotesLabelWithASpeckBesideTheSenderIsStillALabel() {
