@@ -487,6 +487,12 @@ public enum EmailSplitter {
         {
             return (true, "starts page \(first.page) with its own header")
         }
+        // (A release may print copies as it prints its emails: the same message printed
+        // elsewhere as the email makes this print a copy, whatever its format.)
+        if let date = block.date, let original {
+            let place = lines[original.start].line.map { "line \($0)" } ?? "page \(lines[original.start].page)"
+            return (false, "same sender and date (\(date)) as the email at \(place): a quoted copy")
+        }
         if formats.print.contains(printed) {
             return (true, "printed as this release prints its emails' headers (\(printed)), unlike its quoted copies")
         }
@@ -496,10 +502,6 @@ public enum EmailSplitter {
         let date = block.date, currentDate = current.date
         if onlyQuoted {
             return (false, "printed again only under newer messages of its conversation, as this one is: a quoted copy of a message not released as an email")
-        }
-        if let date, let original {
-            let place = lines[original.start].line.map { "line \($0)" } ?? "page \(lines[original.start].page)"
-            return (false, "same sender and date (\(date)) as the email at \(place): a quoted copy")
         }
         if let attribution = attribution(of: block, in: lines[current.end..<max(current.end, preamble)]) {
             return (true, "the email above already quotes this message ('\(attribution)'): a print of its own")

@@ -169,6 +169,26 @@ final class TextReleaseSplitTests: XCTestCase {
                        ["2019-11-30T12:58:15-05:00", "2019-12-01T14:07:11-05:00", "2019-12-01T15:36:51-05:00"])
     }
 
+    /// Copies printed exactly as the emails are (a bare header under a reply): a copy of a
+    /// message the release prints as an email elsewhere is a copy, whatever its format.
+    func testACopyPrintedLikeTheEmailsOfAMessagePrintedElsewhereIsACopy() {
+        func header(_ from: String, _ sent: String, _ subject: String) -> [String] {
+            ["From:    \(from)", "Sent:    \(sent)", "To:      Desk <desk@nypd.org>", "Subject: \(subject)", ""]
+        }
+        let page1 = header("Ruth Tanaka <tanakar@doi.nyc.gov>", "Saturday, March 6, 2021 8:57 AM", "RE: FW: Account deactivation")
+            + ["Thanks, closing this out.", "Ruth", ""]
+            + header("Hector Morris <hector.morris@dmv.ny.gov>", "Saturday, March 6, 2021 2:43 AM", "RE: FW: Account deactivation")
+            + ["The account is deactivated.", "Hector", ""]
+            + ["---------- Forwarded message ---------", "From: Terrence Williams <terrence@necam.com>", "Date: Thu, Mar 4, 2021 at 9:07 PM",
+               "Subject: Account deactivation", "To: Ruth Tanaka <tanakar@doi.nyc.gov>", "", "Please deactivate the account.", ""]
+        let page2 = header("Hector Morris <hector.morris@dmv.ny.gov>", "Saturday, March 6, 2021 2:43 AM", "RE: FW: Account deactivation")
+            + ["The account is deactivated.", "Hector", ""]
+        let pages = [page1, page2].enumerated().map { Page(number: $0.offset + 1, text: $0.element.joined(separator: "\n"), ocrConfidence: nil) }
+        let emails = EmailSplitter.split(pages)
+        XCTAssertEqual(emails.map { [$0.firstPage, $0.lastPage] }, [[1, 1], [2, 2]])
+        XCTAssertEqual(emails.first?.quoted.map { $0.date?.description }, ["2021-03-06T02:43:00", "2021-03-04T21:07:00"])
+    }
+
     /// Threads in date order, the messages of each newest first: the print of an email after
     /// the copy a reply quoted shows that conversation runs newest first, so its older
     /// emails under newer ones are emails, not copies, though the release's page tops run
