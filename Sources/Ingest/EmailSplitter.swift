@@ -151,6 +151,7 @@ public enum EmailSplitter {
             let reason = decide(block, preamble: preamble, lines, opened: openedBlocks, chain: blocks[chainStart..<index], owners: owners,
                                 formats: formats, newestFirst: conversationOrder[normalizedSubject(block.header.subject)] ?? newestFirst,
                                 rulesPartEmails: rulesPartEmails, original: originals[index].map { blocks[$0] },
+                                originalIsEmail: originals[index].map(copied.contains) ?? false,
                                 copied: copied.contains(index), onlyQuoted: onlyQuoted.contains(index))
             decisions.append(SplitDecision(page: lines[block.start].page, line: lines[block.start].line,
                                            text: lines[block.start].text, startsEmail: reason.opens, reason: reason.why))
@@ -423,7 +424,7 @@ public enum EmailSplitter {
 
     static func decide(_ block: HeaderBlock, preamble: Int, _ lines: [PageLine], opened: [HeaderBlock], chain: ArraySlice<HeaderBlock>,
                        owners: MailboxOwners, formats: ReleaseFormats, newestFirst: Bool, rulesPartEmails: Bool,
-                       original: HeaderBlock?, copied: Bool, onlyQuoted: Bool) -> (opens: Bool, why: String)
+                       original: HeaderBlock?, originalIsEmail: Bool, copied: Bool, onlyQuoted: Bool) -> (opens: Bool, why: String)
     {
         let first = lines[block.start]
         if first.text.hasPrefix(">") { return (false, "its lines start with '>': a quoted copy") }
@@ -489,7 +490,7 @@ public enum EmailSplitter {
         }
         // (A release may print copies as it prints its emails: the same message printed
         // elsewhere as the email makes this print a copy, whatever its format.)
-        if let date = block.date, let original {
+        if originalIsEmail, let date = block.date, let original {
             let place = lines[original.start].line.map { "line \($0)" } ?? "page \(lines[original.start].page)"
             return (false, "same sender and date (\(date)) as the email at \(place): a quoted copy")
         }
@@ -502,6 +503,10 @@ public enum EmailSplitter {
         let date = block.date, currentDate = current.date
         if onlyQuoted {
             return (false, "printed again only under newer messages of its conversation, as this one is: a quoted copy of a message not released as an email")
+        }
+        if let date, let original {
+            let place = lines[original.start].line.map { "line \($0)" } ?? "page \(lines[original.start].page)"
+            return (false, "same sender and date (\(date)) as the email at \(place): a quoted copy")
         }
         if let attribution = attribution(of: block, in: lines[current.end..<max(current.end, preamble)]) {
             return (true, "the email above already quotes this message ('\(attribution)'): a print of its own")

@@ -189,6 +189,30 @@ final class TextReleaseSplitTests: XCTestCase {
         XCTAssertEqual(emails.first?.quoted.map { $0.date?.description }, ["2021-03-06T02:43:00", "2021-03-04T21:07:00"])
     }
 
+    /// Newest first, a copy of a reply sent from another zone printed under the newer reply
+    /// that quoted it, the email itself under an older copy whose clock reads later: no print
+    /// of it is known to be the email, and the one printed as the emails are is one.
+    func testAnEmailWhoseOnlyOtherPrintIsACopyKeepsTheEmailsFormat() {
+        func email(_ sent: String, _ from: String, _ subject: String) -> [String] {
+            ["Sent:     \(sent)", "From:     \(from)", "To:       Desk <desk@nypd.org>", "Subject:  \(subject)", ""]
+        }
+        func copy(_ from: String, _ date: String, _ subject: String) -> [String] {
+            ["________________________________", "From: \(from)", "Date: \(date)", "To: Desk <desk@nypd.org>", "Subject: \(subject)", ""]
+                .map { "        " + $0 }
+        }
+        let ines = "Inés MacDonald <ines.j.macdonald@nypd.org>", ruth = "Ruth P. Thompson <ruth.thompson@google.com>"
+        let page1 = email("Thu, 15 Aug 2019 14:59:52 -0400", ines, "RE: Pricing") + ["Thanks, Ruth.", "Inés", ""]
+            + copy(ruth, "Thu, 15 Aug 2019 07:49:07 -0700", "RE: Pricing") + ["        The price holds through June.", "        Ruth", ""]
+            + copy(ines, "Thu, 15 Aug 2019 09:31:12 -0400", "Pricing") + ["        What is the price?", "        Inés", ""]
+        let page2 = ["        for the whole unit.", "        Inés", ""]
+            + email("Thu, 15 Aug 2019 07:49:07 -0700", ruth, "RE: Pricing") + ["The price holds through June.", "Ruth", ""]
+            + copy(ines, "Thu, 15 Aug 2019 09:31:12 -0400", "Pricing") + ["        What is the price?", "        Inés", ""]
+        let page3 = email("Thu, 15 Aug 2019 09:31:12 -0400", ines, "Pricing") + ["What is the price?", "Inés"]
+        let pages = [page1, page2, page3].enumerated().map { Page(number: $0.offset + 1, text: $0.element.joined(separator: "\n"), ocrConfidence: nil) }
+        XCTAssertEqual(EmailSplitter.split(pages).map { $0.header.date?.description },
+                       ["2019-08-15T14:59:52-04:00", "2019-08-15T07:49:07-07:00", "2019-08-15T09:31:12-04:00"])
+    }
+
     /// Threads in date order, the messages of each newest first: the print of an email after
     /// the copy a reply quoted shows that conversation runs newest first, so its older
     /// emails under newer ones are emails, not copies, though the release's page tops run
