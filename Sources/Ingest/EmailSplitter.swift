@@ -635,7 +635,9 @@ public enum EmailSplitter {
         }
         // (OCR may misread a letter of one print's address: "clearview.al".)
         if let x = a.senderAddress, let y = b.senderAddress { return PrintedHeader.editDistance(x, y) <= 1 }
+        // (Or of a name: "Elena K. Wrght".)
         return a.senderName == b.senderName
+            || (min(a.senderName.count, b.senderName.count) >= 8 && PrintedHeader.editDistance(a.senderName, b.senderName) <= 1)
     }
 
     static func normalizedSubject(_ subject: String?) -> String {

@@ -358,6 +358,14 @@ final class SameMessageTests: XCTestCase {
         XCTAssertTrue(EmailSplitter.sameMessage(read, block(from: "Wright, Elena K. <ewright@clearview.al>", subject: "Trial accounts")))
         XCTAssertFalse(EmailSplitter.sameMessage(read, block(from: "Elena Ward <eward@clearview.ai>", subject: "Trial accounts")))
     }
+
+    /// One print shows the name alone, the other the name with a letter misread and an
+    /// address: a name a letter off is the sender's, a short one is not.
+    func testANameMisreadByALetterIsStillTheSendersInTheSameMinute() {
+        let named = block(from: "Elena K. Wright/CV/NYPD@NYPD", subject: "FW: RE: Trial accounts")
+        XCTAssertTrue(EmailSplitter.sameMessage(named, block(from: "Elena K. Wrght <ewrght@clearview.ai>", subject: "FW: RE: Trial accounts")))
+        XCTAssertFalse(EmailSplitter.sameMessage(block(from: "Ann Lee", subject: "Budget"), block(from: "Ann Lie <al@x.org>", subject: "Budget")))
+    }
 }
 
 final class SpellingConsensusTests: XCTestCase {
