@@ -89,7 +89,13 @@ enum Threads {
         let particle = words.indices.dropFirst().first { AddressList.surnameParticles.contains(words[$0].lowercased()) }
         let longSurname = particle.map { reduced(words[$0...].joined()) }
         let localSurname = localPart?.split(whereSeparator: { ".-_".contains($0) }).last.map { reduced(String($0.filter { !$0.isNumber })) }
-        let senders = Set([from?.name.map(reduced), local, surname, longSurname, localSurname].compactMap { $0 }.filter { $0.count >= 3 }
+        // (An address of one word may be an initial and a surname: "perez" of nperez@…,
+        // quoted as "Nikhil Perez wrote:"; or a surname and an initial.)
+        let initialed = localPart.flatMap { part -> [String]? in
+            let word = reduced(part.filter { !$0.isNumber })
+            return part.contains(where: { ".-_".contains($0) }) || word.count < 5 ? nil : [String(word.dropFirst()), String(word.dropLast())]
+        } ?? []
+        let senders = Set(([from?.name.map(reduced), local, surname, longSurname, localSurname] + initialed).compactMap { $0 }.filter { $0.count >= 3 }
             + [from?.address.map { "@" + $0.lowercased() }].compactMap { $0 }).sorted()
         return minutes.flatMap { minute in (topic.map { [minute + ":subject:" + $0] } ?? []) + senders.map { minute + ":from:" + $0 } }
     }

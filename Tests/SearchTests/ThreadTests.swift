@@ -143,6 +143,23 @@ final class ThreadTests: XCTestCase {
         XCTAssertEqual(try index.conversation(of: "forward").messages.filter(\.ghost).count, 0, "no ghost for the nested copy")
     }
 
+    /// An email printed with its sender's address alone, an initial and a surname
+    /// (nperez@…), is quoted under the name the attribution line gives ("Nikhil Perez").
+    func testACopyUnderANameLinksToTheEmailKnownByAnAddressOfAnInitialAndTheSurname() throws {
+        let original = Record(id: "original", kind: .email, subject: "Re: Call tomorrow?",
+                              from: Correspondent(name: nil, address: "nperez@ice.dhs.gov"), date: RecordDate(iso: "2020-10-06T17:11:34-04:00"),
+                              source: Source(path: "/r/release.pdf", sha256: "r", pages: 4...4), text: "printed original")
+        var forward = Record(id: "forward", kind: .email, subject: "Fwd: Re: Call tomorrow?",
+                             from: Correspondent(name: nil, address: "nperez@ice.dhs.gov"), date: RecordDate(iso: "2020-10-06T18:41:01-04:00"),
+                             source: Source(path: "/r/release.pdf", sha256: "r", pages: 5...5), text: "printed forward")
+        forward.quoted = [QuotedCopy(from: Correspondent(name: "Nikhil Perez", address: nil), date: RecordDate(iso: "2020-10-06T17:11:00"), subject: nil)]
+        let writer = try IndexWriter(path: path)
+        try writer.add([original, forward])
+        try writer.commit()
+        let index = try SearchIndex(path: path)
+        XCTAssertEqual(try index.record(id: "original").quotedIn, ["forward"])
+    }
+
     /// An email printed with its sender's address alone, det.dasilva@…, is quoted under
     /// the name the attribution line gives ("On 2/9/2019 7:06 AM, Stephen da Silva
     /// wrote:"): the surname of two words, run together, is what the address spells.
