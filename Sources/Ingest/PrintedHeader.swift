@@ -14,7 +14,7 @@ public struct PrintedHeader: Sendable {
     /// distance to tell apart from other words ("Tee:" for To:, "Con" for Cc:).
     static let misreadings: [String: Label] = [
         "tee": .to, "te": .to, "ta": .to, "io": .to, "tq": .to, "yo": .to, "lo": .to,
-        "ce": .cc, "co": .cc, "cç": .cc, "con": .cc, "cc.": .cc, "oc": .cc, "ec": .cc, "cec": .cc, "ccc": .cc,
+        "ce": .cc, "co": .cc, "cç": .cc, "con": .cc, "cc.": .cc, "oc": .cc, "ec": .cc, "cec": .cc, "ccc": .cc, "ge": .cc,
         "bec": .bcc, "bce": .bcc, "bee": .bcc, "dale": .date, "daie": .date, "sont": .sent, "seni": .sent, "sen": .sent,
     ]
 

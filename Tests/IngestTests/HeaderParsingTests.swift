@@ -272,6 +272,16 @@ final class PrintedHeaderTests: XCTestCase {
         XCTAssertEqual(email?.header.subject, "Re: Re: Trial accounts")
     }
 
+    /// A Notes memo's "cc" read as "Ge": its recipients are the cc's, not more of the To's.
+    func testANotesCcReadAsGeIsStillCc() {
+        let text = ["Alicia Thompson <alicia.thompson@clarifai.com>", "02/05/2018 02:41 PM", "Please respond to alicia.thompson@clarifai.com",
+                    "     To  Erin Morris/FU/NYPD@NYPD", "      Ge  Andre Hill/OMAP/NYPD@NYPD", "       bcc", "    Subject  Re: Trial extension",
+                    "", "Good morning,", "Understood.", "Alicia"]
+        let email = EmailSplitter.split([Page(number: 1, text: text.joined(separator: "\n"), ocrConfidence: 80)]).first
+        XCTAssertEqual(email?.header.to.map(\.name), ["Erin Morris"])
+        XCTAssertEqual(email?.header.cc.map(\.name), ["Andre Hill"])
+    }
+
     /// A Notes memo's empty "bcc" read as "bec.": still a lone label, and the subject under
     /// it is the memo's.
     func testAnEmptyBccReadWithADotIsStillALabel() {
