@@ -10,8 +10,9 @@ public enum AddressList {
     static let spaces = try! NSRegularExpression(pattern: #"\s+"#)
     /// Lowercase words a surname may begin with: "van der Berg", "da Silva".
     public static let surnameParticles: Set<String> = ["van", "der", "den", "de", "da", "das", "do", "dos", "von", "la", "le", "del", "della", "di", "du", "ten", "ter", "bin", "al", "el", "y"]
-    /// A Lotus Notes name: "Michael Reyes/NYPD/NYC@NYPD", "Dana O’Brien/RTCC/NYPD@NYPD".
-    static let notesName = try! NSRegularExpression(pattern: #"^([\p{L}][\p{L} .'’-]{0,40}?)(/[\p{L}0-9 .&'-]{1,30}){1,4}(@[\p{L}0-9.-]{1,30})?$"#)
+    /// A Lotus Notes name: "Michael Reyes/NYPD/NYC@NYPD", "Dana O’Brien/RTCC/NYPD@NYPD" (OCR may
+    /// split its domain: "…@NY PD").
+    static let notesName = try! NSRegularExpression(pattern: #"^([\p{L}][\p{L} .'’-]{0,40}?)(/[\p{L}0-9 .&'-]{1,30}){1,4}(@[\p{L}0-9.-]{1,30}(?: \p{Lu}{1,6})?)?$"#)
 
     /// Every address printed in a text (signatures, quoted lines), lowercased.
     static func bareAddresses(in text: String) -> [String] {

@@ -237,6 +237,7 @@ final class PrintedHeaderTests: XCTestCase {
         XCTAssertEqual(AddressList.parse(OCRRepair.addresses("Gabriela Taylor/FIS/NYPD@NYPD 2020-ICFO-37232")).map(\.name), ["Gabriela Taylor"])
         XCTAssertEqual(AddressList.parse(OCRRepair.addresses("Raj Oliveira <raj@hq.dhs.gov>   NYPD_0022038")).map(\.address), ["raj@hq.dhs.gov"])
         // A Notes name whose slashes OCR read as letters.
+        XCTAssertEqual(AddressList.parse("Arjun Green/ITB/NYPD@NY PD"), [Correspondent(name: "Arjun Green", address: nil)], "a domain OCR split")
         XCTAssertEqual(OCRRepair.notesName("Yuki CelikIEROU/ICE@ICE"), "Yuki Celik/EROU/ICE@ICE")
         XCTAssertEqual(OCRRepair.notesName("Yuki Mensah/IBINYPD@NYPD"), "Yuki Mensah/IB/NYPD@NYPD")
         XCTAssertEqual(OCRRepair.notesName("Michael Reyes/NYPD/NYC@NYPD"), "Michael Reyes/NYPD/NYC@NYPD")
