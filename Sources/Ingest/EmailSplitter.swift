@@ -151,7 +151,6 @@ public enum EmailSplitter {
             let reason = decide(block, preamble: preamble, lines, opened: openedBlocks, chain: blocks[chainStart..<index], owners: owners,
                                 formats: formats, newestFirst: conversationOrder[normalizedSubject(block.header.subject)] ?? newestFirst,
                                 rulesPartEmails: rulesPartEmails, original: originals[index].map { blocks[$0] },
-                                originalIsEmail: originals[index].map(copied.contains) ?? false,
                                 copied: copied.contains(index), onlyQuoted: onlyQuoted.contains(index))
             decisions.append(SplitDecision(page: lines[block.start].page, line: lines[block.start].line,
                                            text: lines[block.start].text, startsEmail: reason.opens, reason: reason.why))
@@ -370,7 +369,10 @@ public enum EmailSplitter {
             let candidates = members.filter { kinds[$0] != false }
             let knownEmails = candidates.filter { kinds[$0] == true }
             let notUnderNewer = candidates.filter { i in
-                guard i > 0, let above = blocks[i - 1].dateKey, let own = blocks[i].dateKey else { return true }
+                guard i > 0, var above = blocks[i - 1].dateKey, var own = blocks[i].dateKey else { return true }
+                // (As instants when both state their offset: a reply sent from another zone
+                // may print a later clock than the message under it.)
+                if let a = blocks[i - 1].date?.utcMinute, let b = blocks[i].date?.utcMinute { (above, own) = (a, b) }
                 // (Under a newer message of another conversation: the email printed after it,
                 // in a release printed newest first, does not quote it.)
                 let subject = normalizedSubject(blocks[i].header.subject), aboveSubject = normalizedSubject(blocks[i - 1].header.subject)
@@ -424,7 +426,7 @@ public enum EmailSplitter {
 
     static func decide(_ block: HeaderBlock, preamble: Int, _ lines: [PageLine], opened: [HeaderBlock], chain: ArraySlice<HeaderBlock>,
                        owners: MailboxOwners, formats: ReleaseFormats, newestFirst: Bool, rulesPartEmails: Bool,
-                       original: HeaderBlock?, originalIsEmail: Bool, copied: Bool, onlyQuoted: Bool) -> (opens: Bool, why: String)
+                       original: HeaderBlock?, copied: Bool, onlyQuoted: Bool) -> (opens: Bool, why: String)
     {
         let first = lines[block.start]
         if first.text.hasPrefix(">") { return (false, "its lines start with '>': a quoted copy") }
@@ -489,8 +491,9 @@ public enum EmailSplitter {
             return (true, "starts page \(first.page) with its own header")
         }
         // (A release may print copies as it prints its emails: the same message printed
-        // elsewhere as the email makes this print a copy, whatever its format.)
-        if originalIsEmail, let date = block.date, let original {
+        // elsewhere as the email, or under newer messages only, makes this print a copy,
+        // whatever its format.)
+        if let date = block.date, let original {
             let place = lines[original.start].line.map { "line \($0)" } ?? "page \(lines[original.start].page)"
             return (false, "same sender and date (\(date)) as the email at \(place): a quoted copy")
         }
@@ -503,10 +506,6 @@ public enum EmailSplitter {
         let date = block.date, currentDate = current.date
         if onlyQuoted {
             return (false, "printed again only under newer messages of its conversation, as this one is: a quoted copy of a message not released as an email")
-        }
-        if let date, let original {
-            let place = lines[original.start].line.map { "line \($0)" } ?? "page \(lines[original.start].page)"
-            return (false, "same sender and date (\(date)) as the email at \(place): a quoted copy")
         }
         if let attribution = attribution(of: block, in: lines[current.end..<max(current.end, preamble)]) {
             return (true, "the email above already quotes this message ('\(attribution)'): a print of its own")

@@ -189,10 +189,11 @@ final class TextReleaseSplitTests: XCTestCase {
         XCTAssertEqual(emails.first?.quoted.map { $0.date?.description }, ["2021-03-06T02:43:00", "2021-03-04T21:07:00"])
     }
 
-    /// Newest first, a copy of a reply sent from another zone printed under the newer reply
-    /// that quoted it, the email itself under an older copy whose clock reads later: no print
-    /// of it is known to be the email, and the one printed as the emails are is one.
-    func testAnEmailWhoseOnlyOtherPrintIsACopyKeepsTheEmailsFormat() {
+    /// Newest first, a reply sent from another zone (-0700): its copy stands under the newer
+    /// reply that quoted it; the email itself under a copy of an older message from -0400,
+    /// whose clock reads later (09:31 against 07:49) but which was sent before. As instants,
+    /// the email stands under no newer message, and is the email.
+    func testAnEmailUnderAnOlderCopyFromAnotherZoneIsTheEmail() {
         func email(_ sent: String, _ from: String, _ subject: String) -> [String] {
             ["Sent:     \(sent)", "From:     \(from)", "To:       Desk <desk@nypd.org>", "Subject:  \(subject)", ""]
         }
