@@ -143,40 +143,33 @@ final class ThreadTests: XCTestCase {
         XCTAssertEqual(try index.conversation(of: "forward").messages.filter(\.ghost).count, 0, "no ghost for the nested copy")
     }
 
-    /// An email printed with its sender's address alone, an initial and a surname
-    /// (nperez@…), is quoted under the name the attribution line gives ("Nikhil Perez").
-    func testACopyUnderANameLinksToTheEmailKnownByAnAddressOfAnInitialAndTheSurname() throws {
-        let original = Record(id: "original", kind: .email, subject: "Re: Call tomorrow?",
-                              from: Correspondent(name: nil, address: "nperez@ice.dhs.gov"), date: RecordDate(iso: "2020-10-06T17:11:34-04:00"),
-                              source: Source(path: "/r/release.pdf", sha256: "r", pages: 4...4), text: "printed original")
-        var forward = Record(id: "forward", kind: .email, subject: "Fwd: Re: Call tomorrow?",
-                             from: Correspondent(name: nil, address: "nperez@ice.dhs.gov"), date: RecordDate(iso: "2020-10-06T18:41:01-04:00"),
-                             source: Source(path: "/r/release.pdf", sha256: "r", pages: 5...5), text: "printed forward")
-        forward.quoted = [QuotedCopy(from: Correspondent(name: "Nikhil Perez", address: nil), date: RecordDate(iso: "2020-10-06T17:11:00"), subject: nil)]
+    /// An email printed with its sender's address alone is quoted under the name the
+    /// attribution line gives ("On 2/9/2019 7:06 AM, Stephen da Silva wrote:"): the copy
+    /// links to it by what the address spells — a surname of two words run together
+    /// (det.dasilva@…), an initial and a surname (nperez@… for Nikhil Perez).
+    func testACopyUnderANameLinksToTheEmailKnownByItsAddressAlone() throws {
+        func printed(_ id: String, _ address: String, _ date: String, page: Int, quoting copy: QuotedCopy? = nil) -> Record {
+            var record = Record(id: id, kind: .email, subject: "Re: Facial recognition lead", from: Correspondent(name: nil, address: address),
+                                date: RecordDate(iso: date), source: Source(path: "/r/release.pdf", sha256: "r", pages: page...page),
+                                text: "printed \(id)")
+            record.quoted = copy.map { [$0] } ?? []
+            return record
+        }
+        func copy(_ name: String, _ date: String) -> QuotedCopy {
+            QuotedCopy(from: Correspondent(name: name, address: nil), date: RecordDate(iso: date), subject: nil)
+        }
         let writer = try IndexWriter(path: path)
-        try writer.add([original, forward])
+        try writer.add([
+            printed("da silva", "det.dasilva@gmail.com", "2019-02-09T07:06:46-05:00", page: 9),
+            printed("reply", "theresa.brooks@dea.gov", "2019-02-09T07:37:26-05:00", page: 10, quoting: copy("Stephen da Silva", "2019-02-09T07:06:00")),
+            printed("perez", "nperez@ice.dhs.gov", "2020-10-06T17:11:34-04:00", page: 4),
+            printed("forward", "nperez@ice.dhs.gov", "2020-10-06T18:41:01-04:00", page: 5, quoting: copy("Nikhil Perez", "2020-10-06T17:11:00")),
+        ])
         try writer.commit()
         let index = try SearchIndex(path: path)
-        XCTAssertEqual(try index.record(id: "original").quotedIn, ["forward"])
-    }
-
-    /// An email printed with its sender's address alone, det.dasilva@…, is quoted under
-    /// the name the attribution line gives ("On 2/9/2019 7:06 AM, Stephen da Silva
-    /// wrote:"): the surname of two words, run together, is what the address spells.
-    func testACopyUnderASurnameOfTwoWordsLinksToTheEmailKnownByItsAddress() throws {
-        let original = Record(id: "original", kind: .email, subject: "Facial recognition lead",
-                              from: Correspondent(name: nil, address: "det.dasilva@gmail.com"), date: RecordDate(iso: "2019-02-09T07:06:46-05:00"),
-                              source: Source(path: "/r/release.pdf", sha256: "r", pages: 9...9), text: "printed original")
-        var reply = Record(id: "reply", kind: .email, subject: "Re: Facial recognition lead",
-                           from: Correspondent(name: nil, address: "theresa.brooks@dea.gov"), date: RecordDate(iso: "2019-02-09T07:37:26-05:00"),
-                           source: Source(path: "/r/release.pdf", sha256: "r", pages: 10...10), text: "printed reply")
-        reply.quoted = [QuotedCopy(from: Correspondent(name: "Stephen da Silva", address: nil), date: RecordDate(iso: "2019-02-09T07:06:00"), subject: nil)]
-        let writer = try IndexWriter(path: path)
-        try writer.add([original, reply])
-        try writer.commit()
-        let index = try SearchIndex(path: path)
-        XCTAssertEqual(try index.record(id: "original").quotedIn, ["reply"])
+        XCTAssertEqual(try index.record(id: "da silva").quotedIn, ["reply"])
         XCTAssertEqual(try index.conversation(of: "reply").messages.filter(\.ghost).count, 0)
+        XCTAssertEqual(try index.record(id: "perez").quotedIn, ["forward"])
     }
 
     /// Subjects and people join a reply that quotes nothing to the message it answers
