@@ -151,6 +151,7 @@ public enum EmailSplitter {
             let reason = decide(block, preamble: preamble, lines, opened: openedBlocks, chain: blocks[chainStart..<index], owners: owners,
                                 formats: formats, newestFirst: conversationOrder[normalizedSubject(block.header.subject)] ?? newestFirst,
                                 rulesPartEmails: rulesPartEmails, original: originals[index].map { blocks[$0] },
+                                originalIsEmail: originals[index].map(copied.contains) ?? false,
                                 copied: copied.contains(index), onlyQuoted: onlyQuoted.contains(index))
             decisions.append(SplitDecision(page: lines[block.start].page, line: lines[block.start].line,
                                            text: lines[block.start].text, startsEmail: reason.opens, reason: reason.why))
@@ -426,7 +427,7 @@ public enum EmailSplitter {
 
     static func decide(_ block: HeaderBlock, preamble: Int, _ lines: [PageLine], opened: [HeaderBlock], chain: ArraySlice<HeaderBlock>,
                        owners: MailboxOwners, formats: ReleaseFormats, newestFirst: Bool, rulesPartEmails: Bool,
-                       original: HeaderBlock?, copied: Bool, onlyQuoted: Bool) -> (opens: Bool, why: String)
+                       original: HeaderBlock?, originalIsEmail: Bool, copied: Bool, onlyQuoted: Bool) -> (opens: Bool, why: String)
     {
         let first = lines[block.start]
         if first.text.hasPrefix(">") { return (false, "its lines start with '>': a quoted copy") }
@@ -495,7 +496,8 @@ public enum EmailSplitter {
         // whatever its format.)
         if let date = block.date, let original {
             let place = lines[original.start].line.map { "line \($0)" } ?? "page \(lines[original.start].page)"
-            return (false, "same sender and date (\(date)) as the email at \(place): a quoted copy")
+            return (false, originalIsEmail ? "same sender and date (\(date)) as the email at \(place): a quoted copy"
+                : "same sender and date (\(date)) as the print at \(place), and every print of it stands under a newer message: a quoted copy")
         }
         if formats.print.contains(printed) {
             return (true, "printed as this release prints its emails' headers (\(printed)), unlike its quoted copies")
