@@ -325,7 +325,7 @@ struct HeaderBlock: Sendable {
         // (OCR may read a capital with a stroke or a ring as "@": "@yvind Rahman" for Øyvind.)
         let capitalReadAsAt = AddressList.isCapitalReadAsAt(sender.split(separator: " ").first ?? "")
         guard let dateText, let opening = sender.first, opening.isLetter || opening == "<" || opening == "\"" || capitalReadAsAt,
-              !sender.contains(":"),
+              !OCRRepair.addresses(sender).contains(":"),
               matches(AddressList.notesName, sender) || ((sender.contains("@") || sender.contains("<█")) && (senderParts.count == 1 || sender.contains("<")))
                 || (senderParts.count == 1 && matches(nameThenUnreadableAddress, sender))
         else { return nil }

@@ -10,8 +10,9 @@ enum OCRRepair {
         (#"(?<=[^\s,;])\s*@\s*"#, "@"),
         // Marks before the name: "- O Briain, Declan" (OCR's reading of "Ó Briain").
         (#"^[\s\-–—_.~=*©®°•]+(?=\p{L})"#, ""),
-        // A dot read as a colon inside an address: "lukasz.j:baptiste@".
+        // A dot read as a colon inside an address: "lukasz.j:baptiste@", "frank@clearview:ai".
         (#"(?<=[a-z0-9])(?<!mailto):(?=[a-z0-9][a-z0-9._-]*@)"#, "."),
+        (#"(?<=@[A-Za-z0-9-]{1,40}):(?=[A-Za-z]{2,6}(?![A-Za-z0-9]))"#, "."),
         // A space read after a dot: "jamal. jackson@gmail.com", "“jorge. walker@" (a bracket
         // read as a quote mark).
         (#"(?<=(?:^|[\s<(«“"‘])[A-Za-z0-9_-]{1,30}\.)\s(?=[A-Za-z0-9._-]+@)"#, ""),

@@ -273,6 +273,16 @@ final class PrintedHeaderTests: XCTestCase {
         XCTAssertEqual(email?.header.subject, "Re: Re: Trial accounts")
     }
 
+    /// A Notes sender whose address OCR read with a colon for the domain's dot
+    /// ("frank@clearview:ai") still opens the memo: the colon is no label's.
+    func testANotesSenderWithAColonReadInItsDomainStillOpensTheMemo() {
+        let text = ["Frank.von Hagen <frank@clearview:ai>", "07/28/2021 08:59 AM", "Please respond to frank@clearview.ai",
+                    "   To  Lukasz Ni Bhriain/RTCC/NYPD@NYPD", "        cc", "      bcc", "   Subject  Server access", "", "Hi Lukasz,", "Frank"]
+        let email = EmailSplitter.split([Page(number: 1, text: text.joined(separator: "\n"), ocrConfidence: 80)]).first
+        XCTAssertEqual(email?.header.from?.address, "frank@clearview.ai")
+        XCTAssertEqual(email?.header.subject, "Server access")
+    }
+
     /// A Notes memo's "cc" read as "Ge": its recipients are the cc's, not more of the To's.
     func testANotesCcReadAsGeIsStillCc() {
         let text = ["Alicia Thompson <alicia.thompson@clarifai.com>", "02/05/2018 02:41 PM", "Please respond to alicia.thompson@clarifai.com",
