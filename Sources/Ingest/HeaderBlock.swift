@@ -413,7 +413,7 @@ struct HeaderBlock: Sendable {
     /// Notes prints an empty field as its label alone: "cc", "bcc".
     private static func loneLabel(_ text: String) -> (PrintedHeader.Label, String)? {
         // (OCR may read a speck beside it: "‘To", "bec.".)
-        let word = text.trimmed(where: { ": ‘’'\"“”`.,_~•*°".unicodeScalars.contains($0) })
+        let word = text.trimmed(where: { (": " + PrintedHeader.specks).unicodeScalars.contains($0) })
         guard word.count <= 7, word.allSatisfy(\.isLetter), let label = PrintedHeader.label(named: Substring(word)),
               [.to, .cc, .bcc, .subject].contains(label)
         else { return nil }

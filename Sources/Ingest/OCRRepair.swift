@@ -152,9 +152,9 @@ enum OCRRepair {
 
     /// A speck OCR read before a subject goes: "_ RE: Following up", "-  RE: …", "‘FW: RE: …" (an
     /// opening quote mark that no closing one answers).
-    static func subject(_ value: String) -> String {
-        value.replacingOccurrences(of: #"^(?:[_`|~•©®°.,]{1,2}\s?|[‘'](?![^’']*[’'])\s?|[-–—]\s+)(?=[\p{Lu}\d])"#, with: "", options: .regularExpression)
-    }
+    static func subject(_ value: String) -> String { apply(subjectFixes, to: value) }
+
+    static let subjectFixes = compile([(#"^(?:[_`|~•©®°.,]{1,2}\s?|[‘'](?![^’']*[’'])\s?|[-–—]\s+)(?=[\p{Lu}\d])"#, "")])
 
     private static func compile(_ fixes: [(String, String)]) -> [(NSRegularExpression, String)] {
         fixes.map { (try! NSRegularExpression(pattern: $0.0), $0.1) }

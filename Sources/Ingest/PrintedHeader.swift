@@ -18,6 +18,10 @@ public struct PrintedHeader: Sendable {
         "bec": .bcc, "bce": .bcc, "bee": .bcc, "dale": .date, "daie": .date, "sont": .sent, "seni": .sent, "sen": .sent,
     ]
 
+    /// Marks OCR reads from a speck beside a label ("‘To", "*To", "bec."), and dashes
+    /// ("-CC:"), which a lone label's column may also hold as a rule.
+    static let specks = "‘’'\"“”`.,_~•*°", dashes = "-–—"
+
     /// The label a line starts with ("Label: value"), and the rest of the line.
     static func label(of line: String) -> (Label, String)? {
         // A label in a column of its own, its value two spaces or more to its right
@@ -25,7 +29,7 @@ public struct PrintedHeader: Sendable {
         // read a speck beside the label as a mark: "To\"  Frank Rodriguez", "To,  David",
         // "‘To  Raj Ferraro".)
         if let gap = line.range(of: "  "),
-           let label = Label(rawValue: line[..<gap.lowerBound].lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "\"'‘’”“,.`_~•*°-–—")))
+           let label = Label(rawValue: line[..<gap.lowerBound].lowercased().trimmingCharacters(in: CharacterSet(charactersIn: specks + dashes)))
         {
             let value = line[gap.upperBound...].trimmed()
             if !value.hasPrefix(":") { return (label, value) }
@@ -52,7 +56,7 @@ public struct PrintedHeader: Sendable {
     /// A label read tolerantly: case, spaces, a speck before it ("‘To", "*To", "-CC") and OCR's
     /// digit-for-letter swaps aside.
     static func label(named raw: Substring) -> Label? {
-        let letters = raw.drop { "‘’'\"“”`.,_~•*°-–—".contains($0) }.lowercased().filter { !$0.isWhitespace }
+        let letters = raw.drop { (specks + dashes).contains($0) }.lowercased().filter { !$0.isWhitespace }
         let repaired = String(letters.map { ch -> Character in
             switch ch {
             case "0": "o"

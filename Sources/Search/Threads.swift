@@ -199,14 +199,16 @@ enum Threads {
         return keys.filter { seen.insert($0).inserted }
     }
 
+    /// A bracket or bar OCR read for an "l" beside letters: "Tria) account".
+    static let marksReadAsL = try! NSRegularExpression(pattern: #"(?<=\p{L})[)|!\]}]|[|!](?=\p{L})"#)
+
     /// A subject's topic as thread keys compare it: without "RE:" and "FW:", reduced, and
     /// with the letters OCR confuses in a scan's print of it made one ("office", "ottice",
-    /// "ollice"; "rn" for "m"; "0" for "o"; a bracket or bar for an "l" beside letters:
-    /// "Tria) account").
+    /// "ollice"; "rn" for "m"; "0" for "o"; a bracket or bar for an "l").
     static func topicKey(_ subject: String) -> String {
         var folded = ""
-        let marksAsL = EmailSplitter.withoutReplyPrefixes(subject)
-            .replacingOccurrences(of: #"(?<=\p{L})[)|!\]}]|[|!](?=\p{L})"#, with: "l", options: .regularExpression)
+        let topic = EmailSplitter.withoutReplyPrefixes(subject)
+        let marksAsL = marksReadAsL.stringByReplacingMatches(in: topic, range: NSRange(topic.startIndex..., in: topic), withTemplate: "l")
         for letter in reduced(marksAsL).replacingOccurrences(of: "rn", with: "m") {
             switch letter {
             case "f", "t", "l", "i", "j", "1": folded.append("l")
