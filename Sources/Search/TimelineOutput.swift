@@ -58,6 +58,7 @@ extension Timeline {
         return """
             <!doctype html>
             <html lang="en"><head><meta charset="utf-8"><title>\(HTML.escape(title))</title>
+            <meta http-equiv="Content-Security-Policy" content="\(HTML.contentSecurityPolicy)">
             <style>
             body{font:14px/1.4 system-ui,sans-serif;margin:24px auto;max-width:1000px;color:#222}
             svg{width:100%;height:auto;font-size:11px} .grid{stroke:#ddd} circle:hover{r:6}

@@ -35,17 +35,23 @@ public struct WebServer: Sendable {
         exports = scratch.appendingPathComponent("exports")
     }
 
+    /// Whether `host` reaches this machine only (loopback): anything else needs the
+    /// user's explicit consent (`serve --allow-remote`).
+    public static func isLoopback(_ host: String) -> Bool { RequestGuard.isLoopback(host) }
+
     /// Serves until the process is stopped.
     public func run(host: String, port: Int, onRunning: @escaping @Sendable () -> Void = {}) async throws {
         let app = Application(
-            router: router(),
+            router: router(boundTo: host),
             configuration: .init(address: .hostname(host, port: port), serverName: "corpus"),
             onServerRunning: { _ in onRunning() })
         try await app.runService()
     }
 
-    public func router() -> Router<BasicRequestContext> {
+    /// The routes, behind the guard for a server bound to `host` (RequestGuard).
+    public func router(boundTo host: String = "127.0.0.1") -> Router<BasicRequestContext> {
         let router = Router()
+        router.add(middleware: RequestGuard(boundTo: host))
         router.get("/") { request, _ in try self.searchPage(request) }
         router.get("/timeline") { request, _ in try self.timelinePage(request) }
         router.get("/doc/:id") { _, context in try self.documentPage(try Self.recordID(context)) }
@@ -144,7 +150,7 @@ public struct WebServer: Sendable {
     }
 
     static func html(_ page: String, status: HTTPResponse.Status = .ok) -> Response {
-        Response(status: status, headers: [.contentType: "text/html; charset=utf-8", .contentSecurityPolicy: "default-src 'self'; style-src 'unsafe-inline'; img-src 'self'"],
+        Response(status: status, headers: [.contentType: "text/html; charset=utf-8"],
                  body: .init(byteBuffer: ByteBuffer(string: page)))
     }
 

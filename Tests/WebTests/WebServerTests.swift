@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Ingest
@@ -29,7 +30,8 @@ final class WebServerTests: XCTestCase {
                    text: "The vendor matched two of our cold case photos."),
             Record(id: hostileID, kind: .document, subject: "<script>alert('subject')</script>",
                    agencies: ["NYPD"], source: Source(path: "/nonexistent/evil.pdf", sha256: String(repeating: "b", count: 64), pages: 1...1),
-                   text: "matched <img src=x onerror=alert(1)> & \"quotes\""),
+                   text: "matched <img src=x onerror=alert(1)> & \"quotes\" <a href=\"javascript:alert(2)\">link</a> <svg onload=alert(3)> "
+                       + "<style>body{display:none}</style> invoice\u{202E}fdp.exe"),
             Record(id: quotedID, kind: .email, subject: "A tip", from: Correspondent(name: "Jane \"JJ Doe", address: nil),
                    source: Source(path: "/nonexistent/tip.eml", sha256: String(repeating: "c", count: 64)),
                    text: "A tip about the squad.", messageID: "<tip@mail.example>"),
@@ -101,15 +103,106 @@ final class WebServerTests: XCTestCase {
                 try await client.execute(uri: uri, method: .get) { response in
                     XCTAssertEqual(response.status, .ok, uri)
                     let page = String(buffer: response.body)
-                    XCTAssertFalse(page.contains("<script>alert"), uri)
-                    XCTAssertFalse(page.contains("<img src=x"), uri)
+                    for live in ["<script>alert", "<img src=x", "href=\"javascript:", "<svg onload", "<style>body{display:none}", "\u{202E}"] {
+                        XCTAssertFalse(page.contains(live), "\(uri): \(live)")
+                    }
                     if uri.hasPrefix("/doc") {
                         XCTAssertTrue(page.contains("&lt;script&gt;alert(&#39;subject&#39;)&lt;/script&gt;"))
                         XCTAssertTrue(page.contains("&lt;img src=x onerror=alert(1)&gt; &amp; &quot;quotes&quot;"))
+                        XCTAssertTrue(page.contains("invoice[U+202E]fdp.exe"), "a direction override is shown, not obeyed")
                     }
                 }
             }
         }
+    }
+
+    /// Another page in the reporter's browser: an image or fetch of another site's, a form
+    /// posted from elsewhere. A link followed from elsewhere still works.
+    func testRequestsFromAnotherSiteAreRefused() async throws {
+        try await withApp { client in
+            let search = "/api/search?q=matched", export = "/export?q=kind%3Aemail"
+            let site = RequestGuard.fetchSite, mode = RequestGuard.fetchMode
+            let cases: [(String, HTTPRequest.Method, HTTPFields, HTTPResponse.Status)] = [
+                (search, .get, [:], .ok),
+                (export, .get, [site: "cross-site", mode: "no-cors"], .forbidden),
+                (search, .get, [site: "same-site", mode: "cors"], .forbidden),
+                ("/?q=matched", .get, [site: "cross-site", mode: "navigate"], .ok),
+                ("/?q=matched", .get, [site: "none", mode: "navigate"], .ok),
+                (search, .get, [site: "same-origin", mode: "cors"], .ok),
+                (search, .post, [.origin: "http://attacker.example"], .forbidden),
+                (search, .post, [.origin: "null"], .forbidden),
+            ]
+            for (uri, method, headers, status) in cases {
+                try await client.execute(uri: uri, method: method, headers: headers) { response in
+                    XCTAssertEqual(response.status, status, "\(method) \(uri) \(headers)")
+                }
+            }
+            // From its own page, a change gets past the guard (no route takes one yet: 404 or 405).
+            try await client.execute(uri: search, method: .post, headers: [.origin: "http://localhost"]) { response in
+                XCTAssertNotEqual(response.status, .forbidden)
+            }
+        }
+    }
+
+    /// DNS rebinding: a page whose name was pointed at 127.0.0.1 sends its own name as Host,
+    /// over a real connection to the live server. The names and numeric addresses the server
+    /// answers to still work.
+    func testAHostThatIsNotThisServerIsRefused() async throws {
+        let server = WebServer(index: try SearchIndex(path: Self.indexPath))
+        try await Application(router: server.router(boundTo: "127.0.0.1"), configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+            .test(.live) { client in
+                let port = try XCTUnwrap(client.port)
+                for (host, status) in [("attacker.example", 403), ("127.0.0.1.attacker.example:\(port)", 403), ("127.0.0.1:\(port)", 200),
+                                       ("localhost:\(port)", 200), ("[::1]:\(port)", 200), ("192.168.1.20:\(port)", 200)] {
+                    XCTAssertEqual(try Self.rawStatus(port: port, request: "GET /api/search?q=cold HTTP/1.1\r\nHost: \(host)\r\nConnection: close\r\n\r\n"), status, host)
+                }
+            }
+    }
+
+    /// The status line of a request sent as bytes (a client that sets Host itself).
+    static func rawStatus(port: Int, request: String) throws -> Int? {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
+        guard connected == 0 else { return nil }
+        _ = request.withCString { send(fd, $0, strlen($0), 0) }
+        var reply = [UInt8](repeating: 0, count: 64)
+        let count = recv(fd, &reply, reply.count, 0)
+        guard count > 12 else { return nil }
+        return Int(String(decoding: reply[9..<12], as: UTF8.self))
+    }
+
+    /// Pages, images, JSON and errors alike: no script runs, nothing loads from elsewhere,
+    /// no other site frames or reads them.
+    func testEveryResponseCarriesTheBrowserRules() async throws {
+        try await withApp { client in
+            for uri in ["/", "/doc/\(Self.pdfID)", "/doc/\(Self.pdfID)/page/2.png", "/api/search?q=x", "/doc/0123456789abcdef", "/nowhere",
+                        "/api/search?q=%22unbalanced"] {
+                try await client.execute(uri: uri, method: .get) { response in
+                    let policy = response.headers[.contentSecurityPolicy] ?? ""
+                    XCTAssertTrue(policy.contains("default-src 'none'") && policy.contains("frame-ancestors 'none'"), "\(uri): \(policy)")
+                    XCTAssertFalse(policy.contains("script-src") || policy.contains("unsafe-eval"), uri)
+                    XCTAssertEqual(response.headers[.xContentTypeOptions], "nosniff", uri)
+                    XCTAssertEqual(response.headers[HTTPField.Name("X-Frame-Options")!], "DENY", uri)
+                    XCTAssertEqual(response.headers[HTTPField.Name("Referrer-Policy")!], "no-referrer", uri)
+                    XCTAssertEqual(response.headers[.crossOriginResourcePolicy], "same-origin", uri)
+                }
+            }
+        }
+        // The timeline written to a file carries the policy itself.
+        let timeline = try SearchIndex(path: Self.indexPath).timeline(query: "", by: .agency, interval: .month)
+        let page = timeline.html(title: "<script>alert(4)</script>")
+        XCTAssertTrue(page.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'"))
+        XCTAssertFalse(page.contains("<script>alert"))
+    }
+
+    func testOnlyLoopbackCountsAsLocal() {
+        for host in ["127.0.0.1", "127.0.1.1", "::1", "[::1]", "localhost", "LOCALHOST"] { XCTAssertTrue(WebServer.isLoopback(host), host) }
+        for host in ["0.0.0.0", "::", "192.168.1.20", "127.example.org", "example.org"] { XCTAssertFalse(WebServer.isLoopback(host), host) }
     }
 
     func testPathsOutsideTheIndexAreRefused() async throws {
