@@ -52,9 +52,14 @@ public enum DateParser {
                 offset = zones[z]
             }
         }
+        // (A time no clock shows — OCR's "73:29:54" for 13:29:54 — is not guessed: the day stands alone.)
         return RecordDate(year: year, month: month, day: day, hour: hour, minute: Int(group(2)!)!,
                           second: group(3).flatMap { Int($0) } ?? 0, offsetMinutes: offset)
+            ?? RecordDate(year: year, month: month, day: day)
     }
+
+    /// A date as a print or a scan of one shows it: OCR's usual misreadings undone first.
+    public static func parsePrinted(_ raw: String) -> RecordDate? { parse(OCRRepair.date(raw)) }
 
     /// A Date: header of sent mail, with what RFC 5322 calls obsolete and old mail has:
     /// two- and three-digit years (`7 Apr 94`: 1994; `13 Oct 02`: 2002), no seconds, zone

@@ -222,10 +222,10 @@ struct HeaderBlock: Sendable {
         var header = PrintedHeader()
         header.fields[.from] = m[0]
         var j = i + 1
-        if !m[1].isEmpty, DateParser.parse(OCRRepair.date(m[1])) != nil {
+        if !m[1].isEmpty, DateParser.parsePrinted(m[1]) != nil {
             header.fields[.date] = m[1]
         } else if m[1].isEmpty, j < lines.count, lines[j].text.count < 60, lines[j].text.contains(":"),
-                  DateParser.parse(OCRRepair.date(lines[j].text)) != nil
+                  DateParser.parsePrinted(lines[j].text) != nil
         {
             header.fields[.date] = lines[j].text
             j += 1
@@ -307,7 +307,7 @@ struct HeaderBlock: Sendable {
             // over the rest of a wrapped Notes name is, and so is a redacted address, "<█>".)
             if parts.count > 1, parts[0].count <= 3, parts[0].allSatisfy({ !$0.isLetter && !$0.isNumber && $0 != "█" }) { parts.removeFirst() }
             guard let left = parts.first else { return nil }
-            if left.count < 40, left.contains(":"), DateParser.parse(OCRRepair.date(left)) != nil {
+            if left.count < 40, left.contains(":"), DateParser.parsePrinted(left) != nil {
                 dateText = left
             } else if newPage {
                 return nil

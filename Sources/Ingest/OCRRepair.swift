@@ -50,7 +50,21 @@ enum OCRRepair {
         (#"(?<![\d:])(\d{1,2})\s?[°:/.\-]\s?(\d{1,2})\s?[°:/.\-]\s?((?:19|20)\d{2})(?!\d)"#, "$1/$2/$3"),
         // A speck between a day and its month: "4,May 2020", "21-.Feb 2021".
         (#"(?<=\d)\s*(,|\.|-\.|\.-)\s*(?=(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*[\s.,])"#, " "),
+        // A bracket read after the day: "Sun. 21) Apr 2019".
+        (#"(?<=\b\d{1,2})[)\]}|](?=\s+(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))"#, ""),
+        // A time's colons read as spaces, semicolons or dots, or with a space beside them,
+        // after the year: "2019 17 56:40", "12: 32:44", "09:28: 39-0400", "19:27 40-0700",
+        // "09:05; 12". (Three parts only: two numbers after a year may be something else.)
+        (#"\b((?:19|20)\d{2},? )(\d{1,2})(?: ?[;:.] ?| )([0-5]\d)(?: ?[;:.] ?| )([0-5]\d)(?![\d:])"#, "$1$2:$3:$4"),
+        // A zero of the offset read as a letter: "-O400", "-D400".
+        (#"(?<=[+-])[OoD](?=\d{3}(?!\d))"#, "0"),
     ])
+
+    /// A day before its month whose digits OCR read as letters: "Sun. lO Mar 2019" (10),
+    /// "Tue, I2 Mar" (12): "l", "I" and "|" for 1, "O" and "o" for 0, in a day of one or two
+    /// characters right before a month's name, at the start or after the weekday.
+    static let dayReadAsLetters = try! NSRegularExpression(
+        pattern: #"(?<=^|[.,] {1,3})([0-3lI|][0-9OolI|]|[lI|])(?= +(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*[ .,])"#)
 
     /// A Lotus Notes name whose slashes OCR read as letters, or with a speck before it:
     /// "Yuki CelikIEROU/ICE@ICE" → "Yuki Celik/EROU/ICE@ICE", "Ni BhriainJRTCCINYPD@NYPD"
@@ -148,7 +162,15 @@ enum OCRRepair {
         return nil
     }
 
-    static func date(_ value: String) -> String { apply(dateFixes, to: value) }
+    static func date(_ value: String) -> String {
+        var text = apply(dateFixes, to: value)
+        for match in dayReadAsLetters.matches(in: text, range: NSRange(text.startIndex..., in: text)).reversed() {
+            guard let range = Range(match.range(at: 1), in: text) else { continue }
+            let digits = String(text[range].map { "lI|".contains($0) ? "1" : "Oo".contains($0) ? "0" : $0 })
+            text.replaceSubrange(range, with: digits)
+        }
+        return text
+    }
 
     /// A speck OCR read before a subject goes: "_ RE: Following up", "-  RE: …", "‘FW: RE: …" (an
     /// opening quote mark that no closing one answers).

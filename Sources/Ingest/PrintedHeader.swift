@@ -99,6 +99,6 @@ public struct PrintedHeader: Sendable {
     public var cc: [Correspondent] { fields[.cc].map { AddressList.parse(OCRRepair.addresses($0)) } ?? [] }
     public var subject: String? { fields[.subject].map(OCRRepair.subject).flatMap { $0.isEmpty ? nil : $0 } }
     public var date: RecordDate? {
-        (fields[.sent] ?? fields[.date]).flatMap { DateParser.parse(OCRRepair.date($0)) }
+        (fields[.sent] ?? fields[.date]).flatMap { DateParser.parsePrinted($0) }
     }
 }

@@ -233,6 +233,20 @@ final class PrintedHeaderTests: XCTestCase {
         for read in ["2°26°2019 4:12 PM", "2:26:2019 4:12 PM", "2/26°2019 4:12 PM"] {
             XCTAssertEqual(DateParser.parse(OCRRepair.date(read))?.description, "2019-02-26T16:12:00", read)
         }
+        // A scanned RFC date: the time's colons lost or spaced, the offset's zero and the
+        // day's digits read as letters, a bracket after the day.
+        for (read, date) in [("Sat. 27 Jul 2019 17 56:40 -0400", "2019-07-27T17:56:40-04:00"),
+                             ("Wed, 27 Mar 2019 12: 32:44 -0400", "2019-03-27T12:32:44-04:00"),
+                             ("Thu, 2 May 2019 09:28: 39-0400", "2019-05-02T09:28:39-04:00"),
+                             ("Sun. lO Mar 2019 19:27 40-0700", "2019-03-10T19:27:40-07:00"),
+                             ("Sun. 21) Apr 2019 09:05; 12-0400", "2019-04-21T09:05:12-04:00"),
+                             ("Wed, 27 Mar 2019 11:39:16 -D400", "2019-03-27T11:39:16-04:00"),
+                             ("Tue, I2 Mar 2019 08:00:00 -O500", "2019-03-12T08:00:00-05:00")] {
+            XCTAssertEqual(DateParser.parse(OCRRepair.date(read))?.description, date, read)
+        }
+        // A time no clock shows is not guessed; the day stays. Two numbers after a year are no time.
+        XCTAssertEqual(DateParser.parse(OCRRepair.date("Sun, 16 Jun 2019 73:29:54 -0400"))?.description, "2019-06-16")
+        XCTAssertEqual(DateParser.parse(OCRRepair.date("Filed 16 Jun 2019 12 34"))?.description, "2019-06-16")
         // A request or Bates number OCR read onto a recipient's line, from the page's edge.
         XCTAssertEqual(AddressList.parse(OCRRepair.addresses("Gabriela Taylor/FIS/NYPD@NYPD 2020-ICFO-37232")).map(\.name), ["Gabriela Taylor"])
         XCTAssertEqual(AddressList.parse(OCRRepair.addresses("Raj Oliveira <raj@hq.dhs.gov>   NYPD_0022038")).map(\.address), ["raj@hq.dhs.gov"])
