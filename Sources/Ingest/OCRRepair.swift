@@ -144,7 +144,9 @@ enum OCRRepair {
     }
 
     /// The part of one of `runs` one edit away from `word`: as long as it if there is
-    /// one such part, else one letter shorter or longer if there is one; else nil.
+    /// one such part, else one letter shorter or longer if there is one; else nil. (One
+    /// letter shorter only without the word's first or last letter, a speck OCR set beside
+    /// it: a letter missing inside is as likely the address's loss — "ewrght@" for Wright.)
     private static func nearestPart(of runs: [String], to word: String) -> String? {
         for lengths in [[word.count], [word.count - 1, word.count + 1]] {
             var found = Set<String>()
@@ -153,6 +155,7 @@ enum OCRRepair {
                 for length in lengths where length >= 1 && length <= letters.count {
                     for start in 0...(letters.count - length) {
                         let part = String(letters[start..<(start + length)])
+                        guard length >= word.count || part == String(word.dropFirst()) || part == String(word.dropLast()) else { continue }
                         if PrintedHeader.editDistance(part, word) == 1 { found.insert(part) }
                     }
                 }

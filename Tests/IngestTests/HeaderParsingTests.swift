@@ -342,6 +342,7 @@ final class PrintedHeaderTests: XCTestCase {
         func repaired(_ name: String, _ address: String?) -> String? { OCRRepair.name(Correspondent(name: name, address: address)).name }
         XCTAssertEqual(repaired("tukasz Young", "young.lukasz@aol.com"), "Lukasz Young")
         XCTAssertEqual(repaired("Fatima Simkovaé", "fsimkova@babelstreet.com"), "Fatima Simkova")
+        XCTAssertEqual(repaired("Elena K. Wright", "ewrght@clearview.ai"), "Elena K. Wright", "a letter lost inside the address, not added to the name")
         XCTAssertEqual(repaired("Erin “O'Brien", "eobrien78@icloud.com"), "Erin O'Brien")
         XCTAssertEqual(repaired("Tamara Wright (i __!> i 2 7 BS", nil), "Tamara Wright")
         XCTAssertEqual(repaired("Marc Dupont", "mark.dupont@nypd.org"), "Mark Dupont", "one letter off the address: the address wins")
