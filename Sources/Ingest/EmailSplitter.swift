@@ -139,6 +139,20 @@ public enum EmailSplitter {
         let (originals, copied, onlyQuoted) = copies(blocks, kinds: kinds, pageTops: pageTops, newestFirst: newestFirst)
         let conversationOrder = newestFirstByConversation(blocks, known: blocks.indices.filter { kinds[$0] ?? pageTops[$0] },
                                                           originals: originals, emails: copied)
+        // Whether the release starts each email on a page of its own, as far as its emails
+        // of known kind show (three at least, none in the middle of a page) and no header in
+        // the middle of a page was sent after the one the page began with (which cannot quote
+        // it): then a header in the middle of a page is inside the email the page began.
+        let knownEmails = blocks.indices.filter { kinds[$0] == true || copied.contains($0) }
+        var pageTop: HeaderBlock?, emailMidPage = false
+        for (index, block) in blocks.enumerated() {
+            if pageTops[index] {
+                pageTop = block
+            } else if let date = block.date, let topDate = pageTop?.date, topDate.isBefore(date) {
+                emailMidPage = true
+            }
+        }
+        let emailsStartPages = knownEmails.count >= 3 && knownEmails.allSatisfy { pageTops[$0] } && !emailMidPage
 
         var opened: [(block: HeaderBlock, preamble: Int)] = []
         var openedBlocks: [HeaderBlock] = []
@@ -152,7 +166,7 @@ public enum EmailSplitter {
                                 formats: formats, newestFirst: conversationOrder[normalizedSubject(block.header.subject)] ?? newestFirst,
                                 rulesPartEmails: rulesPartEmails, original: originals[index].map { blocks[$0] },
                                 originalIsEmail: originals[index].map(copied.contains) ?? false,
-                                copied: copied.contains(index), onlyQuoted: onlyQuoted.contains(index))
+                                copied: copied.contains(index), onlyQuoted: onlyQuoted.contains(index), emailsStartPages: emailsStartPages)
             decisions.append(SplitDecision(page: lines[block.start].page, line: lines[block.start].line,
                                            text: lines[block.start].text, startsEmail: reason.opens, reason: reason.why))
             if reason.opens {
@@ -427,7 +441,8 @@ public enum EmailSplitter {
 
     static func decide(_ block: HeaderBlock, preamble: Int, _ lines: [PageLine], opened: [HeaderBlock], chain: ArraySlice<HeaderBlock>,
                        owners: MailboxOwners, formats: ReleaseFormats, newestFirst: Bool, rulesPartEmails: Bool,
-                       original: HeaderBlock?, originalIsEmail: Bool, copied: Bool, onlyQuoted: Bool) -> (opens: Bool, why: String)
+                       original: HeaderBlock?, originalIsEmail: Bool, copied: Bool, onlyQuoted: Bool, emailsStartPages: Bool)
+        -> (opens: Bool, why: String)
     {
         let first = lines[block.start]
         if first.text.hasPrefix(">") { return (false, "its lines start with '>': a quoted copy") }
@@ -517,6 +532,9 @@ public enum EmailSplitter {
         }
         if let date, let currentDate, currentDate.isBefore(date) {
             return (true, "dated \(date), after the email above (\(currentDate)), which cannot quote it")
+        }
+        if emailsStartPages, !startsPage(preamble, lines), let date, let currentDate, date.isBefore(currentDate) {
+            return (false, "in the middle of page \(first.page), older than the email above, in a release that starts every email it is known to print on a page of its own: a quoted copy")
         }
         let subject = normalizedSubject(block.header.subject), currentSubject = normalizedSubject(current.header.subject)
         if !subject.isEmpty, subject == currentSubject, !newestFirst {
@@ -634,11 +652,16 @@ public enum EmailSplitter {
             let subject = normalizedSubject(a.header.subject)
             return !subject.isEmpty && subject == normalizedSubject(b.header.subject)
         }
-        // (OCR may misread a letter of one print's address: "clearview.al".)
-        if let x = a.senderAddress, let y = b.senderAddress { return PrintedHeader.editDistance(x, y) <= 1 }
-        // (Or of a name: "Elena K. Wrght".)
-        return a.senderName == b.senderName
+        // (OCR may misread a letter of a name: "Elena K. Wrght".)
+        let sameName = a.senderName == b.senderName
             || (min(a.senderName.count, b.senderName.count) >= 8 && PrintedHeader.editDistance(a.senderName, b.senderName) <= 1)
+        // (Or of one print's address: "clearview.al"; a letter of each, where the names agree:
+        // "ewrght@clearview.ai" and "ewright@clearview.al".)
+        if let x = a.senderAddress, let y = b.senderAddress {
+            let distance = PrintedHeader.editDistance(x, y)
+            return distance <= 1 || (distance <= 2 && !a.senderName.isEmpty && sameName)
+        }
+        return sameName
     }
 
     static func normalizedSubject(_ subject: String?) -> String {

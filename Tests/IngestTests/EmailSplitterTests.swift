@@ -994,6 +994,35 @@ final class TextReleaseSplitTests: XCTestCase {
         XCTAssertEqual(copy?.startsEmail, false, copy?.reason ?? "")
     }
 
+    /// A release that starts each email on a page of its own and prints quoted copies as it
+    /// prints its emails (Lotus Notes), newest first: a header in the middle of a page,
+    /// older than the email the page began, is quoted in it even when no other print of
+    /// that message is released.
+    func testInAReleaseOfOneEmailAPageAnOlderHeaderMidPageIsQuoted() {
+        func header(_ from: String, _ date: String, _ to: String, _ subject: String) -> [String] {
+            [from, date, "           To  \(to)", "           cc", "      Subject  \(subject)", ""]
+        }
+        let ruth = "Ruth Keel/RTCC/NYPD@NYPD", dana = "Dana Ortiz/RTCC/NYPD@NYPD", lee = "Lee Park <lpark@vendor-x.com>", omar = "Omar Vance <ovance@vendor-x.com>"
+        let c = header(omar, "03/08/2021 09:00 AM", dana, "Trial accounts") + ["Dana,", "", "Four accounts are ready.", "", "Omar", ""]
+        let ghost = header(dana, "03/08/2021 03:18 PM", lee, "Re: Trial accounts") + ["Lee,", "", "Can the trial run through April?", "", "Dana", ""]
+        let b = header(lee, "03/09/2021 10:00 AM", dana, "Re: Trial accounts") + ["Dana,", "", "Yes, through April 30.", "", "Lee", ""]
+        let a = header(dana, "03/10/2021 04:00 PM", lee, "Re: Trial accounts") + ["Lee,", "", "Thank you.", "", "Dana", ""]
+        let z = header(ruth, "03/12/2021 08:30 AM", "Chief Kowalski/NYPD@NYPD", "FW: Re: Trial accounts") + ["For your review.", "", "Ruth", ""]
+        let pages = [z + a, a + b + c, b + ghost + c, c].enumerated().map { Page(number: $0 + 1, text: $1.joined(separator: "\n"), ocrConfidence: nil) }
+        let emails = EmailSplitter.split(pages)
+        XCTAssertEqual(emails.map { $0.header.date?.description }, ["2021-03-12T08:30:00", "2021-03-10T16:00:00", "2021-03-09T10:00:00", "2021-03-08T09:00:00"],
+                       EmailSplitter.explain(pages).map { "p\($0.page) \($0.startsEmail) \($0.reason)" }.joined(separator: "\n"))
+        XCTAssertEqual(emails.map { $0.firstPage...$0.lastPage }, [1...1, 2...2, 3...3, 4...4])
+        XCTAssertTrue(emails[2].body.contains("Can the trial run through April?"), "the copy stays in the email that quotes it")
+        // A release that prints an email in the middle of a page, sent after the one the page
+        // began with, does not start each email on a page: there an older header in the
+        // middle of a page may be an email too.
+        let later = header(ruth, "03/15/2021 09:00 AM", dana, "Budget") + ["Dana,", "", "The budget is approved.", "", "Ruth", ""]
+        let mixed = [z + a, a + b + c + later, b + ghost + c, c].enumerated().map { Page(number: $0 + 1, text: $1.joined(separator: "\n"), ocrConfidence: nil) }
+        XCTAssertEqual(EmailSplitter.split(mixed).map { $0.header.date?.description },
+                       ["2021-03-12T08:30:00", "2021-03-10T16:00:00", "2021-03-15T09:00:00", "2021-03-09T10:00:00", "2021-03-08T15:18:00", "2021-03-08T09:00:00"])
+    }
+
     /// A release printed newest first: an email sits under the newer email of another
     /// conversation, while its copies sit under the newer messages that answer it. The
     /// print under another conversation is the email; a message printed only under

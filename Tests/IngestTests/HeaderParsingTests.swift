@@ -393,6 +393,12 @@ final class SameMessageTests: XCTestCase {
         let read = block(from: "Elena K. Wright <ewright@clearview.ai>", subject: "Trial accounts")
         XCTAssertTrue(EmailSplitter.sameMessage(read, block(from: "Wright, Elena K. <ewright@clearview.al>", subject: "Trial accounts")))
         XCTAssertFalse(EmailSplitter.sameMessage(read, block(from: "Elena Ward <eward@clearview.ai>", subject: "Trial accounts")))
+        // A letter of each print's address, where the names agree: the same sender; where
+        // they do not, or no name is read, another.
+        let lost = block(from: "Elena K. Wright <ewrght@clearview.ai>", subject: "FW: RE: Trial accounts")
+        XCTAssertTrue(EmailSplitter.sameMessage(lost, block(from: "Elena K. Wright <ewright@clearview.al>", subject: "FW: RE: Trial accounts")))
+        XCTAssertFalse(EmailSplitter.sameMessage(lost, block(from: "Elena Wrigley <ewright@clearview.al>", subject: "FW: RE: Trial accounts")))
+        XCTAssertFalse(EmailSplitter.sameMessage(block(from: "ewrght@clearview.ai", subject: "Trial"), block(from: "ewright@clearview.al", subject: "Trial")))
     }
 
     /// One print shows the name alone, the other the name with a letter misread and an
