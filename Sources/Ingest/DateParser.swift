@@ -17,7 +17,7 @@ public enum DateParser {
 
     static let spaces = try! NSRegularExpression(pattern: #"\s+"#)
     static let timeOfDay = try! NSRegularExpression(
-        pattern: #"(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([AaPp])\.?\s?[Mm]\.?)?(?:\s*([+-]\d{2}:?\d{2}|\(?[A-Za-z]{1,4}\)?))?"#)
+        pattern: #"([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?(?:\s*([AaPp])\.?\s?[Mm]\.?)?(?:\s*([+-][0-9]{2}:?[0-9]{2}|\(?[A-Za-z]{1,4}\)?))?"#)
 
     public static func parse(_ raw: String) -> RecordDate? {
         let text = spaces.stringByReplacingMatches(in: raw, range: NSRange(raw.startIndex..., in: raw), withTemplate: " ")
@@ -35,7 +35,7 @@ public enum DateParser {
         guard let t = afterDate ?? beforeDate else {
             return RecordDate(year: year, month: month, day: day)
         }
-        func group(_ i: Int) -> String? { Range(t.range(at: i), in: text).map { String(text[$0]) } }
+        func group(_ i: Int) -> String? { matched(t.range(at: i), in: text) }
         var hour = Int(group(1)!)!
         if let meridiem = group(4)?.lowercased() {
             if meridiem == "p", hour < 12 { hour += 12 }
@@ -68,7 +68,7 @@ public enum DateParser {
     public static func parseHeader(_ raw: String) -> RecordDate? {
         let text = spaces.stringByReplacingMatches(in: raw, range: NSRange(raw.startIndex..., in: raw), withTemplate: " ")
         guard let m = rfc5322.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) else { return parse(raw) }
-        func group(_ i: Int) -> String? { Range(m.range(at: i), in: text).map { String(text[$0]) } }
+        func group(_ i: Int) -> String? { matched(m.range(at: i), in: text) }
         guard let day = group(1).flatMap({ Int($0) }), let month = group(2).flatMap({ months[$0.lowercased()] }),
               var year = group(3).flatMap({ Int($0) }), let hour = group(4).flatMap({ Int($0) }),
               let minute = group(5).flatMap({ Int($0) })
@@ -88,22 +88,30 @@ public enum DateParser {
     }
 
     static let rfc5322 = try! NSRegularExpression(
-        pattern: #"^\s*(?:[A-Za-z]+,?\s*)?(\d{1,2})\s+([A-Za-z]{3})[A-Za-z]*\.?\s+(\d{2,4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:\s*([+-]\d{4}|[A-Za-z]{1,5}\b))?"#)
+        pattern: #"^\s*(?:[A-Za-z]+,?\s*)?([0-9]{1,2})\s+([A-Za-z]{3})[A-Za-z]*\.?\s+([0-9]{2,4})\s+([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?(?:\s*([+-][0-9]{4}|[A-Za-z]{1,5}\b))?"#)
 
     static let monthName = #"(jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?"#
     /// 4 Dec 2018
-    static let dayMonthYear = try! NSRegularExpression(pattern: #"\b(\d{1,2}) "# + monthName + #",? (\d{4})\b"#, options: .caseInsensitive)
+    static let dayMonthYear = try! NSRegularExpression(pattern: #"\b([0-9]{1,2}) "# + monthName + #",? ([0-9]{4})\b"#, options: .caseInsensitive)
     /// December 4, 2018 / Dec 4 2018
-    static let monthDayYear = try! NSRegularExpression(pattern: #"\b"# + monthName + #" (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})\b"#, options: .caseInsensitive)
+    static let monthDayYear = try! NSRegularExpression(pattern: #"\b"# + monthName + #" ([0-9]{1,2})(?:st|nd|rd|th)?,? ([0-9]{4})\b"#, options: .caseInsensitive)
 
     /// 2018-12-04
-    static let isoDay = try! NSRegularExpression(pattern: #"\b(\d{4})-(\d{1,2})-(\d{1,2})"#)
+    static let isoDay = try! NSRegularExpression(pattern: #"\b([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})"#)
     /// 12/4/2018 or 12/4/18 (US order)
-    static let usDay = try! NSRegularExpression(pattern: #"\b(\d{1,2})/(\d{1,2})/(\d{4}|\d{2})\b"#)
+    static let usDay = try! NSRegularExpression(pattern: #"\b([0-9]{1,2})/([0-9]{1,2})/([0-9]{4}|[0-9]{2})\b"#)
+
+    /// What a pattern's group matched, to the UTF-16 unit: a mark that combines with the
+    /// last digit ("32\u{73E}") belongs to its character, never to the number read. (Every
+    /// pattern here reads ASCII digits only: `\d` would take other scripts' digits, which
+    /// `Int` does not read.)
+    static func matched(_ range: NSRange, in text: String) -> String? {
+        range.location == NSNotFound ? nil : (text as NSString).substring(with: range)
+    }
 
     private static func findDay(in text: String) -> (Int, Int, Int, Range<String.Index>)? {
         let whole = NSRange(text.startIndex..., in: text)
-        func group(_ m: NSTextCheckingResult, _ i: Int) -> String { Range(m.range(at: i), in: text).map { String(text[$0]) } ?? "" }
+        func group(_ m: NSTextCheckingResult, _ i: Int) -> String { matched(m.range(at: i), in: text) ?? "" }
         if let m = dayMonthYear.firstMatch(in: text, range: whole), let day = Int(group(m, 1)),
            let month = months[group(m, 2).lowercased()], let year = Int(group(m, 3)), let range = Range(m.range, in: text)
         {

@@ -244,6 +244,11 @@ final class PrintedHeaderTests: XCTestCase {
                              ("Tue, I2 Mar 2019 08:00:00 -O500", "2019-03-12T08:00:00-05:00")] {
             XCTAssertEqual(DateParser.parse(OCRRepair.date(read))?.description, date, read)
         }
+        // Found by fuzzing (make fuzz): a mark combining with a digit, and other scripts'
+        // digits, in a date's numbers are no numbers, and no crash.
+        XCTAssertEqual(DateParser.parse("12/4/2018 11:32\u{73E}e")?.description, "2018-12-04T11:32:00")
+        XCTAssertEqual(DateParser.parseHeader("Tue, 4 Dec 2018 10:32:00 +\u{665}\u{660}\u{660}")?.description, "2018-12-04T10:32:00")
+        XCTAssertEqual(DateParser.parse("\u{661}\u{662}/4/2018 10:32")?.description, nil)
         // A time no clock shows is not guessed; the day stays. Two numbers after a year are no time.
         XCTAssertEqual(DateParser.parse(OCRRepair.date("Sun, 16 Jun 2019 73:29:54 -0400"))?.description, "2019-06-16")
         XCTAssertEqual(DateParser.parse(OCRRepair.date("Filed 16 Jun 2019 12 34"))?.description, "2019-06-16")
