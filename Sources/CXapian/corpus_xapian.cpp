@@ -6,6 +6,7 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdlib>
 #include <cstring>
 #include <map>
@@ -96,7 +97,11 @@ template <typename Body> cx_status guarded(char **error, Body body) {
     } catch (const Xapian::QueryParserError &e) {
         return fail(error, CX_ERR_QUERY, e.get_msg());
     } catch (const Xapian::DatabaseError &e) {
-        return fail(error, CX_ERR_DATABASE, e.get_type() + std::string(": ") + e.get_msg());
+        // (Xapian keeps the errno of a failed write as its error string.)
+        const char *cause = e.get_error_string();
+        if (cause && std::strcmp(cause, std::strerror(ENOSPC)) == 0)
+            return fail(error, CX_ERR_DISK_FULL, e.get_msg() + " (" + cause + ")");
+        return fail(error, CX_ERR_DATABASE, e.get_type() + std::string(": ") + e.get_msg() + (cause ? std::string(" (") + cause + ")" : ""));
     } catch (const Xapian::Error &e) {
         return fail(error, CX_ERR_OTHER, e.get_type() + std::string(": ") + e.get_msg());
     } catch (const std::exception &e) {

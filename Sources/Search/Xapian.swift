@@ -3,7 +3,7 @@ import Foundation
 
 /// A failure reported by the Xapian bridge.
 public struct IndexError: Error, CustomStringConvertible, Sendable {
-    public enum Kind: Sendable { case locked, notFound, database, query, other }
+    public enum Kind: Sendable { case locked, notFound, database, query, diskFull, other }
     public var kind: Kind
     public var message: String
     public var description: String { message }
@@ -14,6 +14,7 @@ public struct IndexError: Error, CustomStringConvertible, Sendable {
         case CX_ERR_NOT_FOUND: .notFound
         case CX_ERR_DATABASE: .database
         case CX_ERR_QUERY: .query
+        case CX_ERR_DISK_FULL: .diskFull
         default: .other
         }
         self.message = message.map { String(cString: $0) } ?? "Xapian error \(status.rawValue)"

@@ -45,6 +45,9 @@ func reportingErrors<T>(_ body: () async throws -> T) async throws -> T {
         throw exit
     } catch let error as IndexError where error.kind == .locked {
         throw fail("the index is busy: another 'corpus ingest' is writing to it; try again when it has finished")
+    } catch let error as IndexError where error.kind == .diskFull {
+        throw fail("the disk holding the index is full (\(error.message)); the index keeps what its last commit wrote: "
+            + "free some space and run the same command again (files already indexed are skipped)")
     } catch {
         throw fail("\(error)")
     }

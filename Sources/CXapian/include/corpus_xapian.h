@@ -24,7 +24,8 @@ typedef enum {
     CX_ERR_NOT_FOUND = 2,   /* no document with that id term */
     CX_ERR_DATABASE = 3,    /* the database is missing, corrupt or unreadable */
     CX_ERR_QUERY = 4,       /* a query could not be parsed or run */
-    CX_ERR_OTHER = 5
+    CX_ERR_OTHER = 5,
+    CX_ERR_DISK_FULL = 6    /* a write found no space left: what was committed before stands */
 } cx_status;
 
 typedef struct cx_db cx_db;
