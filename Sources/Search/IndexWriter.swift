@@ -214,10 +214,19 @@ public final class IndexWriter: RecordSink, @unchecked Sendable {
             return
         }
         let existing = try stored(idTerm)
-        guard !([existing.source] + existing.otherSources).contains(record.source) else {
+        // Read again from its own place (after an interrupted ingest): what the writer made of
+        // it from other records stands — the files of its copies, the message it is a copy
+        // of, the records that quote it whole; read again from a file it already lists as a
+        // copy's: nothing to do.
+        if existing.source == record.source {
+            var again = record
+            (again.otherSources, again.copyOf, again.quotedIn) = (existing.otherSources, existing.copyOf, existing.quotedIn)
+            let document = again.otherSources.isEmpty && again.copyOf == nil && again.quotedIn.isEmpty
+                ? document : try Schema.document(for: again, gazetteer: gazetteer, threadPending: true)
             try db.replace(idTerm: idTerm, with: try threaded(document, nodes: nodes))
             return
         }
+        guard !existing.otherSources.contains(record.source) else { return }
         // (The file goes to the record that stands for the message.)
         var head = try head(of: existing)
         head.otherSources.append(record.source)

@@ -143,6 +143,43 @@ final class ThreadTests: XCTestCase {
         XCTAssertEqual(try index.conversation(of: "forward").messages.filter(\.ghost).count, 0, "no ghost for the nested copy")
     }
 
+    /// A file read again after an interrupted ingest (its records committed in part, or all
+    /// of them) replaces its records with what they were: the records that quote them
+    /// whole, the files of their copies and which message each copy is stay; a copy's file
+    /// read again changes nothing. (Found by `make killtest`: a resumed ingest lost quoted_in.)
+    func testAFileReadAgainKeepsWhatOtherRecordsMadeOfItsRecords() throws {
+        func printed(_ id: String, file: String, page: Int, _ date: String, _ subject: String, quoting copy: QuotedCopy? = nil) -> Record {
+            var record = Record(id: id, kind: .email, subject: subject, from: Correspondent(name: "Yuki Cook", address: "ycook@ice.dhs.gov"),
+                                to: [Correspondent(name: nil, address: "monique.ferraro@nypd.org")], date: RecordDate(iso: date),
+                                source: Source(path: "/r/\(file)", sha256: file, pages: page...page), text: "The subject was seen on Grand Concourse.")
+            record.quoted = copy.map { [$0] } ?? []
+            return record
+        }
+        let original = printed("original", file: "release.pdf", page: 1, "2017-03-13T09:55:00", "Results")
+        var reply = printed("reply", file: "release.pdf", page: 2, "2017-03-13T10:20:00", "RE: Results",
+                            quoting: QuotedCopy(from: Correspondent(name: "Yuki Cook", address: "ycook@ice.dhs.gov"), date: RecordDate(iso: "2017-03-13T09:55:00"), subject: "Results"))
+        reply.text = "Thanks.\n\nFrom: Yuki Cook\nSent: 3/13/2017 9:55 AM\nSubject: Results\n\nThe subject was seen on Grand Concourse."
+        var scan = printed("scan", file: "scan.pdf", page: 1, "2017-03-13T09:55:00", "Results")
+        scan.ocr = true
+        let first = try IndexWriter(path: path)
+        try first.add([original, reply])
+        try first.add([scan])
+        try first.commit()
+        try first.close()
+        let before = try SearchIndex(path: path)
+        let held = try ["original", "reply", "scan"].map { try before.record(id: $0) }
+        XCTAssertEqual(held[0].quotedIn, ["reply"])
+        XCTAssertEqual(held[0].otherSources.map(\.path) + held[2].otherSources.map(\.path), ["/r/scan.pdf"], "one of the two prints stands for the message")
+        for again in [[original, reply], [reply], [scan], [original, reply, scan]] {
+            let resumed = try IndexWriter(path: path)
+            try resumed.add(again)
+            try resumed.commit()
+            try resumed.close()
+            let after = try SearchIndex(path: path)
+            XCTAssertEqual(try ["original", "reply", "scan"].map { try after.record(id: $0) }, held, again.map(\.id).description)
+        }
+    }
+
     /// An email printed with its sender's address alone is quoted under the name the
     /// attribution line gives ("On 2/9/2019 7:06 AM, Stephen da Silva wrote:"): the copy
     /// links to it by what the address spells — a surname of two words run together
