@@ -7,7 +7,7 @@ SAMPLE := corpus-sample/releases corpus-sample/email corpus-sample/documents cor
 # Tesseract's OpenMP threads must be off before libtesseract loads (tests OCR in-process).
 export OMP_THREAD_LIMIT := 1
 
-.PHONY: deps build release install demo test check accuracy realmail bench screenshots load sample clean
+.PHONY: deps build release install demo test check accuracy realmail bench fuzz screenshots load sample clean
 
 deps:
 	@bash scripts/install-deps.sh
@@ -71,6 +71,13 @@ accuracy: release
 realmail: release
 	@bash scripts/install-deps.sh --realmail
 	@REALMAIL_CHECK=1 bash realmail/run.sh
+
+# Every parser of untrusted bytes under libFuzzer and AddressSanitizer, FUZZ_SECONDS each
+# (FUZZ_TARGETS picks some): executions, coverage and crashes per target; a crash is saved
+# as a regression test (Tests/FuzzRegressionTests/Crashes).
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) bash scripts/fuzz.sh
 
 # Ingest speed and memory against peers on the same files (BENCH_SCALE, BENCH_RUNS).
 bench: release

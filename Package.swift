@@ -1,4 +1,5 @@
 // swift-tools-version:6.0
+import Foundation
 import PackageDescription
 
 let package = Package(
@@ -43,6 +44,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]),
+        // Every parser of untrusted bytes behind one function each: libFuzzer drives them in
+        // `corpus-fuzz` (make fuzz); the regression tests run their seeds and crashes.
+        .target(name: "FuzzTargets", dependencies: ["Ingest", "Search", "Workers"]),
         .target(name: "TestSupport", dependencies: ["Ingest", "CPoppler"], path: "Tests/TestSupport"),
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "Workers", "Ingest", "TestSupport"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Workers", "Extraction", "TestSupport"]),
@@ -50,7 +54,18 @@ let package = Package(
         .testTarget(name: "WebTests", dependencies: [
             "Web", "Search", "Ingest", "TestSupport", .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
+        .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzTargets", "TestSupport"], resources: [.copy("Crashes")]),
         .testTarget(name: "EndToEndTests", dependencies: ["Ingest", "Workers", "Search", "Extraction", "TestSupport"]),
     ],
     cxxLanguageStandard: .cxx17
 )
+
+// The libFuzzer executable exists only for `make fuzz` (scripts/fuzz.sh sets CORPUS_FUZZ and
+// builds it with -sanitize=fuzzer,address in a build folder of its own): its driver comes
+// from the sanitizer runtime, which no other build links.
+if ProcessInfo.processInfo.environment["CORPUS_FUZZ"] != nil {
+    package.targets += [
+        .target(name: "CFuzzerDriver"),
+        .executableTarget(name: "corpus-fuzz", dependencies: ["FuzzTargets", "CFuzzerDriver"]),
+    ]
+}

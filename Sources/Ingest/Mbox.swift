@@ -5,12 +5,12 @@ import Foundation
 /// left unescaped by a careless exporter, has no time of day and does not split.)
 /// ">From " lines (mboxrd and mboxo escapes) lose one ">". Every message is handed on,
 /// a message cut off in its headers too, marked so: the reader says what it drops.
-struct MboxSplitter {
+public struct MboxSplitter {
     /// A message's bytes, and whether its headers end (a file cut off in the middle of
     /// a message's headers leaves one that does not).
-    struct Message {
-        var data: Data
-        var complete: Bool
+    public struct Message: Sendable {
+        public var data: Data
+        public var complete: Bool
     }
 
     private var current = Data()
@@ -66,8 +66,8 @@ struct MboxSplitter {
 
 /// Messages of an mbox file, one at a time, read from disk a megabyte at a time: a
 /// mail export of any size passes through in constant memory.
-struct MboxReader: IteratorProtocol, Sequence {
-    typealias Element = MboxSplitter.Message
+public struct MboxReader: IteratorProtocol, Sequence {
+    public typealias Element = MboxSplitter.Message
 
     private let handle: FileHandle
     private var buffer = Data()
@@ -75,14 +75,14 @@ struct MboxReader: IteratorProtocol, Sequence {
     private var atEnd = false
     private var splitter = MboxSplitter()
 
-    init(path: String) throws {
+    public init(path: String) throws {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw FileKind.Unsupported(description: "cannot be opened (permissions?)")
         }
         self.handle = handle
     }
 
-    mutating func next() -> MboxSplitter.Message? {
+    public mutating func next() -> MboxSplitter.Message? {
         while let line = nextLine() {
             if let message = splitter.feed(line) { return message }
         }

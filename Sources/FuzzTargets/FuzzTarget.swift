@@ -1,0 +1,113 @@
+import Foundation
+import Ingest
+import Search
+import Workers
+
+/// Every parser of bytes a release or a worker hands corpus, as a fuzzer drives it: one
+/// input in, whatever the parser makes of it out. `corpus-fuzz` (built by `make fuzz`
+/// with libFuzzer and AddressSanitizer) runs one of these per process; the regression
+/// tests run the seeds and every crash the fuzzer found through the same functions.
+public enum FuzzTarget: String, CaseIterable, Sendable {
+    /// A MIME message (.eml): headers, encoded words, multipart, charsets, into a record.
+    case mime
+    /// An mbox file, split into messages, each into a record.
+    case mbox
+    /// An address list as a From:, To: or Cc: line holds it.
+    case addresses
+    /// A date as a printed header (OCR's misreadings undone) or a Date: header states it.
+    case dates
+    /// The text of a printed release, pages separated by form feeds: split into emails,
+    /// their headers, quoted copies and fields.
+    case printed
+    /// A query in the query language.
+    case query
+    /// A line of the worker protocol, as `corpus` reads a reply and a worker a request.
+    case worker
+
+    /// Runs the parser on `data`; returns how many things it found (records, addresses,
+    /// dates, query terms, decoded lines), so that tests can tell a parser that read its
+    /// seeds from one that read nothing.
+    @discardableResult
+    public func run(_ data: Data) -> Int {
+        let text = String(decoding: data, as: UTF8.self)
+        let file = SourceFile(path: "/fuzz/input", sha256: String(repeating: "0", count: 64))
+        switch self {
+        case .mime:
+            return Self.builder.record(fromEmail: EmailMessage(data), file: file).text.isEmpty ? 0 : 1
+        case .mbox:
+            return Self.mboxRecords(data, file: file)
+        case .addresses:
+            return AddressList.parse(text).count
+        case .dates:
+            return [DateParser.parsePrinted(text), DateParser.parseHeader(text)].compactMap { $0 }.count
+        case .printed:
+            let pages = text.split(separator: "\u{0C}", omittingEmptySubsequences: false).enumerated().map { n, page in
+                // (Every other page as OCR read it: some rules apply to scans only.)
+                Page(number: n + 1, text: String(page), ocrConfidence: n % 2 == 1 ? 80 : nil)
+            }
+            return Self.builder.records(fromPages: pages, file: file).count + Self.builder.records(fromText: text, file: file).count
+        case .query:
+            // (Parsed, compiled and run over a small index: the compiler's ranges and
+            // fields, and Xapian under them, see every query the parser lets through.)
+            guard (try? QueryParser.parse(text)) != nil else { return 0 }
+            return (try? Self.queryIndex?.search(SearchRequest(query: text, limit: 3))).map { _ in 1 } ?? 0
+        case .worker:
+            return [(try? WorkerLine.decode(WorkerReply.self, from: data)) != nil,
+                    (try? WorkerLine.decode(WorkerRequest.self, from: data)) != nil].filter { $0 }.count
+        }
+    }
+
+    /// Seeds no test file holds, written in front of the files' (scripts/fuzz.sh): the query
+    /// language's own examples, the worker protocol's lines, dates and address lists in the
+    /// forms the parsers document.
+    public var builtInSeeds: [Data] {
+        switch self {
+        case .mime, .mbox, .printed:
+            return []
+        case .addresses:
+            return ["Karen O'Neill <karen.oneill@nypd.org>, \"Kaplan, David\" <david.kaplan@nypd.org>",
+                    "O'Neill, Karen; Kaplan, David (NYPD) <dkaplan@nypd.org>", "=?UTF-8?Q?S=C3=B8ren?= <s@x.org>",
+                    "undisclosed-recipients:;", "Gabriela Taylor/FIS/NYPD@NYPD", "mreyes.nyc@gmail.com"].map { Data($0.utf8) }
+        case .dates:
+            return ["Tue, 4 Dec 2018 10:32:00 -0500", "Tuesday, December 4, 2018 10:32 AM", "Tue, Dec 4, 2018 at 10:32 AM",
+                    "12/4/2018 10:32 AM", "2018-12-04 10:32", "7 Apr 94 13:01 CST", "Sun. lO Mar 2019 19:27 40-0700"].map { Data($0.utf8) }
+        case .query:
+            return (QueryField.all.map(\.example) + [#"vendor:"Clearview AI" agency:NYPD date:2018-10..2019-02"#,
+                                                      "(from:gmail.com OR from:yahoo.com) -agency:ICE"])
+                .map { Data($0.utf8) }
+        case .worker:
+            let replies: [WorkerReply] = [.pages([PageText(text: "From: a@b.org\nSubject: x", needsOCR: false), PageText(text: "", needsOCR: true)]),
+                                          .text(OCRText(text: "Date: Mon, 1 Jan 2019", confidence: 71)), .pageCount(12), .written,
+                                          .refused(reason: "not a PDF")]
+            let requests: [WorkerRequest] = [.pageTexts(path: "/r/a.pdf", ocr: .auto), .recognize(path: "/r/a.pdf", page: 3),
+                                             .writePNG(path: "/r/a.pdf", page: 1, dpi: 100, output: "/tmp/p.png")]
+            return replies.compactMap { try? WorkerLine.encode($0) } + requests.compactMap { try? WorkerLine.encode($0) }
+        }
+    }
+
+    static let builder = RecordBuilder()
+
+    /// An index of one email, made once per process, that queries run over.
+    static let queryIndex: SearchIndex? = {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("corpus-fuzz-index-\(getpid())").path
+        guard let writer = try? IndexWriter(path: path) else { return nil }
+        let record = Record(id: "00000000000000aa", kind: .email, subject: "Clearview demo today",
+                            from: Correspondent(name: "Karen O'Neill", address: "karen.oneill@nypd.org"),
+                            date: RecordDate(iso: "2018-10-18T16:40:00"), agencies: ["NYPD"], vendors: ["Clearview AI"],
+                            source: Source(path: "/fuzz/a.pdf", sha256: String(repeating: "a", count: 64), pages: 1...1),
+                            text: "The vendor matched two of our cold case photos.")
+        guard (try? writer.add([record])) != nil, (try? writer.commit()) != nil else { return nil }
+        return try? SearchIndex(path: path)
+    }()
+
+    /// The mbox is read from a file, as ingest reads it (a megabyte at a time).
+    static func mboxRecords(_ data: Data, file: SourceFile) -> Int {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("corpus-fuzz-\(getpid()).mbox").path
+        guard FileManager.default.createFile(atPath: path, contents: data), let messages = try? MboxReader(path: path) else { return 0 }
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        return messages.reduce(0) { count, message in
+            _ = builder.record(fromEmail: EmailMessage(message.data), file: file)
+            return count + 1
+        }
+    }
+}
