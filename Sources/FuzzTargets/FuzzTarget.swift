@@ -23,6 +23,9 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case query
     /// A line of the worker protocol, as `corpus` reads a reply and a worker a request.
     case worker
+    /// The facet columns file beside an index (facets.columns), as a search loads it and
+    /// counts a query's facets from it.
+    case facets
 
     /// Runs the parser on `data`; returns how many things it found (records, addresses,
     /// dates, query terms, decoded lines), so that tests can tell a parser that read its
@@ -54,6 +57,11 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .worker:
             return [(try? WorkerLine.decode(WorkerReply.self, from: data)) != nil,
                     (try? WorkerLine.decode(WorkerRequest.self, from: data)) != nil].filter { $0 }.count
+        case .facets:
+            guard let path = Self.smallIndex, FileManager.default.createFile(atPath: Schema.facetColumnsPath(in: path), contents: data),
+                  let response = try? SearchIndex(path: path).search(SearchRequest(query: "", limit: 0))
+            else { return 0 }
+            return response.facets.values.reduce(0) { $0 + $1.count }
         }
     }
 
@@ -64,6 +72,9 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         switch self {
         case .mime, .mbox, .printed:
             return []
+        case .facets:
+            // (The file the small index's ingest wrote: read before any input replaces it.)
+            return Self.pristineFacetColumns.map { [$0] } ?? []
         case .addresses:
             return ["Karen O'Neill <karen.oneill@nypd.org>, \"Kaplan, David\" <david.kaplan@nypd.org>",
                     "O'Neill, Karen; Kaplan, David (NYPD) <dkaplan@nypd.org>", "=?UTF-8?Q?S=C3=B8ren?= <s@x.org>",
@@ -87,18 +98,23 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
 
     static let builder = RecordBuilder()
 
-    /// An index of one email, made once per process, that queries run over.
-    static let queryIndex: SearchIndex? = {
+    /// A small index, made once per process, that queries run over and whose facet
+    /// columns the facets target replaces.
+    static let smallIndex: String? = {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("corpus-fuzz-index-\(getpid())").path
         guard let writer = try? IndexWriter(path: path) else { return nil }
-        let record = Record(id: "00000000000000aa", kind: .email, subject: "Clearview demo today",
-                            from: Correspondent(name: "Karen O'Neill", address: "karen.oneill@nypd.org"),
-                            date: RecordDate(iso: "2018-10-18T16:40:00"), agencies: ["NYPD"], vendors: ["Clearview AI"],
-                            source: Source(path: "/fuzz/a.pdf", sha256: String(repeating: "a", count: 64), pages: 1...1),
-                            text: "The vendor matched two of our cold case photos.")
-        guard (try? writer.add([record])) != nil, (try? writer.commit()) != nil else { return nil }
-        return try? SearchIndex(path: path)
+        let records = [("aa", "NYPD", "Clearview AI"), ("bb", "ICE", "Clearview AI"), ("cc", "NYPD", "Cognitec")].enumerated().map { n, item in
+            Record(id: String(repeating: "0", count: 14) + item.0, kind: .email, subject: "Clearview demo today",
+                   from: Correspondent(name: "Karen O'Neill", address: "karen.oneill@nypd.org"),
+                   date: RecordDate(iso: "2018-10-1\(n)T16:40:00"), agencies: [item.1], vendors: [item.2],
+                   source: Source(path: "/fuzz/a.pdf", sha256: String(repeating: "a", count: 64), pages: (n + 1)...(n + 1)),
+                   text: "The vendor matched two of our cold case photos.")
+        }
+        guard (try? writer.add(records)) != nil, (try? writer.commit()) != nil, (try? writer.close()) != nil else { return nil }
+        return path
     }()
+    static let queryIndex: SearchIndex? = smallIndex.flatMap { try? SearchIndex(path: $0) }
+    static let pristineFacetColumns: Data? = smallIndex.flatMap { FileManager.default.contents(atPath: Schema.facetColumnsPath(in: $0)) }
 
     /// The mbox is read from a file, as ingest reads it (a megabyte at a time).
     static func mboxRecords(_ data: Data, file: SourceFile) -> Int {

@@ -64,7 +64,7 @@ public enum Schema {
 
     /// The facet columns file in the index folder (facet counting without decoding
     /// the facet slot; written by each ingest, read by searches).
-    static func facetColumnsPath(in index: String) -> String {
+    public static func facetColumnsPath(in index: String) -> String {
         (index as NSString).appendingPathComponent("facets.columns")
     }
 

@@ -7,7 +7,7 @@ import XCTest
 /// read as what they are (a target that read nothing of them would fuzz nothing), and every
 /// input that once crashed a parser (Crashes/<target>/) must now run through.
 final class FuzzRegressionTests: XCTestCase {
-    func testEachTargetReadsItsOwnSeeds() {
+    func testEachTargetReadsItsOwnSeeds() throws {
         for target in FuzzTarget.allCases {
             for seed in target.builtInSeeds {
                 XCTAssertGreaterThan(target.run(seed), 0, "\(target): \(String(decoding: seed, as: UTF8.self))")
@@ -16,6 +16,11 @@ final class FuzzRegressionTests: XCTestCase {
         XCTAssertEqual(FuzzTarget.addresses.run(Data("Karen O'Neill <karen.oneill@nypd.org>, \"Kaplan, David\" <david.kaplan@nypd.org>".utf8)), 2)
         XCTAssertEqual(FuzzTarget.worker.run(Data("{\"pageCount\":{\"_0\":3}}\n".utf8)), 1, "a reply, which is no request")
         XCTAssertEqual(FuzzTarget.query.run(Data("\"unbalanced".utf8)), 0)
+        // The facet columns as the index wrote them give the facets the index's own values
+        // give when the file is no columns file (a search then counts without it).
+        let columns = try XCTUnwrap(FuzzTarget.facets.builtInSeeds.first)
+        XCTAssertEqual(FuzzTarget.facets.run(columns), FuzzTarget.facets.run(Data("not columns".utf8)))
+        XCTAssertEqual(FuzzTarget.facets.run(columns), FuzzTarget.facets.run(columns.dropLast(9) + Data(repeating: 0, count: 9)), "damaged: not used")
     }
 
     /// The sample's mail and printed releases, as scripts/fuzz.sh seeds the file targets.
