@@ -96,6 +96,8 @@ template <typename Body> cx_status guarded(char **error, Body body) {
         return fail(error, CX_ERR_NOT_FOUND, e.get_msg());
     } catch (const Xapian::QueryParserError &e) {
         return fail(error, CX_ERR_QUERY, e.get_msg());
+    } catch (const Xapian::DatabaseModifiedError &e) {
+        return fail(error, CX_ERR_MODIFIED, e.get_msg());
     } catch (const Xapian::DatabaseError &e) {
         // (Xapian keeps the errno of a failed write as its error string.)
         const char *cause = e.get_error_string();

@@ -114,6 +114,21 @@ public final class SearchIndex: @unchecked Sendable {
         try lock.withLock { try db.reopen() }
     }
 
+    /// Runs `work` on the latest commit. An ingest that commits twice while it reads
+    /// leaves the revision it read discarded: then it runs again on the new latest (it
+    /// must only read: a search, a record, a page, an export written afresh).
+    public func latest<T>(_ work: (SearchIndex) throws -> T) throws -> T {
+        var attempt = 1
+        while true {
+            try refresh()
+            do {
+                return try work(self)
+            } catch let error as IndexError where error.kind == .modified && attempt < 10 {
+                attempt += 1
+            }
+        }
+    }
+
     public var recordCount: Int {
         get throws { try lock.withLock { try db.documentCount } }
     }

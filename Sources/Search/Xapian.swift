@@ -3,7 +3,7 @@ import Foundation
 
 /// A failure reported by the Xapian bridge.
 public struct IndexError: Error, CustomStringConvertible, Sendable {
-    public enum Kind: Sendable { case locked, notFound, database, query, diskFull, other }
+    public enum Kind: Sendable { case locked, notFound, database, query, diskFull, modified, other }
     public var kind: Kind
     public var message: String
     public var description: String { message }
@@ -15,6 +15,7 @@ public struct IndexError: Error, CustomStringConvertible, Sendable {
         case CX_ERR_DATABASE: .database
         case CX_ERR_QUERY: .query
         case CX_ERR_DISK_FULL: .diskFull
+        case CX_ERR_MODIFIED: .modified
         default: .other
         }
         self.message = message.map { String(cString: $0) } ?? "Xapian error \(status.rawValue)"

@@ -105,9 +105,7 @@ public struct WebServer: Sendable {
         let offset = try Self.integer(request, "offset", default: 0, range: 0...10_000_000)
         let sort: SearchSort = try Self.choice(request, "sort", default: .relevance)
         do {
-            let reader = index
-            try reader.refresh()
-            return try reader.search(SearchRequest(query: query, limit: limit, offset: offset, sort: sort, highlight: highlight))
+            return try index.latest { try $0.search(SearchRequest(query: query, limit: limit, offset: offset, sort: sort, highlight: highlight)) }
         } catch let error as QuerySyntaxError {
             throw HTTPError(.badRequest, message: error.description)
         }
@@ -117,19 +115,20 @@ public struct WebServer: Sendable {
         let by: TimelineGrouping = try Self.choice(request, "by", default: .vendor)
         let interval: TimelineInterval = try Self.choice(request, "interval", default: .month)
         do {
-            let reader = index
-            try reader.refresh()
-            return try reader.timeline(query: Self.parameter(request, "q") ?? "", by: by, interval: interval)
+            return try index.latest { try $0.timeline(query: Self.parameter(request, "q") ?? "", by: by, interval: interval) }
         } catch let error as QuerySyntaxError {
             throw HTTPError(.badRequest, message: error.description)
         }
     }
 
     func record(_ id: String) throws -> Record {
+        try found(id) { try $0.record(id: id) }
+    }
+
+    /// What `work` reads of record `id` in the latest revision; 404 when there is no such record.
+    func found<T>(_ id: String, _ work: (SearchIndex) throws -> T) throws -> T {
         do {
-            let reader = index
-            try reader.refresh()
-            return try reader.record(id: id)
+            return try index.latest(work)
         } catch let error as IndexError where error.kind == .notFound {
             throw HTTPError(.notFound, message: "no record \(id)")
         }
@@ -175,8 +174,9 @@ public struct WebServer: Sendable {
     }
 
     func documentPage(_ id: String) throws -> Response {
-        let record = try record(id)
-        return Self.html(Pages.document(record, conversation: try index.conversation(of: record.id)))
+        // (The record and its thread from one revision of the index.)
+        let (record, conversation) = try found(id) { reader in (try reader.record(id: id), try reader.conversation(of: id)) }
+        return Self.html(Pages.document(record, conversation: conversation))
     }
 
     func pageImage(_ context: BasicRequestContext) async throws -> Response {
@@ -211,8 +211,10 @@ public struct WebServer: Sendable {
             let (reader, pages) = (index, pages)
             // (An export of many matches takes a while: it waits off the cooperative threads.)
             try await Self.offThePool {
-                try reader.refresh()
-                _ = try reader.export(query: query, to: zip.path, format: .zip, pages: pages)
+                _ = try reader.latest { reader in
+                    try? FileManager.default.removeItem(at: zip)
+                    return try reader.export(query: query, to: zip.path, format: .zip, pages: pages)
+                }
             }
         } catch let error as QuerySyntaxError {
             throw HTTPError(.badRequest, message: error.description)

@@ -16,7 +16,7 @@ struct PeopleCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        let people = try await reportingErrors { try SearchIndex(path: index.path).people(query: query) }
+        let people = try await reportingErrors { try SearchIndex(path: index.path).latest { try $0.people(query: query) } }
         if json {
             struct Output: Encodable { var people: [Person] }
             return try printJSON(Output(people: people))

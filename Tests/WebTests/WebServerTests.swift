@@ -250,6 +250,38 @@ final class WebServerTests: XCTestCase {
         }
     }
 
+    /// The reading room open while an ingest commits every 20 records, ten times while it
+    /// answers: every request is answered, and the totals only grow.
+    func testServingWhileAnIngestCommitsNeverErrors() async throws {
+        let path = CorpusBinary.temporaryIndex()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let writer = try IndexWriter(path: path, batchSize: 20)
+        try writer.add([Record(id: "0000000000000000", kind: .document, subject: "first", source: Source(path: "/r/0.pdf", sha256: "0"), text: "matched")])
+        try writer.commit()
+        let server = try WebServer(indexPath: path, readers: 2)
+        try await Application(router: server.router()).test(.router) { client in
+            let ingest = Task.detached {
+                for n in 1...200 {
+                    let id = String(format: "%016x", n)
+                    try writer.add([Record(id: id, kind: .document, subject: "record \(n)", agencies: ["NYPD"],
+                                           source: Source(path: "/r/\(n).pdf", sha256: id), text: "matched \(n)")])
+                }
+                try writer.commit()
+            }
+            var totals: [Int] = []
+            for _ in 0..<150 {
+                let total = try await client.execute(uri: "/api/search?q=matched&limit=50", method: .get) { response -> Int? in
+                    XCTAssertEqual(response.status, .ok, String(buffer: response.body))
+                    return (try? JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any])?["total"] as? Int
+                }
+                totals.append(try XCTUnwrap(total))
+            }
+            try await ingest.value
+            XCTAssertEqual(totals, totals.sorted(), "a search never sees fewer records than the one before")
+        }
+        try writer.close()
+    }
+
     func testSeveralReadHandlesAnswerConcurrentRequestsAlike() async throws {
         let server = try WebServer(indexPath: Self.indexPath, readers: 3)
         try await Application(router: server.router()).test(.router) { client in

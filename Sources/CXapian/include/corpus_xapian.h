@@ -25,7 +25,8 @@ typedef enum {
     CX_ERR_DATABASE = 3,    /* the database is missing, corrupt or unreadable */
     CX_ERR_QUERY = 4,       /* a query could not be parsed or run */
     CX_ERR_OTHER = 5,
-    CX_ERR_DISK_FULL = 6    /* a write found no space left: what was committed before stands */
+    CX_ERR_DISK_FULL = 6,   /* a write found no space left: what was committed before stands */
+    CX_ERR_MODIFIED = 7     /* a reader fell two commits behind: reopen and run it again */
 } cx_status;
 
 typedef struct cx_db cx_db;
