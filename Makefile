@@ -7,7 +7,7 @@ SAMPLE := corpus-sample/releases corpus-sample/email corpus-sample/documents cor
 # Tesseract's OpenMP threads must be off before libtesseract loads (tests OCR in-process).
 export OMP_THREAD_LIMIT := 1
 
-.PHONY: deps build release install demo test check accuracy realmail bench fuzz screenshots load sample clean
+.PHONY: deps build release install demo test check accuracy realmail bench fuzz killtest screenshots load sample clean
 
 deps:
 	@bash scripts/install-deps.sh
@@ -78,6 +78,12 @@ realmail: release
 FUZZ_SECONDS ?= 60
 fuzz: deps
 	@FUZZ_SECONDS=$(FUZZ_SECONDS) bash scripts/fuzz.sh
+
+# An ingest killed (SIGKILL) at 20 random moments resumes to exactly the records of one
+# uninterrupted run; a disk that fills during an ingest (a small tmpfs: needs root) ends it
+# with a message saying so and keeps every earlier commit.
+killtest: release
+	@bash scripts/killtest.sh
 
 # Ingest speed and memory against peers on the same files (BENCH_SCALE, BENCH_RUNS).
 bench: release
