@@ -46,7 +46,7 @@ let package = Package(
             ]),
         // Every parser of untrusted bytes behind one function each: libFuzzer drives them in
         // `corpus-fuzz` (make fuzz); the regression tests run their seeds and crashes.
-        .target(name: "FuzzTargets", dependencies: ["Ingest", "Search", "Workers"]),
+        .target(name: "FuzzTargets", dependencies: ["Ingest", "Search", "Workers", "Extraction"]),
         .target(name: "TestSupport", dependencies: ["Ingest", "CPoppler"], path: "Tests/TestSupport"),
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "Workers", "Ingest", "TestSupport"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Workers", "Extraction", "TestSupport"]),

@@ -8,10 +8,14 @@ import Foundation
 /// character width it stands right of the left text edge (a quoted header block
 /// indented, a recipient list wrapped under its value column), and an empty line marks a
 /// vertical gap (the end of a header block, a paragraph).
-enum PhysicalLines {
-    struct Glyph {
+public enum PhysicalLines {
+    public struct Glyph {
         var text: String
         var x1, y1, x2, y2: Double
+
+        public init(text: String, x1: Double, y1: Double, x2: Double, y2: Double) {
+            (self.text, self.x1, self.y1, self.x2, self.y2) = (text, x1, y1, x2, y2)
+        }
         var centre: Double { (y1 + y2) / 2 }
         var height: Double { max(1, y2 - y1) }
     }
@@ -27,7 +31,7 @@ enum PhysicalLines {
 
     /// The page's text, indented from its own left text edge.
     /// - words: the pieces are words (always a space between two), not glyphs.
-    static func assemble(_ glyphs: [Glyph], words: Bool = false) -> String {
+    public static func assemble(_ glyphs: [Glyph], words: Bool = false) -> String {
         text(of: lines(glyphs, words: words))
     }
 

@@ -1,3 +1,4 @@
+import Extraction
 import Foundation
 import Ingest
 import Search
@@ -26,6 +27,9 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     /// The facet columns file beside an index (facets.columns), as a search loads it and
     /// counts a query's facets from it.
     case facets
+    /// A page's glyphs and their boxes, as a PDF's text layer or OCR gives them: built into
+    /// lines with their indentation and gaps, then split into emails.
+    case layout
 
     /// Runs the parser on `data`; returns how many things it found (records, addresses,
     /// dates, query terms, decoded lines), so that tests can tell a parser that read its
@@ -57,6 +61,12 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .worker:
             return [(try? WorkerLine.decode(WorkerReply.self, from: data)) != nil,
                     (try? WorkerLine.decode(WorkerRequest.self, from: data)) != nil].filter { $0 }.count
+        case .layout:
+            let glyphs = Self.glyphs(data)
+            let pages = [PhysicalLines.assemble(glyphs), PhysicalLines.assemble(glyphs, words: true)].enumerated().map { n, text in
+                Page(number: n + 1, text: text, ocrConfidence: n == 1 ? 80 : nil)
+            }
+            return Self.builder.records(fromPages: pages, file: file).count
         case .facets:
             guard let path = Self.smallIndex, FileManager.default.createFile(atPath: Schema.facetColumnsPath(in: path), contents: data),
                   let response = try? SearchIndex(path: path).search(SearchRequest(query: "", limit: 0))
@@ -72,6 +82,20 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         switch self {
         case .mime, .mbox, .printed:
             return []
+        case .layout:
+            // A printed email laid out a character to a box, its quoted copy indented.
+            let lines = ["From: Karen O'Neill <karen.oneill@nypd.org>", "Sent: Thursday, October 18, 2018 4:40 PM",
+                         "To: David Kaplan <david.kaplan@nypd.org>", "Subject: RE: Clearview demo today", "", "Thanks.", "",
+                         "    From: David Kaplan", "    Sent: Thursday, October 18, 2018 3:05 PM", "    Subject: Clearview demo today"]
+            var bytes = Data()
+            for (row, line) in lines.enumerated() {
+                for (column, character) in line.enumerated() where character != " " {
+                    guard let code = Self.glyphAlphabet.firstIndex(of: character) else { continue }
+                    bytes.append(UInt8(code))
+                    for value in [72 + column * 6, 72 + row * 14, 5, 10] { bytes.append(contentsOf: [UInt8(value >> 8), UInt8(value & 0xFF)]) }
+                }
+            }
+            return [bytes]
         case .facets:
             // (The file the small index's ingest wrote: read before any input replaces it.)
             return Self.pristineFacetColumns.map { [$0] } ?? []
@@ -97,6 +121,21 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     }
 
     static let builder = RecordBuilder()
+
+    /// What a glyph of the layout target may be: the characters printed headers are made of,
+    /// OCR's specks, a redaction box and line breaks.
+    static let glyphAlphabet = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789:@<>.,;'-_/()[]|!?*\"\u{2018}\u{2019}\u{00B0}\u{2588}\n\r ")
+
+    /// Glyphs from bytes, nine to a glyph: which character, then its box's left, top, width
+    /// and height as 16-bit numbers (in tenths of a point: a page is a few thousand).
+    static func glyphs(_ data: Data) -> [PhysicalLines.Glyph] {
+        let bytes = [UInt8](data)
+        return stride(from: 0, to: bytes.count - 8, by: 9).map { at in
+            func number(_ k: Int) -> Double { Double(Int(bytes[at + 1 + 2 * k]) << 8 | Int(bytes[at + 2 + 2 * k])) / 10 }
+            let (x, y) = (number(0), number(1))
+            return PhysicalLines.Glyph(text: String(glyphAlphabet[Int(bytes[at]) % glyphAlphabet.count]), x1: x, y1: y, x2: x + number(2), y2: y + number(3))
+        }
+    }
 
     /// A small index, made once per process, that queries run over and whose facet
     /// columns the facets target replaces.

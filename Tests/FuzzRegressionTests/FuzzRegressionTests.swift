@@ -16,6 +16,9 @@ final class FuzzRegressionTests: XCTestCase {
         XCTAssertEqual(FuzzTarget.addresses.run(Data("Karen O'Neill <karen.oneill@nypd.org>, \"Kaplan, David\" <david.kaplan@nypd.org>".utf8)), 2)
         XCTAssertEqual(FuzzTarget.worker.run(Data("{\"pageCount\":{\"_0\":3}}\n".utf8)), 1, "a reply, which is no request")
         XCTAssertEqual(FuzzTarget.query.run(Data("\"unbalanced".utf8)), 0)
+        // A printed email laid out glyph by glyph, its quoted copy indented: one email a page,
+        // read as a text layer and as OCR's words.
+        XCTAssertEqual(FuzzTarget.layout.builtInSeeds.first.map(FuzzTarget.layout.run), 2)
         // The facet columns as the index wrote them give the facets the index's own values
         // give when the file is no columns file (a search then counts without it).
         let columns = try XCTUnwrap(FuzzTarget.facets.builtInSeeds.first)
