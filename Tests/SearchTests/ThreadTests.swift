@@ -178,6 +178,18 @@ final class ThreadTests: XCTestCase {
             let after = try SearchIndex(path: path)
             XCTAssertEqual(try ["original", "reply", "scan"].map { try after.record(id: $0) }, held, again.map(\.id).description)
         }
+        // The same message (one id) in two files: the second file read again leaves the first
+        // the record's source and the second among its others.
+        let inFirst = mail("same"), inSecond = Record(id: "same", kind: .email, subject: "Subject same", source: Source(path: "/r/copy.eml", sha256: "copy"),
+                                                        text: "message same", messageID: "<same@mail.example>")
+        for records in [[inFirst], [inSecond], [inSecond]] {
+            let writer = try IndexWriter(path: path)
+            try writer.add(records)
+            try writer.commit()
+            try writer.close()
+        }
+        let same = try SearchIndex(path: path).record(id: "same")
+        XCTAssertEqual([same.source.path] + same.otherSources.map(\.path), ["/r/same.eml", "/r/copy.eml"])
     }
 
     /// An email printed with its sender's address alone is quoted under the name the
