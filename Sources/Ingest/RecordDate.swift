@@ -59,7 +59,7 @@ public struct RecordDate: Codable, Sendable, Hashable, Comparable, CustomStringC
     }
 
     static let isoPattern = try! NSRegularExpression(
-        pattern: #"^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:?\d{2})?)?$"#)
+        pattern: #"^([0-9]{4})-([0-9]{2})-([0-9]{2})(?:T([0-9]{2}):([0-9]{2})(?::([0-9]{2}))?(Z|[+-][0-9]{2}:?[0-9]{2})?)?$"#)
 
     /// Whether this date comes before another: as instants when both state their UTC
     /// offset ("08:44 -0500" is after "09:07 -0400"), else by the wall-clock times printed.

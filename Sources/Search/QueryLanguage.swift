@@ -204,7 +204,10 @@ public struct DateRange: Equatable, Sendable {
 
     private static func key(_ part: Substring, whole: String) throws -> String? {
         if part.isEmpty { return nil }
-        guard let m = part.wholeMatch(of: #/(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?/#) else {
+        // (ASCII digits, read scalar by scalar: a mark combining with a digit, or another
+        // script's digits, make no date — Int would not read them.)
+        let pattern = #/(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?/#.matchingSemantics(.unicodeScalar).asciiOnlyDigits()
+        guard let m = part.wholeMatch(of: pattern) else {
             throw QuerySyntaxError(description: "date:\(whole) is not a date range; write YYYY, YYYY-MM or YYYY-MM-DD, as in \(QueryField.date.example)")
         }
         let year = Int(m.1)!

@@ -45,6 +45,9 @@ final class QueryParserTests: XCTestCase {
             ("ocr:maybe", "ocr: is yes or no"),
             ("()", "empty parentheses"),
             (String(repeating: "word ", count: 2000), "too long"),
+            // Found by fuzzing (make fuzz): a mark combining with a digit, another script's digits.
+            ("date:2009..2009-1-02\u{619}", "is not a date range"),
+            ("date:\u{662}\u{660}\u{661}\u{669}", "is not a date range"),
         ]
         for (query, message) in cases {
             XCTAssertThrowsError(try QueryParser.parse(query), query) { error in
