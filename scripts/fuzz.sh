@@ -10,7 +10,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${FUZZ_SECONDS:-60}"
-targets="${FUZZ_TARGETS:-mime mbox addresses dates printed query worker facets}"
+targets="${FUZZ_TARGETS:-mime mbox addresses dates printed layout query worker facets}"
 work=.build-fuzz/work
 regressions=Tests/FuzzRegressionTests/Crashes
 
