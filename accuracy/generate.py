@@ -82,11 +82,15 @@ def parse_seeds(spec):
 # --------------------------------------------------------------------------
 # File-level factors
 
-def draw_factors(rng):
+def draw_factors(rng, force=None):
+    """The seed's layout factors. `force` (development seeds only) sets medium, family,
+    notes_layout or rfc_order in place of the seed's own draw (which is still made, so that
+    the draws before and beside it stay the seed's)."""
+    force = force or {}
     F = {}
     r = rng.random()
-    F['medium'] = 'born-digital' if r < 0.6 else ('scan' if r < 0.9 else 'text')
-    fam = wchoice(rng, FAMILIES, FAMILY_W)
+    F['medium'] = force.get('medium', 'born-digital' if r < 0.6 else ('scan' if r < 0.9 else 'text'))
+    fam = force.get('family', wchoice(rng, FAMILIES, FAMILY_W))
     F['family'] = fam
     # scan parameters (always drawn, so capping scans does not shift other draws)
     F['scan'] = {
@@ -160,10 +164,10 @@ def draw_factors(rng):
     order = rng.choice([['Date', 'From', 'To', 'Cc', 'Subject'], ['From', 'Date', 'Subject', 'To', 'Cc'],
                         ['From', 'To', 'Cc', 'Date', 'Subject'], ['Subject', 'From', 'Date', 'To', 'Cc'],
                         ['From', 'Date', 'To', 'Cc', 'Subject']])
-    F['rfc_order'] = order
+    F['rfc_order'] = force['rfc_order'].split(',') if 'rfc_order' in force else order
     F['rfc_contact'] = rng.choice(['first_last_addr', 'first_last_addr', 'quoted_addr', 'addr'])
     F['rfc_attach'] = rng.random() < 0.5
-    F['notes_layout'] = rng.choice(['side', 'stacked'])
+    F['notes_layout'] = force.get('notes_layout', rng.choice(['side', 'stacked']))
     F['notes_col2'] = round(rng.uniform(2.2, 2.8), 2)
     F['notes_indent'] = rng.choice([0.0, 0.3, 0.6])
     F['notes_bcc'] = rng.random() < 0.6
@@ -541,9 +545,9 @@ def decide_redactions(rng, F, msg):
 
 # --------------------------------------------------------------------------
 
-def build(seed, entities, allow_scan, workdir):
+def build(seed, entities, allow_scan, workdir, force=None):
     rng = random.Random(seed)
-    F = draw_factors(rng)
+    F = draw_factors(rng, force)
     medium = F['medium']
     demoted = False
     if medium == 'scan' and not allow_scan:
@@ -1071,9 +1075,9 @@ def build(seed, entities, allow_scan, workdir):
 
 
 def _build_job(args):
-    seed, allow_scan, out = args
+    seed, allow_scan, out, force = args
     entities = C.load_entities()
-    return build(seed, entities, allow_scan, out)
+    return build(seed, entities, allow_scan, out, force)
 
 
 def main(argv=None):
@@ -1082,14 +1086,23 @@ def main(argv=None):
     ap.add_argument('--seeds', required=True, help='e.g. 1000-1039 or 1000,1003,1010-1012')
     ap.add_argument('--max-scans', type=int, default=None, help='render at most N of the seeds as scans')
     ap.add_argument('--jobs', type=int, default=os.cpu_count() or 1)
+    ap.add_argument('--force', action='append', default=[], metavar='FACTOR=VALUE',
+                    help='development seeds only: set medium, family, notes_layout or rfc_order '
+                         '(e.g. --force medium=scan --force family=notes --force notes_layout=stacked)')
     a = ap.parse_args(argv)
     seeds = parse_seeds(a.seeds)
+    force = dict(item.split('=', 1) for item in a.force)
+    unknown = set(force) - {'medium', 'family', 'notes_layout', 'rfc_order'}
+    if unknown:
+        ap.error('--force knows medium, family, notes_layout and rfc_order, not ' + ', '.join(sorted(unknown)))
+    if force and any(s >= 1000 for s in seeds):
+        ap.error('--force is for development seeds (0-999): the evaluation draw stays as drawn')
     os.makedirs(a.out, exist_ok=True)
     # which seeds may be scans: decided by seed order, from each seed's first draws
     allow = {}
     nscan = 0
     for s in sorted(seeds):
-        F = draw_factors(random.Random(s))
+        F = draw_factors(random.Random(s), force)
         ok = True
         if F['medium'] == 'scan':
             if a.max_scans is not None and nscan >= a.max_scans:
@@ -1097,7 +1110,7 @@ def main(argv=None):
             else:
                 nscan += 1
         allow[s] = ok
-    jobs = [(s, allow[s], a.out) for s in seeds]
+    jobs = [(s, allow[s], a.out, force) for s in seeds]
     if a.jobs > 1 and len(jobs) > 1:
         import multiprocessing as mp
         with mp.get_context('fork').Pool(a.jobs) as pool:
@@ -1108,6 +1121,7 @@ def main(argv=None):
     truth = {
         'generator': 'accuracy/generate.py',
         'seeds': seeds,
+        **({'forced': force} if force else {}),
         'entities_sha256': ent_sha,
         'line_numbering': '1-based; lines are separated by \\n only (a form feed is an ordinary character '
                           'at the start of the first line of a page)',
