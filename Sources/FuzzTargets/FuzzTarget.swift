@@ -32,8 +32,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case layout
 
     /// Runs the parser on `data`; returns how many things it found (records, addresses,
-    /// dates, query terms, decoded lines), so that tests can tell a parser that read its
-    /// seeds from one that read nothing.
+    /// dates, decoded lines, facet values; 1 for a query that ran), so that tests can tell
+    /// a parser that read its seeds from one that read nothing.
     @discardableResult
     public func run(_ data: Data) -> Int {
         let text = String(decoding: data, as: UTF8.self)
@@ -150,6 +150,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
                    text: "The vendor matched two of our cold case photos.")
         }
         guard (try? writer.add(records)) != nil, (try? writer.commit()) != nil, (try? writer.close()) != nil else { return nil }
+        // (Gone with the process: a fuzzer, or the regression tests.)
+        atexit { if let path = FuzzTarget.smallIndex { try? FileManager.default.removeItem(atPath: path) } }
         return path
     }()
     static let queryIndex: SearchIndex? = smallIndex.flatMap { try? SearchIndex(path: $0) }
