@@ -165,7 +165,21 @@ enum OCRRepair {
         return nil
     }
 
+    /// A Notes date line ("03/20/2020 03:50 PM") whose slashes OCR lost or read as
+    /// spaces or brackets, and whose digits it read as letters: "03 20 2020 03:50 PM",
+    /// "0308 2020 05:26 PM", "1) 22 2019 02:38 PM", "03 18 2020 [0:29 PN]". Only a whole
+    /// value of month, day, year and a clock time reads so: numbers elsewhere stay as read.
+    static let numericDateLine = try! NSRegularExpression(
+        pattern: #"^\s*(?:([0-9OoIl|\])\]]{1,2})(?:\s?[°:/.\-)\]|]\s?|\s)([0-9OoIl|\]]{1,2})|([01][0-9])([0-3][0-9]))(?:\s?[°:/.\-)\]|]\s?|\s)((?:19|20)[0-9]{2}),?\s+([0-9\[\]|lI]{1,2})[:.]([0-5][0-9])\s?(?:([AaPp])[MmNn]\]?)?\s*$"#)
+
     static func date(_ value: String) -> String {
+        if let m = numericDateLine.firstMatch(in: value, range: NSRange(value.startIndex..., in: value)) {
+            func group(_ i: Int) -> String { Range(m.range(at: i), in: value).map { String(value[$0]) } ?? "" }
+            func digits(_ text: String) -> String { String(text.map { "Oo".contains($0) ? "0" : "Il|])[".contains($0) ? "1" : $0 }) }
+            let (month, day) = m.range(at: 1).location != NSNotFound ? (group(1), group(2)) : (group(3), group(4))
+            let meridiem = group(8).isEmpty ? "" : " " + group(8).uppercased() + "M"
+            return "\(digits(month))/\(digits(day))/\(group(5)) \(digits(group(6))):\(group(7))" + meridiem
+        }
         var text = apply(dateFixes, to: value)
         for match in dayReadAsLetters.matches(in: text, range: NSRange(text.startIndex..., in: text)).reversed() {
             guard let range = Range(match.range(at: 1), in: text) else { continue }

@@ -233,6 +233,16 @@ final class PrintedHeaderTests: XCTestCase {
         for read in ["2°26°2019 4:12 PM", "2:26:2019 4:12 PM", "2/26°2019 4:12 PM"] {
             XCTAssertEqual(DateParser.parse(OCRRepair.date(read))?.description, "2019-02-26T16:12:00", read)
         }
+        // A Notes date line whose slashes OCR lost or read as brackets, digits as letters.
+        for (read, date) in [("03 20 2020 03:50 PM", "2020-03-20T15:50:00"), ("0308 2020 05:26 PM", "2020-03-08T17:26:00"),
+                             ("03 21) 2020 12:48 PM", "2020-03-21T12:48:00"), ("1) 22 2019 02:38 PM", "2019-11-22T14:38:00"),
+                             ("1] 22 2019 12:23 PM", "2019-11-22T12:23:00"), ("03 18 2020 [0:29 PN]", "2020-03-18T22:29:00"),
+                             ("03.08 2020 05:52 PM", "2020-03-08T17:52:00")] {
+            XCTAssertEqual(DateParser.parsePrinted(read)?.description, date, read)
+        }
+        // Numbers that are no date line stay as read: no time, or more than a date.
+        XCTAssertNil(DateParser.parsePrinted("03 20 2020"))
+        XCTAssertNil(DateParser.parsePrinted("Case 03 20 2020 03:50 PM"))
         // A scanned RFC date: the time's colons lost or spaced, the offset's zero and the
         // day's digits read as letters, a bracket after the day.
         for (read, date) in [("Sat. 27 Jul 2019 17 56:40 -0400", "2019-07-27T17:56:40-04:00"),
