@@ -72,7 +72,7 @@ enum OCRRepair {
     /// "Yuki Mensah/IBINYPD@NYPD" → "Yuki Mensah/IB/NYPD@NYPD" (the organisation is the domain's).
     /// A speck before it goes: "‘Megan Green/…", "- Tanisha Stewart/…".
     static func notesName(_ value: String) -> String {
-        var text = value.replacingOccurrences(of: #"(?<=\p{Ll})(?:[Il|1](?=\p{Lu}{2,}[/|])|[Il|1J](?=\p{Lu}[\p{Lu}/|]+@\p{Lu}))"#, with: "/", options: .regularExpression)
+        var text = capitalOReadAsMark(value).replacingOccurrences(of: #"(?<=\p{Ll})(?:[Il|1](?=\p{Lu}{2,}[/|])|[Il|1J](?=\p{Lu}[\p{Lu}/|]+@\p{Lu}))"#, with: "/", options: .regularExpression)
             .replacingOccurrences(of: #"^(?:[‘’“”'"•©®°*~=.]{1,2}\s?|[-–—]\s)(?=\p{L})"#, with: "", options: .regularExpression)
             // A speck after a slash ("/‘OMAP", "/!ITB"), a space after an apostrophe ("D' Angelo").
             .replacingOccurrences(of: #"(?<=/)[‘’“”'"!](?=\p{Lu})|(?<=\p{L}['’])\s(?=\p{Lu})"#, with: "", options: .regularExpression)
@@ -83,6 +83,12 @@ enum OCRRepair {
             text.replaceSubrange(cut...cut, with: "/")
         }
         return text
+    }
+
+    /// A name's word of one capital O (Ó Briain, O Neill) that OCR read as "©" or "®":
+    /// "Lauren © Briain" → "Lauren O Briain". (Only between a word and a capitalised one.)
+    static func capitalOReadAsMark(_ value: String) -> String {
+        value.replacingOccurrences(of: #"(?<=\p{L} )[©®](?= \p{Lu})"#, with: "O", options: .regularExpression)
     }
 
     /// "mark.delgado@ ice.dhs.gov" → "mark.delgado@ice.dhs.gov"; "J ohn Park" → "John Park".
@@ -99,7 +105,7 @@ enum OCRRepair {
         func plain(_ text: String) -> String { text.lowercased().folding(options: .diacriticInsensitive, locale: nil) }
         // Specks after the name ("Tamara Wright (i __!> i 2 7") end it; a letter read as a
         // digit ("G6mez-Ruiz") does not.
-        var read = name.replacingOccurrences(of: #"[“”"]|(?<!\p{L})[‘’']|[‘’'](?!\p{L})"#, with: "", options: .regularExpression)
+        var read = capitalOReadAsMark(name).replacingOccurrences(of: #"[“”"]|(?<!\p{L})[‘’']|[‘’'](?!\p{L})"#, with: "", options: .regularExpression)
             .split(separator: " ").enumerated().prefix { index, word in
                 // (A capital OCR read as "@" opens the first word: "@yvind Rahman".)
                 let letters = index == 0 && word.first == "@" ? word.dropFirst() : word[...]

@@ -267,6 +267,11 @@ final class PrintedHeaderTests: XCTestCase {
         XCTAssertEqual(AddressList.parse(OCRRepair.addresses("Raj Oliveira <raj@hq.dhs.gov>   NYPD_0022038")).map(\.address), ["raj@hq.dhs.gov"])
         // A Notes name whose slashes OCR read as letters.
         XCTAssertEqual(AddressList.parse("Arjun Green/ITB/NYPD@NY PD"), [Correspondent(name: "Arjun Green", address: nil)], "a domain OCR split")
+        // "Ó" read as "©": the name keeps its word, and a Notes sender line is still one
+        // (page furniture never takes it, however many pages it starts).
+        XCTAssertEqual(OCRRepair.notesName("Lauren © Briain/RTCC/NYPD@NYPD"), "Lauren O Briain/RTCC/NYPD@NYPD")
+        XCTAssertTrue(HeaderBlock.isSenderLine("Lauren © Briain/RTCC/NYPD@NYPD"))
+        XCTAssertEqual(OCRRepair.name(Correspondent(name: "Lauren © Briain", address: "lobriain95@gmail.com")).name, "Lauren O Briain")
         XCTAssertEqual(OCRRepair.notesName("Yuki CelikIEROU/ICE@ICE"), "Yuki Celik/EROU/ICE@ICE")
         XCTAssertEqual(OCRRepair.notesName("Yuki Mensah/IBINYPD@NYPD"), "Yuki Mensah/IB/NYPD@NYPD")
         XCTAssertEqual(OCRRepair.notesName("Michael Reyes/NYPD/NYC@NYPD"), "Michael Reyes/NYPD/NYC@NYPD")
