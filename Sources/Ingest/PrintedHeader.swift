@@ -41,13 +41,14 @@ public struct PrintedHeader: Sendable {
         return (label, String(line[line.index(after: colon)...]).trimmed())
     }
 
-    /// Inside a header block, OCR sometimes loses a label's colon ("Con Bob <b@x.org>"),
+    /// Inside a header block, OCR sometimes loses a label's colon ("Con Bob <b@x.org>", "Subject? Hi"),
     /// and Lotus Notes prints labels without one ("To  Jessica Moore"): the first word
     /// then counts as a label when a value follows.
     static func colonlessLabel(of line: String) -> (Label, String)? {
         if let labelled = label(of: line) { return labelled }
         guard let space = line.firstIndex(of: " ") else { return nil }
-        let word = line[..<space]
+        // (A colon read as a question mark: "Subject? RE: Contract renewal".)
+        let word = line[..<space].last == "?" ? line[..<space].dropLast() : line[..<space]
         guard word.count <= 12, word.allSatisfy({ $0.isLetter || $0 == "." }), let label = label(named: word) else { return nil }
         let value = String(line[space...]).trimmed()
         return value.isEmpty ? nil : (label, value)

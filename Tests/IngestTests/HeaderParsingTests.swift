@@ -173,6 +173,11 @@ final class PrintedHeaderTests: XCTestCase {
         let header = EmailSplitter.split(text: text).first?.header
         XCTAssertEqual(header?.to.map(\.address), ["gregory.campbell@ice.dhs.gov", "priya@nypd.org"])
         XCTAssertEqual(header?.subject, "Referral")
+        // A subject's colon read as a question mark, inside a header: still its subject.
+        let question = ["From: dmitri@clearview.ai", "Date: Thu, 26 Sep 2019 06:44:30 -0400", "Subject? RE: Contract renewal",
+                        "To: chloe.liu@nypd.org", "", "Chloe,"].joined(separator: "\n")
+        XCTAssertEqual(EmailSplitter.split(text: question).first?.header.subject, "RE: Contract renewal")
+        XCTAssertEqual(EmailSplitter.split(text: question).first?.header.to.map(\.address), ["chloe.liu@nypd.org"])
         XCTAssertEqual(PrintedHeader.editDistance("oneillkaren", "karen"), 6)
         XCTAssertEqual(PrintedHeader.editDistance("oneillkaren", "oneilkaren"), 1)
     }
