@@ -277,6 +277,18 @@ struct HeaderBlock: Sendable {
     /// Notes sender line still.
     static let nameThenUnreadableAddress = try! NSRegularExpression(pattern: #"^\p{Lu}[\p{L}.'’-]+(?: [\p{L}.'’-]+){1,3} [<«][^<>«@]{3,}>?$"#)
 
+    /// A name of two or three words at a line's start, then whatever OCR made of the
+    /// address or the Notes name's slashes ("Richard Stewart > richardéecellebrite.cam +",
+    /// "Ruth Gatlagher FL NYPD NYPD", "Yolanda Reyes volandatesves.nyvc(e'vahoo.com |"): the
+    /// name only, and only where a memo's To and Subject labels below confirm a header.
+    static let nameBeforeUnreadableAddress = try! NSRegularExpression(
+        pattern: #"^(\p{Lu}[\p{Ll}'’-][\p{L}'’-]*(?: (?:\p{Lu}\.|\p{Lu}[\p{Ll}'’-][\p{L}'’-]*)){1,2})(?:[\s:;>»«<,=+~-]+\S.*)?$"#)
+
+    /// A Notes date line OCR damaged past reading ("Os 08 2020 05:26 PM", "12 26 2019 OF
+    /// 44 PM"): month, day, year and a time of day by their shape. The date stays unread.
+    static let unreadableNotesDate = try! NSRegularExpression(
+        pattern: #"^[0-9OoIl|)\]sS]{1,2}[\s°:/.)\]|-]{0,2}[0-9OoIl|\]sS]{1,2}[\s°:/.)\]|-]{1,2}(?:19|20)[0-9]{2}\s+\S{1,3}[\s:.]?\S{1,3}\s?[AaPp][MmNn]\]?$"#)
+
     /// A release's exemption marks in the margin beside a line ("B6", "B6, B7(C)"): no
     /// part of a header.
     static let exemptionMarks = try! NSRegularExpression(pattern: #"^(?:\(?[Bb][1-9](?:\([A-Fa-f]\))?\)?[,;]?\s*)+$"#)
@@ -294,8 +306,9 @@ struct HeaderBlock: Sendable {
         // The left column: the sender (a long Notes name wraps), then the date; the
         // label column beside them is read as lines of their own, then the lines below.
         var senderParts: [String] = []
-        var pieces: [(text: String, line: PageLine?)] = []
+        var pieces: [(text: String, line: PageLine?, onSenderLine: Bool)] = []
         var dateText: String?
+        var dateUnreadable = false
         var j = i
         while j < lines.count, j < i + 3, dateText == nil {
             // A page may end between the sender and the date, not inside the sender's name
@@ -309,6 +322,9 @@ struct HeaderBlock: Sendable {
             guard let left = parts.first else { return nil }
             if left.count < 40, left.contains(":"), DateParser.parsePrinted(left) != nil {
                 dateText = left
+            } else if j > i, matches(unreadableNotesDate, left) {
+                dateText = left
+                dateUnreadable = true
             } else if newPage {
                 return nil
             } else {
@@ -318,23 +334,27 @@ struct HeaderBlock: Sendable {
                 senderParts.append(withoutTrailingSpeck(left))
             }
             let right = parts.dropFirst().map(withoutLeadingSpeck).filter { !$0.isEmpty }
-            if !right.isEmpty { pieces.append((right.joined(separator: "  "), nil)) }
+            if !right.isEmpty { pieces.append((right.joined(separator: "  "), nil, j == i)) }
             j += 1
         }
         let sender = OCRRepair.notesName(senderParts.joined(separator: " "))
         // (OCR may read a capital with a stroke or a ring as "@": "@yvind Rahman" for Øyvind.)
         let capitalReadAsAt = AddressList.isCapitalReadAsAt(sender.split(separator: " ").first ?? "")
-        guard let dateText, let opening = sender.first, opening.isLetter || opening == "<" || opening == "\"" || capitalReadAsAt,
-              !OCRRepair.addresses(sender).contains(":"),
-              matches(AddressList.notesName, sender) || ((sender.contains("@") || sender.contains("<█")) && (senderParts.count == 1 || sender.contains("<")))
-                || (senderParts.count == 1 && matches(nameThenUnreadableAddress, sender))
-        else { return nil }
+        guard let dateText, let opening = sender.first, opening.isLetter || opening == "<" || opening == "\"" || capitalReadAsAt else { return nil }
+        let readable = !OCRRepair.addresses(sender).contains(":")
+            && (matches(AddressList.notesName, sender) || ((sender.contains("@") || sender.contains("<█")) && (senderParts.count == 1 || sender.contains("<")))
+                || (senderParts.count == 1 && matches(nameThenUnreadableAddress, sender)))
+        // A sender line OCR damaged past reading keeps its name alone (the line's other
+        // columns are the rest of the damage); its labels below must confirm the memo.
+        let nameOnly = readable || senderParts.count != 1 ? nil : firstMatch(nameBeforeUnreadableAddress, lines[i].text)?[0]
+        guard readable || nameOnly != nil else { return nil }
         var header = PrintedHeader()
-        header.fields[.from] = sender
+        header.fields[.from] = nameOnly ?? sender
         header.fields[.date] = dateText
         var last: PrintedHeader.Label?
         func read(_ text: String, _ line: PageLine?, previous: PageLine?) -> Bool {
-            if let (label, value) = PrintedHeader.label(of: text) ?? colonless(text, after: last ?? .date) ?? loneLabel(text),
+            if let (label, value) = PrintedHeader.label(of: text) ?? colonless(text, after: last ?? .date) ?? loneLabel(text)
+                ?? (line != nil ? recipientsColumn(text) : nil) ?? (line != nil && last == nil ? unreadTo(text) : nil),
                header.fields[label] == nil
             {
                 header.fields[label] = value
@@ -379,7 +399,9 @@ struct HeaderBlock: Sendable {
         // OCR may set a recipient list's wrapped line beside the date, over its label:
         // kept for the To line below, where it belongs. A speck there ("oo.") is nothing.
         var early: [String] = []
-        for piece in pieces where !read(piece.text, nil, previous: nil) && !EmailSplitter.isSpeck(piece.text) && !matches(exemptionMarks, piece.text) {
+        for piece in pieces where !(nameOnly != nil && piece.onSenderLine) && !read(piece.text, nil, previous: nil)
+            && !EmailSplitter.isSpeck(piece.text) && !matches(exemptionMarks, piece.text)
+        {
             let bare = piece.text.trimmed(where: { $0 == "," || $0 == ";" })
             guard last == nil, looksLikeAddresses(piece.text) || matches(AddressList.notesName, bare) else { return nil }
             early.append(piece.text)
@@ -387,8 +409,8 @@ struct HeaderBlock: Sendable {
         while j < lines.count, j < i + 20 {
             if read(lines[j].text, lines[j], previous: lines[j - 1]) {
                 j += 1
-            } else if j + 1 < lines.count, isMisreadLoneLabel(lines[j].text), let next = columns(lines[j + 1].text).first,
-                      loneLabel(next) != nil || PrintedHeader.label(of: next) != nil
+            } else if j + 1 < lines.count, isMisreadLoneLabel(lines[j].text) || isMisreadLabelColumn(lines[j].text),
+                      let next = columns(lines[j + 1].text).first, loneLabel(next) != nil || PrintedHeader.label(of: next) != nil
             {
                 j += 1
             } else {
@@ -396,6 +418,7 @@ struct HeaderBlock: Sendable {
             }
         }
         guard header.fields[.to] != nil || header.fields[.subject] != nil else { return nil }
+        if nameOnly != nil || dateUnreadable, header.fields[.to] == nil || header.fields[.subject] == nil { return nil }
         if !early.isEmpty {
             guard let to = header.fields[.to] else { return nil }
             header.fields[.to] = joined(early.joined(separator: " "), to)
@@ -408,6 +431,33 @@ struct HeaderBlock: Sendable {
     private static func isMisreadLoneLabel(_ text: String) -> Bool {
         let marks = text.filter { !$0.isWhitespace }
         return !marks.isEmpty && marks.count <= 3 && !marks.contains("@")
+    }
+
+    /// A line of the memo's label column whose label OCR could not read ("rw  Kevin Alten
+    /// LB NYPD NYPD" for cc) between two it could: skipped, its label not guessed.
+    private static func isMisreadLabelColumn(_ text: String) -> Bool {
+        let parts = columns(text)
+        return parts.count >= 2 && parts[0].count <= 3 && parts[0].allSatisfy(\.isLetter)
+    }
+
+    /// A recipient label in the memo's label column, its value a column to its right
+    /// however OCR read it ("ce  Alictu Sato TOD lar ler."): the column says it is one.
+    private static func recipientsColumn(_ text: String) -> (PrintedHeader.Label, String)? {
+        let parts = columns(text)
+        guard parts.count >= 2, parts[0].count <= 4, let label = PrintedHeader.label(named: Substring(parts[0])),
+              [.to, .cc, .bcc].contains(label)
+        else { return nil }
+        return (label, parts.dropFirst().joined(separator: "  "))
+    }
+
+    /// The memo's first label, OCR could not read ("Toa" for To), beside recipients it
+    /// could: the To line, which the label column starts with.
+    private static func unreadTo(_ text: String) -> (PrintedHeader.Label, String)? {
+        let parts = columns(text)
+        guard parts.count >= 2, parts[0].count <= 4, !parts[0].contains(" "), case let value = parts.dropFirst().joined(separator: "  "),
+              value.contains("@"), looksLikeAddresses(value)
+        else { return nil }
+        return (.to, value)
     }
 
     /// Notes prints an empty field as its label alone: "cc", "bcc".

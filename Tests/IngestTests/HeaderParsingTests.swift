@@ -352,6 +352,33 @@ final class PrintedHeaderTests: XCTestCase {
         XCTAssertEqual(email?.header.subject, "RE: Trial extension")
     }
 
+    /// Scanned Notes memos whose sender lines and dates OCR damaged past reading
+    /// (addresses without brackets, slashes read as spaces, digits as letters): each is
+    /// still a memo, confirmed by its To and Subject labels, with its sender's name only
+    /// and, where unreadable, no date.
+    func testANotesMemoWhoseSenderAndDateOCRDamagedIsStillAMemo() {
+        let text = ["Yolanda Reyes volandatesves.nyvc(e'vahoo.com |", "03 18 2020 08:31 PM",
+                    "     To  Nicole Smith-Jones FU NY PDae@ NYPD, Sarah Pebu  |B NYPD NYPD", "     ce  Alictu Sato TOD lar ler.",
+                    "      bee", "    Subject  LOPS Request 2020-1CF O-11831", "", "Hi Nicole,", "The precinct commander is waiting.", "",
+                    "Ruth Gallagher FU NY PDer NYPD", "Os 08 2020 05:26 PM", "     To  Richard Stewart- richardacellebrite.com >",
+                    "      rw  Kevin Alten LB NYPD NYPD", "      bec", "     Subject  Question about the Cellebrite trial terms", "",
+                    "Hi Richard,", "Ruth"]
+        let emails = EmailSplitter.split([Page(number: 1, text: text.joined(separator: "\n"), ocrConfidence: 60)])
+        XCTAssertEqual(emails.map { $0.header.from?.name }, ["Yolanda Reyes", "Ruth Gallagher"])
+        XCTAssertEqual(emails.map { $0.header.from?.address }, [nil, nil])
+        XCTAssertEqual(emails.map { $0.header.date?.description }, ["2020-03-18T20:31:00", nil])
+        XCTAssertEqual(emails.map { $0.header.subject }, ["LOPS Request 2020-1CF O-11831", "Question about the Cellebrite trial terms"])
+        // A To label OCR read as "Toa": still the memo's To line, and the memo is no Gmail print.
+        let toa = ["Jean-Luc Reed <jreed@vigilantsolutions.com>", "9/5/2021 9:56 AM",
+                   "Toa  Elena Cooper/CIB/PAPD@PAPD, José Castillo/SOD/PAPD@PAPD", "cc", "bec", "Subject  Budget request FY 22", "", "Hello Elena,"]
+        let memo = EmailSplitter.split([Page(number: 1, text: toa.joined(separator: "\n"), ocrConfidence: 60)])
+        XCTAssertEqual(memo.first?.header.to.map(\.name), ["Elena Cooper", "José Castillo"])
+        XCTAssertEqual(memo.first?.header.subject, "Budget request FY 22")
+        // A name over a date line is no memo without its labels.
+        let signature = ["Regards,", "Richard Stewart > richard@", "03 08 2020 05:26 PM", "", "Thanks for the update."]
+        XCTAssertTrue(EmailSplitter.split([Page(number: 1, text: signature.joined(separator: "\n"), ocrConfidence: 60)]).isEmpty)
+    }
+
     /// A subject wrapped twice, each line under the one before, OCR setting the last a
     /// character further right: one subject.
     func testASubjectWrappedTwiceIsOneSubject() {
