@@ -33,13 +33,24 @@ public struct RecordBuilder: Sendable {
             scanned.flatMap { [$0.header.from].compactMap { $0 } + $0.header.to + $0.header.cc },
             textAddresses: scanned.flatMap { AddressList.bareAddresses(in: $0.body) },
             knownDomains: knownDomains)
-        return Self.placingUndated(emails.enumerated().map { index, email in
+        let records = Self.placingUndated(emails.enumerated().map { index, email in
             let range = email.firstPage...email.lastPage
             let span = pages[(range.lowerBound - 1)...(range.upperBound - 1)]
             return emailRecord(email, id: RecordID.make(sha256: file.sha256, pages: range, index: index),
                                source: file.source(pages: range), spellings: spellings,
                                ocr: span.contains { $0.ocrConfidence != nil }, ocrConfidence: Self.meanConfidence(span))
         })
+        // The pages before the first email found (a cover letter, or an email whose header
+        // OCR could not read) are no email's: a document of their own, never dropped.
+        guard let first = emails.first?.firstPage, first > 1, case let leading = pages[..<(first - 1)],
+              leading.contains(where: { $0.text.contains(where: \.isLetter) })
+        else { return records }
+        var record = Record(
+            id: RecordID.make(sha256: file.sha256, pages: 1...(first - 1)), kind: .document, source: file.source(pages: 1...(first - 1)),
+            ocr: leading.contains { $0.ocrConfidence != nil }, ocrConfidence: Self.meanConfidence(leading),
+            text: leading.map(\.text).joined(separator: "\n"))
+        fillDocumentFields(&record)
+        return [record] + records
     }
 
     /// Each email printed without a readable date gets the dates of the nearest dated
@@ -60,10 +71,19 @@ public struct RecordBuilder: Sendable {
     public func records(fromText text: String, file: SourceFile) -> [Record] {
         let emails = EmailSplitter.split(text: text)
         guard !emails.isEmpty else { return [record(fromText: text, file: file)] }
-        return Self.placingUndated(emails.enumerated().map { index, email in
+        let records = Self.placingUndated(emails.enumerated().map { index, email in
             emailRecord(email, id: RecordID.make(sha256: file.sha256, lines: email.lines, index: index),
                         source: file.source(lines: email.lines), spellings: SpellingConsensus([]), ocr: false, ocrConfidence: nil)
         })
+        // The lines before the first email found: a document of their own, as in a PDF.
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let first = emails.first?.lines?.lowerBound, first > 1, case let leading = lines.prefix(first - 1),
+              leading.contains(where: { $0.contains(where: \.isLetter) })
+        else { return records }
+        var record = Record(id: RecordID.make(sha256: file.sha256, lines: 1...(first - 1)), kind: .document,
+                            source: file.source(lines: 1...(first - 1)), text: leading.joined(separator: "\n"))
+        fillDocumentFields(&record)
+        return [record] + records
     }
 
     private func emailRecord(_ email: PrintedEmail, id: String, source: Source, spellings: SpellingConsensus,

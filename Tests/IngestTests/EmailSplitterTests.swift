@@ -1309,4 +1309,23 @@ final class TextReleaseSplitTests: XCTestCase {
         XCTAssertEqual(records.map { $0.date?.description }, ["2018-05-31T21:11:40-04:00", nil, "2018-06-04T07:45:49-05:00"])
         XCTAssertEqual(records.map { $0.datesAround.map(\.description) }, [[], ["2018-05-31T21:11:40-04:00", "2018-06-04T07:45:49-05:00"], []])
     }
+
+    /// The pages before the first email found (here an email whose sender line OCR lost)
+    /// are kept as a document of their own, searchable, never dropped; and so are a text
+    /// release's lines before its first email.
+    func testPagesBeforeTheFirstEmailFoundAreKeptAsADocument() {
+        let lost = "10/16/2017 9:12 AM\nTrial account for Real Time Crime Center\n\nTeam,\nThe trial runs through 10/10.\nLauren"
+        let found = "From: Jorge Walker <jorge.walker@troopers.ny.gov>\nDate: Thu, 31 May 2018 21:11:40 -0400\nTo: Aisha Oliveira <aisha@chicagopolice.org>\nSubject: Visit\n\nSee you then.\n"
+        let pages = [lost, found].enumerated().map { Page(number: $0.offset + 1, text: $0.element, ocrConfidence: 60) }
+        let records = RecordBuilder().records(fromPages: pages, file: SourceFile(path: "scan.pdf", sha256: "0"))
+        XCTAssertEqual(records.map(\.kind), [.document, .email])
+        XCTAssertEqual(records.map(\.source.pages), [1...1, 2...2])
+        XCTAssertTrue(records.first?.text.contains("The trial runs through 10/10.") == true)
+        XCTAssertEqual(Set(records.map(\.id)).count, 2)
+        let text = "RELEASE 2018-04\nCover letter: records responsive to your request.\n\n" + found
+        let fromText = RecordBuilder().records(fromText: text, file: SourceFile(path: "release.txt", sha256: "0"))
+        XCTAssertEqual(fromText.map(\.kind), [.document, .email])
+        XCTAssertEqual(fromText.map(\.source.lines), [1...3, 4...9])
+        XCTAssertTrue(fromText.first?.text.contains("Cover letter") == true)
+    }
 }
