@@ -69,11 +69,14 @@ enum OCRRepair {
     /// A Lotus Notes name whose slashes OCR read as letters, or with a speck before it:
     /// "Yuki CelikIEROU/ICE@ICE" → "Yuki Celik/EROU/ICE@ICE", "Ni BhriainJRTCCINYPD@NYPD"
     /// → "Ni Bhriain/RTCC/NYPD@NYPD" (a surname does not run on into capitals),
-    /// "Yuki Mensah/IBINYPD@NYPD" → "Yuki Mensah/IB/NYPD@NYPD" (the organisation is the domain's).
+    /// "Yuki Mensah/IBINYPD@NYPD" → "Yuki Mensah/IB/NYPD@NYPD" (the organisation is the domain's),
+    /// "Lauren O BriainRTCCINYPD@NYPD" → "Lauren O Briain/RTCC/NYPD@NYPD" (both slashes lost or misread).
     /// A speck before it goes: "‘Megan Green/…", "- Tanisha Stewart/…".
     static func notesName(_ value: String) -> String {
         var text = capitalOReadAsMark(value).replacingOccurrences(of: #"(?<=\p{Ll})(?:[Il|1](?=\p{Lu}{2,}[/|])|[Il|1J](?=\p{Lu}[\p{Lu}/|]+@\p{Lu}))"#, with: "/", options: .regularExpression)
             .replacingOccurrences(of: #"^(?:[‘’“”'"•©®°*~=.]{1,2}\s?|[-–—]\s)(?=\p{L})"#, with: "", options: .regularExpression)
+            // A slash OCR lost between the surname and the unit: "O BriainRTCCINYPD@NYPD".
+            .replacingOccurrences(of: #"(?<=\p{Ll})(?=\p{Lu}{3,}@\p{Lu})"#, with: "/", options: .regularExpression)
             // A speck after a slash ("/‘OMAP", "/!ITB"), a space after an apostrophe ("D' Angelo").
             .replacingOccurrences(of: #"(?<=/)[‘’“”'"!](?=\p{Lu})|(?<=\p{L}['’])\s(?=\p{Lu})"#, with: "", options: .regularExpression)
         guard let at = text.lastIndex(of: "@"), let slash = text[..<at].lastIndex(of: "/") else { return text }

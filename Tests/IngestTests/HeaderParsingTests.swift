@@ -277,6 +277,8 @@ final class PrintedHeaderTests: XCTestCase {
         XCTAssertEqual(OCRRepair.notesName("Lauren © Briain/RTCC/NYPD@NYPD"), "Lauren O Briain/RTCC/NYPD@NYPD")
         XCTAssertTrue(HeaderBlock.isSenderLine("Lauren © Briain/RTCC/NYPD@NYPD"))
         XCTAssertEqual(OCRRepair.name(Correspondent(name: "Lauren © Briain", address: "lobriain95@gmail.com")).name, "Lauren O Briain")
+        XCTAssertEqual(OCRRepair.notesName("Lauren O BriainRTCCINYPD@NYPD"), "Lauren O Briain/RTCC/NYPD@NYPD")
+        XCTAssertTrue(HeaderBlock.isSenderLine("Lauren O BriainRTCCINYPD@NYPD"))
         XCTAssertEqual(OCRRepair.notesName("Yuki CelikIEROU/ICE@ICE"), "Yuki Celik/EROU/ICE@ICE")
         XCTAssertEqual(OCRRepair.notesName("Yuki Mensah/IBINYPD@NYPD"), "Yuki Mensah/IB/NYPD@NYPD")
         XCTAssertEqual(OCRRepair.notesName("Michael Reyes/NYPD/NYC@NYPD"), "Michael Reyes/NYPD/NYC@NYPD")
