@@ -306,7 +306,12 @@ final class ThreadTests: XCTestCase {
             printed("dated", person("Lena Park"), person("Kofi Mensah"), "2019-02-01T10:00:00", "Re: Server access"),
             printed("undated", person("Kofi Mensah"), person("Lena Park"), "", "Re: Re: Server access"),
             printed("undated, far apart", person("Kofi Mensah"), person("Lena Park"), "", "Re: Re: Server access"),
+            printed("sender unread", person("-"), person("Anthony Garcia"), "2017-09-20T09:03:00", "Urgent: FR search needed"),
+            printed("to another, unread", person("-"), person("Lena Ortiz"), "2017-09-20T09:05:00", "Urgent: FR search needed"),
+            printed("answer to the unread", person("Anthony Garcia"), person("Gabriela von Hagen"), "2017-09-20T10:13:00", "Re: Urgent: FR search needed"),
         ]
+        // (OCR lost the sender: an email known by whom it went to.)
+        for id in ["sender unread", "to another, unread"] { records[records.firstIndex { $0.id == id }!].from = nil }
         // (OCR lost the date: the emails printed around it bound it, close or far apart.)
         records[records.firstIndex { $0.id == "undated" }!].datesAround = [RecordDate(iso: "2019-02-01T10:00:00")!, RecordDate(iso: "2019-02-05T09:00:00")!]
         records[records.firstIndex { $0.id == "undated, far apart" }!].datesAround = [RecordDate(iso: "2019-02-01T10:00:00")!, RecordDate(iso: "2019-06-05T09:00:00")!]
@@ -341,6 +346,8 @@ final class ThreadTests: XCTestCase {
         XCTAssertEqual(thread["trial"], thread["tria)"], "a bracket OCR read for an l")
         XCTAssertEqual(thread["undated"], thread["dated"], "an undated reply, by the dates of the emails printed around it")
         XCTAssertNotEqual(thread["undated, far apart"], thread["dated"], "emails printed around it months apart do not place it")
+        XCTAssertEqual(thread["sender unread"], thread["answer to the unread"], "an email whose sender OCR lost, answered by one it went to")
+        XCTAssertNotEqual(thread["to another, unread"], thread["answer to the unread"], "one it did not go to answers nothing")
     }
 
     /// Messages printed as one thread (a tracker's request, a Gmail print) share it,
