@@ -153,15 +153,22 @@ enum Threads {
         func unknownSender(_ people: [Correspondent]) -> Set<String> {
             Set(people.flatMap(surnames).filter { !$0.hasPrefix("~") }.map { "?|" + $0 })
         }
+        // Recipients OCR could not read ("*"): a reply is known by its writer, to whom the
+        // email it answers went.
+        func unknownRecipients(_ people: [Correspondent]) -> Set<String> {
+            Set(people.flatMap(surnames).filter { !$0.hasPrefix("~") }.map { "*|" + $0 })
+        }
         guard !senders.isEmpty else { return (keys(chain, pairs: unknownSender(record.to), weeks: weeks), []) }
         // (Its own keys pair the sender with those it was addressed to, who answer it; a
         // reply's with anyone it went to, the writer it answers among them.)
-        let own = keys(chain, record.to, weeks: weeks)
+        let own = keys(chain, record.to, weeks: weeks) + keys(chain, pairs: unknownRecipients(record.to), weeks: weeks)
         guard answering, chain.first == "re" else { return (own, []) }
         let earlier: [Int?] = weeks.first.flatMap { $0 }.map { first in (1...Self.answeredWeeks).map { first - $0 } } ?? []
+        let writer = record.from.map { [$0] } ?? []
+        let unread = record.to.isEmpty && record.cc.isEmpty ? unknownRecipients(writer) : []
         return (own, keys(Array(chain.dropFirst()), record.to + record.cc, weeks: weeks.reversed() + earlier)
             + keys(chain, record.cc, weeks: weeks) + keys(chain, record.to + record.cc, weeks: earlier)
-            + keys(Array(chain.dropFirst()), pairs: unknownSender(record.from.map { [$0] } ?? []), weeks: weeks.reversed() + earlier))
+            + keys(Array(chain.dropFirst()), pairs: unknownSender(writer).union(unread), weeks: weeks.reversed() + earlier))
     }
 
     /// The ways a person is known, reduced, by name and by address (a name OCR garbled or

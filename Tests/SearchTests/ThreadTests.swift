@@ -309,7 +309,11 @@ final class ThreadTests: XCTestCase {
             printed("sender unread", person("-"), person("Anthony Garcia"), "2017-09-20T09:03:00", "Urgent: FR search needed"),
             printed("to another, unread", person("-"), person("Lena Ortiz"), "2017-09-20T09:05:00", "Urgent: FR search needed"),
             printed("answer to the unread", person("Anthony Garcia"), person("Gabriela von Hagen"), "2017-09-20T10:13:00", "Re: Urgent: FR search needed"),
+            printed("export", person("Ruth Sondergaard"), person("Theresa Ni Bhriain"), "2018-04-13T17:06:00", "Export from Voyager Labs"),
+            printed("recipients unread", person("Theresa Ni Bhriain"), person("-"), "2018-04-13T19:56:00", "Re: Export from Voyager Labs"),
+            printed("export to another", person("Ruth Sondergaard"), person("Lena Ortiz"), "2018-04-13T17:30:00", "Export from Voyager Labs"),
         ]
+        records[records.firstIndex { $0.id == "recipients unread" }!].to = []
         // (OCR lost the sender: an email known by whom it went to.)
         for id in ["sender unread", "to another, unread"] { records[records.firstIndex { $0.id == id }!].from = nil }
         // (OCR lost the date: the emails printed around it bound it, close or far apart.)
@@ -348,6 +352,8 @@ final class ThreadTests: XCTestCase {
         XCTAssertNotEqual(thread["undated, far apart"], thread["dated"], "emails printed around it months apart do not place it")
         XCTAssertEqual(thread["sender unread"], thread["answer to the unread"], "an email whose sender OCR lost, answered by one it went to")
         XCTAssertNotEqual(thread["to another, unread"], thread["answer to the unread"], "one it did not go to answers nothing")
+        XCTAssertEqual(thread["export"], thread["recipients unread"], "a reply whose recipients OCR lost answers an email to its writer")
+        XCTAssertNotEqual(thread["export to another"], thread["recipients unread"], "not one to another")
     }
 
     /// Messages printed as one thread (a tracker's request, a Gmail print) share it,
