@@ -262,7 +262,8 @@ struct HeaderBlock: Sendable {
         let besideLabel = parts.dropFirst().contains { loneLabel($0) != nil }
         // (A Gmail sender line prints the time after the address; a colon before it is a
         // label's or an attribution's.)
-        let gmail = firstMatch(gmailSender, text).map { !$0[0].contains(":") } ?? false
+        let gmail = (firstMatch(gmailSender, text) ?? (text.contains("@") ? firstMatch(gmailSender, OCRRepair.addresses(text)) : nil))
+            .map { !$0[0].contains(":") } ?? false
         return matches(AddressList.notesName, OCRRepair.notesName(first)) || gmail || dateLine || besideLabel
     }
 

@@ -16,6 +16,8 @@ enum OCRRepair {
         // A space read after a dot: "jamal. jackson@gmail.com", "“jorge. walker@" (a bracket
         // read as a quote mark).
         (#"(?<=(?:^|[\s<(«“"‘])[A-Za-z0-9_-]{1,30}\.)\s(?=[A-Za-z0-9._-]+@)"#, ""),
+        // A space read between an address's last digits: "<jsullivan9 1@aol.com>".
+        (#"(?<=[<«(\s][A-Za-z][A-Za-z0-9._-]{0,30}[0-9])\s(?=[0-9]{1,3}@)"#, ""),
         // A dot read as a space right after the opening bracket: "<aisha oliveira@".
         (#"(?<=[<«“][a-z0-9_-]{1,30})\s(?=[a-z0-9._-]+@)"#, "."),
         (#"(?<![\w.])([A-Z]) (?=[a-z]{2,})"#, "$1"),

@@ -277,6 +277,11 @@ final class PrintedHeaderTests: XCTestCase {
         XCTAssertEqual(OCRRepair.notesName("Lauren © Briain/RTCC/NYPD@NYPD"), "Lauren O Briain/RTCC/NYPD@NYPD")
         XCTAssertTrue(HeaderBlock.isSenderLine("Lauren © Briain/RTCC/NYPD@NYPD"))
         XCTAssertEqual(OCRRepair.name(Correspondent(name: "Lauren © Briain", address: "lobriain95@gmail.com")).name, "Lauren O Briain")
+        // A space read between an address's digits: the address whole, and the sender line
+        // one (page furniture never takes it).
+        XCTAssertEqual(AddressList.parse(OCRRepair.addresses("José Sullivan <jsullivan9 1@aol.com>")).map(\.address), ["jsullivan91@aol.com"])
+        XCTAssertTrue(HeaderBlock.isSenderLine("José Sullivan <jsullivan9 1@aol.com>"))
+        XCTAssertTrue(OCRRepair.addresses("Room 1100, 12 3@noon").contains("12 3@"), "numbers that start no address stay apart")
         XCTAssertEqual(OCRRepair.notesName("Lauren O BriainRTCCINYPD@NYPD"), "Lauren O Briain/RTCC/NYPD@NYPD")
         XCTAssertTrue(HeaderBlock.isSenderLine("Lauren O BriainRTCCINYPD@NYPD"))
         XCTAssertEqual(OCRRepair.notesName("Yuki CelikIEROU/ICE@ICE"), "Yuki Celik/EROU/ICE@ICE")
