@@ -95,8 +95,9 @@ enum Threads {
             let word = reduced(part.filter { !$0.isNumber })
             return part.contains(where: { ".-_".contains($0) }) || word.count < 5 ? nil : [String(word.dropFirst()), String(word.dropLast())]
         } ?? []
+        // (Each without its vowels, which OCR misreads.)
         let senders = Set(([from?.name.map(reduced), local, surname, longSurname, localSurname] + initialed).compactMap { $0 }.filter { $0.count >= 3 }
-            + [from?.address.map { "@" + $0.lowercased() }].compactMap { $0 }).sorted()
+            .map(withoutVowels) + [from?.address.map { "@" + $0.lowercased() }].compactMap { $0 }).sorted()
         return minutes.flatMap { minute in (topic.map { [minute + ":subject:" + $0] } ?? []) + senders.map { minute + ":from:" + $0 } }
     }
 
@@ -215,7 +216,15 @@ enum Threads {
             }
         }
         var seen = Set<String>()
-        return keys.filter { seen.insert($0).inserted }
+        return keys.map(withoutVowels).filter { seen.insert($0).inserted }
+    }
+
+    /// A name's key without its vowels, where three letters or more remain: OCR reads a
+    /// scan's accented vowels as others ("Jóhannsdóttir" as "Joéhannsdottir", "Søndergaard"
+    /// as "Sandergaard"), and the consonants hold.
+    static func withoutVowels(_ key: String) -> String {
+        let consonants = key.filter { !"aeiou".contains($0) }
+        return consonants.filter { $0 != "~" }.count >= 3 ? consonants : key
     }
 
     /// A bracket or bar OCR read for an "l" beside letters: "Tria) account".

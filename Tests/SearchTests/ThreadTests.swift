@@ -312,7 +312,12 @@ final class ThreadTests: XCTestCase {
             printed("export", person("Ruth Sondergaard"), person("Theresa Ni Bhriain"), "2018-04-13T17:06:00", "Export from Voyager Labs"),
             printed("recipients unread", person("Theresa Ni Bhriain"), person("-"), "2018-04-13T19:56:00", "Re: Export from Voyager Labs"),
             printed("export to another", person("Ruth Sondergaard"), person("Lena Ortiz"), "2018-04-13T17:30:00", "Export from Voyager Labs"),
+            printed("update", person("Colleen McAllister"), person("Andre Jóhannsdóttir"), "2019-05-26T10:22:00", "Fwd: Update to the Face API"),
+            printed("vowels misread", person("Andre Joéhannsdottir"), person("-"), "2019-05-26T11:04:00", "Re: Fwd: Update to the Face API"),
+            printed("spelt right in a copy", person("Colleen McAllister"), person("Andre Jóhannsdóttir"), "2019-05-26T20:18:00",
+                    "Re: Fwd: Update to the Face API", quoting: [copy("Andre Johannsdottir", "2019-05-26T11:04:00", nil)]),
         ]
+        records[records.firstIndex { $0.id == "vowels misread" }!].to = []
         records[records.firstIndex { $0.id == "recipients unread" }!].to = []
         // (OCR lost the sender: an email known by whom it went to.)
         for id in ["sender unread", "to another, unread"] { records[records.firstIndex { $0.id == id }!].from = nil }
@@ -354,6 +359,8 @@ final class ThreadTests: XCTestCase {
         XCTAssertNotEqual(thread["to another, unread"], thread["answer to the unread"], "one it did not go to answers nothing")
         XCTAssertEqual(thread["export"], thread["recipients unread"], "a reply whose recipients OCR lost answers an email to its writer")
         XCTAssertNotEqual(thread["export to another"], thread["recipients unread"], "not one to another")
+        XCTAssertEqual(thread["update"], thread["vowels misread"], "a surname whose vowels OCR misread, by its recipients")
+        XCTAssertEqual(thread["spelt right in a copy"], thread["vowels misread"], "a surname whose vowels OCR misread, in a copy")
     }
 
     /// Messages printed as one thread (a tracker's request, a Gmail print) share it,
