@@ -41,9 +41,10 @@ public struct RecordBuilder: Sendable {
                                ocr: span.contains { $0.ocrConfidence != nil }, ocrConfidence: Self.meanConfidence(span))
         })
         // The pages before the first email found (a cover letter, or an email whose header
-        // OCR could not read) are no email's: a document of their own, never dropped.
+        // OCR could not read) are no email's: a document of their own, never dropped —
+        // unless page furniture is all they hold.
         guard let first = emails.first?.firstPage, first > 1, case let leading = pages[..<(first - 1)],
-              leading.contains(where: { $0.text.contains(where: \.isLetter) })
+              EmailSplitter.lines(pages).contains(where: { $0.page < first && $0.text.contains(where: \.isLetter) })
         else { return records }
         var record = Record(
             id: RecordID.make(sha256: file.sha256, pages: 1...(first - 1)), kind: .document, source: file.source(pages: 1...(first - 1)),
@@ -71,19 +72,10 @@ public struct RecordBuilder: Sendable {
     public func records(fromText text: String, file: SourceFile) -> [Record] {
         let emails = EmailSplitter.split(text: text)
         guard !emails.isEmpty else { return [record(fromText: text, file: file)] }
-        let records = Self.placingUndated(emails.enumerated().map { index, email in
+        return Self.placingUndated(emails.enumerated().map { index, email in
             emailRecord(email, id: RecordID.make(sha256: file.sha256, lines: email.lines, index: index),
                         source: file.source(lines: email.lines), spellings: SpellingConsensus([]), ocr: false, ocrConfidence: nil)
         })
-        // The lines before the first email found: a document of their own, as in a PDF.
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let first = emails.first?.lines?.lowerBound, first > 1, case let leading = lines.prefix(first - 1),
-              leading.contains(where: { $0.contains(where: \.isLetter) })
-        else { return records }
-        var record = Record(id: RecordID.make(sha256: file.sha256, lines: 1...(first - 1)), kind: .document,
-                            source: file.source(lines: 1...(first - 1)), text: leading.joined(separator: "\n"))
-        fillDocumentFields(&record)
-        return [record] + records
     }
 
     private func emailRecord(_ email: PrintedEmail, id: String, source: Source, spellings: SpellingConsensus,

@@ -1311,21 +1311,20 @@ final class TextReleaseSplitTests: XCTestCase {
     }
 
     /// The pages before the first email found (here an email whose sender line OCR lost)
-    /// are kept as a document of their own, searchable, never dropped; and so are a text
-    /// release's lines before its first email.
+    /// are kept as a document of their own, searchable, never dropped; a page of furniture
+    /// alone makes none.
     func testPagesBeforeTheFirstEmailFoundAreKeptAsADocument() {
         let lost = "10/16/2017 9:12 AM\nTrial account for Real Time Crime Center\n\nTeam,\nThe trial runs through 10/10.\nLauren"
         let found = "From: Jorge Walker <jorge.walker@troopers.ny.gov>\nDate: Thu, 31 May 2018 21:11:40 -0400\nTo: Aisha Oliveira <aisha@chicagopolice.org>\nSubject: Visit\n\nSee you then.\n"
-        let pages = [lost, found].enumerated().map { Page(number: $0.offset + 1, text: $0.element, ocrConfidence: 60) }
-        let records = RecordBuilder().records(fromPages: pages, file: SourceFile(path: "scan.pdf", sha256: "0"))
-        XCTAssertEqual(records.map(\.kind), [.document, .email])
-        XCTAssertEqual(records.map(\.source.pages), [1...1, 2...2])
-        XCTAssertTrue(records.first?.text.contains("The trial runs through 10/10.") == true)
-        XCTAssertEqual(Set(records.map(\.id)).count, 2)
-        let text = "RELEASE 2018-04\nCover letter: records responsive to your request.\n\n" + found
-        let fromText = RecordBuilder().records(fromText: text, file: SourceFile(path: "release.txt", sha256: "0"))
-        XCTAssertEqual(fromText.map(\.kind), [.document, .email])
-        XCTAssertEqual(fromText.map(\.source.lines), [1...3, 4...9])
-        XCTAssertTrue(fromText.first?.text.contains("Cover letter") == true)
+        func records(_ texts: [String]) -> [Record] {
+            let pages = texts.enumerated().map { Page(number: $0.offset + 1, text: $0.element, ocrConfidence: 60) }
+            return RecordBuilder().records(fromPages: pages, file: SourceFile(path: "scan.pdf", sha256: "0"))
+        }
+        let kept = records([lost, found])
+        XCTAssertEqual(kept.map(\.kind), [.document, .email])
+        XCTAssertEqual(kept.map(\.source.pages), [1...1, 2...2])
+        XCTAssertTrue(kept.first?.text.contains("The trial runs through 10/10.") == true)
+        XCTAssertEqual(Set(kept.map(\.id)).count, 2)
+        XCTAssertEqual(records(["Page 1 of 2", found]).map(\.kind), [.email])
     }
 }
