@@ -125,8 +125,7 @@ enum Threads {
     static let answeredWeeks = 4
 
     static func subjectKeys(_ record: Record, answering: Bool) -> (own: [String], answering: [String]) {
-        guard let subject = record.subject else { return ([], []) }
-        let senders = record.from.map(surnames) ?? []
+        guard let subject = record.subject, let senders = record.from.map(surnames), !senders.isEmpty else { return ([], []) }
         let topic = topicKey(subject)
         let chain = EmailSplitter.replyPrefixes(subject)
         guard topic.count >= 3 else { return ([], []) }
@@ -137,39 +136,21 @@ enum Threads {
         let weeks: [Int?] = record.date.map { [$0.daysSince1970 / 7] }
             ?? around.min().flatMap { first in around.max().flatMap { last in last - first <= answeredWeeks ? Array(first...last) : nil } }
             ?? [nil]
-        func keys(_ chain: [String], pairs: Set<String>, weeks: [Int?]) -> [String] {
-            weeks.flatMap { week in pairs.sorted().map { "subject:\(week.map(String.init) ?? "undated"):\(chain.joined(separator: ".")):\(topic):\($0)" } }
-        }
         func keys(_ chain: [String], _ people: [Correspondent], weeks: [Int?]) -> [String] {
             // (Two first names alone are too common a pair to join by.)
             let pairs = Set(senders.flatMap { sender in
                 people.flatMap(surnames).filter { !senders.contains($0) && !(sender.hasPrefix("~") && $0.hasPrefix("~")) }
                     .map { [sender, $0].sorted().joined(separator: "|") }
-            })
-            return keys(chain, pairs: pairs, weeks: weeks)
+            }).sorted()
+            return weeks.flatMap { week in pairs.map { "subject:\(week.map(String.init) ?? "undated"):\(chain.joined(separator: ".")):\(topic):\($0)" } }
         }
-        // A sender OCR could not read ("?"): the email is known by those it went to, one
-        // of whom a reply that quotes nothing may come from. (Surnames only: a first name
-        // with no one beside it joins too much.)
-        func unknownSender(_ people: [Correspondent]) -> Set<String> {
-            Set(people.flatMap(surnames).filter { !$0.hasPrefix("~") }.map { "?|" + $0 })
-        }
-        // Recipients OCR could not read ("*"): a reply is known by its writer, to whom the
-        // email it answers went.
-        func unknownRecipients(_ people: [Correspondent]) -> Set<String> {
-            Set(people.flatMap(surnames).filter { !$0.hasPrefix("~") }.map { "*|" + $0 })
-        }
-        guard !senders.isEmpty else { return (keys(chain, pairs: unknownSender(record.to), weeks: weeks), []) }
         // (Its own keys pair the sender with those it was addressed to, who answer it; a
         // reply's with anyone it went to, the writer it answers among them.)
-        let own = keys(chain, record.to, weeks: weeks) + keys(chain, pairs: unknownRecipients(record.to), weeks: weeks)
+        let own = keys(chain, record.to, weeks: weeks)
         guard answering, chain.first == "re" else { return (own, []) }
         let earlier: [Int?] = weeks.first.flatMap { $0 }.map { first in (1...Self.answeredWeeks).map { first - $0 } } ?? []
-        let writer = record.from.map { [$0] } ?? []
-        let unread = record.to.isEmpty && record.cc.isEmpty ? unknownRecipients(writer) : []
         return (own, keys(Array(chain.dropFirst()), record.to + record.cc, weeks: weeks.reversed() + earlier)
-            + keys(chain, record.cc, weeks: weeks) + keys(chain, record.to + record.cc, weeks: earlier)
-            + keys(Array(chain.dropFirst()), pairs: unknownSender(writer).union(unread), weeks: weeks.reversed() + earlier))
+            + keys(chain, record.cc, weeks: weeks) + keys(chain, record.to + record.cc, weeks: earlier))
     }
 
     /// The ways a person is known, reduced, by name and by address (a name OCR garbled or
@@ -223,7 +204,7 @@ enum Threads {
     /// scan's accented vowels as others ("Jóhannsdóttir" as "Joéhannsdottir", "Søndergaard"
     /// as "Sandergaard"), and the consonants hold.
     static func withoutVowels(_ key: String) -> String {
-        let consonants = key.filter { !"aeiou".contains($0) }
+        let consonants = key.filter { !"aeiouøæœ".contains($0) }
         return consonants.filter { $0 != "~" }.count >= 3 ? consonants : key
     }
 
