@@ -15,6 +15,8 @@ struct SpellingConsensus {
     private var neighbours: [String: [String: Int]] = [:]
     /// Address → misread name → the name usually printed with that address.
     private var names: [String: [String: String]] = [:]
+    /// How often each address was read in the file, in headers and in its text.
+    private var readCounts: [String: Int] = [:]
 
     /// The consensus of every correspondent OCR read in one file, with the addresses OCR
     /// read elsewhere in its text as further votes, and the domains of the agencies and
@@ -28,6 +30,7 @@ struct SpellingConsensus {
             person.name.flatMap { name in person.address.flatMap { Self.spells(Self.parts($0).local, name) ? $0 : nil } }
         }
         (addresses, neighbours) = Self.usualAddresses(read + textAddresses.map(withUsualDomain), agreeing: agreeing, of: Set(read))
+        for address in read + textAddresses.map(withUsualDomain) { readCounts[address, default: 0] += 1 }
         var namesByAddress: [String: [String: Int]] = [:]
         for person in people.map(repaired) {
             guard let address = person.address, let name = person.name, !name.isEmpty else { continue }
@@ -60,6 +63,15 @@ struct SpellingConsensus {
     private func repaired(_ person: Correspondent) -> Correspondent {
         let person = Correspondent(name: person.name, address: person.address.map(withUsualDomain))
         guard let address = person.address else { return OCRRepair.name(person) }
+        // An address whose dot OCR read as a space, the word before it then taken for a
+        // name ("Kwame Simkova@…", "Kwame .Simkova@…"): the whole address, where the file
+        // reads it so at least as often.
+        if let name = person.name, !name.contains(" "), case let (local, domain) = Self.parts(address), !domain.isEmpty {
+            let whole = Self.letters(name) + "." + local.drop { $0 == "." } + "@" + domain
+            if let wholeCount = readCounts[whole], wholeCount >= readCounts[address, default: 0] || local.hasPrefix(".") {
+                return Correspondent(name: nil, address: whole)
+            }
+        }
         // The name read beside an address is a second reading of it: of the spellings a
         // letter off a misread address, the one that spells the name is right.
         if let name = person.name, !Self.spells(Self.parts(address).local, name) {

@@ -470,6 +470,19 @@ final class SameMessageTests: XCTestCase {
 }
 
 final class SpellingConsensusTests: XCTestCase {
+    /// An address whose dot OCR read as a space ("Kwame Simkova@…", "Kwame .Simkova@…")
+    /// is the whole address the file reads elsewhere; without that evidence, the read stays.
+    func testAnAddressWhoseDotWasReadAsASpaceIsTheOneReadElsewhere() {
+        let split = Correspondent(name: "Kwame", address: "simkova@brooklynda.org")
+        let dotted = Correspondent(name: "Kwame", address: ".simkova@brooklynda.org")
+        let whole = Correspondent(name: nil, address: "kwame.simkova@brooklynda.org")
+        let consensus = SpellingConsensus([split, dotted], textAddresses: ["kwame.simkova@brooklynda.org"])
+        XCTAssertEqual(consensus.apply(split), whole)
+        XCTAssertEqual(consensus.apply(dotted), whole)
+        let alone = SpellingConsensus([split])
+        XCTAssertEqual(alone.apply(split), split)
+    }
+
     func testAnAddressOneLetterOffTheUsualSpellingIsCorrected() {
         let usual = Correspondent(name: "Sarah Whitfield", address: "sarah.whitfield@hq.dhs.gov")
         let misread = Correspondent(name: "Sarah Whitfield", address: "sarah.whitfield@hg.dhs.gov")
