@@ -334,9 +334,13 @@ public enum EmailSplitter {
         var labels: [PrintedHeader.Label] = []
         var alignedLines = 0
         var labelStarts = Set<Int>(), labelEnds: [Int] = []
+        // (A label OCR could not read, beside the recipients the block took as its To, is
+        // the To label: "Kot  chloe.zhang@…" prints the format "To  chloe.zhang@…" does.)
+        let unreadTo = block.header.fields[.to].flatMap { $0.isEmpty ? nil : $0 }
         for line in lines[block.start..<block.end] {
             // The labels every header has, not those only some emails need (Cc, Attachments).
-            guard let (label, _) = PrintedHeader.label(of: line.text), [.from, .sent, .date, .to, .subject].contains(label) else { continue }
+            let read = PrintedHeader.label(of: line.text)?.0 ?? unreadTo.flatMap { line.text.hasSuffix("  " + $0) ? PrintedHeader.Label.to : nil }
+            guard let label = read, [.from, .sent, .date, .to, .subject].contains(label) else { continue }
             labels.append(label)
             if let colon = line.text.firstIndex(of: ":") {
                 labelStarts.insert(line.indent)

@@ -1327,4 +1327,31 @@ final class TextReleaseSplitTests: XCTestCase {
         XCTAssertEqual(Set(kept.map(\.id)).count, 2)
         XCTAssertEqual(records(["Page 1 of 2", found]).map(\.kind), [.email])
     }
+
+    /// A header whose To label OCR could not read ("Kot  chloe.zhang@…", "ite):  Darnell
+    /// Mensah <…>") keeps the format its labels print: a damaged quoted copy teaches no
+    /// format of its own, and an email printed at the margin after it stays an email.
+    func testAnUnreadToLabelKeepsTheHeadersFormat() {
+        func email(_ from: String, _ date: String, _ subject: String, to: String, label: String = "To:") -> String {
+            "From:  \(from)\nDate:  \(date)\nSubject:  \(subject)\n\(label)  \(to)\n\n"
+        }
+        func copy(_ from: String, _ date: String, _ subject: String, to: String, label: String = "To:") -> String {
+            "    From:  \(from)\n    Date:  \(date)\n    \(label)  \(to)\n    Subject:  \(subject)\n\n"
+        }
+        let kwame = "Kwame Simkova <kwame.simkova@brooklynda.org>", darnell = "Darnell Mensah <dmensah@ice.dhs.gov>"
+        let pages = [
+            email("dmensah@ice.dhs.gov", "Sat, 16 Nov 2019 09:57:29 -0500", "RE: Request for assistance", to: "kwame.simkova@brooklynda.org")
+                + "Kwame,\nThe request is in writing now.\nDarnell\n\n"
+                + copy(kwame, "Sat, 16 Nov 2019 08:53:32 -0500", "RE: Request for assistance", to: darnell) + "    Darnell,\n    Send it in writing.\n    Kwame\n",
+            email("dmensah@ice.dhs.gov", "Sat, 16 Nov 2019 08:45:49 -0500", "RE: Request for assistance", to: "kwame.simkova@brooklynda.org")
+                + "Hey Kwame,\nWe are trying to locate him.\nDarnell\n\n"
+                + copy(kwame, "Sat, 16 Nov 2019 07:17:34 -0500", "Request for assistance", to: darnell, label: "ite):")
+                + "    HSI New York has asked whether we can run a probe image.\n    Kwame\n\n"
+                + email("kwame.simkova@brooklynda.org", "Wed, 06 Nov 2019 11:02:19 -0500", "Re: Fwd: Re: Agenda for Thursday", to: "chloe. zhang@idemia.com", label: "Kot")
+                + "Chloe,\nIt was good to meet you at the conference last week.\nKwame\n",
+        ].enumerated().map { Page(number: $0.offset + 1, text: $0.element, ocrConfidence: 70) }
+        let emails = EmailSplitter.split(pages)
+        XCTAssertEqual(emails.map { $0.header.date?.description },
+                       ["2019-11-16T09:57:29-05:00", "2019-11-16T08:45:49-05:00", "2019-11-06T11:02:19-05:00"])
+    }
 }
