@@ -200,12 +200,13 @@ enum Threads {
         return keys.map(withoutVowels).filter { seen.insert($0).inserted }
     }
 
-    /// A name's key without its vowels, where three letters or more remain: OCR reads a
+    /// A name's key without its vowels, where four letters or more remain: OCR reads a
     /// scan's accented vowels as others ("Jóhannsdóttir" as "Joéhannsdottir", "Søndergaard"
-    /// as "Sandergaard"), and the consonants hold.
+    /// as "Sandergaard"), and the consonants hold. (Three are too few: "weireed" of Wei Reed
+    /// and "ward" would both be "wrd".)
     static func withoutVowels(_ key: String) -> String {
         let consonants = key.filter { !"aeiouøæœ".contains($0) }
-        return consonants.filter { $0 != "~" }.count >= 3 ? consonants : key
+        return consonants.filter { $0 != "~" }.count >= 4 ? consonants : key
     }
 
     /// A bracket or bar OCR read for an "l" beside letters: "Tria) account".

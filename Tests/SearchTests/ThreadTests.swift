@@ -309,6 +309,8 @@ final class ThreadTests: XCTestCase {
             printed("export", person("Ruth Søndergaard"), person("Theresa Ni Bhriain"), "2018-04-13T17:06:00", "Export from Voyager Labs"),
             printed("answer to a misread name", person("Theresa Ni Bhriain"), person("Sandergaard"), "2018-04-13T19:56:00", "Re: Export from Voyager Labs"),
             printed("vowels misread", person("Andre Joéhannsdottir"), person("Colleen McAllister"), "2019-05-26T11:04:00", "Re: Fwd: Update to the Face API"),
+            printed("ward", person("Lena Ward"), person("Yolanda MacDonald"), "2017-11-01T09:20:00", "Facial recognition lead"),
+            printed("wei reed", person("Wei Reed"), person("Yolanda MacDonald"), "2017-11-17T20:10:00", "RE: Facial recognition lead"),
             printed("spelt right in a copy", person("Colleen McAllister"), person("Lena Park"), "2019-05-26T20:18:00",
                     "Fwd: Re: Fwd: Update to the Face API", quoting: [copy("Andre Johannsdottir", "2019-05-26T11:04:00", nil)]),
         ]
@@ -348,6 +350,7 @@ final class ThreadTests: XCTestCase {
         XCTAssertNotEqual(thread["undated, far apart"], thread["dated"], "emails printed around it months apart do not place it")
         XCTAssertEqual(thread["export"], thread["answer to a misread name"], "a surname whose vowels OCR misread, in a reply's recipients")
         XCTAssertEqual(thread["spelt right in a copy"], thread["vowels misread"], "a surname whose vowels OCR misread, in a copy")
+        XCTAssertNotEqual(thread["ward"], thread["wei reed"], "names whose consonants are few: Ward and Wei Reed")
     }
 
     /// Messages printed as one thread (a tracker's request, a Gmail print) share it,
