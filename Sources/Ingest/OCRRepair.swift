@@ -201,10 +201,14 @@ enum OCRRepair {
     }
 
     /// A speck OCR read before a subject goes: "_ RE: Following up", "-  RE: …", "‘FW: RE: …" (an
-    /// opening quote mark that no closing one answers).
+    /// opening quote mark that no closing one answers); and one read a column after it.
     static func subject(_ value: String) -> String { apply(subjectFixes, to: value) }
 
-    static let subjectFixes = compile([(#"^(?:[_`|~•©®°.,]{1,2}\s?|[‘'](?![^’']*[’'])\s?|[-–—]\s+)(?=[\p{Lu}\d])"#, "")])
+    static let subjectFixes = compile([
+        (#"^(?:[_`|~•©®°.,]{1,2}\s?|[‘'](?![^’']*[’'])\s?|[-–—]\s+)(?=[\p{Lu}\d])"#, ""),
+        // A speck in the margin after it, a column away: "Re: Fwd: Subject inquiry  i".
+        (#"\s{2,}(?:[^\p{L}\p{N}\s]{1,2}|\p{Ll})$"#, ""),
+    ])
 
     private static func compile(_ fixes: [(String, String)]) -> [(NSRegularExpression, String)] {
         fixes.map { (try! NSRegularExpression(pattern: $0.0), $0.1) }

@@ -306,6 +306,10 @@ final class PrintedHeaderTests: XCTestCase {
         XCTAssertEqual(OCRRepair.subject("‘Clearview’ trial"), "‘Clearview’ trial", "a quote mark answered is the subject's")
         XCTAssertEqual(OCRRepair.subject("[EXTERNAL] Trial"), "[EXTERNAL] Trial")
         XCTAssertEqual(OCRRepair.subject("-  RE: Trial extension"), "RE: Trial extension")
+        XCTAssertEqual(OCRRepair.subject("Re: Fwd: Subject inquiry  i"), "Re: Fwd: Subject inquiry")
+        XCTAssertEqual(OCRRepair.subject("Re: Fwd: Subject inquiry  ~"), "Re: Fwd: Subject inquiry")
+        XCTAssertEqual(OCRRepair.subject("Meeting  #2"), "Meeting  #2")
+        XCTAssertEqual(OCRRepair.subject("Budget request FY22  A"), "Budget request FY22  A")
     }
 
     /// A Notes memo, its labels below the sender: a speck before an empty field's label
