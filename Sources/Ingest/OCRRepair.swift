@@ -52,6 +52,8 @@ enum OCRRepair {
         (#"(?<![\d:])(\d{1,2})\s?[°:/.\-]\s?(\d{1,2})\s?[°:/.\-]\s?((?:19|20)\d{2})(?!\d)"#, "$1/$2/$3"),
         // A speck between a day and its month: "4,May 2020", "21-.Feb 2021".
         (#"(?<=\d)\s*(,|\.|-\.|\.-)\s*(?=(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*[\s.,])"#, " "),
+        // A comma read as a dot between the day and the year: "Fri, Sep 1. 2017 at 4:57 PM".
+        (#"(?<=\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.? \d{1,2})\.(?= (?:19|20)\d{2}\b)"#, ","),
         // A bracket read after the day: "Sun. 21) Apr 2019".
         (#"(?<=\b\d{1,2})[)\]}|](?=\s+(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))"#, ""),
         // A time's colons read as spaces, semicolons or dots, or with a space beside them,

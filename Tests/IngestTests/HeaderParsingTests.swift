@@ -256,7 +256,8 @@ final class PrintedHeaderTests: XCTestCase {
                              ("Sun. lO Mar 2019 19:27 40-0700", "2019-03-10T19:27:40-07:00"),
                              ("Sun. 21) Apr 2019 09:05; 12-0400", "2019-04-21T09:05:12-04:00"),
                              ("Wed, 27 Mar 2019 11:39:16 -D400", "2019-03-27T11:39:16-04:00"),
-                             ("Tue, I2 Mar 2019 08:00:00 -O500", "2019-03-12T08:00:00-05:00")] {
+                             ("Tue, I2 Mar 2019 08:00:00 -O500", "2019-03-12T08:00:00-05:00"),
+                             ("Fri, Sep 1. 2017 at 4:57 PM", "2017-09-01T16:57:00"), ("Fri. Sep 1. 2017 at 3:45 PM", "2017-09-01T15:45:00")] {
             XCTAssertEqual(DateParser.parse(OCRRepair.date(read))?.description, date, read)
         }
         // Found by fuzzing (make fuzz): a mark combining with a digit, and other scripts'
