@@ -31,6 +31,8 @@ enum OCRRepair {
         (#"(?<=@[A-Za-z0-9.-]{1,40})\s*/\s*(?=[A-Za-z0-9-]+\.[A-Za-z])"#, "."),
         // Specks beside the "@": "karen.richardson(@!sap-ny.org", "castillom@?panynj.gov".
         (#"(?<=[A-Za-z0-9])[(\[{!|'’?]*@[(\[{!|'’?]*(?=[A-Za-z0-9])"#, "@"),
+        // A dot in the domain read as an underscore, which no domain holds: "@lapd_lacity.org".
+        (#"(?<=@[A-Za-z0-9.-]{1,40})_(?=[A-Za-z0-9-]+\.[A-Za-z])"#, "."),
         // A domain's only dot read as a dash: "@panynj-gov".
         (#"(?<=@[A-Za-z0-9]{2,40})-(?=(gov|com|org|net|edu|us|io|ai)(?![A-Za-z0-9.-]))"#, "."),
         // A dot before the "@" read as a comma: "owen,j.nunez@".

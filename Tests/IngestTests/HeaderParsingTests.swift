@@ -283,6 +283,8 @@ final class PrintedHeaderTests: XCTestCase {
         XCTAssertEqual(AddressList.parse(OCRRepair.addresses("José Sullivan <jsullivan9 1@aol.com>")).map(\.address), ["jsullivan91@aol.com"])
         XCTAssertTrue(HeaderBlock.isSenderLine("José Sullivan <jsullivan9 1@aol.com>"))
         XCTAssertTrue(OCRRepair.addresses("Room 1100, 12 3@noon").contains("12 3@"), "numbers that start no address stay apart")
+        XCTAssertEqual(AddressList.parse(OCRRepair.addresses("Christopher Carter <carterc@lapd_lacity.org>")).map(\.address), ["carterc@lapd.lacity.org"])
+        XCTAssertEqual(AddressList.parse(OCRRepair.addresses("Jo Doe <jo_doe@lapd.org>")).map(\.address), ["jo_doe@lapd.org"], "an underscore before the @ is the address's")
         XCTAssertEqual(OCRRepair.notesName("Lauren O BriainRTCCINYPD@NYPD"), "Lauren O Briain/RTCC/NYPD@NYPD")
         XCTAssertTrue(HeaderBlock.isSenderLine("Lauren O BriainRTCCINYPD@NYPD"))
         XCTAssertEqual(OCRRepair.notesName("Yuki CelikIEROU/ICE@ICE"), "Yuki Celik/EROU/ICE@ICE")
