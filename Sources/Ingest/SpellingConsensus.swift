@@ -29,8 +29,7 @@ struct SpellingConsensus {
         let agreeing = people.compactMap { person in
             person.name.flatMap { name in person.address.flatMap { Self.spells(Self.parts($0).local, name) ? $0 : nil } }
         }
-        (addresses, neighbours) = Self.usualAddresses(read + textAddresses.map(withUsualDomain), agreeing: agreeing, of: Set(read))
-        for address in read + textAddresses.map(withUsualDomain) { readCounts[address, default: 0] += 1 }
+        (addresses, neighbours, readCounts) = Self.usualAddresses(read + textAddresses.map(withUsualDomain), agreeing: agreeing, of: Set(read))
         var namesByAddress: [String: [String: Int]] = [:]
         for person in people.map(repaired) {
             guard let address = person.address, let name = person.name, !name.isEmpty else { continue }
@@ -163,9 +162,10 @@ struct SpellingConsensus {
     /// one ("theresa.nacdenald@") may be two letters off one seen at least twice. "Seen"
     /// counts a read that agrees with its name twice: "Liam Cook" <liam.cook@…> read twice
     /// outweighs "llam.cook@" read three times elsewhere.
-    /// Also, for each address read, those of its domain a letter or two from it.
+    /// Also, for each address read, those of its domain a letter or two from it; and how
+    /// often each address was seen.
     private static func usualAddresses(_ votes: [String], agreeing: [String], of read: Set<String>)
-        -> (usual: [String: String], neighbours: [String: [String: Int]])
+        -> (usual: [String: String], neighbours: [String: [String: Int]], counts: [String: Int])
     {
         var counts: [String: Int] = [:], weights: [String: Int] = [:]
         for address in votes { counts[address, default: 0] += 1 }
@@ -194,7 +194,7 @@ struct SpellingConsensus {
             }
             if let best = mostFrequent(candidates) { usual[address] = best.key }
         }
-        return (usual, neighbours)
+        return (usual, neighbours, counts)
     }
 
     private static func parts(_ address: String) -> (local: Substring, domain: Substring) {
