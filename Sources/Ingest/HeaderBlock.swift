@@ -124,12 +124,18 @@ struct HeaderBlock: Sendable {
     /// A label OCR could not read ("Bie" for "To:") in the label column, beside a list
     /// of addresses: the recipients, To first, then Cc.
     private static func unreadRecipients(_ text: String, _ header: PrintedHeader) -> (PrintedHeader.Label, String)? {
-        let parts = columns(text)
-        guard parts.count >= 2, parts[0].count <= 6, !parts[0].contains(" "), header.fields[.from] != nil else { return nil }
-        let value = parts.dropFirst().joined(separator: "  ")
-        guard value.contains("@"), looksLikeAddresses(value) else { return nil }
+        guard header.fields[.from] != nil, let value = addressesBesideUnreadLabel(text, labelLength: 6) else { return nil }
         if header.fields[.to] == nil { return (.to, value) }
         return header.fields[.cc] == nil ? (.cc, value) : nil
+    }
+
+    /// The addresses in the column beside a label of at most `labelLength` marks that OCR
+    /// could not read ("Bie  jane@x.org", "Toa  Elena Cooper/CIB/PAPD@PAPD").
+    private static func addressesBesideUnreadLabel(_ text: String, labelLength: Int) -> String? {
+        let parts = columns(text)
+        guard parts.count >= 2, parts[0].count <= labelLength, !parts[0].contains(" ") else { return nil }
+        let value = parts.dropFirst().joined(separator: "  ")
+        return value.contains("@") && looksLikeAddresses(value) ? value : nil
     }
 
     /// A sender, a date and a recipient or subject; or, where OCR lost the From line,
@@ -209,14 +215,19 @@ struct HeaderBlock: Sendable {
     static let gmailSender = try! NSRegularExpression(
         pattern: #"^((?:.{0,80}?(?:[<(«]\s*[^<>()«»\s]+\s*@\s*[^<>()«»]+[>)»]|<\s*█[█\s]*>))|[^\s<>()«»@:]+@[\w.-]+\.[A-Za-z]{2,}(?=\s{2,}|$))\s*(.*)$"#)
 
+    /// The sender and the rest of a Gmail sender line, read again with OCR's damage to an
+    /// address undone when it does not match as read ("<vincent.).lopez@usdoj.gov>"; only
+    /// lines with an address: every line is tried).
+    static func gmailSenderMatch(_ text: String) -> [String]? {
+        firstMatch(gmailSender, text) ?? (text.contains("@") ? firstMatch(gmailSender, OCRRepair.addresses(text)) : nil)
+    }
+
     static func gmail(at i: Int, _ lines: [PageLine], subject: String?) -> HeaderBlock? {
         // The print's own top line names the account ("M Gmail   Jane Doe <jd@gmail.com>").
-        // (Read again with OCR's damage to an address undone: "<vincent.).lopez@usdoj.gov>";
-        // only lines with an address, as every line is tried.)
         // (A labelled line whose colon OCR read as a dot, "From.  jd@x.org", is no sender line.)
         let text = lines[i].text
         guard PrintedHeader.label(of: text) == nil,
-              let m = firstMatch(gmailSender, text) ?? (text.contains("@") ? firstMatch(gmailSender, OCRRepair.addresses(text)) : nil),
+              let m = gmailSenderMatch(text),
               !m[0].contains(":"), !m[0].prefix(10).contains("Gmail")
         else { return nil }
         var header = PrintedHeader()
@@ -262,8 +273,7 @@ struct HeaderBlock: Sendable {
         let besideLabel = parts.dropFirst().contains { loneLabel($0) != nil }
         // (A Gmail sender line prints the time after the address; a colon before it is a
         // label's or an attribution's.)
-        let gmail = (firstMatch(gmailSender, text) ?? (text.contains("@") ? firstMatch(gmailSender, OCRRepair.addresses(text)) : nil))
-            .map { !$0[0].contains(":") } ?? false
+        let gmail = gmailSenderMatch(text).map { !$0[0].contains(":") } ?? false
         return matches(AddressList.notesName, OCRRepair.notesName(first)) || gmail || dateLine || besideLabel
     }
 
@@ -454,11 +464,7 @@ struct HeaderBlock: Sendable {
     /// The memo's first label, OCR could not read ("Toa" for To), beside recipients it
     /// could: the To line, which the label column starts with.
     private static func unreadTo(_ text: String) -> (PrintedHeader.Label, String)? {
-        let parts = columns(text)
-        guard parts.count >= 2, parts[0].count <= 4, !parts[0].contains(" "), case let value = parts.dropFirst().joined(separator: "  "),
-              value.contains("@"), looksLikeAddresses(value)
-        else { return nil }
-        return (.to, value)
+        addressesBesideUnreadLabel(text, labelLength: 4).map { (.to, $0) }
     }
 
     /// Notes prints an empty field as its label alone: "cc", "bcc".
