@@ -33,13 +33,13 @@ public struct RecordBuilder: Sendable {
             scanned.flatMap { [$0.header.from].compactMap { $0 } + $0.header.to + $0.header.cc },
             textAddresses: scanned.flatMap { AddressList.bareAddresses(in: $0.body) },
             knownDomains: knownDomains)
-        let records = Self.placingUndated(emails.enumerated().map { index, email in
+        let records = QuotedZones.resolved(Self.placingUndated(emails.enumerated().map { index, email in
             let range = email.firstPage...email.lastPage
             let span = pages[(range.lowerBound - 1)...(range.upperBound - 1)]
             return emailRecord(email, id: RecordID.make(sha256: file.sha256, pages: range, index: index),
                                source: file.source(pages: range), spellings: spellings,
                                ocr: span.contains { $0.ocrConfidence != nil }, ocrConfidence: Self.meanConfidence(span))
-        })
+        }))
         // The pages before the first email found (a cover letter, or an email whose header
         // OCR could not read) are no email's: a document of their own, never dropped —
         // unless page furniture is all they hold.
@@ -72,10 +72,10 @@ public struct RecordBuilder: Sendable {
     public func records(fromText text: String, file: SourceFile) -> [Record] {
         let emails = EmailSplitter.split(text: text)
         guard !emails.isEmpty else { return [record(fromText: text, file: file)] }
-        return Self.placingUndated(emails.enumerated().map { index, email in
+        return QuotedZones.resolved(Self.placingUndated(emails.enumerated().map { index, email in
             emailRecord(email, id: RecordID.make(sha256: file.sha256, lines: email.lines, index: index),
                         source: file.source(lines: email.lines), spellings: SpellingConsensus([]), ocr: false, ocrConfidence: nil)
-        })
+        }))
     }
 
     private func emailRecord(_ email: PrintedEmail, id: String, source: Source, spellings: SpellingConsensus,

@@ -1354,4 +1354,30 @@ final class TextReleaseSplitTests: XCTestCase {
         XCTAssertEqual(emails.map { $0.header.date?.description },
                        ["2019-11-16T09:57:29-05:00", "2019-11-16T08:45:49-05:00", "2019-11-06T11:02:19-05:00"])
     }
+
+    /// A forward prints the attribution of the email it quotes in a zone of neither
+    /// message ("12:59 AM" for 21:59 at -07:00 is Eastern): where the quoted email is in the
+    /// same file, the copy's date is read in the zone that makes it that email's minute; a
+    /// copy already read right, or that two emails fit at two offsets, keeps its date.
+    func testAQuotedDateIsReadInTheZoneThatMakesItAnEmailOfTheFile() {
+        func email(_ date: String, _ from: String, _ subject: String, _ body: [String]) -> [String] {
+            ["Date: \(date)", "From: \(from)", "To: Ruth Adeyemi <radeyemi@nypd.org>", "Subject: \(subject)", ""] + body + [""]
+        }
+        func quotedDates(_ emails: [[String]]) -> [String?] {
+            let records = RecordBuilder().records(fromText: emails.joined().joined(separator: "\n"), file: SourceFile(path: "release.txt", sha256: "0"))
+            return records.last?.quoted.map { $0.date?.description } ?? []
+        }
+        let original = email("Fri, 28 Sep 2018 21:59:30 -0700", "Tomas Q. Varga <tvarga@vendor.example>", "Re: Pilot", ["The pilot ends Monday.", "Tomas"])
+        let forward = email("Sun, 30 Sep 2018 13:34:25 -0700", "Tomas Q. Varga <tvarga@vendor.example>", "Fwd: Re: Pilot",
+                            ["See below.", "", "On 9/29/2018 12:59 AM, Tomas Q. Varga wrote:", "> The pilot ends Monday.", "> Tomas"])
+        XCTAssertEqual(quotedDates([original, forward]), ["2018-09-29T00:59:00-04:00"])
+        XCTAssertEqual(quotedDates([forward]), ["2018-09-29T00:59:00"], "no email of the file to read it by")
+        let readRight = email("Sun, 30 Sep 2018 13:34:25 -0700", "Tomas Q. Varga <tvarga@vendor.example>", "Fwd: Re: Pilot",
+                              ["See below.", "", "On 9/28/2018 9:59 PM, Tomas Q. Varga wrote:", "> The pilot ends Monday.", "> Tomas"])
+        XCTAssertEqual(quotedDates([original, readRight]), ["2018-09-28T21:59:00"], "at the forward's own offset it is the email's minute")
+        let another = email("Fri, 28 Sep 2018 23:59:05 -0600", "Tomas Q. Varga <tvarga@vendor.example>", "Re: Pilot", ["And the report.", "Tomas"])
+        XCTAssertEqual(quotedDates([original, another, forward]), ["2018-09-29T00:59:00"], "two emails fit at two offsets: no zone chosen")
+        let otherTopic = email("Fri, 28 Sep 2018 21:59:30 -0700", "Tomas Q. Varga <tvarga@vendor.example>", "Invoice", ["Attached.", "Tomas"])
+        XCTAssertEqual(quotedDates([otherTopic, forward]), ["2018-09-29T00:59:00"], "an email on another topic is not the one quoted")
+    }
 }
