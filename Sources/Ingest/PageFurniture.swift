@@ -175,8 +175,9 @@ public enum PageFurniture {
                 }
                 // The line over a structure line (a Gmail thread's title over "3 messages").
                 func overStructure() -> Bool { i + 1 < lines.count && keeping(lines[i + 1].text) }
-                // A long subject's last words may look like a request or Bates number.
-                func underSubject() -> Bool { i > 0 && lines[i - 1].text.lowercased().hasPrefix("subject") }
+                // A long subject's last words may look like a request or Bates number (a
+                // wrapped line: no gap over it).
+                func underSubject() -> Bool { i > 0 && !line.gapBefore && lines[i - 1].text.lowercased().hasPrefix("subject") }
                 // A line that follows kept text with no gap goes on with it: a signature's
                 // "Cell: (201) 555-0134" ends many pages when each email ends one, but a
                 // running footer stands apart from the text.

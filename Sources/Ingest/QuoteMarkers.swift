@@ -12,12 +12,18 @@ enum Signature {
 /// Where a reply's quoted copy of an earlier message begins.
 enum QuoteMarkers {
     static let start = try! NSRegularExpression(
-        pattern: #"^(?:-{2,}\s*Original Message\s*-{2,}|-{2,}\s*Forwarded message\s*-{2,}|On .{5,200}wrote:\s*$|Begin forwarded message:|From:\s.+\n\s*(?:Sent|Date):\s)"#,
+        pattern: #"^(?:-{2,}\s*Original Message\s*-{2,}|-{2,}\s*Forwarded message\s*-{2,}|On .{5,200}wrote:"# + exemptionCodes + #"\s*$|Begin forwarded message:|From:\s.+\n\s*(?:Sent|Date):\s)"#,
         options: [.anchorsMatchLines, .caseInsensitive])
 
+    /// Exemption codes a redaction leaves at a line's end ("<█> wrote:  B6", "(b)(6)",
+    /// "§87(2)(b)").
+    static let exemptionCodes = #"(?:[ \t]+(?:B\d|\(b\)\s?\(\d\)(?:\s?\([A-F]\))?|§\s?87\s?\(2\)\s?\([a-z]\)(?:\s?\([ivx]+\))?))*"#
+
     /// "On <date>, <name> wrote:" (Gmail, Apple Mail, Thunderbird), wrapped or not, and
-    /// inside the quotes of later replies ("> > On …").
-    static let attribution = try! NSRegularExpression(pattern: #"(?m)^[ \t>]*On\s+((?:(?!\bwrote:)[^\n]|\n(?![\s>]*\n)){5,250}?)\s+wrote:\s*$"#)
+    /// inside the quotes of later replies ("> > On …"). A page break may fall where it was
+    /// wrapped, leaving a blank line before "<address> wrote:".
+    static let attribution = try! NSRegularExpression(
+        pattern: #"(?m)^[ \t>]*On\s+((?:(?!\bwrote:)[^\n]|\n(?![\s>]*\n)|\n[ \t>]*\n(?=[ \t>]*<[^\s<>@]+@[^\s<>]+>\s+wrote:)){5,250}?)\s+wrote:"# + exemptionCodes + #"\s*$"#)
 
     /// The sender and date of each message a reply quotes under an attribution line, in
     /// the order printed: a header of From and Date only. The date ends with its time (and

@@ -154,6 +154,49 @@ final class PrintedHeaderTests: XCTestCase {
                                                             "2019-01-25T08:40:00", "2019-01-24T18:02:00"])
     }
 
+    /// A page break between a wrapped attribution's two lines leaves a blank line where the
+    /// page's furniture was: the address and "wrote:" after it still end the attribution;
+    /// any other line after a blank one is text of its own.
+    func testAnAttributionWrappedAcrossAPageBreakIsStillRead() {
+        let body = """
+            See the numbers below.
+
+            On Sat, Mar 13, 2021 at 1:41 PM Wendell Osei
+
+            <wendell.osei@parks.example.gov> wrote:
+            > The numbers are attached.
+            >
+            > > On Fri, Mar 12, 2021 at 9:05 AM Ines Barros
+            >
+            > > <ibarros@vendor-z.example> wrote:
+            > > > Please send the numbers.
+            On Monday we met with the vendor
+
+            and Ines Barros wrote:
+            """
+        let quoted = QuoteMarkers.attributions(in: body)
+        XCTAssertEqual(quoted.map { $0.from }, [Correspondent(name: "Wendell Osei", address: "wendell.osei@parks.example.gov"),
+                                               Correspondent(name: "Ines Barros", address: "ibarros@vendor-z.example")])
+        XCTAssertEqual(quoted.map { $0.date?.description }, ["2021-03-13T13:41:00", "2021-03-12T09:05:00"])
+    }
+
+    /// A redacted address leaves its exemption code after "wrote:"; the attribution is
+    /// read all the same.
+    func testAnAttributionEndingInAnExemptionCodeIsRead() {
+        let body = """
+            Noted.
+
+            On Fri, May 19, 2017 at 8:18 AM Ada Mensah <█> wrote:  B6
+            > The pilot is approved.
+            > On 5/18/2017 4:02 PM, Lionel Park <█> wrote: (b)(6)
+            > > Is the pilot approved?
+            """
+        let quoted = QuoteMarkers.attributions(in: body)
+        XCTAssertEqual(quoted.map { $0.from?.name }, ["Ada Mensah", "Lionel Park"])
+        XCTAssertEqual(quoted.map { $0.date?.description }, ["2017-05-19T08:18:00", "2017-05-18T16:02:00"])
+        XCTAssertEqual(QuoteMarkers.ownPart(of: body).trimmed(), "Noted.")
+    }
+
     func testLabelsSurviveOCRNoise() {
         let cases: [(String, PrintedHeader.Label?)] = [
             ("From: Jane", .from), ("Fr0m: Jane", .from), ("Sub ject: Hi", .subject), ("Subjcct: Hi", .subject),
@@ -585,6 +628,21 @@ final class PageFurnitureTests: XCTestCase {
         XCTAssertTrue(PageFurniture.isPageMark("Privileged & Confidential"))
         XCTAssertFalse(PageFurniture.isPageMark("12  Main Street 10038"), "an address, not a page mark")
         XCTAssertTrue(PageFurniture.isPageMark("[ Page 3 ]"))
+    }
+
+    /// A quoted header broken by a page foot: the Bates number under its subject, a gap
+    /// apart, is furniture; a subject's last words wrapped onto the page's last line,
+    /// with no gap, are the subject's, though they look like a Bates number.
+    func testABatesNumberUnderASubjectAGapApartIsFurnitureAndASubjectsWrappedWordsAreNot() {
+        let pages = [
+            Page(number: 1, text: "Please see below.\n\nBegin forwarded message:\n\nFrom: Ines Barros <ibarros@vendor-z.example>\nSubject: Fwd: Pilot\n\n\nPROD000101", ocrConfidence: nil),
+            Page(number: 2, text: "Date: June 6, 2018 at 10:21:54 AM EDT\nTo: Wendell Osei <wosei@parks.example.gov>\n\nSee below.\n\nPROD000102", ocrConfidence: nil),
+            Page(number: 3, text: "From: Wendell Osei <wosei@parks.example.gov>\nSubject: Records for request\nPROD000777\n\nPROD000103", ocrConfidence: nil),
+        ]
+        let lines = PageFurniture.strip(pages).map(\.text)
+        XCTAssertFalse(lines.contains("PROD000101"), "\(lines)")
+        XCTAssertTrue(lines.contains("PROD000777"), "\(lines)")
+        XCTAssertFalse(lines.contains("PROD000103"))
     }
 
     func testANotesSendersWrappedNameAtEachPageTopIsNoRunningHeader() {
