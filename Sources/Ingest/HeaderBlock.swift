@@ -151,12 +151,18 @@ struct HeaderBlock: Sendable {
 
     /// A wrapped value: recipients or attachments that go on, or any value printed
     /// further right than its label. `beforeLabel`: a label the header lacks comes next.
+    static let addressAlone = #"^[<(]?[^\s<>()@]+@[^\s<>()@]+\.[A-Za-z]{2,}[>)]?$"#
+
     private static func continues(_ line: PageLine, last: PrintedHeader.Label, in previous: PageLine, value: String?,
                                   beforeLabel: Bool = false) -> Bool
     {
         if line.gapBefore || line.page != previous.page { return false }
         // An address broken at the margin: "<mbailey@miami-police." then "org>".
         if [.from, .to, .cc, .bcc, .replyTo].contains(last), let value, value.filter({ $0 == "<" }).count > value.filter({ $0 == ">" }).count {
+            return true
+        }
+        // A sender's address wrapped alone under the name: "From: Dana Ruiz" over "<druiz@…>".
+        if last == .from, let value, !value.contains("@"), line.text.range(of: addressAlone, options: .regularExpression) != nil {
             return true
         }
         // A Notes memo beside its sender sets its labels in a column of their own, and wraps

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The zone of a quoted date printed without one, where the email it copies is printed
 /// in the same file. An attribution ("On 9/29/2018 12:59 AM, Dana Ruiz wrote:")
 /// states its time in the zone of whichever mailer wrote it — the reply's writer's, the
@@ -38,7 +40,7 @@ enum QuotedZones {
             let zone = printed - (local - offset)
             let readAlready = zone == offset || tried.contains(zone)
             guard readAlready || (offsets.contains(zone) && zone % 60 == 0), let from = email.from,
-                  EmailSplitter.samePerson(sender, from),
+                  sameSender(sender, from),
                   EmailSplitter.sameThread(topic, EmailSplitter.normalizedSubject(email.subject)),
                   reply.date.map({ sent.isBefore($0) }) ?? true
             else { continue }
@@ -46,6 +48,19 @@ enum QuotedZones {
             fits.insert(zone)
         }
         return fits.count == 1 ? fits.first : nil
+    }
+
+    /// The same sender, as `EmailSplitter.samePerson` compares them; or, where one is
+    /// known by a name alone and the other by an address alone, an address that spells
+    /// the name's last word (Anouk St. Clair, det.stclair@…).
+    private static func sameSender(_ a: Correspondent, _ b: Correspondent) -> Bool {
+        if EmailSplitter.samePerson(a, b) { return true }
+        guard a.name == nil || b.name == nil, a.address == nil || b.address == nil,
+              let name = a.name ?? b.name, let local = (a.address ?? b.address)?.split(separator: "@").first
+        else { return false }
+        func letters(_ text: some StringProtocol) -> String { PageFurniture.key(text.folding(options: .diacriticInsensitive, locale: nil)) }
+        let surname = letters(name.split(separator: " ").last ?? "")
+        return surname.count >= 3 && letters(local).contains(surname)
     }
 
     /// Minutes since 1970 of a date's wall-clock minute, when it has a time.

@@ -1372,6 +1372,8 @@ final class TextReleaseSplitTests: XCTestCase {
                             ["See below.", "", "On 9/29/2018 12:59 AM, Tomas Q. Varga wrote:", "> The pilot ends Monday.", "> Tomas"])
         XCTAssertEqual(quotedDates([original, forward]), ["2018-09-29T00:59:00-04:00"])
         XCTAssertEqual(quotedDates([forward]), ["2018-09-29T00:59:00"], "no email of the file to read it by")
+        let byAddress = email("Fri, 28 Sep 2018 21:59:30 -0700", "t.q.varga@vendor.example", "Re: Pilot", ["The pilot ends Monday.", "Tomas"])
+        XCTAssertEqual(quotedDates([byAddress, forward]), ["2018-09-29T00:59:00-04:00"], "an address that spells the quoted name")
         let readRight = email("Sun, 30 Sep 2018 13:34:25 -0700", "Tomas Q. Varga <tvarga@vendor.example>", "Fwd: Re: Pilot",
                               ["See below.", "", "On 9/28/2018 9:59 PM, Tomas Q. Varga wrote:", "> The pilot ends Monday.", "> Tomas"])
         XCTAssertEqual(quotedDates([original, readRight]), ["2018-09-28T21:59:00"], "at the forward's own offset it is the email's minute")
@@ -1379,5 +1381,20 @@ final class TextReleaseSplitTests: XCTestCase {
         XCTAssertEqual(quotedDates([original, another, forward]), ["2018-09-29T00:59:00"], "two emails fit at two offsets: no zone chosen")
         let otherTopic = email("Fri, 28 Sep 2018 21:59:30 -0700", "Tomas Q. Varga <tvarga@vendor.example>", "Invoice", ["Attached.", "Tomas"])
         XCTAssertEqual(quotedDates([otherTopic, forward]), ["2018-09-29T00:59:00"], "an email on another topic is not the one quoted")
+    }
+
+    /// A quoted header whose sender wraps, the address alone on the next line, is one
+    /// header: a quoted copy of the email above, not an email opened by a sender line.
+    func testASendersAddressWrappedUnderTheNameStaysInTheQuotedHeader() {
+        let text = [
+            "Date:    Tue, 12 Sep 2017 09:19:57 -0400", "From:    wosei@parks.example.gov", "To:      ibarros@vendor-z.example",
+            "Subject: RE: Revised quote", "", "Good morning,", "The quote is signed.", "Wendell", "",
+            "         From:    Ines Barros", "                  <ibarros@vendor-z.example>", "         Date:    Tue, 12 Sep 2017 06:08:12 -0700",
+            "         To:      Wendell Osei <wosei@parks.example.gov>", "         Subject: RE: Revised quote", "",
+            "         Please send the signed quote.",
+        ].joined(separator: "\n")
+        let emails = EmailSplitter.split(text: text)
+        XCTAssertEqual(emails.count, 1)
+        XCTAssertEqual(emails.first?.quoted.map(\.from), [Correspondent(name: "Ines Barros", address: "ibarros@vendor-z.example")])
     }
 }
