@@ -8,8 +8,8 @@ public enum AddressList {
     static let mailtoAddress = try! NSRegularExpression(pattern: #"\[\s*mailto:\s*([^\]\s]+@[^\]\s]+)\s*\]"#)
     static let bareAddress = try! NSRegularExpression(pattern: #"[A-Za-z0-9._%+'-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}"#)
     static let spaces = try! NSRegularExpression(pattern: #"\s+"#)
-    /// Lowercase words a surname may begin with: "van der Berg", "da Silva".
-    public static let surnameParticles: Set<String> = ["van", "der", "den", "de", "da", "das", "do", "dos", "von", "la", "le", "del", "della", "di", "du", "ten", "ter", "bin", "al", "el", "y"]
+    /// Words a surname may begin with (as lowercased): "van der Berg", "da Silva", "St. Clair".
+    public static let surnameParticles: Set<String> = ["van", "der", "den", "de", "da", "das", "do", "dos", "von", "la", "le", "del", "della", "di", "du", "ten", "ter", "bin", "al", "el", "y", "st", "st."]
     /// A Lotus Notes name: "Michael Reyes/NYPD/NYC@NYPD", "Dana O’Brien/RTCC/NYPD@NYPD" (OCR may
     /// split its domain: "…@NY PD").
     static let notesName = try! NSRegularExpression(pattern: #"^([\p{L}][\p{L} .'’-]{0,40}?)(/[\p{L}0-9 .&'-]{1,30}){1,4}(@[\p{L}0-9.-]{1,30}(?: \p{Lu}{1,6})?)?$"#)

@@ -95,8 +95,13 @@ enum Threads {
             let word = reduced(part.filter { !$0.isNumber })
             return part.contains(where: { ".-_".contains($0) }) || word.count < 5 ? nil : [String(word.dropFirst()), String(word.dropLast())]
         } ?? []
+        // (A name's first and last words run together, its middle initial aside, as the
+        // first part of an address may hold them: Marcus T. Hollings, marcushollings.nyc@….)
+        let firstAndLast = words.count >= 3 ? reduced(String(words[0] + words[words.count - 1])) : nil
+        let runTogether = localPart?.split(whereSeparator: { ".-_".contains($0) }).dropLast().map { reduced(String($0.filter { !$0.isNumber })) }
+            .filter { $0.count >= 8 } ?? []
         // (Each without its vowels, which OCR misreads.)
-        let senders = Set(([from?.name.map(reduced), local, surname, longSurname, localSurname] + initialed).compactMap { $0 }.filter { $0.count >= 3 }
+        let senders = Set(([from?.name.map(reduced), local, surname, longSurname, localSurname, firstAndLast] + initialed + runTogether).compactMap { $0 }.filter { $0.count >= 3 }
             .map(withoutVowels) + [from?.address.map { "@" + $0.lowercased() }].compactMap { $0 }).sorted()
         return minutes.flatMap { minute in (topic.map { [minute + ":subject:" + $0] } ?? []) + senders.map { minute + ":from:" + $0 } }
     }

@@ -195,7 +195,10 @@ final class ThreadTests: XCTestCase {
     /// An email printed with its sender's address alone is quoted under the name the
     /// attribution line gives ("On 2/9/2019 7:06 AM, Stephen da Silva wrote:"): the copy
     /// links to it by what the address spells — a surname of two words run together
-    /// (det.dasilva@…), an initial and a surname (nperez@… for Nikhil Perez).
+    /// (det.dasilva@…, det.stclair@… for Anouk St. Clair), an initial and a surname
+    /// (nperez@… for Nikhil Perez); and a copy under an address links to the email known
+    /// by a name alone that the address runs together (marcushollings.nyc@… for Marcus T.
+    /// Hollings).
     func testACopyUnderANameLinksToTheEmailKnownByItsAddressAlone() throws {
         func printed(_ id: String, _ address: String, _ date: String, page: Int, quoting copy: QuotedCopy? = nil) -> Record {
             var record = Record(id: id, kind: .email, subject: "Re: Facial recognition lead", from: Correspondent(name: nil, address: address),
@@ -207,18 +210,28 @@ final class ThreadTests: XCTestCase {
         func copy(_ name: String, _ date: String) -> QuotedCopy {
             QuotedCopy(from: Correspondent(name: name, address: nil), date: RecordDate(iso: date), subject: nil)
         }
+        // And the other way: a copy under an address that runs the name together.
+        var named = printed("hollings", "", "2018-11-19T10:14:55-05:00", page: 11)
+        named.from = Correspondent(name: "Marcus T. Hollings", address: nil)
+        var forward = printed("forwarded", "marcushollings.nyc@aol.com", "2018-11-21T20:07:21-05:00", page: 12)
+        forward.quoted = [QuotedCopy(from: Correspondent(name: nil, address: "marcushollings.nyc@aol.com"), date: RecordDate(iso: "2018-11-19T10:14:00"), subject: nil)]
         let writer = try IndexWriter(path: path)
         try writer.add([
             printed("da silva", "det.dasilva@gmail.com", "2019-02-09T07:06:46-05:00", page: 9),
             printed("reply", "theresa.brooks@dea.gov", "2019-02-09T07:37:26-05:00", page: 10, quoting: copy("Stephen da Silva", "2019-02-09T07:06:00")),
             printed("perez", "nperez@ice.dhs.gov", "2020-10-06T17:11:34-04:00", page: 4),
             printed("forward", "nperez@ice.dhs.gov", "2020-10-06T18:41:01-04:00", page: 5, quoting: copy("Nikhil Perez", "2020-10-06T17:11:00")),
+            printed("st clair", "det.stclair@aol.com", "2019-06-11T09:30:02-04:00", page: 7),
+            printed("answer", "omar.lind@vendor.example", "2019-06-11T07:02:58-07:00", page: 8, quoting: copy("Anouk St. Clair", "2019-06-11T09:30:00")),
+            named, forward,
         ])
         try writer.commit()
         let index = try SearchIndex(path: path)
         XCTAssertEqual(try index.record(id: "da silva").quotedIn, ["reply"])
         XCTAssertEqual(try index.conversation(of: "reply").messages.filter(\.ghost).count, 0)
         XCTAssertEqual(try index.record(id: "perez").quotedIn, ["forward"])
+        XCTAssertEqual(try index.record(id: "st clair").quotedIn, ["answer"])
+        XCTAssertEqual(try index.record(id: "hollings").quotedIn, ["forwarded"])
     }
 
     /// Subjects and people join a reply that quotes nothing to the message it answers
