@@ -15,11 +15,13 @@ enum QuotedZones {
     /// The records of one file, each quoted date read at the zone its email was sent in
     /// where the file shows it.
     static func resolved(_ records: [Record]) -> [Record] {
-        records.indices.map { index in
+        // (Each email's minute in UTC, once: a file may hold thousands.)
+        let sent = records.map { record in record.date.flatMap { date in date.offsetMinutes.flatMap { offset in minutes(date).map { $0 - offset } } } }
+        return records.indices.map { index in
             var record = records[index]
             for k in record.quoted.indices {
                 let tried = [record.date?.offsetMinutes, k > 0 ? record.quoted[k - 1].date?.offsetMinutes : nil].compactMap { $0 }
-                if let offset = offset(of: record.quoted[k], in: record, tried: tried, among: records) {
+                if let offset = offset(of: record.quoted[k], in: index, tried: tried, among: records, sent: sent) {
                     record.quoted[k].date = record.quoted[k].date?.assuming(offsetMinutes: offset)
                 }
             }
@@ -27,22 +29,23 @@ enum QuotedZones {
         }
     }
 
-    /// The offset at which `copy`'s date is the minute an email of `emails` was sent; nil
-    /// when the date states one, when no email fits or two fit at different offsets, and
-    /// when one fits as the date is read already (at an offset `tried`, or as printed).
-    private static func offset(of copy: QuotedCopy, in reply: Record, tried: [Int], among emails: [Record]) -> Int? {
+    /// The offset at which `copy`'s date (quoted in `emails[reply]`) is the minute an email
+    /// of `emails` was sent (`sent`, in UTC); nil when the date states one, when no email
+    /// fits or two fit at different offsets, and when one fits as the date is read already
+    /// (at an offset `tried`, or as printed).
+    private static func offset(of copy: QuotedCopy, in reply: Int, tried: [Int], among emails: [Record], sent: [Int?]) -> Int? {
         guard let date = copy.date, date.offsetMinutes == nil, let printed = minutes(date), let sender = copy.from else { return nil }
-        let topic = EmailSplitter.normalizedSubject(copy.subject ?? reply.subject)
+        let topic = EmailSplitter.normalizedSubject(copy.subject ?? emails[reply].subject)
         var fits: Set<Int> = []
-        for email in emails where email.id != reply.id {
+        for index in emails.indices where index != reply {
             // (The minutes first: they rule out nearly every email, and cheaply.)
-            guard let sent = email.date, let offset = sent.offsetMinutes, let local = minutes(sent) else { continue }
-            let zone = printed - (local - offset)
+            guard let utc = sent[index], let offset = emails[index].date?.offsetMinutes else { continue }
+            let zone = printed - utc
             let readAlready = zone == offset || tried.contains(zone)
-            guard readAlready || (offsets.contains(zone) && zone % 60 == 0), let from = email.from,
+            guard readAlready || (offsets.contains(zone) && zone % 60 == 0), let from = emails[index].from,
                   sameSender(sender, from),
-                  EmailSplitter.sameThread(topic, EmailSplitter.normalizedSubject(email.subject)),
-                  reply.date.map({ sent.isBefore($0) }) ?? true
+                  EmailSplitter.sameThread(topic, EmailSplitter.normalizedSubject(emails[index].subject)),
+                  sent[reply].map({ utc < $0 }) ?? true
             else { continue }
             if readAlready { return nil }
             fits.insert(zone)
