@@ -407,6 +407,14 @@ struct HeaderBlock: Sendable {
             {
                 return read(right.joined(separator: "  "), nil, previous: nil)
             }
+            // A subject wraps within the label column, under its label or its value (the
+            // memo's text starts at the margin, a gap below).
+            if last == .subject, let line, let previous, !line.gapBefore, line.page == previous.page, previous.indent >= 8,
+               line.indent > previous.indent, PrintedHeader.label(of: line.text) == nil, line.text.filter(\.isLetter).count >= 2
+            {
+                header.fields[.subject] = joined(header.fields[.subject], text)
+                return true
+            }
             if let last, let line, let previous, continues(line, last: last, in: previous, value: header.fields[last]) {
                 header.fields[last] = joined(header.fields[last], text)
                 return true

@@ -365,6 +365,14 @@ final class TextReleaseSplitTests: XCTestCase {
         let listed = EmailSplitter.split(text: wrappedList).first?.header
         XCTAssertEqual(listed?.cc.map(\.name), ["Arjun Parker", "Priya Ramos"], "a list wrapped a name per line under its label")
         XCTAssertEqual(listed?.subject, "Request for FR search - Complaint #2018-115-59604")
+
+        // A subject wrapped between its label and its value, then under that line.
+        let between = EmailSplitter.split(text: [
+            "Kofi Amankwah  To  Leah Brandt/FIS/NYPD@NYPD", "<kamankwah@vendor-z.example>", "8/29/2018 2:45 PM",
+            "                  cc  Omar Lind/FIS/NYPD@NYPD", "                  Subject  Questions about the pilot terms, data",
+            "                    retention, and whether searches are logged for", "                    audit", "", "Leah, a few questions.",
+        ].joined(separator: "\n")).first?.header
+        XCTAssertEqual(between?.subject, "Questions about the pilot terms, data retention, and whether searches are logged for audit")
     }
 
     /// A request tracker's thread printed from a browser, with a State Department stamp over
