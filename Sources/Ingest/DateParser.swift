@@ -46,8 +46,10 @@ public enum DateParser {
             let z = zone.trimmingCharacters(in: CharacterSet(charactersIn: "()")).lowercased()
             if z.first == "+" || z.first == "-" {
                 let digits = z.filter(\.isNumber)
-                let minutes = Int(digits.prefix(2))! * 60 + Int(digits.suffix(2))!
-                offset = z.first == "-" ? -minutes : minutes
+                let (hours, minutes) = (Int(digits.prefix(2))!, Int(digits.suffix(2))!)
+                // (No zone is offset by "-0950", OCR's reading of "-0500": the offset is
+                // unknown, not guessed.)
+                if hours <= 14, minutes % 15 == 0 { offset = (z.first == "-" ? -1 : 1) * (hours * 60 + minutes) }
             } else {
                 offset = zones[z]
             }

@@ -24,6 +24,10 @@ final class HeaderParsingTests: XCTestCase {
             ("2018-12-04 10:32", "2018-12-04T10:32:00"),
             ("December 4, 2018", "2018-12-04"),
             ("Sept. 30, 2019", "2019-09-30"),
+            ("Sat, 22 May 2021 09:58:48 +0530", "2021-05-22T09:58:48+05:30"),
+            // No zone is offset so: OCR misread the offset, and none is guessed.
+            ("Sat, 22 May 2021 09:58:48 -0950", "2021-05-22T09:58:48"),
+            ("Sat, 22 May 2021 09:58:48 +1900", "2021-05-22T09:58:48"),
         ]
         for (text, iso) in cases {
             XCTAssertEqual(DateParser.parse(text)?.description, iso, text)
