@@ -149,10 +149,11 @@ struct HeaderBlock: Sendable {
         return (from && date && (to || subject)) || (date && to && subject) || (from && to && subject && looksLikeAddresses(f[.from]!))
     }
 
-    /// A wrapped value: recipients or attachments that go on, or any value printed
-    /// further right than its label. `beforeLabel`: a label the header lacks comes next.
+    /// A line that is an address and nothing more ("<druiz@nypd.org>").
     static let addressAlone = #"^[<(]?[^\s<>()@]+@[^\s<>()@]+\.[A-Za-z]{2,}[>)]?$"#
 
+    /// A wrapped value: recipients or attachments that go on, or any value printed
+    /// further right than its label. `beforeLabel`: a label the header lacks comes next.
     private static func continues(_ line: PageLine, last: PrintedHeader.Label, in previous: PageLine, value: String?,
                                   beforeLabel: Bool = false) -> Bool
     {
