@@ -134,8 +134,21 @@ public final class PDFDocument {
     }
 
     /// Draws page `index` at `dpi` on a white cairo surface and hands it to body.
-    private func withRendering<T>(page index: Int, dpi: Double, _ body: (OpaquePointer) -> T) -> T {
-        withPage(index) { page in
+    /// The most pixels a page is rendered with (five letter pages at 300 dpi): a poster
+    /// or a plan, tens of thousands of pixels a side at 300 dpi, would take gigabytes.
+    public static let maxRenderedPixels = 40_000_000.0
+
+    /// The resolution page `index` is rendered at when `dpi` is asked for: `dpi`, or less
+    /// for a page too large to render at it.
+    public func renderingDPI(page index: Int, wanted dpi: Double) -> Double {
+        let (width, height) = size(page: index)
+        let pixels = (width * dpi / 72) * (height * dpi / 72)
+        return pixels <= Self.maxRenderedPixels ? dpi : dpi * (Self.maxRenderedPixels / pixels).squareRoot()
+    }
+
+    private func withRendering<T>(page index: Int, dpi wanted: Double, _ body: (OpaquePointer) -> T) -> T {
+        let dpi = renderingDPI(page: index, wanted: wanted)
+        return withPage(index) { page in
             var width = 0.0, height = 0.0
             poppler_page_get_size(page, &width, &height)
             let scale = dpi / 72
@@ -154,7 +167,8 @@ public final class PDFDocument {
         }
     }
 
-    /// Renders page `index` to 8-bit grayscale at `dpi` on a white background.
+    /// Renders page `index` to 8-bit grayscale at `dpi` (see `renderingDPI`) on a white
+    /// background.
     public func render(page index: Int, dpi: Double) -> GrayImage {
         withRendering(page: index, dpi: dpi) { surface in
             let w = Int(cairo_image_surface_get_width(surface)), h = Int(cairo_image_surface_get_height(surface))

@@ -35,11 +35,12 @@ public enum PageExtractor {
             throw PDFError(path: path, reason: "no page \(number) in a PDF of \(pdf.pageCount) pages")
         }
         let page = number - 1
-        let image = Deskew.straighten(pdf.render(page: page, dpi: Double(ocrDPI))).image
-        let read = engine.words(image, dpi: ocrDPI)
+        let dpi = pdf.renderingDPI(page: page, wanted: Double(ocrDPI))
+        let image = Deskew.straighten(pdf.render(page: page, dpi: dpi)).image
+        let read = engine.words(image, dpi: Int(dpi.rounded()))
         // Tesseract reads nothing in a black box: each one goes where it stands, as "█",
         // so that it is counted in the email it redacts.
-        let boxes = RedactionBoxes.find(in: image, dpi: Double(ocrDPI)).map { box in
+        let boxes = RedactionBoxes.find(in: image, dpi: dpi).map { box in
             PhysicalLines.Glyph(text: "█", x1: Double(box.x), y1: Double(box.y),
                                 x2: Double(box.x + box.width), y2: Double(box.y + box.height))
         }
