@@ -9,6 +9,7 @@ packages=(
   libxapian-dev                        # the index
   zlib1g-dev                           # CRC-32 of the facet columns file
   libtesseract-dev tesseract-ocr-eng   # OCR of scanned pages
+  tesseract-ocr-spa                    #   and a second language: tests read a Spanish scan (--ocr-lang spa)
   poppler-utils                        # pdfinfo/pdftotext: used by tests to check exported PDFs
   wamerican                            # everyday words: a vendor named "Vigilant" is not every vigilant officer
   python3-reportlab python3-pil        # accuracy/generate.py: the layout-randomised releases the tests score

@@ -47,14 +47,17 @@ public enum ExtractionWorker {
         return 0
     }
 
-    /// Does what one request asks (the engine is made on the first OCR request).
+    /// Does what one request asks (the engine is made on the first OCR request, and again
+    /// when another language is asked for).
     static func answer(_ request: WorkerRequest, engine: inout OCREngine?) throws -> WorkerReply {
         switch request {
         case .pageTexts(let path, let ocr):
             return .pages(try PageExtractor.pageTexts(of: path, ocr: ocr))
-        case .recognize(let path, let number):
-            if engine == nil { engine = try OCREngine() }
+        case .recognize(let path, let number, let language):
+            if engine?.language != language { engine = try OCREngine(language: language) }
             return .text(try PageExtractor.recognize(path: path, page: number, engine: engine!))
+        case .ocrLanguages:
+            return .languages(try OCREngine.availableLanguages())
         case .pageCount(let path):
             return .pageCount(try PDFDocument(path: path).pageCount)
         case .writePages(let path, let first, let last, let output):

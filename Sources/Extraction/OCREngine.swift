@@ -7,6 +7,8 @@ import Foundation
 /// comes from one worker process per core.
 public final class OCREngine {
     private let handle: OpaquePointer
+    /// Tesseract's name of the language read ("eng", "eng+spa").
+    public let language: String
 
     public struct InitError: Error, CustomStringConvertible {
         public var description: String
@@ -26,6 +28,21 @@ public final class OCREngine {
         }
         TessBaseAPISetPageSegMode(api, PSM_AUTO)
         handle = api
+        self.language = language
+    }
+
+    /// The languages Tesseract has models for here, by the names `init(language:)` takes.
+    public static func availableLanguages() throws -> [String] {
+        let engine = try OCREngine()
+        guard let list = TessBaseAPIGetAvailableLanguagesAsVector(engine.handle) else { return [] }
+        defer { TessDeleteTextArray(list) }
+        var languages: [String] = []
+        var item = list
+        while let name = item.pointee {
+            languages.append(String(cString: name))
+            item += 1
+        }
+        return languages.sorted()
     }
 
     deinit {

@@ -61,10 +61,14 @@ public final class InProcessExtractor: PDFExtracting, @unchecked Sendable {
         try lock.withLock { try PageExtractor.pageTexts(of: path, ocr: ocr) }
     }
 
-    public func recognize(path: String, page number: Int) async throws -> OCRText {
+    public func recognize(path: String, page number: Int, language: String) async throws -> OCRText {
         try lock.withLock {
-            if engine == nil { engine = try OCREngine() }
+            if engine?.language != language { engine = try OCREngine(language: language) }
             return try PageExtractor.recognize(path: path, page: number, engine: engine!)
         }
+    }
+
+    public func ocrLanguages() async throws -> [String] {
+        try OCREngine.availableLanguages()
     }
 }

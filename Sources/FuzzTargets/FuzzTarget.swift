@@ -113,8 +113,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .worker:
             let replies: [WorkerReply] = [.pages([PageText(text: "From: a@b.org\nSubject: x", needsOCR: false), PageText(text: "", needsOCR: true)]),
                                           .text(OCRText(text: "Date: Mon, 1 Jan 2019", confidence: 71)), .pageCount(12), .written,
-                                          .refused(reason: "not a PDF")]
-            let requests: [WorkerRequest] = [.pageTexts(path: "/r/a.pdf", ocr: .auto), .recognize(path: "/r/a.pdf", page: 3),
+                                          .languages(["eng", "spa"]), .refused(reason: "not a PDF")]
+            let requests: [WorkerRequest] = [.pageTexts(path: "/r/a.pdf", ocr: .auto), .recognize(path: "/r/a.pdf", page: 3, language: "eng+spa"), .ocrLanguages,
                                              .writePNG(path: "/r/a.pdf", page: 1, dpi: 100, output: "/tmp/p.png")]
             return replies.compactMap { try? WorkerLine.encode($0) } + requests.compactMap { try? WorkerLine.encode($0) }
         }

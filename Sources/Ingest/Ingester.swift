@@ -9,6 +9,8 @@ public struct Ingester: Sendable {
     public var extractor: PDFExtracting
     public var builder: RecordBuilder
     public var ocrMode: OCRMode
+    /// Tesseract's language for OCR ("eng"; "eng+spa" reads either; see `OCRLanguage`).
+    public var ocrLanguage = OCRLanguage.english
     /// Files in flight at once.
     public var jobs: Int
     /// An mbox's messages go to the sink this many at a time, so that a mail export of
@@ -41,6 +43,9 @@ public struct Ingester: Sendable {
     public func run(paths: [String], into sink: RecordSink,
                     progress: @Sendable (IngestProgress) -> Void = { _ in }) async throws -> IngestReport {
         let start = Date()
+        if ocrMode != .never, ocrLanguage != OCRLanguage.english {
+            try OCRLanguage.check(ocrLanguage, available: try await extractor.ocrLanguages())
+        }
         let (files, problems) = FileWalker.files(under: paths)
         var report = IngestReport()
         report.rejected = problems.map { Rejection(path: $0.path, reason: $0.reason) }
@@ -170,7 +175,12 @@ public struct Ingester: Sendable {
     /// for an attachment), `file` what the records name as their source.
     private func pdfRecords(_ path: String, file: SourceFile) async throws -> (records: [Record], pages: Int, ocrPages: Int) {
         let (pages, ocrPages) = try await pages(of: path)
-        return (builder.records(fromPages: pages, file: file), pages.count, ocrPages)
+        let records = builder.records(fromPages: pages, file: file).map { record in
+            var record = record
+            if record.ocr { record.ocrLanguage = ocrLanguage }
+            return record
+        }
+        return (records, pages.count, ocrPages)
     }
 
     /// A PDF's pages: the text layer, and OCR where it is missing.
@@ -180,7 +190,7 @@ public struct Ingester: Sendable {
         let toRecognize = texts.indices.filter { texts[$0].needsOCR }
         try await withThrowingTaskGroup(of: (Int, OCRText).self) { group in
             for index in toRecognize {
-                group.addTask { (index, try await extractor.recognize(path: path, page: index + 1)) }
+                group.addTask { (index, try await extractor.recognize(path: path, page: index + 1, language: ocrLanguage)) }
             }
             for try await (index, result) in group {
                 pages[index].text = result.text

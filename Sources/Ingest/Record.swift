@@ -29,6 +29,8 @@ public struct Record: Codable, Sendable, Equatable {
     public var ocr: Bool
     /// Mean Tesseract confidence (0–100) over the record's OCR'd pages.
     public var ocrConfidence: Int?
+    /// The language those pages were read in, as Tesseract names it ("eng", "eng+spa").
+    public var ocrLanguage: String?
     public var redactions: Int
     public var text: String
     public var messageID: String?
@@ -90,7 +92,7 @@ public struct Record: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case id, kind, subject, from, sender, to, cc, date, agencies, vendors, source, ocr, redactions, text
-        case ocrConfidence = "ocr_confidence"
+        case ocrConfidence = "ocr_confidence", ocrLanguage = "ocr_language"
         case messageID = "message_id", inReplyTo = "in_reply_to", references, parent, attachments
         case unreadAttachments = "unread_attachments", otherSources = "other_sources", thread, quoted, printedThread = "printed_thread", copyOf = "copy_of", quotedIn = "quoted_in"
         case datesAround = "dates_around"

@@ -47,6 +47,9 @@ public struct PDFError: Error, CustomStringConvertible, Sendable {
 public protocol PDFExtracting: Sendable {
     /// Every page's text layer, in order, and whether it needs OCR.
     func pageTexts(of path: String, ocr: OCRMode) async throws -> [PageText]
-    /// OCR of page `number` (from 1).
-    func recognize(path: String, page number: Int) async throws -> OCRText
+    /// OCR of page `number` (from 1) in `language`, Tesseract's name for it ("eng",
+    /// "spa", "chi_sim"; several joined by "+").
+    func recognize(path: String, page number: Int, language: String) async throws -> OCRText
+    /// The languages Tesseract has models for on this machine.
+    func ocrLanguages() async throws -> [String]
 }

@@ -40,9 +40,14 @@ public actor WorkerPool: PDFExtracting {
         return pages
     }
 
-    public func recognize(path: String, page number: Int) async throws -> OCRText {
-        guard case .text(let text) = try await call(.recognize(path: path, page: number)) else { throw Self.unexpected(path) }
+    public func recognize(path: String, page number: Int, language: String) async throws -> OCRText {
+        guard case .text(let text) = try await call(.recognize(path: path, page: number, language: language)) else { throw Self.unexpected(path) }
         return text
+    }
+
+    public func ocrLanguages() async throws -> [String] {
+        guard case .languages(let languages) = try await call(.ocrLanguages) else { throw Self.unexpected("Tesseract") }
+        return languages
     }
 
     static func unexpected(_ path: String) -> PDFError { PDFError(path: path, reason: "the extraction worker answered another question") }

@@ -6,8 +6,10 @@ import Foundation
 public enum WorkerRequest: Codable, Sendable, Equatable {
     /// Every page's text layer, and whether it needs OCR.
     case pageTexts(path: String, ocr: OCRMode)
-    /// OCR of one page.
-    case recognize(path: String, page: Int)
+    /// OCR of one page, in Tesseract's language (or languages: "eng+spa").
+    case recognize(path: String, page: Int, language: String)
+    /// The languages Tesseract has models for here.
+    case ocrLanguages
     /// The number of pages.
     case pageCount(path: String)
     /// Pages `first`...`last` as a PDF of their own at `output`.
@@ -18,9 +20,10 @@ public enum WorkerRequest: Codable, Sendable, Equatable {
     /// The file the request reads (a failure names it).
     public var path: String {
         switch self {
-        case .pageTexts(let path, _), .recognize(let path, _), .pageCount(let path), .writePages(let path, _, _, _),
+        case .pageTexts(let path, _), .recognize(let path, _, _), .pageCount(let path), .writePages(let path, _, _, _),
              .writePNG(let path, _, _, _):
             path
+        case .ocrLanguages: "Tesseract"
         }
     }
 }
@@ -30,6 +33,7 @@ public enum WorkerReply: Codable, Sendable, Equatable {
     case pages([PageText])
     case text(OCRText)
     case pageCount(Int)
+    case languages([String])
     /// The output file of `writePages` or `writePNG` is written.
     case written
     /// The file could not be read: why, in a reporter's words.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Ingest
 import Search
+import Workers
 
 @main
 struct Corpus: AsyncParsableCommand {
@@ -29,6 +30,17 @@ struct IndexOptions: ParsableArguments {
     var path: String {
         index ?? ProcessInfo.processInfo.environment["CORPUS_INDEX"].flatMap { $0.isEmpty ? nil : $0 } ?? "corpus-index"
     }
+}
+
+/// `--ocr` and `--ocr-lang`, shared by the commands that read PDFs.
+struct OCROptions: ParsableArguments {
+    @Option(help: "OCR PDF pages: auto (pages without a text layer), always, never.")
+    var ocr: OCRMode = .auto
+
+    @Option(name: .customLong("ocr-lang"), help: ArgumentHelp(
+        "The language of scanned pages, as Tesseract names it: eng, spa, rus, chi_sim; eng+spa reads either. Each is a Debian package (tesseract-ocr-spa).",
+        valueName: "LANGS"))
+    var language = OCRLanguage.english
 }
 
 /// Prints `corpus: message` on stderr and exits with status 1: the contract's way to fail.

@@ -16,8 +16,7 @@ struct ExplainCommand: AsyncParsableCommand {
     @Argument(help: "A PDF or text file of printed emails.")
     var file: String
 
-    @Option(help: "OCR PDF pages: auto (pages without a text layer), always, never.")
-    var ocr: OCRMode = .auto
+    @OptionGroup var ocr: OCROptions
 
     @Flag(help: "Print JSON.")
     var json = false
@@ -28,7 +27,8 @@ struct ExplainCommand: AsyncParsableCommand {
     func run() async throws {
         let (decisions, read) = try await reportingErrors { () -> ([SplitDecision], [PageLine]) in
             let pool = WorkerPool(size: ProcessInfo.processInfo.activeProcessorCount, timeLimit: 300)
-            let ingester = Ingester(extractor: pool, builder: RecordBuilder(), ocrMode: ocr)
+            var ingester = Ingester(extractor: pool, builder: RecordBuilder(), ocrMode: ocr.ocr)
+            ingester.ocrLanguage = ocr.language
             do {
                 let decisions = try await ingester.splitDecisions(of: file)
                 await pool.shutdown()

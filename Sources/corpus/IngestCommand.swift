@@ -19,8 +19,7 @@ struct IngestCommand: AsyncParsableCommand {
     @Option(help: "Files read at once, and OCR workers (default: one per core).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
-    @Option(help: "OCR PDF pages: auto (pages without a text layer), always, never.")
-    var ocr: OCRMode = .auto
+    @OptionGroup var ocr: OCROptions
 
     @Option(help: ArgumentHelp("Your own agencies and vendors: CSV with header type,name,aliases,domains.", valueName: "FILE"))
     var entities: String?
@@ -68,8 +67,9 @@ struct IngestCommand: AsyncParsableCommand {
             let writer = try IndexWriter(path: index.path, entities: given, batchSize: batch, conversations: !noConversations)
             let gazetteer = writer.gazetteer
             let pool = WorkerPool(size: jobs, timeLimit: timeout)
-            var ingester = Ingester(extractor: pool, builder: RecordBuilder(gazetteer: gazetteer), ocrMode: ocr, jobs: jobs)
+            var ingester = Ingester(extractor: pool, builder: RecordBuilder(gazetteer: gazetteer), ocrMode: ocr.ocr, jobs: jobs)
             ingester.retryFailed = retryFailed
+            ingester.ocrLanguage = ocr.language
             let progress = ProgressPrinter(quiet: verbose)
             let report = try await ingester.run(paths: paths, into: writer) { progress.update($0) }
             await pool.shutdown()

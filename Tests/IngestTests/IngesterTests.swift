@@ -105,3 +105,17 @@ final class IngesterTests: XCTestCase {
     }
 }
 
+
+final class OCRLanguageCheckTests: XCTestCase {
+    func testLanguagesAreCheckedAgainstTheModelsInstalled() {
+        let installed = ["eng", "osd", "spa"]
+        XCTAssertNoThrow(try OCRLanguage.check("eng+spa", available: installed))
+        XCTAssertThrowsError(try OCRLanguage.check("eng+chi_sim+rus", available: installed)) { error in
+            XCTAssertEqual("\(error)", "Tesseract has no model for chi_sim, rus on this machine: "
+                + "install the Debian packages (apt-get install tesseract-ocr-chi-sim tesseract-ocr-rus)")
+        }
+        for name in ["Spanish", "eng+", "spa eng", ""] {
+            XCTAssertThrowsError(try OCRLanguage.check(name, available: installed), name)
+        }
+    }
+}
