@@ -14,7 +14,8 @@ public enum PageExtractor {
     }
 
     /// Under `auto`, a page needs OCR when it has too few characters for its area and
-    /// an image covers a good part of it (a blank page has neither, and is left alone).
+    /// an image covers a good part of it (a blank page has neither, and is left alone),
+    /// or when its text layer is garbage (`isGarbage`).
     static func needsOCR(_ pdf: PDFDocument, page: Int, text: String, mode: OCRMode) -> Bool {
         switch mode {
         case .never: return false
@@ -23,9 +24,23 @@ public enum PageExtractor {
             let size = pdf.size(page: page)
             let letterArea = 612.0 * 792.0
             let expected = 40 * max(0.25, size.width * size.height / letterArea)
-            let characters = text.unicodeScalars.filter { !CharacterSet.whitespacesAndNewlines.contains($0) }.count
-            return Double(characters) < expected && pdf.largestImageCoverage(page: page) > 0.2
+            let characters = Array(text.unicodeScalars.filter { !CharacterSet.whitespacesAndNewlines.contains($0) })
+            return (Double(characters.count) < expected && pdf.largestImageCoverage(page: page) > 0.2) || isGarbage(characters)
         }
+    }
+
+    /// Whether a text layer's characters are garbage: a third of them or more no
+    /// character at all — private-use code points, controls, U+FFFD, unassigned ones — as
+    /// a font without a true Unicode map gives. (Punctuation is no sign: a table of
+    /// contents is half dot leaders. Redaction boxes, "█", count for neither side; a few
+    /// characters say nothing.)
+    static func isGarbage(_ characters: [Unicode.Scalar]) -> Bool {
+        let marks = characters.filter { $0 != "█" }
+        guard marks.count >= 20 else { return false }
+        let unmapped = marks.filter { scalar in
+            scalar == "\u{FFFD}" || [.privateUse, .control, .unassigned, .surrogate].contains(scalar.properties.generalCategory)
+        }
+        return unmapped.count * 3 >= marks.count
     }
 
     /// OCR of page `number` (from 1).

@@ -35,6 +35,25 @@ final class PDFDocumentTests: XCTestCase {
         XCTAssertFalse(born.contains(where: \.needsOCR))
     }
 
+    /// A text layer whose characters are garbage (a font's Unicode map broken: every
+    /// character in the private-use area) is OCR'd under `auto`, and OCR reads the page.
+    func testAGarbageTextLayerIsOCRdUnderAuto() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("garbage-\(UUID()).pdf").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        GeneratedPDF.writeWithGarbageTextLayer(lines: ["From: Ines Barros <ibarros@vendor-z.example>", "Subject: Pilot terms",
+                                                       "", "The pilot ends on Friday; the invoice follows."], to: path)
+        let layer = try PageExtractor.pageTexts(of: path, ocr: .auto)
+        XCTAssertEqual(layer.count, 1)
+        XCTAssertFalse(layer[0].text.contains("pilot"), "the text layer is garbage: \(layer[0].text)")
+        XCTAssertTrue(layer[0].needsOCR)
+        let read = try PageExtractor.recognize(path: path, page: 1, engine: try OCREngine())
+        XCTAssertTrue(read.text.contains("The pilot ends on Friday"), read.text)
+        XCTAssertFalse(try PageExtractor.pageTexts(of: path, ocr: .never)[0].needsOCR)
+        // Punctuation is no garbage: a table of contents is half dot leaders.
+        let contents = "Introduction . . . . . . . . . . . . . . . . 1\nStructure handling . . . . . . . . . . . . 2\n2.1 . . . . . . . . . 3"
+        XCTAssertFalse(PageExtractor.isGarbage(Array(contents.unicodeScalars.filter { !$0.properties.isWhitespace })))
+    }
+
     func testUnreadablePDFsSayWhy() {
         func reason(_ file: String) -> String {
             do {

@@ -21,4 +21,41 @@ public enum GeneratedPDF {
         cairo_surface_finish(surface)
         cairo_surface_destroy(surface)
     }
+
+    /// One letter page whose text prints right (Helvetica) but whose text layer is
+    /// garbage: its ToUnicode map sends every character to the private-use area, as a
+    /// PDF with a broken or missing Unicode map reads. Written by hand: cairo always
+    /// writes a true map.
+    public static func writeWithGarbageTextLayer(lines: [String], to path: String) {
+        let text = lines.enumerated().map { i, line in
+            let escaped = line.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "(", with: "\\(").replacingOccurrences(of: ")", with: "\\)")
+            return "BT /F1 12 Tf 72 \(720 - i * 18) Td (\(escaped)) Tj ET"
+        }.joined(separator: "\n")
+        let cmap = """
+            /CIDInit /ProcSet findresource begin 12 dict begin begincmap
+            /CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def
+            /CMapName /Garbage-UCS def /CMapType 2 def
+            1 begincodespacerange <00> <FF> endcodespacerange
+            1 beginbfrange <20> <7E> <E020> endbfrange
+            endcmap CMapName currentdict /CMapResource defineresource pop end end
+            """
+        let objects = [
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+            "<< /Length \(text.utf8.count) >>\nstream\n\(text)\nendstream",
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding /ToUnicode 6 0 R >>",
+            "<< /Length \(cmap.utf8.count) >>\nstream\n\(cmap)\nendstream",
+        ]
+        var pdf = "%PDF-1.4\n"
+        var offsets: [Int] = []
+        for (i, object) in objects.enumerated() {
+            offsets.append(pdf.utf8.count)
+            pdf += "\(i + 1) 0 obj\n\(object)\nendobj\n"
+        }
+        let xref = pdf.utf8.count
+        pdf += "xref\n0 \(objects.count + 1)\n0000000000 65535 f \n" + offsets.map { String(format: "%010d 00000 n \n", $0) }.joined()
+        pdf += "trailer\n<< /Size \(objects.count + 1) /Root 1 0 R >>\nstartxref\n\(xref)\n%%EOF\n"
+        FileManager.default.createFile(atPath: path, contents: Data(pdf.utf8))
+    }
 }
