@@ -83,42 +83,15 @@ enum Deskew {
     /// The page turned straight, and the angle it was turned by (degrees; 0 when the
     /// skew found is too small or too uncertain to act on).
     static func straighten(_ image: GrayImage) -> (image: GrayImage, degrees: Double) {
-        var pix = pixCreate(Int32(image.width), Int32(image.height), 8)
+        var pix = image.makePix()
         guard let page = pix else { return (image, 0) }
         defer { pixDestroy(&pix) }
-        copy(image, into: page)
         var angle: Float = 0, confidence: Float = 0
         var result = pixFindSkewAndDeskew(page, 2, &angle, &confidence)
         guard let straight = result else { return (image, 0) }
         defer { pixDestroy(&result) }
         // Leptonica hands back the page itself (a clone) when it finds no usable skew.
         guard abs(angle) >= 0.1, confidence >= 3, pixGetWidth(straight) == Int32(image.width) else { return (image, 0) }
-        return (read(straight, like: image), Double(angle))
-    }
-
-    /// Leptonica packs 8-bit pixels into 32-bit words most significant byte first: on a
-    /// little-endian machine byte x of a row sits at x ^ 3.
-    private static func copy(_ image: GrayImage, into pix: UnsafeMutablePointer<PIX>) {
-        let wordsPerLine = Int(pixGetWpl(pix))
-        let data = UnsafeMutableRawPointer(pixGetData(pix)!).assumingMemoryBound(to: UInt8.self)
-        image.pixels.withUnsafeBufferPointer { pixels in
-            for y in 0..<image.height {
-                let row = data + y * wordsPerLine * 4
-                for x in 0..<image.width { row[x ^ 3] = pixels[y * image.width + x] }
-            }
-        }
-    }
-
-    private static func read(_ pix: UnsafeMutablePointer<PIX>, like image: GrayImage) -> GrayImage {
-        let wordsPerLine = Int(pixGetWpl(pix))
-        let data = UnsafeMutableRawPointer(pixGetData(pix)!).assumingMemoryBound(to: UInt8.self)
-        var out = GrayImage(width: image.width, height: image.height, pixels: [UInt8](repeating: 255, count: image.pixels.count))
-        out.pixels.withUnsafeMutableBufferPointer { pixels in
-            for y in 0..<image.height {
-                let row = data + y * wordsPerLine * 4
-                for x in 0..<image.width { pixels[y * image.width + x] = row[x ^ 3] }
-            }
-        }
-        return out
+        return (GrayImage(pix: straight), Double(angle))
     }
 }
