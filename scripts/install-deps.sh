@@ -11,6 +11,7 @@ packages=(
   libtesseract-dev tesseract-ocr-eng   # OCR of scanned pages
   tesseract-ocr-spa                    #   and a second language: tests read a Spanish scan (--ocr-lang spa)
   poppler-utils                        # pdfinfo/pdftotext: used by tests to check exported PDFs
+  libtiff-tools                        # tiffcp: tests make multi-page CCITT TIFF scans
   wamerican                            # everyday words: a vendor named "Vigilant" is not every vigilant officer
   python3-reportlab python3-pil        # accuracy/generate.py: the layout-randomised releases the tests score
   fonts-dejavu-core fonts-liberation   #   and the fonts it prints them in

@@ -59,12 +59,20 @@ public enum ExtractionWorker {
         case .ocrLanguages:
             return .languages(try OCREngine.availableLanguages())
         case .pageCount(let path):
-            return .pageCount(try PDFDocument(path: path).pageCount)
+            return .pageCount(ScannedImage.isImage(path: path) ? try ScannedImage(path: path).pageCount : try PDFDocument(path: path).pageCount)
         case .writePages(let path, let first, let last, let output):
-            try PDFDocument(path: path).writePages(first, last, to: output)
+            if ScannedImage.isImage(path: path) {
+                try ScannedImage(path: path).writePages(first, last, to: output)
+            } else {
+                try PDFDocument(path: path).writePages(first, last, to: output)
+            }
             return .written
         case .writePNG(let path, let number, let dpi, let output):
-            try PDFDocument(path: path).writePNG(page: number, dpi: dpi, to: output)
+            if ScannedImage.isImage(path: path) {
+                try ScannedImage(path: path).writePNG(page: number, dpi: dpi, to: output)
+            } else {
+                try PDFDocument(path: path).writePNG(page: number, dpi: dpi, to: output)
+            }
             return .written
         }
     }

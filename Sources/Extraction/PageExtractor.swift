@@ -7,6 +7,10 @@ public enum PageExtractor {
     public static let ocrDPI = 300
 
     public static func pageTexts(of path: String, ocr: OCRMode) throws -> [PageText] {
+        // (A scan delivered as images has no text layer: every page is OCR'd, unless never.)
+        if ScannedImage.isImage(path: path) {
+            return Array(repeating: PageText(text: "", needsOCR: ocr != .never), count: try ScannedImage(path: path).pageCount)
+        }
         let pdf = try PDFDocument(path: path)
         return pdf.pageTexts().enumerated().map { index, text in
             PageText(text: text, needsOCR: needsOCR(pdf, page: index, text: text, mode: ocr))
@@ -43,15 +47,27 @@ public enum PageExtractor {
         return unmapped.count * 3 >= marks.count
     }
 
-    /// OCR of page `number` (from 1).
+    /// OCR of page `number` (from 1) of a PDF or a scanned image.
     public static func recognize(path: String, page number: Int, engine: OCREngine) throws -> OCRText {
+        if ScannedImage.isImage(path: path) {
+            let scan = try ScannedImage(path: path)
+            guard number >= 1, number <= scan.pageCount else {
+                throw PDFError(path: path, reason: "no page \(number) in an image of \(scan.pageCount) page(s)")
+            }
+            let page = try scan.page(number - 1)
+            return read(page.image, dpi: page.dpi, engine: engine)
+        }
         let pdf = try PDFDocument(path: path)
         guard number >= 1, number <= pdf.pageCount else {
             throw PDFError(path: path, reason: "no page \(number) in a PDF of \(pdf.pageCount) pages")
         }
-        let page = number - 1
-        let dpi = pdf.renderingDPI(page: page, wanted: Double(ocrDPI))
-        let image = Deskew.straighten(pdf.render(page: page, dpi: dpi)).image
+        let dpi = pdf.renderingDPI(page: number - 1, wanted: Double(ocrDPI))
+        return read(pdf.render(page: number - 1, dpi: dpi), dpi: dpi, engine: engine)
+    }
+
+    /// The text of a page's image, straightened, as printed lines.
+    static func read(_ page: GrayImage, dpi: Double, engine: OCREngine) -> OCRText {
+        let image = Deskew.straighten(page).image
         let read = engine.words(image, dpi: Int(dpi.rounded()))
         // Tesseract reads nothing in a black box: each one goes where it stands, as "█",
         // so that it is counted in the email it redacts.

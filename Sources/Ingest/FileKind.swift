@@ -2,7 +2,8 @@ import Foundation
 
 /// What a file holds, judged by its first bytes rather than its name.
 public enum FileKind: String, Sendable {
-    case pdf, email, mbox, text
+    /// `image`: a scan delivered as a TIFF (of one page or many), a JPEG or a PNG.
+    case pdf, image, email, mbox, text
 
     /// Why a file is not one of the kinds `corpus` reads.
     public struct Unsupported: Error, CustomStringConvertible {
@@ -26,6 +27,7 @@ public enum FileKind: String, Sendable {
         if ext == "pdf" {
             throw Unsupported(description: "not a PDF: starts with \(head.prefix(8).map { String(format: "%02x", $0) }.joined(separator: " "))")
         }
+        if isTIFF(head) || head.starts(with: [0xFF, 0xD8, 0xFF]) || head.starts(with: [0x89, 0x50, 0x4E, 0x47]) { return .image }
         let isBinary = head.prefix(512).contains(0)
         // (A NUL byte in a message's body does not make an mbox binary data.)
         if head.starts(with: "From ".utf8), !isBinary || looksLikeHeaders(head.drop { $0 != 0x0A }.dropFirst()) { return .mbox }
@@ -38,9 +40,14 @@ public enum FileKind: String, Sendable {
         if isBinary { throw Unsupported(description: "not a supported file type (binary data)") }
         // Other text files (source code, data exports) are not records of a release.
         guard ["txt", "text", ""].contains(ext) else {
-            throw Unsupported(description: "not a supported file type (.\(ext)); corpus reads PDF, .eml, .mbox and .txt")
+            throw Unsupported(description: "not a supported file type (.\(ext)); corpus reads PDF, TIFF, JPEG, PNG, .eml, .mbox and .txt")
         }
         return .text
+    }
+
+    /// A TIFF (a scan or a fax; of the images, `.image`, the one kind mail attaches as a scan).
+    static func isTIFF(_ head: Data) -> Bool {
+        head.starts(with: Array("II*\0".utf8)) || head.starts(with: Array("MM\0*".utf8))
     }
 
     /// Formats a release may hold that corpus does not read yet, by their first bytes,
@@ -56,9 +63,6 @@ public enum FileKind: String, Sendable {
         }
         if starts([0x37, 0x7A, 0xBC, 0xAF, 0x27, 0x1C]) { return "a 7-Zip archive" }
         if starts([0x1F, 0x8B]) { return "a gzip-compressed file" }
-        if starts(Array("II*\0".utf8)) || starts(Array("MM\0*".utf8)) { return "a TIFF image" }
-        if starts([0xFF, 0xD8, 0xFF]) { return "a JPEG image" }
-        if starts([0x89, 0x50, 0x4E, 0x47]) { return "a PNG image" }
         if head.count > 262, head[257..<262] == Data("ustar".utf8) { return "a tar archive" }
         return nil
     }

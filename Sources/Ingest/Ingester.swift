@@ -120,7 +120,7 @@ public struct Ingester: Sendable {
             if !retryFailed, let before = try sink.failure(sha256: digest) { return .failedBefore(before) }
             let file = SourceFile(path: path, sha256: digest)
             switch kind {
-            case .pdf:
+            case .pdf, .image:
                 let read = try await pdfRecords(file.path, file: file)
                 try sink.add(read.records)
                 return .indexed(sha256: digest, records: read.records.count, pages: read.pages, ocrPages: read.ocrPages)
@@ -183,7 +183,7 @@ public struct Ingester: Sendable {
         return (records, pages.count, ocrPages)
     }
 
-    /// A PDF's pages: the text layer, and OCR where it is missing.
+    /// A PDF's pages (or a scanned image's): the text layer, and OCR where it is missing.
     private func pages(of path: String) async throws -> (pages: [Page], ocrPages: Int) {
         let texts = try await extractor.pageTexts(of: path, ocr: ocrMode)
         var pages = texts.enumerated().map { Page(number: $0 + 1, text: $1.text, ocrConfidence: nil) }
@@ -204,7 +204,7 @@ public struct Ingester: Sendable {
     /// open an email, as ingest decides it.
     public func splitDecisions(of path: String) async throws -> (decisions: [SplitDecision], lines: [PageLine]) {
         switch try FileKind.detect(path: path) {
-        case .pdf:
+        case .pdf, .image:
             let pages = try await pages(of: path).pages
             return (EmailSplitter.explain(pages), EmailSplitter.lines(pages))
         case .text:
@@ -236,12 +236,17 @@ public struct Ingester: Sendable {
                 unread("\(error)")
                 continue
             }
+            // (Mail attaches logos and photos far more often than scans; a TIFF is a fax or a scan.)
+            if kind == .image, !FileKind.isTIFF(attachment.data) {
+                unread("an attached PNG or JPEG image: not OCR'd (a logo or a photo, most often); a scan given as a file is")
+                continue
+            }
             let child = SourceFile(path: file.path, sha256: FileHash.sha256(attachment.data), attachment: attachment.filename,
                                    member: file.member)
             var read: [Record] = []
             switch kind {
-            case .pdf:
-                let copy = FileManager.default.temporaryDirectory.appendingPathComponent("corpus-attachment-\(UUID().uuidString).pdf")
+            case .pdf, .image:
+                let copy = FileManager.default.temporaryDirectory.appendingPathComponent("corpus-attachment-\(UUID().uuidString)")
                 try attachment.data.write(to: copy)
                 defer { try? FileManager.default.removeItem(at: copy) }
                 let fromPDF: (records: [Record], pages: Int, ocrPages: Int)

@@ -33,3 +33,32 @@ final class OCREngineTests: XCTestCase {
         XCTAssertTrue(result.text.contains("floor plan"), result.text)
     }
 }
+
+/// Scans delivered as images, read through Leptonica.
+final class ScannedImageTests: XCTestCase {
+    /// A one-page TIFF scan at 300 dpi: one page, read at its resolution, and drawn for the
+    /// reading room as a PNG at the resolution asked for.
+    func testATIFFPageIsReadAtItsResolutionAndDrawnAsAPNG() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("scan-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let pdf = folder.appendingPathComponent("page.pdf").path
+        GeneratedPDF.write(pages: [["Subject: Pilot terms", "", "The pilot ends on Friday."]], to: pdf, fontSize: 12)
+        let tiff = folder.appendingPathComponent("scan").path
+        let rendered = try CorpusBinary.run(["-r", "300", "-gray", "-tiff", "-singlefile", pdf, tiff], executable: "/usr/bin/pdftoppm")
+        XCTAssertEqual(rendered.status, 0, rendered.stderr)
+        let scan = try ScannedImage(path: tiff + ".tif")
+        XCTAssertEqual(scan.pageCount, 1)
+        let page = try scan.page(0)
+        XCTAssertEqual(page.dpi, 300)
+        XCTAssertEqual([page.image.width, page.image.height], [2550, 3300])
+        let png = folder.appendingPathComponent("page.png").path
+        try scan.writePNG(page: 1, dpi: 100, to: png)
+        let header = try Data(contentsOf: URL(fileURLWithPath: png)).prefix(24)
+        XCTAssertEqual(Array(header.prefix(4)), [0x89, 0x50, 0x4E, 0x47])
+        XCTAssertEqual(header[16..<24].reduce(0) { $0 << 8 | UInt64($1) }, 850 << 32 | 1100, "letter at 100 dpi")
+        XCTAssertThrowsError(try scan.writePNG(page: 2, dpi: 100, to: png))
+        let read = try PageExtractor.recognize(path: tiff + ".tif", page: 1, engine: try OCREngine())
+        XCTAssertTrue(read.text.contains("The pilot ends on Friday."), read.text)
+    }
+}

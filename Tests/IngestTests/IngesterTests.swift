@@ -101,7 +101,8 @@ final class IngesterTests: XCTestCase {
         XCTAssertEqual(records[1].text.trimmingCharacters(in: .whitespacesAndNewlines), "A message without From, Date or Subject keeps its text.")
         XCTAssertEqual(report.rejected, [Rejection(path: path + "#4", reason: "message cut off before the end of its headers")])
         XCTAssertEqual(records[2].unreadAttachments,
-                       [UnreadAttachment(name: "probe.png", type: "image/png", size: 70, reason: "a PNG image: not supported yet")])
+                       [UnreadAttachment(name: "probe.png", type: "image/png", size: 70,
+                                         reason: "an attached PNG or JPEG image: not OCR'd (a logo or a photo, most often); a scan given as a file is")])
     }
 }
 

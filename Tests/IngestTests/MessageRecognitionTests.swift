@@ -53,7 +53,9 @@ final class MessageRecognitionTests: XCTestCase {
         XCTAssertTrue(reason(ole2, name: "mail_outlook_1").contains("Outlook .msg"))
         XCTAssertEqual(reason(Array("!BDN".utf8), name: "archive.pst"), "an Outlook mailbox (.pst or .ost): not supported yet")
         XCTAssertEqual(reason([0x50, 0x4B, 0x03, 0x04], name: "release.zip"), "a ZIP archive: not supported yet")
-        XCTAssertEqual(reason(Array("II*".utf8) + [0], name: "scan.tif"), "a TIFF image: not supported yet")
+        for head in [Array("II*".utf8) + [0], Array("MM".utf8) + [0, 0x2A], [0xFF, 0xD8, 0xFF, 0xE0], [0x89, 0x50, 0x4E, 0x47]] {
+            XCTAssertEqual(try FileKind.detect(head: Data(head + Array(repeating: 0, count: 64)), name: "scan"), .image, "scans are read")
+        }
         XCTAssertEqual(reason(Array("%%%% scanner log\n".utf8), name: "garbage.eml"), "not an email: no message headers at the top")
     }
 }
