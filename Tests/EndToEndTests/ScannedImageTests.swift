@@ -3,7 +3,8 @@ import TestSupport
 import XCTest
 
 /// Releases scanned to images: a multi-page TIFF (CCITT G4, as scanners write them) of
-/// printed emails is OCR'd page by page and split into its emails like a scanned PDF.
+/// printed emails is OCR'd page by page and split into its emails like a scanned PDF; and
+/// a scanned page of any size is read.
 final class ScannedImageTests: XCTestCase {
     var folder: URL!
     var index: String!
@@ -72,6 +73,21 @@ final class ScannedImageTests: XCTestCase {
         let info = try CorpusBinary.run([out + "/files/pages/" + pages.sorted()[0]], executable: "/usr/bin/pdfinfo")
         XCTAssertTrue(info.stdout.contains(#/Pages:\s+1\n/#), info.stdout)
         XCTAssertTrue(info.stdout.contains(#/612 x 792 pts/#), "a letter page at the scan's resolution: \(info.stdout)")
+    }
+
+    /// A page of 35,000 × 35,000 pixels at 300 dpi (a plan, a poster) is ingested through
+    /// the workers, within their memory cap, not lost to a crash.
+    func testAHugePageIsIngestedWithoutACrash() throws {
+        let side = 35_000.0 * 72 / 300
+        GeneratedPDF.write(pages: [["Subject: Floor plan", "", "The floor plan of the annex."]],
+                           to: folder.appendingPathComponent("plan.pdf").path, size: (side, side), fontSize: 160)
+        let ingest = try CorpusBinary.run(["ingest", "--index", index, folder.path, "--ocr", "always", "--json"])
+        XCTAssertEqual(ingest.status, 0, ingest.stderr)
+        let summary = try XCTUnwrap(ingest.json as? [String: Any], ingest.stdout)
+        XCTAssertEqual(summary["ocr_pages"] as? Int, 1)
+        XCTAssertEqual((summary["rejected"] as? [Any])?.count, 0)
+        let found = try CorpusBinary.run(["search", "--index", index, "annex", "--json"])
+        XCTAssertEqual((found.json as? [String: Any])?["total"] as? Int, 1, found.stdout)
     }
 
     func testAFileThatOnlyLooksLikeATIFFIsRejectedWithItsReason() throws {
