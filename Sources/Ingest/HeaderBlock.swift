@@ -201,12 +201,14 @@ struct HeaderBlock: Sendable {
         return value + (brokenAddress ? "" : " ") + more
     }
 
-    /// "Angela Goldberg", "Anthony De La": a person's name (or its first words) alone,
-    /// as a narrow column wraps a recipient list.
+    /// "Angela Goldberg", "Anthony De La", "Maria da": a person's name (or its first
+    /// words) alone, as a narrow column wraps a recipient list.
     static func isName(_ text: String) -> Bool {
         let words = text.trimmed(where: { $0 == "," }).split(separator: " ")
-        return (1...4).contains(words.count) && words.allSatisfy { word in
-            word.first!.isUppercase && word.allSatisfy { $0.isLetter || $0 == "." || $0 == "-" || $0 == "'" }
+        return (1...4).contains(words.count) && words.indices.allSatisfy { k in
+            let word = words[k]
+            return (word.first!.isUppercase || (k > 0 && AddressList.surnameParticles.contains(String(word))))
+                && word.allSatisfy { $0.isLetter || $0 == "." || $0 == "-" || $0 == "'" }
         }
     }
 

@@ -358,12 +358,13 @@ final class TextReleaseSplitTests: XCTestCase {
             "Nikhil Edwards  To  William Sullivan/ID/NYCDOI@NYCDOI", "<nikhil.edwards@brightwateranalytics.com>", "5/4/2021 9:56 AM",
             "                                        cc  Arjun", "                                        Parker/ID/NYCDOI@NYCDOI,",
             "                                        Priya", "                                        Ramos/OIGN/NYCDOI@",
-            "                                        NYCDOI", "                                        bcc",
+            "                                        NYCDOI,", "                                        Sofia da", "                                        Costa/ID/NYCDOI@NYCDOI",
+            "                                        bcc",
             "                                        Subject  Request for FR search - Complaint", "                                        #2018-115-59604",
             "", "William, the search is done.",
         ].joined(separator: "\n")
         let listed = EmailSplitter.split(text: wrappedList).first?.header
-        XCTAssertEqual(listed?.cc.map(\.name), ["Arjun Parker", "Priya Ramos"], "a list wrapped a name per line under its label")
+        XCTAssertEqual(listed?.cc.map(\.name), ["Arjun Parker", "Priya Ramos", "Sofia da Costa"], "a list wrapped a name per line under its label")
         XCTAssertEqual(listed?.subject, "Request for FR search - Complaint #2018-115-59604")
 
         // A subject wrapped between its label and its value, then under that line.
