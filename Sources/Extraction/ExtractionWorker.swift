@@ -59,20 +59,12 @@ public enum ExtractionWorker {
         case .ocrLanguages:
             return .languages(try OCREngine.availableLanguages())
         case .pageCount(let path):
-            return .pageCount(ScannedImage.isImage(path: path) ? try ScannedImage(path: path).pageCount : try PDFDocument(path: path).pageCount)
+            return .pageCount(try pagedFile(at: path).pageCount)
         case .writePages(let path, let first, let last, let output):
-            if ScannedImage.isImage(path: path) {
-                try ScannedImage(path: path).writePages(first, last, to: output)
-            } else {
-                try PDFDocument(path: path).writePages(first, last, to: output)
-            }
+            try pagedFile(at: path).writePages(first, last, to: output)
             return .written
         case .writePNG(let path, let number, let dpi, let output):
-            if ScannedImage.isImage(path: path) {
-                try ScannedImage(path: path).writePNG(page: number, dpi: dpi, to: output)
-            } else {
-                try PDFDocument(path: path).writePNG(page: number, dpi: dpi, to: output)
-            }
+            try pagedFile(at: path).writePNG(page: number, dpi: dpi, to: output)
             return .written
         }
     }
