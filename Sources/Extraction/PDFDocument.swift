@@ -41,7 +41,7 @@ public final class PDFDocument {
             try? handle.close()
             if head.isEmpty { return "empty file" }
             if head.range(of: Data("%PDF-".utf8)) == nil {
-                return "not a PDF: starts with \(head.map { String(format: "%02x", $0) }.joined(separator: " "))"
+                return "not a PDF: starts with \(head.prefix(8).map { String(format: "%02x", $0) }.joined(separator: " "))"
             }
         }
         return "damaged or truncated PDF (\(message))"
