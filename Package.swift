@@ -23,6 +23,9 @@ let package = Package(
         .systemLibrary(
             name: "CTesseract", pkgConfig: "tesseract",
             providers: [.apt(["libtesseract-dev"])]),
+        .systemLibrary(
+            name: "CArchive", pkgConfig: "libarchive",
+            providers: [.apt(["libarchive-dev"])]),
         .target(
             name: "CXapian",
             cxxSettings: [.unsafeFlags(["-fexceptions"])],
@@ -32,8 +35,8 @@ let package = Package(
         .target(
             name: "Ingest",
             dependencies: ["Workers", .product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log")]),
-        // Poppler and Tesseract: linked into the worker executable only, never into `corpus`.
-        .target(name: "Extraction", dependencies: ["Workers", "CPoppler", "CTesseract"]),
+        // Poppler, Tesseract and libarchive: linked into the worker executable only, never into `corpus`.
+        .target(name: "Extraction", dependencies: ["Workers", "CPoppler", "CTesseract", "CArchive"]),
         .executableTarget(name: "corpus-extract", dependencies: ["Extraction"]),
         .target(name: "Search", dependencies: ["Ingest", "Workers", "CXapian", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "Web", dependencies: ["Search", "Ingest", "Workers", .product(name: "Hummingbird", package: "hummingbird")]),

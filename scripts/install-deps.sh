@@ -9,6 +9,8 @@ packages=(
   libxapian-dev                        # the index
   zlib1g-dev                           # CRC-32 of the facet columns file
   libtesseract-dev tesseract-ocr-eng   # OCR of scanned pages
+  libarchive-dev                       # archives: zip, 7z, tar[.gz|.bz2|.xz], rar
+  libarchive-tools zip                 #   bsdtar and zip: tests make 7z, tar.gz and encrypted zip members
   tesseract-ocr-spa                    #   and a second language: tests read a Spanish scan (--ocr-lang spa)
   poppler-utils                        # pdfinfo/pdftotext: used by tests to check exported PDFs
   libtiff-tools                        # tiffcp: tests make multi-page CCITT TIFF scans

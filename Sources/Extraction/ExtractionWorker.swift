@@ -66,6 +66,8 @@ public enum ExtractionWorker {
         case .writePNG(let path, let number, let dpi, let output):
             try pagedFile(at: path).writePNG(page: number, dpi: dpi, to: output)
             return .written
+        case .unpack(let path, let folder, let only):
+            return .members(try ArchiveUnpacker.unpack(path, into: folder, only: only))
         }
     }
 }

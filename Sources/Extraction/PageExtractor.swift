@@ -102,4 +102,8 @@ public final class InProcessExtractor: PDFExtracting, @unchecked Sendable {
     public func ocrLanguages() async throws -> [String] {
         try OCREngine.availableLanguages()
     }
+
+    public func unpack(archive path: String, into folder: String, only: String?) async throws -> [ArchiveMember] {
+        try ArchiveUnpacker.unpack(path, into: folder, only: only)
+    }
 }

@@ -3,7 +3,9 @@ import Foundation
 /// What a file holds, judged by its first bytes rather than its name.
 public enum FileKind: String, Sendable {
     /// `image`: a scan delivered as a TIFF (of one page or many), a JPEG or a PNG.
-    case pdf, image, email, mbox, text
+    /// `archive`: a ZIP, 7-Zip, tar (plain or compressed) or RAR archive, or one file
+    /// compressed alone (gzip, bzip2, xz), whose members are files of their own.
+    case pdf, image, email, mbox, text, archive
 
     /// Why a file is not one of the kinds `corpus` reads.
     public struct Unsupported: Error, CustomStringConvertible {
@@ -28,6 +30,7 @@ public enum FileKind: String, Sendable {
             throw Unsupported(description: "not a PDF: starts with \(head.prefix(8).map { String(format: "%02x", $0) }.joined(separator: " "))")
         }
         if isTIFF(head) || head.starts(with: [0xFF, 0xD8, 0xFF]) || head.starts(with: [0x89, 0x50, 0x4E, 0x47]) { return .image }
+        if isArchive(head, ext: ext) { return .archive }
         let isBinary = head.prefix(512).contains(0)
         // (A NUL byte in a message's body does not make an mbox binary data.)
         if head.starts(with: "From ".utf8), !isBinary || looksLikeHeaders(head.drop { $0 != 0x0A }.dropFirst()) { return .mbox }
@@ -40,7 +43,7 @@ public enum FileKind: String, Sendable {
         if isBinary { throw Unsupported(description: "not a supported file type (binary data)") }
         // Other text files (source code, data exports) are not records of a release.
         guard ["txt", "text", ""].contains(ext) else {
-            throw Unsupported(description: "not a supported file type (.\(ext)); corpus reads PDF, TIFF, JPEG, PNG, .eml, .mbox and .txt")
+            throw Unsupported(description: "not a supported file type (.\(ext)); corpus reads PDF, TIFF, JPEG, PNG, .eml, .mbox, .txt and archives of them")
         }
         return .text
     }
@@ -58,13 +61,26 @@ public enum FileKind: String, Sendable {
             return ext == "msg" ? "an Outlook message (.msg)" : "a Microsoft Office file (an Outlook .msg, or a .doc or .xls)"
         }
         if starts([0x21, 0x42, 0x44, 0x4E]) { return "an Outlook mailbox (.pst or .ost)" }
-        if starts([0x50, 0x4B, 0x03, 0x04]) {
-            return ["docx", "xlsx", "pptx"].contains(ext) ? "a Microsoft Office document (.\(ext))" : "a ZIP archive"
-        }
-        if starts([0x37, 0x7A, 0xBC, 0xAF, 0x27, 0x1C]) { return "a 7-Zip archive" }
-        if starts([0x1F, 0x8B]) { return "a gzip-compressed file" }
-        if head.count > 262, head[257..<262] == Data("ustar".utf8) { return "a tar archive" }
+        if starts([0x50, 0x4B, 0x03, 0x04]) { return "a document in a ZIP container (.\(ext))" }
         return nil
+    }
+
+    /// Office and e-book documents are ZIP files too, but no archive of a release's files.
+    private static let zipDocuments: Set<String> = ["docx", "xlsx", "pptx", "odt", "ods", "odp", "epub", "jar", "apk"]
+
+    /// An archive libarchive reads, by its signature.
+    private static func isArchive(_ head: Data, ext: String) -> Bool {
+        func starts(_ bytes: [UInt8]) -> Bool { head.starts(with: bytes) }
+        // (An empty ZIP is its end record alone.)
+        if starts([0x50, 0x4B, 0x03, 0x04]) || starts([0x50, 0x4B, 0x05, 0x06]) || starts([0x50, 0x4B, 0x07, 0x08]) {
+            return !zipDocuments.contains(ext)
+        }
+        return starts([0x37, 0x7A, 0xBC, 0xAF, 0x27, 0x1C])      // 7-Zip
+            || starts([0x1F, 0x8B])                               // gzip
+            || starts(Array("BZh".utf8))                          // bzip2
+            || starts([0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00])       // xz
+            || starts(Array("Rar!\u{1A}\u{07}".utf8))             // RAR
+            || head.count > 262 && head[257..<262] == Data("ustar".utf8)
     }
 
     private static let knownHeaders: Set<String> = [

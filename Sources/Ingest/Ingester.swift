@@ -29,15 +29,40 @@ public struct Ingester: Sendable {
         self.jobs = max(1, jobs)
     }
 
+    /// Archives inside archives are opened this deep, and no deeper (a zip of zips of
+    /// zips is how the oldest decompression bombs are made).
+    public var maxArchiveDepth = 4
+
     enum Outcome: Sendable {
         case duplicate
         /// The file could not be read; `sha256` when it could be hashed, to remember it by.
         case rejected(String, sha256: String?)
         /// An earlier ingest could not read it, for this reason.
         case failedBefore(String)
-        /// Every record of the file is in the sink; its done marker is not yet. `rejected`:
-        /// the parts of it that are no record (an mbox's cut-off message), with reasons.
-        case indexed(sha256: String, records: Int, pages: Int, ocrPages: Int, rejected: [Rejection] = [])
+        /// Every record of the file is in the sink; its done marker is not yet.
+        case indexed(sha256: String, FileRead)
+    }
+
+    /// What reading one file gave. `rejected`: the parts of it that are no record (an
+    /// mbox's cut-off message, an archive's encrypted member), with reasons.
+    struct FileRead: Sendable {
+        var records = 0, pages = 0, ocrPages = 0
+        var rejected: [Rejection] = []
+        /// An archive's members read and marked done on their own, their pages with them.
+        var members = 0, memberPages = 0, memberOCRPages = 0
+        /// Members already in the index (or met earlier in this run).
+        var duplicateMembers = 0
+
+        static func += (total: inout FileRead, part: FileRead) {
+            total.records += part.records
+            total.pages += part.pages
+            total.ocrPages += part.ocrPages
+            total.rejected += part.rejected
+            total.members += part.members
+            total.memberPages += part.memberPages
+            total.memberOCRPages += part.memberOCRPages
+            total.duplicateMembers += part.duplicateMembers
+        }
     }
 
     public func run(paths: [String], into sink: RecordSink,
@@ -74,13 +99,15 @@ public struct Ingester: Sendable {
                 case .failedBefore(let reason):
                     report.failedBefore.append(Rejection(path: path, reason: reason))
                     logger.debug("\(path): not read again: \(reason)")
-                case .indexed(let sha, let records, let pages, let ocrPages, let rejected):
-                    logger.debug("\(path): \(records) record(s)\(pages > 0 ? ", \(pages) page(s), \(ocrPages) OCR'd" : "")\(rejected.isEmpty ? "" : ", \(rejected.count) part(s) rejected")")
-                    try counter.finish(sha256: sha, pages: pages, ocrPages: ocrPages)
-                    report.rejected += rejected
-                    report.files += 1
-                    report.pages += pages
-                    report.ocrPages += ocrPages
+                case .indexed(let sha, let read):
+                    logger.debug("\(path): \(read.records) record(s)\(read.pages > 0 ? ", \(read.pages) page(s), \(read.ocrPages) OCR'd" : "")\(read.members > 0 ? " from \(read.members) member(s)" : "")\(read.rejected.isEmpty ? "" : ", \(read.rejected.count) part(s) rejected")")
+                    // (An archive's members counted their pages when each was marked done.)
+                    try counter.finish(sha256: sha, pages: read.pages - read.memberPages, ocrPages: read.ocrPages - read.memberOCRPages)
+                    report.rejected += read.rejected
+                    report.files += 1 + read.members
+                    report.skippedDuplicates += read.duplicateMembers
+                    report.pages += read.pages
+                    report.ocrPages += read.ocrPages
                 }
                 report.records = counter.value
                 progress(IngestProgress(report: report, filesDone: done, filesTotal: files.count,
@@ -111,62 +138,127 @@ public struct Ingester: Sendable {
                 if let sha, !retryFailed, let before = try sink.failure(sha256: sha) { return .failedBefore(before) }
                 throw error
             }
-            // An email or text file is read once, and hashed from those bytes; PDFs and
-            // mboxes (read by workers, or streamed) are hashed from disk a piece at a time.
-            let contents = kind == .email || kind == .text ? try Data(contentsOf: URL(fileURLWithPath: path)) : nil
+            let contents = try Self.contents(of: path, kind: kind)
             let digest = try contents.map(FileHash.sha256) ?? FileHash.sha256(path: path)
             sha = digest
             if try sink.isIndexed(sha256: digest) || !seen.insert(digest) { return .duplicate }
             if !retryFailed, let before = try sink.failure(sha256: digest) { return .failedBefore(before) }
-            let file = SourceFile(path: path, sha256: digest)
-            switch kind {
-            case .pdf, .image:
-                let read = try await pdfRecords(file.path, file: file)
-                try sink.add(read.records)
-                return .indexed(sha256: digest, records: read.records.count, pages: read.pages, ocrPages: read.ocrPages)
-            case .email:
-                // (A message without From, Date or Subject is still a message: its text is kept.)
-                let message = EmailMessage(contents ?? Data())
-                let read = try await messageRecords(message, file: file, index: nil)
-                try sink.add(read.records)
-                return .indexed(sha256: digest, records: read.records.count, pages: read.pages, ocrPages: read.ocrPages)
-            case .mbox:
-                // Messages stream from disk; they reach the sink a chunk at a time. Each
-                // is a record, or a rejection naming its position.
-                var chunk: [Record] = []
-                var position = 0, recorded = 0, records = 0
-                var rejected: [Rejection] = []
-                for message in try MboxReader(path: path) {
-                    position += 1
-                    let member = "#\(position)"
-                    guard message.complete else {
-                        rejected.append(Rejection(path: path + member, reason: "message cut off before the end of its headers"))
-                        continue
-                    }
-                    var messageFile = file
-                    messageFile.member = member
-                    let read = try await messageRecords(EmailMessage(message.data), file: messageFile, index: position - 1).records
-                    chunk += read
-                    records += read.count
-                    recorded += 1
-                    if chunk.count >= messageChunk {
-                        try sink.add(chunk)
-                        chunk = []
-                    }
-                }
-                guard recorded > 0 else { return .rejected("no complete message in this mbox", sha256: digest) }
-                try sink.add(chunk)
-                return .indexed(sha256: digest, records: records, pages: 0, ocrPages: 0, rejected: rejected)
-            case .text:
-                let text = TextDecoding.decode(contents ?? Data(), charset: nil)
-                let records = builder.records(fromText: text, file: file)
-                try sink.add(records)
-                return .indexed(sha256: digest, records: records.count, pages: 0, ocrPages: 0)
-            }
+            let read = try await records(of: path, kind: kind, contents: contents, file: SourceFile(path: path, sha256: digest),
+                                         sink: sink, seen: seen, depth: 0)
+            return .indexed(sha256: digest, read)
         } catch let error as PDFError {
             return .rejected(error.reason, sha256: sha)
         } catch {
             return .rejected("\(error)", sha256: sha)
+        }
+    }
+
+    /// An email or text file is read once, and hashed from those bytes; PDFs, mboxes and
+    /// archives (read by workers, or streamed) are hashed from disk a piece at a time.
+    private static func contents(of path: String, kind: FileKind) throws -> Data? {
+        kind == .email || kind == .text ? try Data(contentsOf: URL(fileURLWithPath: path)) : nil
+    }
+
+    /// The records of one file, of any kind, added to the sink. `path` is where its bytes
+    /// are (an archive's member is unpacked to a file of its own); `file` what its records
+    /// name as their source.
+    private func records(of path: String, kind: FileKind, contents: Data?, file: SourceFile, sink: RecordSink, seen: SeenHashes,
+                         depth: Int) async throws -> FileRead {
+        switch kind {
+        case .pdf, .image:
+            let read = try await pdfRecords(path, file: file)
+            try sink.add(read.records)
+            return FileRead(records: read.records.count, pages: read.pages, ocrPages: read.ocrPages)
+        case .email:
+            // (A message without From, Date or Subject is still a message: its text is kept.)
+            let read = try await messageRecords(EmailMessage(contents ?? Data()), file: file, index: nil)
+            try sink.add(read.records)
+            return FileRead(records: read.records.count, pages: read.pages, ocrPages: read.ocrPages)
+        case .mbox:
+            // Messages stream from disk; they reach the sink a chunk at a time. Each
+            // is a record, or a rejection naming its position.
+            var chunk: [Record] = []
+            var position = 0, recorded = 0
+            var read = FileRead()
+            for message in try MboxReader(path: path) {
+                position += 1
+                var messageFile = file
+                messageFile.member = (file.member ?? "") + "#\(position)"
+                guard message.complete else {
+                    read.rejected.append(Rejection(path: messageFile.citation, reason: "message cut off before the end of its headers"))
+                    continue
+                }
+                let records = try await messageRecords(EmailMessage(message.data), file: messageFile, index: position - 1).records
+                chunk += records
+                read.records += records.count
+                recorded += 1
+                if chunk.count >= messageChunk {
+                    try sink.add(chunk)
+                    chunk = []
+                }
+            }
+            guard recorded > 0 else { throw FileKind.Unsupported(description: "no complete message in this mbox") }
+            try sink.add(chunk)
+            return read
+        case .text:
+            let records = builder.records(fromText: TextDecoding.decode(contents ?? Data(), charset: nil), file: file)
+            try sink.add(records)
+            return FileRead(records: records.count)
+        case .archive:
+            return try await archiveRecords(path, file: file, sink: sink, seen: seen, depth: depth)
+        }
+    }
+
+    /// An archive's members, each read as a file of its own (several at once) and marked
+    /// done by its own hash, so that the same file met loose later is not read again.
+    /// Members that cannot be read are rejected one by one, named `archive!/member`.
+    private func archiveRecords(_ path: String, file: SourceFile, sink: RecordSink, seen: SeenHashes, depth: Int) async throws -> FileRead {
+        guard depth < maxArchiveDepth else {
+            throw FileKind.Unsupported(description: "an archive inside \(maxArchiveDepth) others: not opened (a decompression bomb is made so)")
+        }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("corpus-archive-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let members = try await extractor.unpack(archive: path, into: folder.path, only: nil)
+        var total = FileRead()
+        try await withThrowingTaskGroup(of: FileRead.self) { group in
+            var next = members.makeIterator()
+            func launch() {
+                guard let member = next.next() else { return }
+                group.addTask { try await self.memberRecords(member, of: file, sink: sink, seen: seen, depth: depth) }
+            }
+            for _ in 0..<jobs { launch() }
+            while let read = try await group.next() {
+                total += read
+                launch()
+            }
+        }
+        return total
+    }
+
+    /// One member of an archive: its records, or why it has none.
+    private func memberRecords(_ member: ArchiveMember, of archive: SourceFile, sink: RecordSink, seen: SeenHashes, depth: Int) async throws -> FileRead {
+        var file = archive
+        file.member = (archive.member ?? "") + "!/" + member.name
+        guard let path = member.file else {
+            return FileRead(rejected: [Rejection(path: file.citation, reason: member.refusal ?? "not unpacked")])
+        }
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        do {
+            let kind = try FileKind.detect(path: path)
+            let contents = try Self.contents(of: path, kind: kind)
+            file.sha256 = try contents.map(FileHash.sha256) ?? FileHash.sha256(path: path)
+            if try sink.isIndexed(sha256: file.sha256) || !seen.insert(file.sha256) { return FileRead(duplicateMembers: 1) }
+            var read = try await records(of: path, kind: kind, contents: contents, file: file, sink: sink, seen: seen, depth: depth + 1)
+            try sink.finish(sha256: file.sha256, pages: read.pages - read.memberPages, ocrPages: read.ocrPages - read.memberOCRPages)
+            read.members += 1
+            read.memberPages = read.pages
+            read.memberOCRPages = read.ocrPages
+            return read
+        } catch let error as PDFError {
+            return FileRead(rejected: [Rejection(path: file.citation, reason: error.reason)])
+        } catch {
+            return FileRead(rejected: [Rejection(path: file.citation, reason: "\(error)")])
         }
     }
 
@@ -212,6 +304,8 @@ public struct Ingester: Sendable {
             return (EmailSplitter.explain(text: text), EmailSplitter.lines(text: text))
         case .email, .mbox:
             throw FileKind.Unsupported(description: "an email file: its headers say where each message starts, nothing to split")
+        case .archive:
+            throw FileKind.Unsupported(description: "an archive: unpack it and explain the file inside")
         }
     }
 
@@ -268,6 +362,9 @@ public struct Ingester: Sendable {
                 read = builder.records(fromText: TextDecoding.decode(attachment.data, charset: nil), file: child)
             case .mbox:
                 unread("an mbox attached to an email is not read")
+                continue
+            case .archive:
+                unread("an archive attached to an email is not opened; ingest it as a file of its own")
                 continue
             }
             for (j, var record) in read.enumerated() {

@@ -63,14 +63,17 @@ extension SearchIndex {
             try? jsonl.close()
         }
         manifest.seekToEndOfFile()
-        manifest.write(Data("id,kind,date,from,to,subject,agencies,vendors,source_path,attachment,pages,sha256,original,file,also_in\r\n".utf8))
+        manifest.write(Data("id,kind,date,from,to,subject,agencies,vendors,source_path,source_member,attachment,pages,sha256,original,file,also_in\r\n".utf8))
 
         var summary = ExportSummary(records: 0, originals: 0, pageRanges: 0, path: path)
         var written: [String: String] = [:] // an original's sha256, or sha256 and pages → its name in files/
         var pageCounts: [String: Int] = [:] // a PDF's sha256 → its number of pages
+        // (Archive members are unpacked again here, each once, and gone with the export.)
+        let members = MemberFiles(folder: fm.temporaryDirectory.appendingPathComponent("corpus-export-members-\(UUID().uuidString)"), worker: pages)
+        defer { try? fm.removeItem(at: members.folder) }
         try forEachRecord(matching: query) { record in
-            let original = try exportOriginal(of: record, into: files, written: &written, summary: &summary)
-            let file = try exportPages(of: record, into: files, using: pages, written: &written,
+            let original = try exportOriginal(of: record, into: files, members: members, written: &written, summary: &summary)
+            let file = try exportPages(of: record, into: files, members: members, written: &written,
                                           pageCounts: &pageCounts, summary: &summary) ?? original
             let person = { (c: Correspondent) in c.address ?? c.name ?? "" }
             // (The other files the same message was found in, with their pages.)
@@ -78,7 +81,7 @@ extension SearchIndex {
             let row: [String] = [record.id, record.kind.rawValue, record.date?.description ?? "", record.from.map(person) ?? "",
                        (record.to + record.cc).map(person).joined(separator: "; "), record.subject ?? "",
                        record.agencies.joined(separator: "; "), record.vendors.joined(separator: "; "), record.source.path,
-                       record.source.attachment ?? "", record.source.pages.map { "\($0.lowerBound)-\($0.upperBound)" } ?? "",
+                       record.source.member ?? "", record.source.attachment ?? "", record.source.pages.map { "\($0.lowerBound)-\($0.upperBound)" } ?? "",
                        record.source.sha256, original ?? "", file ?? "", alsoIn.joined(separator: "; ")]
             manifest.write(Data((row.map(CSVField.escape).joined(separator: ",") + "\r\n").utf8))
             var line = try RecordCoding.encoder.encode(record)
@@ -115,42 +118,49 @@ extension SearchIndex {
 
     /// A record's pages as a PDF of their own, when it is one of several records in a
     /// PDF (records on the same pages share one). Returns its path inside the export.
-    private func exportPages(of record: Record, into files: URL, using worker: PageWorker, written: inout [String: String],
+    private func exportPages(of record: Record, into files: URL, members: MemberFiles, written: inout [String: String],
                              pageCounts: inout [String: Int], summary: inout ExportSummary) throws -> String? {
         guard record.source.attachment == nil, let pages = record.source.pages,
               FileManager.default.fileExists(atPath: record.source.path) else { return nil }
         let key = "\(record.source.sha256):\(pages.lowerBound)-\(pages.upperBound)"
         if let existing = written[key] { return existing }
+        guard let pdf = try? members.file(for: record.source).path else { return nil }
         // Asked once a PDF: every email split out of it comes here.
-        let pageCount = try pageCounts[record.source.sha256] ?? worker.pageCount(of: record.source.path)
+        let pageCount = try pageCounts[record.source.sha256] ?? members.worker.pageCount(of: pdf)
         pageCounts[record.source.sha256] = pageCount
         guard pages != 1...pageCount else { return nil }
-        let base = ((record.source.path as NSString).lastPathComponent as NSString).deletingPathExtension
+        let fileName = MemberFiles.memberName(of: record.source) ?? (record.source.path as NSString).lastPathComponent
+        let base = (fileName as NSString).deletingPathExtension
         let name = "files/pages/\(String(record.source.sha256.prefix(8)))_\(base)_p\(pages.lowerBound)-\(pages.upperBound).pdf"
-        try worker.writePages(of: record.source.path, pages.lowerBound, pages.upperBound,
-                              to: files.deletingLastPathComponent().appendingPathComponent(name).path)
+        try members.worker.writePages(of: pdf, pages.lowerBound, pages.upperBound,
+                                      to: files.deletingLastPathComponent().appendingPathComponent(name).path)
         written[key] = name
         summary.pageRanges += 1
         return name
     }
 
     /// The original file a record came from, copied once (an attachment is taken out
-    /// of its email again). Returns its path inside the export, or nil when it is gone.
-    private func exportOriginal(of record: Record, into files: URL, written: inout [String: String],
+    /// of its email again, an archive's member out of its archive). Returns its path
+    /// inside the export, or nil when it is gone.
+    private func exportOriginal(of record: Record, into files: URL, members: MemberFiles, written: inout [String: String],
                                 summary: inout ExportSummary) throws -> String? {
         if let existing = written[record.source.sha256] { return existing }
-        let name = record.source.attachment.map(Self.fileName(forAttachment:)) ?? (record.source.path as NSString).lastPathComponent
+        let name = record.source.attachment.map(Self.fileName(forAttachment:))
+            ?? MemberFiles.memberName(of: record.source).map(Self.fileName(forAttachment:))
+            ?? (record.source.path as NSString).lastPathComponent
         let target = "files/" + String(record.source.sha256.prefix(8)) + "_" + name
         let destination = files.deletingLastPathComponent().appendingPathComponent(target)
+        guard FileManager.default.fileExists(atPath: record.source.path), let (path, member) = try? members.file(for: record.source) else {
+            return nil
+        }
         if record.source.attachment != nil {
             // (Found by its hash: two attachments may share a name, "attachment" most often.)
-            guard let message = try? EmailMessage.read(path: record.source.path, member: record.source.member),
+            guard let message = try? EmailMessage.read(path: path, member: member),
                   let bytes = message.attachments.first(where: { FileHash.sha256($0.data) == record.source.sha256 })?.data
             else { return nil }
             try bytes.write(to: destination)
         } else {
-            guard FileManager.default.fileExists(atPath: record.source.path) else { return nil }
-            try FileManager.default.copyItem(atPath: record.source.path, toPath: destination.path)
+            try FileManager.default.copyItem(atPath: path, toPath: destination.path)
         }
         written[record.source.sha256] = target
         summary.originals += 1

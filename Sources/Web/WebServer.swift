@@ -31,7 +31,8 @@ public struct WebServer: Sendable {
     init(readers: [SearchIndex]) {
         self.readers = Readers(readers)
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("corpus-serve-\(getpid())")
-        pageImages = PageImageCache(folder: scratch.appendingPathComponent("pages"), worker: pages)
+        pageImages = PageImageCache(folder: scratch.appendingPathComponent("pages"),
+                                    members: MemberFiles(folder: scratch.appendingPathComponent("members"), worker: pages))
         exports = scratch.appendingPathComponent("exports")
     }
 

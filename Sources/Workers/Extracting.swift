@@ -52,4 +52,7 @@ public protocol PDFExtracting: Sendable {
     func recognize(path: String, page number: Int, language: String) async throws -> OCRText
     /// The languages Tesseract has models for on this machine.
     func ocrLanguages() async throws -> [String]
+    /// An archive's members, each written to a file of its own in `folder` (an empty
+    /// folder) or refused with a reason; `only`: just the member of that name.
+    func unpack(archive path: String, into folder: String, only: String?) async throws -> [ArchiveMember]
 }

@@ -42,6 +42,16 @@ public final class PageWorker: @unchecked Sendable {
         try expectWritten(reply, path)
     }
 
+    /// Writes the member `name` of the archive at `path` into `folder`; returns its file.
+    public func unpack(_ name: String, of path: String, into folder: String) throws -> String {
+        guard case .members(let members) = try call(.unpack(path: path, folder: folder, only: name)) else { throw WorkerPool.unexpected(path) }
+        guard let member = members.first(where: { $0.name == name }) else {
+            throw PDFError(path: path, reason: "no member \(name) in the archive")
+        }
+        guard let file = member.file else { throw PDFError(path: path, reason: "\(name): \(member.refusal ?? "not unpacked")") }
+        return file
+    }
+
     private func expectWritten(_ reply: WorkerReply, _ path: String) throws {
         guard case .written = reply else { throw WorkerPool.unexpected(path) }
     }

@@ -50,6 +50,11 @@ public actor WorkerPool: PDFExtracting {
         return languages
     }
 
+    public func unpack(archive path: String, into folder: String, only: String?) async throws -> [ArchiveMember] {
+        guard case .members(let members) = try await call(.unpack(path: path, folder: folder, only: only)) else { throw Self.unexpected(path) }
+        return members
+    }
+
     static func unexpected(_ path: String) -> PDFError { PDFError(path: path, reason: "the extraction worker answered another question") }
 
     /// Stops every idle worker (their stdin closes and they exit).

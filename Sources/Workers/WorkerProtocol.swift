@@ -16,12 +16,15 @@ public enum WorkerRequest: Codable, Sendable, Equatable {
     case writePages(path: String, first: Int, last: Int, output: String)
     /// One page as a PNG at `output`, rendered at `dpi`.
     case writePNG(path: String, page: Int, dpi: Double, output: String)
+    /// Every member of an archive written into `folder` (which exists and is empty), or
+    /// only the member named `only`.
+    case unpack(path: String, folder: String, only: String?)
 
     /// The file the request reads (a failure names it).
     public var path: String {
         switch self {
         case .pageTexts(let path, _), .recognize(let path, _, _), .pageCount(let path), .writePages(let path, _, _, _),
-             .writePNG(let path, _, _, _):
+             .writePNG(let path, _, _, _), .unpack(let path, _, _):
             path
         case .ocrLanguages: "Tesseract"
         }
@@ -34,6 +37,7 @@ public enum WorkerReply: Codable, Sendable, Equatable {
     case text(OCRText)
     case pageCount(Int)
     case languages([String])
+    case members([ArchiveMember])
     /// The output file of `writePages` or `writePNG` is written.
     case written
     /// The file could not be read: why, in a reporter's words.

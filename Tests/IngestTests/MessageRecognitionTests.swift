@@ -52,10 +52,18 @@ final class MessageRecognitionTests: XCTestCase {
         XCTAssertEqual(reason(ole2, name: "memo.msg"), "an Outlook message (.msg): not supported yet")
         XCTAssertTrue(reason(ole2, name: "mail_outlook_1").contains("Outlook .msg"))
         XCTAssertEqual(reason(Array("!BDN".utf8), name: "archive.pst"), "an Outlook mailbox (.pst or .ost): not supported yet")
-        XCTAssertEqual(reason([0x50, 0x4B, 0x03, 0x04], name: "release.zip"), "a ZIP archive: not supported yet")
+        XCTAssertEqual(reason([0x50, 0x4B, 0x03, 0x04], name: "minutes.docx"), "a document in a ZIP container (.docx): not supported yet")
         for head in [Array("II*".utf8) + [0], Array("MM".utf8) + [0, 0x2A], [0xFF, 0xD8, 0xFF, 0xE0], [0x89, 0x50, 0x4E, 0x47]] {
             XCTAssertEqual(try FileKind.detect(head: Data(head + Array(repeating: 0, count: 64)), name: "scan"), .image, "scans are read")
         }
+        let tar = Data(repeating: 0, count: 257) + Data("ustar\u{0}00".utf8) + Data(repeating: 0, count: 64)
+        for (head, name) in [([0x50, 0x4B, 0x03, 0x04], "release.zip"), ([0x50, 0x4B, 0x05, 0x06], "empty.zip"), ([0x50, 0x4B, 0x03, 0x04], "release"),
+                             ([0x37, 0x7A, 0xBC, 0xAF, 0x27, 0x1C], "release.7z"), ([0x1F, 0x8B, 0x08], "mail.mbox.gz"),
+                             (Array("BZh9".utf8), "release.tar.bz2"), ([0xFD, 0x37, 0x7A, 0x58, 0x5A, 0x00], "release.tar.xz"),
+                             (Array("Rar!".utf8) + [0x1A, 0x07, 0x00], "release.rar")] as [([UInt8], String)] {
+            XCTAssertEqual(try FileKind.detect(head: Data(head + Array(repeating: 0, count: 64)), name: name), .archive, name)
+        }
+        XCTAssertEqual(try FileKind.detect(head: tar, name: "release.tar"), .archive)
         XCTAssertEqual(reason(Array("%%%% scanner log\n".utf8), name: "garbage.eml"), "not an email: no message headers at the top")
     }
 }

@@ -49,9 +49,9 @@ final class WebServerTests: XCTestCase {
         return path
     }()
 
-    func withApp(_ test: @Sendable @escaping (any TestClientProtocol) async throws -> Void) async throws {
+    func withApp<Value: Sendable>(_ test: @Sendable @escaping (any TestClientProtocol) async throws -> Value) async throws -> Value {
         let server = WebServer(index: try SearchIndex(path: Self.indexPath))
-        try await Application(router: server.router()).test(.router, test)
+        return try await Application(router: server.router()).test(.router, test)
     }
 
     func testTheSearchPageShowsHitsAndFacetLinks() async throws {
@@ -228,6 +228,35 @@ final class WebServerTests: XCTestCase {
                     XCTAssertEqual(response.status, .badRequest, uri)
                     XCTAssertTrue(String(buffer: response.body).contains(message), "\(uri): \(String(buffer: response.body))")
                 }
+            }
+        }
+    }
+
+    /// A page of a PDF inside a zip (as agencies send releases) is drawn from the member,
+    /// as the loose PDF's page is.
+    func testAPageOfAnArchiveMemberIsDrawnFromTheMember() async throws {
+        let path = CorpusBinary.temporaryIndex()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let pdf = Sample.path("releases/NYPD_FOIL_2020-PL-00417_Part1.pdf")
+        let zip = path + "-release.zip"
+        defer { try? FileManager.default.removeItem(atPath: zip) }
+        let zipping = try CorpusBinary.run(["-q", "-j", zip, pdf], executable: "/usr/bin/zip")
+        XCTAssertEqual(zipping.status, 0, zipping.stderr)
+        let writer = try IndexWriter(path: path)
+        try writer.add([Record(id: Self.pdfID, kind: .email, subject: "Clearview demo today",
+                               source: Source(path: zip, sha256: String(repeating: "f", count: 64), pages: 2...2,
+                                              member: "!/NYPD_FOIL_2020-PL-00417_Part1.pdf"),
+                               text: "The vendor matched two of our cold case photos.")])
+        try writer.commit()
+        try writer.close()
+        let loose = try await withApp { client in
+            try await client.execute(uri: "/doc/\(Self.pdfID)/page/2.png", method: .get) { Data(buffer: $0.body) }
+        }
+        let server = WebServer(index: try SearchIndex(path: path))
+        try await Application(router: server.router()).test(.router) { client in
+            try await client.execute(uri: "/doc/\(Self.pdfID)/page/2.png", method: .get) { response in
+                XCTAssertEqual(response.status, .ok, String(buffer: response.body))
+                XCTAssertEqual(Data(buffer: response.body), loose)
             }
         }
     }
