@@ -125,12 +125,16 @@ final class WorkerProcess: @unchecked Sendable {
 
     /// One line from the worker's output; nil at end of file.
     private func readLine() -> Data? {
+        // (Only the bytes not yet looked at are searched: a reply of many megabytes, an
+        // Outlook message with its attachments, comes in thousands of chunks.)
+        var searched = buffer.startIndex
         while true {
-            if let newline = buffer.firstIndex(of: 0x0A) {
+            if let newline = buffer[searched...].firstIndex(of: 0x0A) {
                 let line = buffer[buffer.startIndex..<newline]
                 buffer = Data(buffer[(newline + 1)...])
                 return Data(line)
             }
+            searched = buffer.endIndex
             let chunk = output.availableData
             if chunk.isEmpty { return nil }
             buffer.append(chunk)
