@@ -26,6 +26,9 @@ let package = Package(
         .systemLibrary(
             name: "CArchive", pkgConfig: "libarchive",
             providers: [.apt(["libarchive-dev"])]),
+        .systemLibrary(
+            name: "CGsf", pkgConfig: "libgsf-1",
+            providers: [.apt(["libgsf-1-dev"])]),
         .target(
             name: "CXapian",
             cxxSettings: [.unsafeFlags(["-fexceptions"])],
@@ -35,8 +38,8 @@ let package = Package(
         .target(
             name: "Ingest",
             dependencies: ["Workers", .product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log")]),
-        // Poppler, Tesseract and libarchive: linked into the worker executable only, never into `corpus`.
-        .target(name: "Extraction", dependencies: ["Workers", "CPoppler", "CTesseract", "CArchive"]),
+        // Poppler, Tesseract, libarchive and libgsf: linked into the worker executable only, never into `corpus`.
+        .target(name: "Extraction", dependencies: ["Workers", "CPoppler", "CTesseract", "CArchive", "CGsf"]),
         .executableTarget(name: "corpus-extract", dependencies: ["Extraction"]),
         .target(name: "Search", dependencies: ["Ingest", "Workers", "CXapian", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "Web", dependencies: ["Search", "Ingest", "Workers", .product(name: "Hummingbird", package: "hummingbird")]),
@@ -50,7 +53,7 @@ let package = Package(
         // Every parser of untrusted bytes behind one function each: libFuzzer drives them in
         // `corpus-fuzz` (make fuzz); the regression tests run their seeds and crashes.
         .target(name: "FuzzTargets", dependencies: ["Ingest", "Search", "Workers", "Extraction"]),
-        .target(name: "TestSupport", dependencies: ["Ingest", "CPoppler"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["Ingest", "CPoppler", "CGsf"], path: "Tests/TestSupport"),
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "Workers", "Ingest", "TestSupport"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "Workers", "Extraction", "TestSupport"]),
         .testTarget(name: "SearchTests", dependencies: ["Search", "Ingest", "TestSupport"]),

@@ -68,6 +68,8 @@ public enum ExtractionWorker {
             return .written
         case .unpack(let path, let folder, let only):
             return .members(try ArchiveUnpacker.unpack(path, into: folder, only: only))
+        case .outlookMessage(let path):
+            return .mime(try OutlookMessageFile.mime(of: path))
         }
     }
 }

@@ -106,4 +106,8 @@ public final class InProcessExtractor: PDFExtracting, @unchecked Sendable {
     public func unpack(archive path: String, into folder: String, only: String?) async throws -> [ArchiveMember] {
         try ArchiveUnpacker.unpack(path, into: folder, only: only)
     }
+
+    public func outlookMessage(at path: String) async throws -> Data {
+        try OutlookMessageFile.mime(of: path)
+    }
 }

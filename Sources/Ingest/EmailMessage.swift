@@ -72,6 +72,9 @@ public struct EmailMessage: Sendable {
         return bare.isEmpty ? nil : [bare]
     }
 
+    /// An RTF body: Outlook's, when a message has no other.
+    static let rtfTypes: Set<String> = ["text/rtf", "application/rtf"]
+
     /// Walks the MIME tree: readable text (plain preferred over HTML in an
     /// alternative) into texts, attached files into attachments.
     private static func collect(_ part: MIMEPart, texts: inout [String], attachments: inout [Attachment]) {
@@ -84,6 +87,7 @@ public struct EmailMessage: Sendable {
         case "multipart/alternative":
             let choice = part.parts.first { $0.contentType == "text/plain" }
                 ?? part.parts.first { $0.contentType == "text/html" }
+                ?? part.parts.first { Self.rtfTypes.contains($0.contentType) }
                 ?? part.parts.first { $0.contentType.hasPrefix("multipart/") }
             if let choice { collect(choice, texts: &texts, attachments: &attachments) }
         case let type where type.hasPrefix("multipart/"):
@@ -92,6 +96,8 @@ public struct EmailMessage: Sendable {
             texts.append(part.text)
         case "text/html":
             texts.append(HTMLText.text(from: part.text))
+        case let type where rtfTypes.contains(type):
+            texts.append(RTFText.text(from: part.body))
         default:
             if !part.body.isEmpty {
                 attachments.append(Attachment(filename: part.filename ?? "attachment", contentType: part.contentType, data: part.body))

@@ -5,7 +5,8 @@ public enum FileKind: String, Sendable {
     /// `image`: a scan delivered as a TIFF (of one page or many), a JPEG or a PNG.
     /// `archive`: a ZIP, 7-Zip, tar (plain or compressed) or RAR archive, or one file
     /// compressed alone (gzip, bzip2, xz), whose members are files of their own.
-    case pdf, image, email, mbox, text, archive
+    /// `outlookMessage`: an Outlook `.msg`.
+    case pdf, image, email, mbox, text, archive, outlookMessage
 
     /// Why a file is not one of the kinds `corpus` reads.
     public struct Unsupported: Error, CustomStringConvertible {
@@ -18,19 +19,33 @@ public enum FileKind: String, Sendable {
         }
         defer { try? handle.close() }
         let head = (try? handle.read(upToCount: 4096)) ?? Data()
-        return try detect(head: head, name: (path as NSString).lastPathComponent)
+        // (An OLE2 file says what it holds in its directory, which may lie further in.)
+        var directory: Data?
+        if let offset = oleDirectoryOffset(head) {
+            try? handle.seek(toOffset: UInt64(offset))
+            directory = try? handle.read(upToCount: 4096)
+        }
+        return try detect(head: head, name: (path as NSString).lastPathComponent, oleDirectory: directory)
     }
 
-    static func detect(head: Data, name: String) throws -> FileKind {
+    /// `data`: the file's first bytes, or all of it (an attachment's).
+    public static func detect(data: Data, name: String) throws -> FileKind {
+        try detect(head: data.prefix(4096), name: name,
+                   oleDirectory: oleDirectoryOffset(data).flatMap { $0 < data.count ? data.dropFirst($0).prefix(4096) : nil })
+    }
+
+    static func detect(head: Data, name: String, oleDirectory: Data? = nil) throws -> FileKind {
         if head.isEmpty { throw Unsupported(description: "empty file") }
         let ext = (name as NSString).pathExtension.lowercased()
+        // (Before the PDF test: a zip or a .msg holding a PDF may show "%PDF-" in its first KB.)
+        if isArchive(head, ext: ext) { return .archive }
+        if head.starts(with: oleSignature), ext == "msg" || oleDirectory.map(holdsMAPIProperties) == true { return .outlookMessage }
         // %PDF- may follow a little junk; readers accept it within the first 1 KB.
         if head.prefix(1024).range(of: Data("%PDF-".utf8)) != nil { return .pdf }
         if ext == "pdf" {
             throw Unsupported(description: "not a PDF: starts with \(head.prefix(8).map { String(format: "%02x", $0) }.joined(separator: " "))")
         }
         if isTIFF(head) || head.starts(with: [0xFF, 0xD8, 0xFF]) || head.starts(with: [0x89, 0x50, 0x4E, 0x47]) { return .image }
-        if isArchive(head, ext: ext) { return .archive }
         let isBinary = head.prefix(512).contains(0)
         // (A NUL byte in a message's body does not make an mbox binary data.)
         if head.starts(with: "From ".utf8), !isBinary || looksLikeHeaders(head.drop { $0 != 0x0A }.dropFirst()) { return .mbox }
@@ -43,7 +58,7 @@ public enum FileKind: String, Sendable {
         if isBinary { throw Unsupported(description: "not a supported file type (binary data)") }
         // Other text files (source code, data exports) are not records of a release.
         guard ["txt", "text", ""].contains(ext) else {
-            throw Unsupported(description: "not a supported file type (.\(ext)); corpus reads PDF, TIFF, JPEG, PNG, .eml, .mbox, .txt and archives of them")
+            throw Unsupported(description: "not a supported file type (.\(ext)); corpus reads PDF, TIFF, JPEG, PNG, .eml, .mbox, .msg, .txt and archives of them")
         }
         return .text
     }
@@ -57,12 +72,28 @@ public enum FileKind: String, Sendable {
     /// named as a reporter knows them.
     private static func knownFormat(_ head: Data, ext: String) -> String? {
         func starts(_ bytes: [UInt8]) -> Bool { head.starts(with: bytes) }
-        if starts([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
-            return ext == "msg" ? "an Outlook message (.msg)" : "a Microsoft Office file (an Outlook .msg, or a .doc or .xls)"
-        }
+        if starts(oleSignature) { return "a Microsoft Office file (.doc, .xls or .ppt)" }
         if starts([0x21, 0x42, 0x44, 0x4E]) { return "an Outlook mailbox (.pst or .ost)" }
         if starts([0x50, 0x4B, 0x03, 0x04]) { return "a document in a ZIP container (.\(ext))" }
         return nil
+    }
+
+    private static let oleSignature: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]
+
+    /// Where an OLE2 file's directory starts: its first sector, by the header.
+    static func oleDirectoryOffset(_ head: Data) -> Int? {
+        guard head.starts(with: oleSignature), head.count >= 0x34 else { return nil }
+        let shift = Int(head[head.startIndex + 0x1E]) | Int(head[head.startIndex + 0x1F]) << 8
+        let sector = (0..<4).reduce(0) { $0 | Int(head[head.startIndex + 0x30 + $1]) << (8 * $1) }
+        guard shift == 9 || shift == 12, sector < 0xFFFF_FFFA else { return nil }
+        return (sector + 1) << shift
+    }
+
+    /// An Outlook message's directory names its MAPI property streams ("__substg1.0_…",
+    /// in UTF-16); a Word or Excel file's does not.
+    private static func holdsMAPIProperties(_ directory: Data) -> Bool {
+        directory.range(of: Data("__substg1.0_".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })) != nil
+            || directory.range(of: Data("__properties_version1.0".utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })) != nil
     }
 
     /// Office and e-book documents are ZIP files too, but no archive of a release's files.

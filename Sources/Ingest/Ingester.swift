@@ -206,6 +206,10 @@ public struct Ingester: Sendable {
             return FileRead(records: records.count)
         case .archive:
             return try await archiveRecords(path, file: file, sink: sink, seen: seen, depth: depth)
+        case .outlookMessage:
+            let read = try await messageRecords(EmailMessage(try await extractor.outlookMessage(at: path)), file: file, index: nil)
+            try sink.add(read.records)
+            return FileRead(records: read.records.count, pages: read.pages, ocrPages: read.ocrPages)
         }
     }
 
@@ -302,7 +306,7 @@ public struct Ingester: Sendable {
         case .text:
             let text = TextDecoding.decode(try Data(contentsOf: URL(fileURLWithPath: path)), charset: nil)
             return (EmailSplitter.explain(text: text), EmailSplitter.lines(text: text))
-        case .email, .mbox:
+        case .email, .mbox, .outlookMessage:
             throw FileKind.Unsupported(description: "an email file: its headers say where each message starts, nothing to split")
         case .archive:
             throw FileKind.Unsupported(description: "an archive: unpack it and explain the file inside")
@@ -325,7 +329,7 @@ public struct Ingester: Sendable {
             }
             let kind: FileKind
             do {
-                kind = try FileKind.detect(head: attachment.data.prefix(4096), name: attachment.filename)
+                kind = try FileKind.detect(data: attachment.data, name: attachment.filename)
             } catch {
                 unread("\(error)")
                 continue
@@ -358,6 +362,16 @@ public struct Ingester: Sendable {
                 ocrCount += fromPDF.ocrPages
             case .email:
                 read = [builder.record(fromEmail: EmailMessage(attachment.data), file: child)]
+            case .outlookMessage:
+                let copy = FileManager.default.temporaryDirectory.appendingPathComponent("corpus-attachment-\(UUID().uuidString).msg")
+                try attachment.data.write(to: copy)
+                defer { try? FileManager.default.removeItem(at: copy) }
+                do {
+                    read = [builder.record(fromEmail: EmailMessage(try await extractor.outlookMessage(at: copy.path)), file: child)]
+                } catch let error as PDFError {
+                    unread(error.reason)
+                    continue
+                }
             case .text:
                 read = builder.records(fromText: TextDecoding.decode(attachment.data, charset: nil), file: child)
             case .mbox:

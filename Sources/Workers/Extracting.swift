@@ -55,4 +55,6 @@ public protocol PDFExtracting: Sendable {
     /// An archive's members, each written to a file of its own in `folder` (an empty
     /// folder) or refused with a reason; `only`: just the member of that name.
     func unpack(archive path: String, into folder: String, only: String?) async throws -> [ArchiveMember]
+    /// An Outlook `.msg`, written as the MIME message it stands for.
+    func outlookMessage(at path: String) async throws -> Data
 }

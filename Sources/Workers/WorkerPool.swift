@@ -55,6 +55,11 @@ public actor WorkerPool: PDFExtracting {
         return members
     }
 
+    public func outlookMessage(at path: String) async throws -> Data {
+        guard case .mime(let data) = try await call(.outlookMessage(path: path)) else { throw Self.unexpected(path) }
+        return data
+    }
+
     static func unexpected(_ path: String) -> PDFError { PDFError(path: path, reason: "the extraction worker answered another question") }
 
     /// Stops every idle worker (their stdin closes and they exit).
@@ -69,7 +74,9 @@ public actor WorkerPool: PDFExtracting {
         for attempt in 0..<2 {
             let worker = try await checkout()
             do {
-                let reply = try await worker.send(request, timeLimit: timeLimit)
+                // (Unpacking an archive of many gigabytes is one request: it gets an hour.)
+                let limit = if case .unpack = request { max(timeLimit, 3600) } else { timeLimit }
+                let reply = try await worker.send(request, timeLimit: limit)
                 checkin(worker)
                 if case .refused(let reason) = reply { throw PDFError(path: request.path, reason: reason) }
                 return reply

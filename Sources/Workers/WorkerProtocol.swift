@@ -19,12 +19,15 @@ public enum WorkerRequest: Codable, Sendable, Equatable {
     /// Every member of an archive written into `folder` (which exists and is empty), or
     /// only the member named `only`.
     case unpack(path: String, folder: String, only: String?)
+    /// An Outlook `.msg` as the MIME message it stands for.
+    case outlookMessage(path: String)
 
     /// The file the request reads (a failure names it).
     public var path: String {
         switch self {
         case .pageTexts(let path, _), .recognize(let path, _, _), .pageCount(let path), .writePages(let path, _, _, _),
-             .writePNG(let path, _, _, _), .unpack(let path, _, _):
+             .writePNG(let path, _, _, _), .unpack(let path, _, _),
+             .outlookMessage(let path):
             path
         case .ocrLanguages: "Tesseract"
         }
@@ -38,6 +41,7 @@ public enum WorkerReply: Codable, Sendable, Equatable {
     case pageCount(Int)
     case languages([String])
     case members([ArchiveMember])
+    case mime(Data)
     /// The output file of `writePages` or `writePNG` is written.
     case written
     /// The file could not be read: why, in a reporter's words.
