@@ -45,6 +45,12 @@ public struct EmailMessage: Sendable {
         var texts: [String] = []
         var files: [Attachment] = []
         EmailMessage.collect(message, texts: &texts, attachments: &files)
+        // readpst writes an Outlook message's RTF body as an attachment, "rtf-body.rtf",
+        // beside its plain or HTML body if it has one: the body, not a file sent with it.
+        if let rtf = files.firstIndex(where: { $0.filename == "rtf-body.rtf" && Self.rtfTypes.contains($0.contentType) }) {
+            if texts.isEmpty { texts.append(RTFText.text(from: files[rtf].data)) }
+            files.remove(at: rtf)
+        }
         body = texts.joined(separator: "\n\n").replacingOccurrences(of: "\r\n", with: "\n")
         attachments = files
     }

@@ -162,5 +162,28 @@ final class MIMETests: XCTestCase {
         XCTAssertEqual(DateParser.parseHeader("Fri, 4 May 2001 14:05:44 -0000")?.description, "2001-05-04T14:05:44", "-0000: offset unknown")
         XCTAssertEqual(DateParser.parseHeader("Tue, 4 Dec 2018 10:32:00 -0500")?.description, "2018-12-04T10:32:00-05:00")
     }
-}
 
+    /// Outlook's RTF body, as readpst and msgconvert write it: an "rtf-body.rtf"
+    /// attachment or an RTF alternative. It is the body when there is no other, and never
+    /// an attachment of its own.
+    func testOutlooksRTFBodies() {
+        func message(_ parts: [(String, String, String?)]) -> EmailMessage {
+            var text = "From: a@example.org\r\nSubject: s\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b\"\r\n\r\n"
+            for (type, body, name) in parts {
+                text += "--b\r\nContent-Type: \(type)\r\n" + (name.map { "Content-Disposition: attachment; filename=\"\($0)\"\r\n" } ?? "") + "\r\n\(body)\r\n"
+            }
+            return EmailMessage(Data((text + "--b--\r\n").utf8))
+        }
+        let rtf = #"{\rtf1\ansi Camera budget\par approved}"#
+        let rtfOnly = message([("application/rtf", rtf, "rtf-body.rtf")])
+        XCTAssertEqual(rtfOnly.body, "Camera budget\napproved")
+        XCTAssertTrue(rtfOnly.attachments.isEmpty)
+        let both = message([("text/plain", "Camera budget approved", nil), ("application/rtf", rtf, "rtf-body.rtf"), ("application/rtf", rtf, "minutes.rtf")])
+        XCTAssertEqual(both.body, "Camera budget approved")
+        XCTAssertEqual(both.attachments.map(\.filename), ["minutes.rtf"], "an RTF file sent with the message stays one")
+        let alternative = EmailMessage(Data("""
+            Subject: s\r\nContent-Type: multipart/alternative; boundary="a"\r\n\r\n--a\r\nContent-Type: application/rtf\r\n\r\n\(rtf)\r\n--a--\r\n
+            """.utf8))
+        XCTAssertEqual(alternative.body, "Camera budget\napproved")
+    }
+}
