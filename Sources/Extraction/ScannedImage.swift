@@ -14,23 +14,14 @@ public struct ScannedImage {
     public static func isImage(path: String) -> Bool {
         guard let handle = FileHandle(forReadingAtPath: path) else { return false }
         defer { try? handle.close() }
-        return kind(of: (try? handle.read(upToCount: 8)) ?? Data()) != nil
-    }
-
-    private enum Kind { case tiff, jpeg, png }
-
-    private static func kind(of head: Data) -> Kind? {
-        if head.starts(with: Array("II*\0".utf8)) || head.starts(with: Array("MM\0*".utf8)) { return .tiff }
-        if head.starts(with: [0xFF, 0xD8, 0xFF]) { return .jpeg }
-        if head.starts(with: [0x89, 0x50, 0x4E, 0x47]) { return .png }
-        return nil
+        return ImageFormat(head: (try? handle.read(upToCount: 8)) ?? Data()) != nil
     }
 
     public init(path: String) throws {
         guard let handle = FileHandle(forReadingAtPath: path) else { throw PDFError(path: path, reason: "cannot be opened") }
         let head = (try? handle.read(upToCount: 8)) ?? Data()
         try? handle.close()
-        guard let kind = Self.kind(of: head) else { throw PDFError(path: path, reason: "not a TIFF, JPEG or PNG image") }
+        guard let kind = ImageFormat(head: head) else { throw PDFError(path: path, reason: "not a TIFF, JPEG or PNG image") }
         self.path = path
         isTIFF = kind == .tiff
         guard isTIFF else {

@@ -1,4 +1,5 @@
 import Foundation
+import Workers
 
 /// What a file holds, judged by its first bytes rather than its name.
 public enum FileKind: String, Sendable {
@@ -45,7 +46,7 @@ public enum FileKind: String, Sendable {
         if ext == "pdf" {
             throw Unsupported(description: "not a PDF: starts with \(head.prefix(8).map { String(format: "%02x", $0) }.joined(separator: " "))")
         }
-        if isTIFF(head) || head.starts(with: [0xFF, 0xD8, 0xFF]) || head.starts(with: [0x89, 0x50, 0x4E, 0x47]) { return .image }
+        if ImageFormat(head: head) != nil { return .image }
         let isBinary = head.prefix(512).contains(0)
         // (A NUL byte in a message's body does not make an mbox binary data.)
         if head.starts(with: "From ".utf8), !isBinary || looksLikeHeaders(head.drop { $0 != 0x0A }.dropFirst()) { return .mbox }
@@ -61,11 +62,6 @@ public enum FileKind: String, Sendable {
             throw Unsupported(description: "not a supported file type (.\(ext)); corpus reads PDF, TIFF, JPEG, PNG, .eml, .mbox, .msg, .txt and archives of them")
         }
         return .text
-    }
-
-    /// A TIFF (a scan or a fax; of the images, `.image`, the one kind mail attaches as a scan).
-    static func isTIFF(_ head: Data) -> Bool {
-        head.starts(with: Array("II*\0".utf8)) || head.starts(with: Array("MM\0*".utf8))
     }
 
     /// Formats a release may hold that corpus does not read yet, by their first bytes,

@@ -335,7 +335,7 @@ public struct Ingester: Sendable {
                 continue
             }
             // (Mail attaches logos and photos far more often than scans; a TIFF is a fax or a scan.)
-            if kind == .image, !FileKind.isTIFF(attachment.data) {
+            if kind == .image, ImageFormat(head: attachment.data) != .tiff {
                 unread("an attached PNG or JPEG image: not OCR'd (a logo or a photo, most often); a scan given as a file is")
                 continue
             }
