@@ -12,6 +12,7 @@ queries_big = json.load(open(sys.argv[15]))
 serve = json.load(open(sys.argv[16])) if os.path.getsize(sys.argv[16]) else []
 size_big = int(sys.argv[17])
 exported = int(sys.argv[18])
+pst_messages = int(sys.argv[19])
 raw = {}
 for line in open(results):
     fields = line.split()
@@ -41,6 +42,8 @@ row("corpus ingest, maildir", "corpus_mail", messages, "messages", ["notmuch", "
 row("  the same without threads", "corpus_mail_alone", messages, "messages")
 row("  notmuch new", "notmuch", messages, "messages")
 row("  recollindex", "recoll_mail", messages, "messages")
+row("corpus ingest, Outlook .pst", "corpus_pst", pst_messages, "messages", ["readpst"])
+row("  readpst alone", "readpst", pst_messages, "messages")
 row("corpus ingest, mboxes", "corpus_mbox", records, "messages")
 row(f"corpus export of {exported} of them", "corpus_export", exported, "records")
 

@@ -5,13 +5,15 @@
 # and query latency. Knobs: BENCH_SCALE (PDF copies, default 1: 640 text pages, 25
 # scanned pages), BENCH_RUNS (default 3; median and min–max), BENCH_MESSAGES (generated
 # messages in a maildir, default 100000), BENCH_RECORDS (generated messages in mboxes
-# for query latency at scale, default 1000000).
+# for query latency at scale, default 1000000), BENCH_PST_MESSAGES (generated messages in
+# an Outlook .pst of nested folders, default 50000).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scale=${BENCH_SCALE:-1}
 runs=${BENCH_RUNS:-3}
 messages=${BENCH_MESSAGES:-100000}
 records=${BENCH_RECORDS:-1000000}
+pst_messages=${BENCH_PST_MESSAGES:-50000}
 jobs=$(nproc)
 bin=$PWD/.build/release/corpus
 work=$PWD/bench/work
@@ -103,6 +105,13 @@ raw_mail=$(du -sb --exclude=.notmuch "$work/maildir" | cut -f1)
 # One process per query, as a reporter runs them: corpus search against notmuch count.
 python3 bench/compare_queries.py "$bin" "$work/mailindex" "$work/notmuch-config" > "$work/versus.json"
 
+# An Outlook mailbox: corpus (readpst inside, then each message read and indexed) beside
+# readpst alone writing the same messages out.
+python3 bench/make_pst.py "$work/mailbox.pst" --generate "$pst_messages" > /dev/null
+rm -rf "$work/pstindex"; measure corpus_pst "$bin" ingest --index "$work/pstindex" "$work/mailbox.pst"
+rm -rf "$work/readpst" && mkdir -p "$work/readpst"; measure readpst readpst -q -e -j 0 -o "$work/readpst" "$work/mailbox.pst"
+rm -rf "$work/readpst" "$work/pstindex" "$work/mailbox.pst"
+
 # Query latency at scale: mboxes of $records messages, in one process and inside
 # `corpus serve`. The maildir, its indexes and the mboxes are removed as they are done
 # with: together they would take several GB.
@@ -129,4 +138,4 @@ rm -rf "$work/index"; measure sample10 "$bin" ingest --index "$work/index" "$wor
 
 python3 bench/report.py "$work/results.txt" "$text_pages" "$scan_pages" "$runs" "$scale" "$messages" "$work/queries.json" "$work/versus.json" \
   "$size_text" "$raw_text" "$size_mail" "$size_notmuch" "$raw_mail" "$records" "$work/queries-big.json" "$work/serve.json" "$size_big" \
-  "$exported"
+  "$exported" "$pst_messages"

@@ -12,6 +12,7 @@ packages=(
   libarchive-dev                       # archives: zip, 7z, tar[.gz|.bz2|.xz], rar
   libarchive-tools zip                 #   bsdtar and zip: tests make 7z, tar.gz and encrypted zip members
   libgsf-1-dev                         # Outlook .msg: the OLE2 container
+  pst-utils                            # Outlook .pst/.ost: readpst
   tesseract-ocr-spa                    #   and a second language: tests read a Spanish scan (--ocr-lang spa)
   poppler-utils                        # pdfinfo/pdftotext: used by tests to check exported PDFs
   libtiff-tools                        # tiffcp: tests make multi-page CCITT TIFF scans

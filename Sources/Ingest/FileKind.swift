@@ -6,8 +6,8 @@ public enum FileKind: String, Sendable {
     /// `image`: a scan delivered as a TIFF (of one page or many), a JPEG or a PNG.
     /// `archive`: a ZIP, 7-Zip, tar (plain or compressed) or RAR archive, or one file
     /// compressed alone (gzip, bzip2, xz), whose members are files of their own.
-    /// `outlookMessage`: an Outlook `.msg`.
-    case pdf, image, email, mbox, text, archive, outlookMessage
+    /// `outlookMessage`: an Outlook `.msg`; `outlookMailbox`: a `.pst` or `.ost`.
+    case pdf, image, email, mbox, text, archive, outlookMessage, outlookMailbox
 
     /// Why a file is not one of the kinds `corpus` reads.
     public struct Unsupported: Error, CustomStringConvertible {
@@ -41,6 +41,7 @@ public enum FileKind: String, Sendable {
         // (Before the PDF test: a zip or a .msg holding a PDF may show "%PDF-" in its first KB.)
         if isArchive(head, ext: ext) { return .archive }
         if head.starts(with: oleSignature), ext == "msg" || oleDirectory.map(holdsMAPIProperties) == true { return .outlookMessage }
+        if head.starts(with: Array("!BDN".utf8)) { return .outlookMailbox }
         // %PDF- may follow a little junk; readers accept it within the first 1 KB.
         if head.prefix(1024).range(of: Data("%PDF-".utf8)) != nil { return .pdf }
         if ext == "pdf" {
@@ -59,7 +60,7 @@ public enum FileKind: String, Sendable {
         if isBinary { throw Unsupported(description: "not a supported file type (binary data)") }
         // Other text files (source code, data exports) are not records of a release.
         guard ["txt", "text", ""].contains(ext) else {
-            throw Unsupported(description: "not a supported file type (.\(ext)); corpus reads PDF, TIFF, JPEG, PNG, .eml, .mbox, .msg, .txt and archives of them")
+            throw Unsupported(description: "not a supported file type (.\(ext)); corpus reads PDF, TIFF, JPEG, PNG, .eml, .mbox, .msg, .pst, .txt and archives of them")
         }
         return .text
     }
@@ -69,7 +70,6 @@ public enum FileKind: String, Sendable {
     private static func knownFormat(_ head: Data, ext: String) -> String? {
         func starts(_ bytes: [UInt8]) -> Bool { head.starts(with: bytes) }
         if starts(oleSignature) { return "a Microsoft Office file (.doc, .xls or .ppt)" }
-        if starts([0x21, 0x42, 0x44, 0x4E]) { return "an Outlook mailbox (.pst or .ost)" }
         if starts([0x50, 0x4B, 0x03, 0x04]) { return "a document in a ZIP container (.\(ext))" }
         return nil
     }

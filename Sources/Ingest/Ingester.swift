@@ -210,6 +210,8 @@ public struct Ingester: Sendable {
             let read = try await messageRecords(EmailMessage(try await extractor.outlookMessage(at: path)), file: file, index: nil)
             try sink.add(read.records)
             return FileRead(records: read.records.count, pages: read.pages, ocrPages: read.ocrPages)
+        case .outlookMailbox:
+            return try await mailboxRecords(path, file: file, sink: sink)
         }
     }
 
@@ -238,6 +240,43 @@ public struct Ingester: Sendable {
             }
         }
         return total
+    }
+
+    /// Every message of every folder of an Outlook mailbox, through readpst, to the sink a
+    /// chunk at a time; each names its folder and number ("!/Personal folders/Inbox#12").
+    private func mailboxRecords(_ path: String, file: SourceFile, sink: RecordSink) async throws -> FileRead {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("corpus-mailbox-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let (messages, otherItems) = try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(with: Result { try OutlookMailbox.export(path, into: folder) }) }
+        }
+        var read = FileRead()
+        if !otherItems.isEmpty {
+            let items = otherItems.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
+            read.rejected.append(Rejection(path: file.citation, reason: "\(items): not emails, not read"))
+        }
+        guard !messages.isEmpty else { throw FileKind.Unsupported(description: "no email in this Outlook mailbox") }
+        if let (size, declared) = OutlookMailbox.missingBytes(path) {
+            read.rejected.append(Rejection(path: file.citation, reason: "cut off: \(size) of the \(declared) bytes its header declares; "
+                + "the \(messages.count) messages still readable are kept, any in the missing part are lost"))
+        }
+        var chunk: [Record] = []
+        for (position, message) in messages.enumerated() {
+            var messageFile = file
+            messageFile.member = (file.member ?? "") + message.member
+            let data = try Data(contentsOf: message.file)
+            try? FileManager.default.removeItem(at: message.file)
+            let records = try await messageRecords(EmailMessage(data), file: messageFile, index: position).records
+            chunk += records
+            read.records += records.count
+            if chunk.count >= messageChunk {
+                try sink.add(chunk)
+                chunk = []
+            }
+        }
+        try sink.add(chunk)
+        return read
     }
 
     /// One member of an archive: its records, or why it has none.
@@ -306,7 +345,7 @@ public struct Ingester: Sendable {
         case .text:
             let text = TextDecoding.decode(try Data(contentsOf: URL(fileURLWithPath: path)), charset: nil)
             return (EmailSplitter.explain(text: text), EmailSplitter.lines(text: text))
-        case .email, .mbox, .outlookMessage:
+        case .email, .mbox, .outlookMessage, .outlookMailbox:
             throw FileKind.Unsupported(description: "an email file: its headers say where each message starts, nothing to split")
         case .archive:
             throw FileKind.Unsupported(description: "an archive: unpack it and explain the file inside")
@@ -377,8 +416,8 @@ public struct Ingester: Sendable {
             case .mbox:
                 unread("an mbox attached to an email is not read")
                 continue
-            case .archive:
-                unread("an archive attached to an email is not opened; ingest it as a file of its own")
+            case .archive, .outlookMailbox:
+                unread("\(kind == .archive ? "an archive" : "an Outlook mailbox") attached to an email is not opened; ingest it as a file of its own")
                 continue
             }
             for (j, var record) in read.enumerated() {

@@ -144,11 +144,14 @@ extension SearchIndex {
     /// inside the export, or nil when it is gone.
     private func exportOriginal(of record: Record, into files: URL, members: MemberFiles, written: inout [String: String],
                                 summary: inout ExportSummary) throws -> String? {
-        if let existing = written[record.source.sha256] { return existing }
+        // (The messages of an Outlook mailbox share its hash; each is a file of its own.)
+        let key = MemberFiles.isMailboxMessage(record.source) && record.source.attachment == nil
+            ? FileHash.sha256(Data((record.source.sha256 + (record.source.member ?? "")).utf8)) : record.source.sha256
+        if let existing = written[key] { return existing }
         let name = record.source.attachment.map(Self.fileName(forAttachment:))
             ?? MemberFiles.memberName(of: record.source).map(Self.fileName(forAttachment:))
             ?? (record.source.path as NSString).lastPathComponent
-        let target = "files/" + String(record.source.sha256.prefix(8)) + "_" + name
+        let target = "files/" + String(key.prefix(8)) + "_" + name
         let destination = files.deletingLastPathComponent().appendingPathComponent(target)
         guard FileManager.default.fileExists(atPath: record.source.path), let (path, member) = try? members.file(for: record.source) else {
             return nil
@@ -162,7 +165,7 @@ extension SearchIndex {
         } else {
             try FileManager.default.copyItem(atPath: path, toPath: destination.path)
         }
-        written[record.source.sha256] = target
+        written[key] = target
         summary.originals += 1
         return target
     }

@@ -4,7 +4,9 @@ import Workers
 
 /// The file on disk behind a record: its source file itself, or, for a record read from
 /// an archive's member ("release.zip!/part2/x.pdf", nested "!/a.zip!/b.pdf"), that member
-/// unpacked again through a worker into `folder`, once, and kept there for the next ask.
+/// unpacked again through a worker into `folder`, once, and kept there for the next ask;
+/// for a message of an Outlook mailbox ("!/Personal folders/Inbox#12"), the .eml readpst
+/// writes for it (the whole mailbox written once).
 public struct MemberFiles: Sendable {
     public let folder: URL
     public let worker: PageWorker
@@ -29,6 +31,10 @@ public struct MemberFiles: Sendable {
                 names.append((String(hop[..<hash]), String(hop[hash...])))
             }
             let chain = source.path + "!/" + hops.prefix(index).map { $0 + "!/" }.joined()
+            if (try? FileKind.detect(path: current)) == .outlookMailbox {
+                current = try mailboxMessage(hop, of: current, key: chain)
+                continue
+            }
             var found: String?
             var failure: Error?
             for (name, position) in names where found == nil {
@@ -57,9 +63,42 @@ public struct MemberFiles: Sendable {
         return (current, rest)
     }
 
+    /// The .eml of the message at `member` of the mailbox at `path`.
+    private func mailboxMessage(_ member: String, of path: String, key: String) throws -> String {
+        let mailbox = folder.appendingPathComponent(FileHash.sha256(Data((key + "mailbox").utf8)))
+        if !FileManager.default.fileExists(atPath: mailbox.path) {
+            let partial = mailbox.appendingPathExtension(UUID().uuidString + ".tmp")
+            defer { try? FileManager.default.removeItem(at: partial) }
+            try FileManager.default.createDirectory(at: partial, withIntermediateDirectories: true)
+            try OutlookMailbox.export(path, into: partial)
+            _ = rename(partial.path, mailbox.path)
+        }
+        guard let file = OutlookMailbox.messageFile(in: mailbox, member: member), FileManager.default.fileExists(atPath: file.path) else {
+            throw PDFError(path: path, reason: "no message \(member) in the mailbox")
+        }
+        return file.path
+    }
+
     /// The member's own file name ("x.pdf" of "!/part2/x.pdf"), or nil for a whole file.
+    /// A message of an mbox member is named by the mbox ("mail.mbox" of "!/mail.mbox#17"), a
+    /// message of an Outlook mailbox by its folder and number ("Inbox-12.eml").
     public static func memberName(of source: Source) -> String? {
+        guard let (name, number) = lastMember(of: source) else { return nil }
+        guard let number else { return name }
+        return isMailboxMessage(source) ? "\(name)-\(number).eml" : name
+    }
+
+    /// Whether the source is one message of an Outlook mailbox ("!/Personal folders/Inbox#12":
+    /// a folder, not a file, before the number): a file of its own, unlike an mbox's message.
+    public static func isMailboxMessage(_ source: Source) -> Bool {
+        guard let (name, number) = lastMember(of: source), number != nil else { return false }
+        return (name as NSString).pathExtension.isEmpty
+    }
+
+    private static func lastMember(of source: Source) -> (name: String, number: Int?)? {
         guard let member = source.member, member.hasPrefix("!/"), let last = member.components(separatedBy: "!/").last else { return nil }
-        return (last as NSString).lastPathComponent
+        let name = (last as NSString).lastPathComponent
+        guard let hash = name.lastIndex(of: "#"), let number = Int(name[name.index(after: hash)...]) else { return (name, nil) }
+        return (String(name[..<hash]), number)
     }
 }

@@ -67,7 +67,7 @@ final class MessageRecognitionTests: XCTestCase {
     func testFormatsCorpusDoesNotReadAreNamed() {
         let ole2: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]
         XCTAssertEqual(reason(ole2, name: "minutes.doc"), "a Microsoft Office file (.doc, .xls or .ppt): not supported yet")
-        XCTAssertEqual(reason(Array("!BDN".utf8), name: "archive.pst"), "an Outlook mailbox (.pst or .ost): not supported yet")
+        XCTAssertEqual(try FileKind.detect(head: Data(Array("!BDN".utf8) + Array(repeating: 0, count: 64)), name: "archive.ost"), .outlookMailbox)
         XCTAssertEqual(reason([0x50, 0x4B, 0x03, 0x04], name: "minutes.docx"), "a document in a ZIP container (.docx): not supported yet")
         for head in [Array("II*".utf8) + [0], Array("MM".utf8) + [0, 0x2A], [0xFF, 0xD8, 0xFF, 0xE0], [0x89, 0x50, 0x4E, 0x47]] {
             XCTAssertEqual(try FileKind.detect(head: Data(head + Array(repeating: 0, count: 64)), name: "scan"), .image, "scans are read")
