@@ -1,4 +1,5 @@
 import Foundation
+import Workers
 
 /// RFC 2047 encoded words in headers: `=?charset?Q?...?=` and `=?charset?B?...?=`.
 enum EncodedWords {

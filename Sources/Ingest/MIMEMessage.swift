@@ -1,4 +1,5 @@
 import Foundation
+import Workers
 
 /// An RFC 5322 / MIME message or body part: unfolded headers (encoded words decoded)
 /// and a decoded body, or sub-parts for a multipart.

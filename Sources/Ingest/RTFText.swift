@@ -1,4 +1,5 @@
 import Foundation
+import Workers
 
 /// The readable text of an RTF body (an Outlook message's, most often). Outlook wraps
 /// HTML mail in RTF (`\fromhtml1`): then the HTML is taken back out of it and read as

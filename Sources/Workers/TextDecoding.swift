@@ -9,8 +9,8 @@ import Glibc
 /// the rest of the text; valid UTF-8 under another label is read as UTF-8. Text that declares nothing, or a charset nobody knows, is
 /// UTF-8 when it is valid UTF-8, else Windows-1252 (the commonest 8-bit mail), so no
 /// message is lost to a bad label.
-enum TextDecoding {
-    static func decode(_ data: Data, charset: String?) -> String {
+public enum TextDecoding {
+    public static func decode(_ data: Data, charset: String?) -> String {
         guard let name = canonical(charset) else { return undeclared(data) }
         if name == "UTF-8" { return String(decoding: data, as: UTF8.self) }
         // UTF-8 under another label (a mailer's default charset): text in a legacy
