@@ -129,16 +129,17 @@ struct MAPIStorage {
         return values
     }
 
-    /// Windows code pages an 8-bit string may be in, as Foundation names them; others are
-    /// read as Windows-1252, Outlook's default in the West.
-    private static let codePages: [UInt32: String.Encoding] = [
-        65001: .utf8, 1250: .windowsCP1250, 1251: .windowsCP1251, 1252: .windowsCP1252, 1253: .windowsCP1253,
-        1254: .windowsCP1254, 28591: .isoLatin1, 28592: .isoLatin2, 20127: .ascii, 932: .shiftJIS, 51932: .japaneseEUC,
+    /// Windows code pages by the charset names mail uses (iconv knows the rest as "CPnnn").
+    private static let charsets: [UInt32: String] = [
+        65001: "utf-8", 20127: "us-ascii", 936: "gbk", 949: "cp949", 950: "big5", 932: "shift_jis", 51932: "euc-jp",
+        50220: "iso-2022-jp", 50221: "iso-2022-jp", 50222: "iso-2022-jp", 20866: "koi8-r", 21866: "koi8-u", 52936: "hz-gb-2312",
+        54936: "gb18030",
     ]
 
+    /// An 8-bit string in the message's code page (none said: UTF-8 if valid, else Windows-1252).
     static func decode(_ data: Data, codePage: UInt32?) -> String {
-        let encoding = codePage.flatMap { codePages[$0] } ?? .windowsCP1252
-        return String(data: data, encoding: encoding) ?? String(data: data, encoding: .windowsCP1252) ?? String(decoding: data, as: UTF8.self)
+        let charset = codePage.map { charsets[$0] ?? (28591...28605 ~= $0 ? "iso-8859-\($0 - 28590)" : "cp\($0)") }
+        return TextDecoding.decode(data, charset: charset)
     }
 }
 
@@ -186,11 +187,7 @@ struct MessageWriter {
             storage.string(id, codePage: codePage).flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 }
         }
         var headers: [String] = []
-        if let transport = string(Property.transportHeaders), Self.headerNames(transport).contains("from") {
-            // A message as it arrived: its own headers, but for those describing the MIME
-            // body it had, which is written anew below.
-            headers = Self.headersWithoutContent(transport)
-        } else {
+        do {
             let sender = Mailbox(name: string(Property.senderName),
                                  address: Self.smtp(string(Property.senderSMTP), type: string(Property.senderAddressType), address: string(Property.senderAddress)))
             let representing = Mailbox(name: string(Property.representingName),
@@ -218,6 +215,13 @@ struct MessageWriter {
             if let id = string(Property.messageID) { headers.append("Message-ID: " + id) }
             if let id = string(Property.inReplyTo) { headers.append("In-Reply-To: " + id) }
             if let ids = string(Property.references) { headers.append("References: " + ids) }
+        }
+        if let transport = string(Property.transportHeaders).map(Self.headerLines), !transport.isEmpty {
+            // A message as it arrived: its own headers (an Exchange sender's SMTP address is
+            // only there), less those describing the MIME body it had, which is written anew
+            // below; the properties give what they lack.
+            let names = Self.headerNames(transport)
+            headers = transport.filter { !Self.describesContent($0) } + headers.filter { !names.contains(Self.headerName($0) ?? "") }
         }
         headers.append("MIME-Version: 1.0")
 
@@ -304,29 +308,36 @@ struct MessageWriter {
         return formatter.string(from: Date(timeIntervalSince1970: seconds))
     }
 
-    static func headerNames(_ headers: String) -> Set<String> {
-        Set(headers.components(separatedBy: "\n").compactMap { line -> String? in
-            guard let first = line.first, first != " ", first != "\t", let colon = line.firstIndex(of: ":") else { return nil }
-            return line[..<colon].lowercased()
-        })
+    /// A header's name, lower-cased ("from"); nil for a folded continuation.
+    static func headerName(_ header: String) -> String? {
+        guard let first = header.first, first != " ", first != "\t", let colon = header.firstIndex(of: ":") else { return nil }
+        return header[..<colon].trimmingCharacters(in: .whitespaces).lowercased()
     }
 
-    /// Transport headers less the Content-* and MIME-Version fields (with their folded lines).
-    static func headersWithoutContent(_ headers: String) -> [String] {
-        var kept: [String] = []
-        var dropping = false
-        for raw in headers.components(separatedBy: "\n") {
-            let line = raw.hasSuffix("\r") ? String(raw.dropLast()) : raw
-            if line.isEmpty { break }
-            if line.first == " " || line.first == "\t" {
-                if !dropping { kept.append(line) }
-                continue
+    static func headerNames(_ headers: [String]) -> Set<String> { Set(headers.compactMap(headerName)) }
+
+    /// Content-* and MIME-Version: what describes the body the message had.
+    static func describesContent(_ header: String) -> Bool {
+        guard let name = headerName(header) else { return false }
+        return name.hasPrefix("content-") || name == "mime-version"
+    }
+
+    /// Transport headers as header lines, each with its folded continuation, up to the
+    /// first empty line (Outlook ends them with one, or with NULs). Lines end in CRLF or
+    /// LF; Swift takes "\r\n" for one character, so they are cut on scalars.
+    static func headerLines(_ text: String) -> [String] {
+        let lines = text.unicodeScalars.split(omittingEmptySubsequences: false) { $0 == "\n" }
+            .map { String(String.UnicodeScalarView($0)).trimmingCharacters(in: CharacterSet(charactersIn: "\r\0")) }
+        var headers: [String] = []
+        for line in lines {
+            if line.trimmingCharacters(in: .whitespaces).isEmpty { break }
+            if (line.first == " " || line.first == "\t"), !headers.isEmpty {
+                headers[headers.count - 1] += "\r\n" + line
+            } else if line.contains(":") {
+                headers.append(line)
             }
-            let name = line.split(separator: ":", maxSplits: 1).first.map { $0.lowercased() } ?? ""
-            dropping = name.hasPrefix("content-") || name == "mime-version"
-            if !dropping { kept.append(line) }
         }
-        return kept
+        return headers.contains { headerName($0) == "from" || headerName($0) == "date" || headerName($0) == "received" } ? headers : []
     }
 
     static func part(type: String, disposition: String? = nil, data: Data, encode: Bool = true) -> Data {

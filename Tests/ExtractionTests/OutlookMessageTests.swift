@@ -45,4 +45,43 @@ final class OutlookMessageTests: XCTestCase {
             XCTAssertTrue("\(error)".contains("OLE2 container is damaged"), "\(error)")
         }
     }
+
+    func mime(_ message: GeneratedOutlookMessage) throws -> EmailMessage {
+        let path = folder.appendingPathComponent("\(UUID()).msg").path
+        message.write(to: path)
+        return EmailMessage(try OutlookMessageFile.mime(of: path))
+    }
+
+    /// A message that arrived keeps its transport headers as Outlook stores them: CRLF
+    /// lines, Received first, the multipart Content-Type of the body it had, NULs at the
+    /// end. They give the From an Exchange sender has no SMTP property for; the properties
+    /// give what they lack (here the date), and the body is the message's own.
+    func testTransportHeadersAndTheProperties() throws {
+        let transport = "Received: from mx.pd.example.gov by exch.pd.example.gov; Mon, 4 Mar 2019 09:12:05 -0500\r\n"
+            + "From: Ines Barros <ibarros@vendor-z.example>\r\nTo: Maria Lopez <mlopez@pd.example.gov>\r\n"
+            + "Subject: Camera pilot\r\nMessage-ID: <pilot-1@vendor-z.example>\r\nMIME-Version: 1.0\r\n"
+            + "Content-Type: multipart/alternative;\r\n\tboundary=\"----=_NextPart_000\"\r\n\r\n\0\0"
+        let message = try mime(GeneratedOutlookMessage(properties: [
+            0x007D: .text(transport), 0x0037: .text("Camera pilot"), 0x0C1A: .text("Ines Barros"),
+            0x0C1F: .text("/O=VENDOR/OU=EXCHANGE ADMINISTRATIVE GROUP/CN=RECIPIENTS/CN=IBARROS"), 0x0C1E: .text("EX"),
+            0x0E06: .time(Date(timeIntervalSince1970: 1_551_708_725)), 0x1000: .text("The pilot starts Monday."),
+        ]))
+        XCTAssertEqual(message.from?.address, "ibarros@vendor-z.example")
+        XCTAssertEqual(message.to.map(\.address), ["mlopez@pd.example.gov"])
+        XCTAssertEqual(message.messageID, "pilot-1@vendor-z.example")
+        XCTAssertEqual(message.date?.description, "2019-03-04T14:12:05+00:00", "the delivery time, as the headers have no Date")
+        XCTAssertEqual(message.body.trimmingCharacters(in: .whitespacesAndNewlines), "The pilot starts Monday.")
+    }
+
+    /// 8-bit strings are in the message's code page: Big5 (950) here.
+    func testEightBitStringsInTheMessagesCodePage() throws {
+        let subject = Data([0xB7, 0x7C, 0xC4, 0xB3]) // 會議 in Big5
+        let message = try mime(GeneratedOutlookMessage(properties: [
+            0x0037: .text8(subject), 0x3FFD: .integer(950), 0x1000: .text8(Data([0xB7, 0x7C, 0xC4, 0xB3, 0x20, 0x4F, 0x4B])),
+            0x0042: .text8(Data("Wang".utf8)), 0x0065: .text8(Data("wang@city.example.gov".utf8)), 0x0064: .text8(Data("SMTP".utf8)),
+        ]))
+        XCTAssertEqual(message.subject, "會議")
+        XCTAssertEqual(message.body.trimmingCharacters(in: .whitespacesAndNewlines), "會議 OK")
+        XCTAssertEqual(message.from?.address, "wang@city.example.gov")
+    }
 }

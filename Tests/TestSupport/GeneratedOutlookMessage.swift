@@ -8,6 +8,8 @@ import Foundation
 public struct GeneratedOutlookMessage {
     public enum Value {
         case text(String)
+        /// An 8-bit string (PT_STRING8), in the message's code page.
+        case text8(Data)
         case binary(Data)
         case time(Date)
         case integer(UInt32)
@@ -99,6 +101,10 @@ public struct GeneratedOutlookMessage {
                 let bytes = Data(text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })
                 stream(String(format: "__substg1.0_%04X001F", id), bytes, into: storage)
                 inline.replaceSubrange(0..<4, with: le(UInt32(bytes.count + 2)))
+            case .text8(let bytes):
+                type = 0x001E
+                stream(String(format: "__substg1.0_%04X001E", id), bytes, into: storage)
+                inline.replaceSubrange(0..<4, with: le(UInt32(bytes.count + 1)))
             case .binary(let data):
                 type = 0x0102
                 stream(String(format: "__substg1.0_%04X0102", id), data, into: storage)
