@@ -2,7 +2,7 @@
 # make fuzz: every parser of untrusted bytes (Sources/FuzzTargets) under libFuzzer and
 # AddressSanitizer. Builds corpus-fuzz in a build folder of its own, seeds each target from
 # the repository's mail, printed releases and its own examples (and the realmail cache,
-# ~/.cache/corpus-realmail, when `make realmail` has filled it), runs each target for
+# ~/.cache/corpus-realmail, when `make realmail` or `make realmsg` has filled it), runs each target for
 # FUZZ_SECONDS, and prints executions, coverage and crashes. A crashing input is copied to
 # Tests/FuzzRegressionTests/Crashes/<target>/, which `make test` runs from then on.
 #
@@ -10,7 +10,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${FUZZ_SECONDS:-60}"
-targets="${FUZZ_TARGETS:-mime mbox addresses dates printed layout query worker facets}"
+targets="${FUZZ_TARGETS:-mime mbox addresses dates printed layout query worker facets rtf msg}"
 work=.build-fuzz/work
 regressions=Tests/FuzzRegressionTests/Crashes
 
@@ -39,6 +39,7 @@ seed_lines() {  # TARGET PATTERN FILE...
 realmail=~/.cache/corpus-realmail
 mapfile -t emls < <({ find corpus-sample Tests -name '*.eml'; [ -d "$realmail" ] && find "$realmail" -name '*.eml' | sort | head -1500; } 2>/dev/null)
 mapfile -t mboxes < <({ find corpus-sample Tests -name '*.mbox'; [ -d "$realmail" ] && find "$realmail" -name '*.mbox' | sort | head -200; } 2>/dev/null)
+mapfile -t msgs < <([ -d "$realmail" ] && find "$realmail" -name '*.msg' | sort | head -200 2>/dev/null)
 mapfile -t pdfs < <(find corpus-sample Tests -name '*.pdf' | sort)
 texts="$work/printed-texts"
 mkdir -p "$texts"
@@ -53,6 +54,7 @@ for target in $targets; do
     mime) seed_files mime "${emls[@]}" ;;
     mbox) seed_files mbox "${mboxes[@]}" ;;
     printed) seed_files printed "${printed[@]}" ;;
+    msg) seed_files msg "${msgs[@]}" ;;
     addresses) seed_lines addresses '^(from|to|cc|bcc|reply-to|sender): ' "${emls[@]}" "${printed[@]}" ;;
     dates) seed_lines dates '^ *(date|sent): ' "${emls[@]}" "${printed[@]}" ;;
   esac

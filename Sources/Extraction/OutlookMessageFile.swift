@@ -8,8 +8,8 @@ import Workers
 /// mailbox it was sent for (sent-on-behalf), Sender the one who sent it when that
 /// differs; recipients by type; the plain, HTML and compressed-RTF bodies; attachments;
 /// an embedded `.msg` as an attached message.
-enum OutlookMessageFile {
-    static func mime(of path: String) throws -> Data {
+public enum OutlookMessageFile {
+    public static func mime(of path: String) throws -> Data {
         gsf_init()
         var error: UnsafeMutablePointer<GError>?
         guard let input = gsf_input_stdio_new(path, &error) else {
@@ -26,6 +26,9 @@ enum OutlookMessageFile {
         }
         return try MessageWriter(storage: message, propertyHeader: 32).mime()
     }
+
+    /// An RTF body in Outlook's compressed form, as the message holds it; nil when it is none.
+    public static func decompressRTF(_ data: Data) -> Data? { CompressedRTF.decompress(data) }
 
     private static func consume(_ error: UnsafeMutablePointer<GError>?) -> String? {
         guard let error else { return nil }

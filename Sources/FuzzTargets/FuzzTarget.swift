@@ -30,6 +30,12 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     /// A page's glyphs and their boxes, as a PDF's text layer or OCR gives them: built into
     /// lines with their indentation and gaps, then split into emails.
     case layout
+    /// An Outlook message's body in compressed RTF, decompressed and read to text (and the
+    /// input read as RTF itself).
+    case rtf
+    /// An Outlook .msg (an OLE2 file) through libgsf and the MAPI properties, written as
+    /// MIME and read into a record.
+    case msg
 
     /// Runs the parser on `data`; returns how many things it found (records, addresses,
     /// dates, decoded lines, facet values; 1 for a query that ran), so that tests can tell
@@ -67,6 +73,16 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
                 Page(number: n + 1, text: text, ocrConfidence: n == 1 ? 80 : nil)
             }
             return Self.builder.records(fromPages: pages, file: file).count
+        case .rtf:
+            let decompressed = OutlookMessageFile.decompressRTF(data)
+            let texts = [RTFText.text(from: data), decompressed.map(RTFText.text(from:)) ?? ""]
+            return (decompressed == nil ? 0 : 1) + texts.filter { !$0.isEmpty }.count
+        case .msg:
+            let path = FileManager.default.temporaryDirectory.appendingPathComponent("corpus-fuzz-\(getpid()).msg").path
+            guard FileManager.default.createFile(atPath: path, contents: data) else { return 0 }
+            defer { try? FileManager.default.removeItem(atPath: path) }
+            guard let mime = try? OutlookMessageFile.mime(of: path) else { return 0 }
+            return Self.builder.record(fromEmail: EmailMessage(mime), file: file).text.isEmpty ? 0 : 1
         case .facets:
             guard let path = Self.smallIndex, FileManager.default.createFile(atPath: Schema.facetColumnsPath(in: path), contents: data),
                   let response = try? SearchIndex(path: path).search(SearchRequest(query: "", limit: 0))
@@ -80,8 +96,15 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     /// forms the parsers document.
     public var builtInSeeds: [Data] {
         switch self {
-        case .mime, .mbox, .printed:
+        case .mime, .mbox, .printed, .msg:
             return []
+        case .rtf:
+            // [MS-OXRTFCP]'s example, and HTML wrapped in RTF as Outlook writes it.
+            let compressed: [UInt8] = [0x2d, 0, 0, 0, 0x2b, 0, 0, 0, 0x4c, 0x5a, 0x46, 0x75, 0xf1, 0xc5, 0xc7, 0xa7, 0x03, 0x00, 0x0a, 0x00,
+                                       0x72, 0x63, 0x70, 0x67, 0x31, 0x32, 0x35, 0x42, 0x32, 0x0a, 0xf3, 0x20, 0x68, 0x65, 0x6c, 0x09, 0x00,
+                                       0x20, 0x62, 0x77, 0x05, 0xb0, 0x6c, 0x64, 0x7d, 0x0a, 0x80, 0x0f, 0xa0]
+            let html = #"{\rtf1\ansi\fromhtml1 {\*\htmltag64 <p>}\htmlrtf {\htmlrtf0 Camera pilot{\*\htmltag72 </p>}\htmlrtf }\htmlrtf0}"#
+            return [Data(compressed), Data(html.utf8)]
         case .layout:
             // A printed email laid out a character to a box, its quoted copy indented.
             let lines = ["From: Karen O'Neill <karen.oneill@nypd.org>", "Sent: Thursday, October 18, 2018 4:40 PM",
