@@ -143,11 +143,14 @@ public enum RTFText {
             case "fromhtml": fromHTML = true
             case "htmlrtf": current.htmlRTF = parameter != 0
             case "htmltag": break
-            case "uc": current.unicodeSkip = max(0, parameter ?? 1)
+            // (A stand-in is a character or two; a larger count is damage, not a reason to
+            // drop the rest of the text.)
+            case "uc": current.unicodeSkip = min(max(0, parameter ?? 1), 4)
             case "u":
                 guard var value = parameter else { return }
+                // RTF writes characters past U+7FFF as negative 16-bit numbers.
                 if value < 0 { value += 65536 }
-                if emitting, let scalar = Unicode.Scalar(UInt32(value)) { append(String(Character(scalar))) }
+                if emitting, let code = UInt32(exactly: value), let scalar = Unicode.Scalar(code) { append(String(Character(scalar))) }
                 pendingSkip = current.unicodeSkip
             case "par", "line", "sect", "page":
                 if emitting { append("\n") }

@@ -32,7 +32,7 @@ final class RTFTextTests: XCTestCase {
     }
 
     func testBrokenRTFNeverCrashes() {
-        for rtf in [#"{\rtf1 \'"#, #"{\rtf1 \'z9 x}"#, "}}}{{{", #"\u-"#, #"{\rtf1\u99999999999999999999 a}"#, "\\"] {
+        for rtf in [#"{\rtf1\u98888888894 a}"#, #"{\rtf1 \'"#, #"{\rtf1 \'z9 x}"#, "}}}{{{", #"\u-"#, #"{\rtf1\u99999999999999999999 a}"#, "\\"] {
             _ = text(rtf)
         }
     }
