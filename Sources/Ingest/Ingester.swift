@@ -352,9 +352,10 @@ public struct Ingester: Sendable {
         }
     }
 
-    /// An email followed by the records read from its attachments (PDF, email, text),
-    /// linked both ways. Other attachments are listed on the email with the reason they
-    /// are no record. `index` tells apart the messages of an mbox that have no Message-ID.
+    /// An email followed by the records read from its attachments (PDF, email, text,
+    /// and those inside an attached archive), linked both ways. Other attachments are
+    /// listed on the email with the reason they are no record. `index` tells apart the
+    /// messages of an mbox that have no Message-ID.
     private func messageRecords(_ message: EmailMessage, file: SourceFile, index: Int?) async throws
         -> (records: [Record], pages: Int, ocrPages: Int)
     {
@@ -362,72 +363,108 @@ public struct Ingester: Sendable {
         var children: [Record] = []
         var pageCount = 0, ocrCount = 0
         for (i, attachment) in message.attachments.enumerated() {
-            func unread(_ reason: String) {
-                parent.unreadAttachments.append(UnreadAttachment(name: attachment.filename, type: attachment.contentType,
-                                                                 size: attachment.data.count, reason: reason))
-            }
-            let kind: FileKind
-            do {
-                kind = try FileKind.detect(data: attachment.data, name: attachment.filename)
-            } catch {
-                unread("\(error)")
-                continue
-            }
-            // (Mail attaches logos and photos far more often than scans; a TIFF is a fax or a scan.)
-            if kind == .image, ImageFormat(head: attachment.data) != .tiff {
-                unread("an attached PNG or JPEG image: not OCR'd (a logo or a photo, most often); a scan given as a file is")
-                continue
-            }
-            let child = SourceFile(path: file.path, sha256: FileHash.sha256(attachment.data), attachment: attachment.filename,
-                                   member: file.member)
-            var read: [Record] = []
-            switch kind {
-            case .pdf, .image:
-                let copy = FileManager.default.temporaryDirectory.appendingPathComponent("corpus-attachment-\(UUID().uuidString)")
-                try attachment.data.write(to: copy)
-                defer { try? FileManager.default.removeItem(at: copy) }
-                let fromPDF: (records: [Record], pages: Int, ocrPages: Int)
-                do {
-                    fromPDF = try await pdfRecords(copy.path, file: child)
-                } catch let error as PDFError {
-                    unread(error.reason)
-                    continue
-                } catch {
-                    unread("\(error)")
-                    continue
-                }
-                read = fromPDF.records
-                pageCount += fromPDF.pages
-                ocrCount += fromPDF.ocrPages
-            case .email:
-                read = [builder.record(fromEmail: EmailMessage(attachment.data), file: child)]
-            case .outlookMessage:
-                let copy = FileManager.default.temporaryDirectory.appendingPathComponent("corpus-attachment-\(UUID().uuidString).msg")
-                try attachment.data.write(to: copy)
-                defer { try? FileManager.default.removeItem(at: copy) }
-                do {
-                    read = [builder.record(fromEmail: EmailMessage(try await extractor.outlookMessage(at: copy.path)), file: child)]
-                } catch let error as PDFError {
-                    unread(error.reason)
-                    continue
-                }
-            case .text:
-                read = builder.records(fromText: TextDecoding.decode(attachment.data, charset: nil), file: child)
-            case .mbox:
-                unread("an mbox attached to an email is not read")
-                continue
-            case .archive, .outlookMailbox:
-                unread("\(kind == .archive ? "an archive" : "an Outlook mailbox") attached to an email is not opened; ingest it as a file of its own")
-                continue
-            }
-            for (j, var record) in read.enumerated() {
-                // (An attached copy of the email itself, or its headers alone, never takes its id.)
-                if kind != .email || record.id == parent.id { record.id = RecordID.make(parent: parent.id, attachment: i, record: j) }
+            let read = try await attachmentRecords(attachment.data, name: attachment.filename, type: attachment.contentType, of: file, depth: 0)
+            parent.unreadAttachments += read.unread
+            pageCount += read.pages
+            ocrCount += read.ocrPages
+            for (j, (var record, isMessage)) in read.records.enumerated() {
+                // (An attached message keeps its own id, so that it is the same message found
+                // elsewhere; an attached copy of the email itself, or its headers alone, never
+                // takes the email's.)
+                if !isMessage || record.id == parent.id { record.id = RecordID.make(parent: parent.id, attachment: i, record: j) }
                 record.parent = parent.id
                 children.append(record)
             }
         }
         parent.attachments = children.map(\.id)
         return ([parent] + children, pageCount, ocrCount)
+    }
+
+    /// What one attachment gives: its records (each marked when it is a message of its
+    /// own), pages, and what is listed unread.
+    private struct AttachmentRead {
+        var records: [(Record, isMessage: Bool)] = []
+        var pages = 0, ocrPages = 0
+        var unread: [UnreadAttachment] = []
+    }
+
+    /// The records of an attachment named `name` ("scan.pdf"; a member of an attached
+    /// archive "production.zip!/part2/scan.pdf").
+    private func attachmentRecords(_ data: Data, name: String, type: String, of file: SourceFile, depth: Int) async throws -> AttachmentRead {
+        func unread(_ reason: String) -> AttachmentRead {
+            AttachmentRead(unread: [UnreadAttachment(name: name, type: type, size: data.count, reason: reason)])
+        }
+        let kind: FileKind
+        do {
+            kind = try FileKind.detect(data: data, name: (name as NSString).lastPathComponent)
+        } catch {
+            return unread("\(error)")
+        }
+        // (Mail attaches logos and photos far more often than scans; a TIFF is a fax or a scan.)
+        if kind == .image, ImageFormat(head: data) != .tiff {
+            return unread("an attached PNG or JPEG image: not OCR'd (a logo or a photo, most often); a scan given as a file is")
+        }
+        let child = SourceFile(path: file.path, sha256: FileHash.sha256(data), attachment: name, member: file.member)
+        // PDFs, scans, Outlook messages and archives are read from a file: a copy, gone after.
+        func withCopy<Result>(_ read: (String) async throws -> Result) async throws -> Result {
+            let copy = FileManager.default.temporaryDirectory.appendingPathComponent("corpus-attachment-\(UUID().uuidString)")
+            try data.write(to: copy)
+            defer { try? FileManager.default.removeItem(at: copy) }
+            return try await read(copy.path)
+        }
+        do {
+            switch kind {
+            case .pdf, .image:
+                let read: (records: [Record], pages: Int, ocrPages: Int)
+                do {
+                    read = try await withCopy { try await pdfRecords($0, file: child) }
+                } catch let error as PDFError {
+                    throw error
+                } catch {
+                    return unread("\(error)")
+                }
+                return AttachmentRead(records: read.records.map { ($0, false) }, pages: read.pages, ocrPages: read.ocrPages)
+            case .email:
+                return AttachmentRead(records: [(builder.record(fromEmail: EmailMessage(data), file: child), true)])
+            case .outlookMessage:
+                let mime = try await withCopy { try await extractor.outlookMessage(at: $0) }
+                return AttachmentRead(records: [(builder.record(fromEmail: EmailMessage(mime), file: child), true)])
+            case .text:
+                return AttachmentRead(records: builder.records(fromText: TextDecoding.decode(data, charset: nil), file: child).map { ($0, false) })
+            case .mbox:
+                return unread("an mbox attached to an email is not read")
+            case .outlookMailbox:
+                return unread("an Outlook mailbox attached to an email is not opened; ingest it as a file of its own")
+            case .archive:
+                guard depth < maxArchiveDepth else {
+                    return unread("an archive inside \(maxArchiveDepth) others: not opened (a decompression bomb is made so)")
+                }
+                return try await withCopy { try await attachedArchiveRecords($0, name: name, of: file, depth: depth) }
+            }
+        } catch let error as PDFError {
+            return unread(error.reason)
+        }
+    }
+
+    /// The members of an attached archive, each read as an attachment of its own.
+    private func attachedArchiveRecords(_ path: String, name: String, of file: SourceFile, depth: Int) async throws -> AttachmentRead {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("corpus-archive-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var read = AttachmentRead()
+        for member in try await extractor.unpack(archive: path, into: folder.path, only: nil) {
+            let memberName = name + "!/" + member.name
+            guard let path = member.file else {
+                read.unread.append(UnreadAttachment(name: memberName, type: "", size: 0, reason: member.refusal ?? "not unpacked"))
+                continue
+            }
+            let part = try await attachmentRecords(try Data(contentsOf: URL(fileURLWithPath: path)), name: memberName, type: "", of: file, depth: depth + 1)
+            try? FileManager.default.removeItem(atPath: path)
+            read.records += part.records
+            read.pages += part.pages
+            read.ocrPages += part.ocrPages
+            read.unread += part.unread
+        }
+        return read
     }
 }

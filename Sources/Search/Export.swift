@@ -156,12 +156,22 @@ extension SearchIndex {
         guard FileManager.default.fileExists(atPath: record.source.path), let (path, member) = try? members.file(for: record.source) else {
             return nil
         }
-        if record.source.attachment != nil {
-            // (Found by its hash: two attachments may share a name, "attachment" most often.)
-            guard let message = try? EmailMessage.read(path: path, member: member),
-                  let bytes = message.attachments.first(where: { FileHash.sha256($0.data) == record.source.sha256 })?.data
-            else { return nil }
-            try bytes.write(to: destination)
+        if let attachment = record.source.attachment {
+            guard let message = try? EmailMessage.read(path: path, member: member) else { return nil }
+            // (Found by its hash: two attachments may share a name, "attachment" most often;
+            // a member of an attached archive, "production.zip!/scan.pdf", is unpacked again.)
+            let names = attachment.components(separatedBy: "!/")
+            if names.count > 1 {
+                guard let archive = message.attachments.first(where: { $0.filename == names[0] }) else { return nil }
+                let copy = members.folder.appendingPathComponent("attachment-\(UUID().uuidString)")
+                try FileManager.default.createDirectory(at: members.folder, withIntermediateDirectories: true)
+                try archive.data.write(to: copy)
+                guard let file = try? members.unpack(Array(names.dropFirst()), of: copy.path) else { return nil }
+                try FileManager.default.copyItem(atPath: file, toPath: destination.path)
+            } else {
+                guard let bytes = message.attachments.first(where: { FileHash.sha256($0.data) == record.source.sha256 })?.data else { return nil }
+                try bytes.write(to: destination)
+            }
         } else {
             try FileManager.default.copyItem(atPath: path, toPath: destination.path)
         }

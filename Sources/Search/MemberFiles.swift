@@ -63,6 +63,18 @@ public struct MemberFiles: Sendable {
         return (current, rest)
     }
 
+    /// The file of a member of an archive (nested: one name per archive, outermost first),
+    /// unpacked into a folder of its own under `folder`.
+    public func unpack(_ names: [String], of archive: String) throws -> String {
+        var current = archive
+        for name in names {
+            let target = folder.appendingPathComponent(UUID().uuidString)
+            try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+            current = try worker.unpack(name, of: current, into: target.path)
+        }
+        return current
+    }
+
     /// The .eml of the message at `member` of the mailbox at `path`.
     private func mailboxMessage(_ member: String, of path: String, key: String) throws -> String {
         let mailbox = folder.appendingPathComponent(FileHash.sha256(Data((key + "mailbox").utf8)))

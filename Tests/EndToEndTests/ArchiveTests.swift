@@ -174,4 +174,58 @@ final class ArchiveTests: XCTestCase {
         XCTAssertTrue(rejected.first?["reason"]?.contains("cut off") == true, "\(rejected)")
         XCTAssertEqual(try records(in: index).values.compactMap { $0["subject"] as? String }, ["Payment sent"])
     }
+
+    /// A zip attached to an email (a records office sending "the production"): its members
+    /// are the email's attachments, each named inside the zip, the unreadable ones listed.
+    func testAZipAttachedToAnEmail() throws {
+        try writeLooseFiles()
+        try run(["-q", "-r", path("production.zip"), "part2"], in: path("loose"), tool: "zip")
+        try Data("secret\n".utf8).write(to: URL(fileURLWithPath: path("notes.txt")))
+        try run(["-q", "-P", "letmein", path("production.zip"), "notes.txt"], in: folder.path, tool: "zip")
+        let zip = try XCTUnwrap(FileManager.default.contents(atPath: path("production.zip")))
+        let mail = folder.appendingPathComponent("mail")
+        try FileManager.default.createDirectory(at: mail, withIntermediateDirectories: true)
+        try Data("""
+            From: Records Access Officer <foil@parks.example.gov>\r
+            To: Reporter <desk@paper.example.com>\r
+            Subject: Your request: the production\r
+            Date: Fri, 8 Mar 2019 16:00:00 -0500\r
+            Message-ID: <production-1@parks.example.gov>\r
+            MIME-Version: 1.0\r
+            Content-Type: multipart/mixed; boundary="b"\r
+            \r
+            --b\r
+            Content-Type: text/plain\r
+            \r
+            The records are attached.\r
+            --b\r
+            Content-Type: application/zip; name="production.zip"\r
+            Content-Disposition: attachment; filename="production.zip"\r
+            Content-Transfer-Encoding: base64\r
+            \r
+            \(zip.base64EncodedString(options: .lineLength76Characters))\r
+            --b--\r
+
+            """.utf8).write(to: mail.appendingPathComponent("production.eml"))
+        let index = CorpusBinary.temporaryIndex()
+        defer { try? FileManager.default.removeItem(atPath: index) }
+        XCTAssertEqual(try ingest([mail.path], index: index).status, 0)
+        let records = try records(in: index).values
+        let printed = records.filter { ($0["source"] as? [String: Any])?["attachment"] as? String == "production.zip!/part2/printed.pdf" }
+        XCTAssertEqual(Set(printed.compactMap { $0["subject"] as? String }), ["Pilot terms", "RE: Pilot terms", "Invoice"])
+        let email = try XCTUnwrap(records.first { $0["subject"] as? String == "Your request: the production" })
+        let shown = try CorpusBinary.run(["show", "--index", index, try XCTUnwrap(email["id"] as? String), "--json"])
+        let record = try XCTUnwrap(shown.json as? [String: Any], shown.stdout)
+        XCTAssertEqual((record["attachments"] as? [String])?.count, 3)
+        let unread = try XCTUnwrap(record["unread_attachments"] as? [[String: Any]])
+        XCTAssertEqual(unread.map { $0["name"] as? String }, ["production.zip!/notes.txt"])
+        XCTAssertTrue((unread.first?["reason"] as? String)?.contains("encrypted") == true, "\(unread)")
+
+        let out = path("export")
+        let export = try CorpusBinary.run(["export", "--index", index, "", "--out", out, "--format", "dir"])
+        XCTAssertEqual(export.status, 0, export.stderr)
+        let exported = try FileManager.default.contentsOfDirectory(atPath: out + "/files")
+        let pdf = try XCTUnwrap(exported.first { $0.hasSuffix("_printed.pdf") }, "\(exported)")
+        XCTAssertEqual(FileManager.default.contents(atPath: out + "/files/" + pdf), FileManager.default.contents(atPath: path("loose/part2/printed.pdf")))
+    }
 }
