@@ -77,7 +77,7 @@ realmail: release
 # exit 1 below msg.py's thresholds.
 realmsg: release
 	@bash scripts/install-deps.sh --realmsg
-	@REALMAIL_CHECK=1 bash realmail/msg.sh
+	@REALMAIL_CHECK=1 bash realmail/run.sh msg
 
 # Every parser of untrusted bytes under libFuzzer and AddressSanitizer, FUZZ_SECONDS each
 # (FUZZ_TARGETS picks some): executions, coverage and crashes per target; a crash is saved

@@ -4,7 +4,7 @@
 
     msg.py fetch CACHE               the sources below; their .msg files kept in CACHE/msg/<package>/
     msg.py stage CACHE OUT           the distinct ones copied to OUT/msg/, listed in OUT/msg-manifest.json
-    msg.py compare OUT [--check]     OUT/msg-export/records.jsonl (msg.sh exports OUT/msg-index) against msgconvert
+    msg.py compare OUT [--check]     OUT/msg-export/records.jsonl (run.sh msg exports OUT/msg-index) against msgconvert
 
 Sources: Apache POI's test-data/hsmf (Debian source package libapache-poi-java, Apache-2.0),
 Email::Outlook::Message's t/files (libemail-outlook-message-perl, Artistic or GPL-1+), both at
