@@ -1,8 +1,8 @@
 import Foundation
 
 /// RFC 4180 CSV: quoted fields, doubled quotes, newlines inside quotes.
-enum CSV {
-    static func parse(_ text: String) -> [[String]] {
+public enum CSV {
+    public static func parse(_ text: String) -> [[String]] {
         var rows: [[String]] = []
         var row: [String] = []
         var field = ""
