@@ -22,12 +22,14 @@ enum Pages {
         .pager a{margin-right:12px} table.fields td{padding:2px 10px 2px 0;vertical-align:top} pre{white-space:pre-wrap;background:#fff;border:1px solid #e4e4e4;padding:12px}
         .pages img{max-width:100%;border:1px solid #ccc;margin-bottom:12px;background:#fff}
         .doc{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:24px;margin:0 24px}
+        header nav{display:inline;margin-left:24px} header nav a{font-weight:400;margin-right:16px}
+        table.batch{border-collapse:collapse;background:#fff;margin-top:16px} table.batch td,table.batch th{border:1px solid #e4e4e4;padding:4px 8px;text-align:left;vertical-align:top}
         """
 
     static func layout(title: String, query: String = "", body: String) -> String {
         """
         <!doctype html><html lang="en"><head><meta charset="utf-8"><title>\(HTML.escape(title))</title><style>\(style)</style></head>
-        <body><header><a href="/">corpus</a> — reading room</header>
+        <body><header><a href="/">corpus</a> — reading room<nav><a href="/">Search</a><a href="/timeline">Timeline</a><a href="/batch">Many queries</a></nav></header>
         <form class="search" action="/" method="get"><input name="q" value="\(HTML.escape(query))" placeholder='vendor:"Clearview AI" agency:NYPD date:2018-10..2019-02' autofocus><button>Search</button></form>
         \(body)</body></html>
         """
@@ -39,6 +41,37 @@ enum Pages {
         allowed.insert(charactersIn: "-._~")
         let query = parameters.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")" }.joined(separator: "&")
         return HTML.escape(query.isEmpty ? path : "\(path)?\(query)")
+    }
+
+    /// A pasted list of queries (a request's vendors), each one's figures in a row: the
+    /// query and its agencies and senders link to their searches.
+    static func batch(list: String, results: [Batch.Result], error: String? = nil) -> String {
+        var body = """
+            <div class="layout"><main><h2>Many queries at once</h2>
+            <form class="batch" action="/batch" method="get"><label for="list">One query a line (a request's vendor list, pasted):</label><br>
+            <textarea id="list" name="list" rows="10" cols="80">\(HTML.escape(list))</textarea><br><button>Run each</button></form>
+            """
+        if let error { body += "<p class=\"error\">\(HTML.escape(error))</p>" }
+        if !results.isEmpty {
+            body += "<table class=\"batch\"><thead><tr><th>line</th><th>query</th><th>matches</th><th>first</th><th>last</th><th>agencies</th><th>senders</th></tr></thead><tbody>"
+            for result in results {
+                if let error = result.error {
+                    body += "<tr class=\"error\"><td>\(result.line)</td><td>\(HTML.escape(result.query))</td><td colspan=\"5\">\(HTML.escape(error))</td></tr>"
+                    continue
+                }
+                func counts(_ values: [FacetCount], field: String) -> String {
+                    values.map { value in
+                        let narrowed = "(\(result.query)) \(field):\"\(value.value.replacingOccurrences(of: "\"", with: ""))\""
+                        return "<a href=\"\(link("/", [("q", narrowed)]))\">\(HTML.escape(value.value))</a> (\(value.count))"
+                    }.joined(separator: ", ")
+                }
+                body += "<tr><td>\(result.line)</td><td><a href=\"\(link("/", [("q", result.query)]))\">\(HTML.escape(result.query))</a></td>"
+                    + "<td>\(result.total)</td><td>\(result.first?.day8601 ?? "")</td><td>\(result.last?.day8601 ?? "")</td>"
+                    + "<td>\(counts(result.agencies, field: "agency"))</td><td>\(counts(result.from, field: "from"))</td></tr>"
+            }
+            body += "</tbody></table>"
+        }
+        return layout(title: "corpus — many queries", body: body + "</main></div>")
     }
 
     static func person(_ c: Correspondent?) -> String {

@@ -55,12 +55,14 @@ public struct WebServer: Sendable {
         router.add(middleware: RequestGuard(boundTo: host))
         router.get("/") { request, _ in try self.searchPage(request) }
         router.get("/timeline") { request, _ in try self.timelinePage(request) }
+        router.get("/batch") { request, _ in try self.batchPage(request) }
         router.get("/doc/:id") { _, context in try self.documentPage(try Self.recordID(context)) }
         router.get("/doc/:id/page/:number") { _, context in try await self.pageImage(context) }
         router.get("/export") { request, context in try await self.exportZip(request, context: context) }
         router.get("/api/search") { request, _ in try self.json(try self.search(request, highlight: ("", ""))) }
         router.get("/api/doc/:id") { _, context in try self.json(try self.record(try Self.recordID(context))) }
         router.get("/api/timeline") { request, _ in try self.json(try self.timeline(request)) }
+        router.get("/api/batch") { request, _ in try self.json(BatchOutput(queries: try self.batch(request))) }
         return router
     }
 
@@ -122,6 +124,19 @@ public struct WebServer: Sendable {
         }
     }
 
+    /// A pasted list's queries, each run (`list`: one a line; at most `maxBatchLines`).
+    func batch(_ request: Request) throws -> [Batch.Result] {
+        let lines = Batch.lines(of: Data((Self.parameter(request, "list") ?? "").utf8), csv: false)
+        guard lines.count <= Self.maxBatchLines else {
+            throw HTTPError(.badRequest, message: "\(lines.count) queries: at most \(Self.maxBatchLines) at once (corpus batch FILE runs any number)")
+        }
+        return try index.latest { $0.batch(lines) }
+    }
+
+    static let maxBatchLines = 200
+
+    struct BatchOutput: Encodable { var queries: [Batch.Result] }
+
     func record(_ id: String) throws -> Record {
         try found(id) { try $0.record(id: id) }
     }
@@ -172,6 +187,15 @@ public struct WebServer: Sendable {
         let timeline = try timeline(request)
         let query = Self.parameter(request, "q") ?? ""
         return Self.html(timeline.html(title: query.isEmpty ? "Contacts by \(timeline.by.rawValue)" : "\(query) — by \(timeline.by.rawValue)"))
+    }
+
+    func batchPage(_ request: Request) throws -> Response {
+        let list = Self.parameter(request, "list") ?? ""
+        do {
+            return Self.html(Pages.batch(list: list, results: try batch(request)))
+        } catch let error as HTTPError where error.status == .badRequest {
+            return Self.html(Pages.batch(list: list, results: [], error: error.body ?? "bad request"), status: .badRequest)
+        }
     }
 
     func documentPage(_ id: String) throws -> Response {

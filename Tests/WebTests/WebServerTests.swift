@@ -232,6 +232,35 @@ final class WebServerTests: XCTestCase {
         }
     }
 
+    /// A pasted list of queries: each one's row, linked to its search; a bad line says why;
+    /// the API gives what the index's batch gives.
+    func testAPastedListOfQueries() async throws {
+        let list = "matched\n# a comment\ntip\n\"unclosed\n"
+        let expected = try SearchIndex(path: Self.indexPath).batch(Batch.lines(of: Data(list.utf8), csv: false))
+        XCTAssertEqual(expected.map(\.total), [2, 2, 0])
+        try await withApp { client in
+            let encoded = list.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
+            try await client.execute(uri: "/batch?list=\(encoded)", method: .get) { response in
+                XCTAssertEqual(response.status, .ok)
+                let page = String(buffer: response.body)
+                XCTAssertTrue(page.contains("<td>1</td><td><a href=\"/?q=matched\">matched</a></td><td>2</td>"), page)
+                XCTAssertTrue(page.contains("<td>3</td><td><a href=\"/?q=tip\">tip</a></td>"), page)
+                XCTAssertTrue(page.contains("<tr class=\"error\"><td>4</td><td>&quot;unclosed</td><td colspan=\"5\">unbalanced quote"), page)
+                XCTAssertTrue(page.contains("<a href=\"/?q=%28matched%29%20agency%3A%22NYPD%22\">NYPD</a> (2)"), "an agency links to the narrowed search: \(page)")
+            }
+            try await client.execute(uri: "/api/batch?list=\(encoded)", method: .get) { response in
+                let json = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]
+                let queries = json?["queries"] as? [[String: Any]] ?? []
+                XCTAssertEqual(queries.map { $0["total"] as? Int }, expected.map(\.total))
+                XCTAssertEqual(queries.map { $0["line"] as? Int }, [1, 3, 4])
+            }
+            let tooMany = (0...WebServer.maxBatchLines).map { "q\($0)" }.joined(separator: "%0A")
+            try await client.execute(uri: "/batch?list=\(tooMany)", method: .get) { response in
+                XCTAssertEqual(response.status, .badRequest)
+            }
+        }
+    }
+
     /// A page of a PDF inside a zip (as agencies send releases) is drawn from the member,
     /// as the loose PDF's page is.
     func testAPageOfAnArchiveMemberIsDrawnFromTheMember() async throws {
