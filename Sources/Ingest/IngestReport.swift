@@ -21,11 +21,30 @@ public struct IngestReport: Codable, Sendable {
     /// Files an earlier ingest could not read, not read again (`retryFailed` reads them).
     public var failedBefore: [Rejection] = []
     public var seconds = 0.0
+    /// This ingest's number: `release:N` finds what it added.
+    public var release: Int?
+    /// What it brought each saved search.
+    public var watches: [WatchNews] = []
 
     enum CodingKeys: String, CodingKey {
         case files, records, pages, rejected, seconds
         case ocrPages = "ocr_pages", skippedDuplicates = "skipped_duplicates", sameMessageElsewhere = "same_message_elsewhere"
-        case failedBefore = "failed_before"
+        case failedBefore = "failed_before", release, watches
+    }
+}
+
+/// The new matches of a saved search in one release.
+public struct WatchNews: Codable, Sendable, Equatable {
+    public var name: String
+    public var query: String
+    public var new: Int
+    public var ids: [String]
+
+    public init(name: String, query: String, new: Int, ids: [String]) {
+        self.name = name
+        self.query = query
+        self.new = new
+        self.ids = ids
     }
 }
 

@@ -61,6 +61,9 @@ public struct Record: Codable, Sendable, Equatable {
     /// The later messages that quote this one whole (a reply's quoted copy of it, mail
     /// whose text holds its text): none when it is inclusive, holding what it says.
     public var quotedIn: [String] = []
+    /// The ingest (numbered release of the index) that added it; nil for a record added
+    /// before releases were numbered, or outside an ingest.
+    public var release: Int?
 
     public init(
         id: String, kind: Kind, subject: String? = nil, from: Correspondent? = nil,
@@ -95,7 +98,7 @@ public struct Record: Codable, Sendable, Equatable {
         case ocrConfidence = "ocr_confidence", ocrLanguage = "ocr_language"
         case messageID = "message_id", inReplyTo = "in_reply_to", references, parent, attachments
         case unreadAttachments = "unread_attachments", otherSources = "other_sources", thread, quoted, printedThread = "printed_thread", copyOf = "copy_of", quotedIn = "quoted_in"
-        case datesAround = "dates_around"
+        case datesAround = "dates_around", release
     }
 
     /// Everyone on the record: sender first, then To, then Cc.

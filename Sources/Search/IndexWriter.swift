@@ -38,6 +38,11 @@ public final class IndexWriter: RecordSink, @unchecked Sendable {
     private let maxQueued: Int
     private var failure: Error?
     private let conversations: Bool
+    /// This ingest's number (`beginRelease`): the records it adds carry it.
+    private let releaseLock = NSLock()
+    private var releaseNumber: Int?
+    public var release: Int? { releaseLock.withLock { releaseNumber } }
+    func setRelease(_ number: Int) { releaseLock.withLock { releaseNumber = number } }
 
     /// - entities: `--entities` CSV rows, added to those the index keeps.
     /// - batchSize: records per commit; an interrupted ingest keeps every commit made.
@@ -118,7 +123,10 @@ public final class IndexWriter: RecordSink, @unchecked Sendable {
     public func add(_ records: [Record]) throws {
         // (Documents and the messages each names are made here, in parallel; the writer
         // only looks up and fills in the thread.)
+        let release = self.release
         let documents = try records.map { record in
+            var record = record
+            if let release { record.release = release }
             let links = conversations ? Threads.links(of: record) : nil
             return (Schema.Prefix.id + record.id, record,
                     try Schema.document(for: record, gazetteer: gazetteer, threadPending: true, conversations: conversations, links: links),
@@ -221,7 +229,9 @@ public final class IndexWriter: RecordSink, @unchecked Sendable {
         if existing.source == record.source {
             var again = record
             (again.otherSources, again.copyOf, again.quotedIn) = (existing.otherSources, existing.copyOf, existing.quotedIn)
-            let document = again.otherSources.isEmpty && again.copyOf == nil && again.quotedIn.isEmpty
+            // (It stays in the release that first added it.)
+            again.release = existing.release ?? record.release
+            let document = again.otherSources.isEmpty && again.copyOf == nil && again.quotedIn.isEmpty && again.release == record.release
                 ? document : try Schema.document(for: again, gazetteer: gazetteer, threadPending: true)
             try db.replace(idTerm: idTerm, with: try threaded(document, nodes: nodes))
             return
@@ -341,6 +351,16 @@ public final class IndexWriter: RecordSink, @unchecked Sendable {
 
     public var documentCount: Int {
         get throws { try onWriter { try db.documentCount } }
+    }
+
+    /// Changes the index's metadata in a commit of its own (with whatever was queued before).
+    func updatingMetadata<T>(_ body: (XapianDatabase) throws -> T) throws -> T {
+        try onWriter {
+            try beginIfNeeded()
+            let result = try body(db)
+            try commitNow()
+            return result
+        }
     }
 
     /// Runs body on the writer queue after everything queued before it, unless a queued

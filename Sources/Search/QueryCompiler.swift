@@ -115,6 +115,8 @@ struct QueryCompiler {
             return try textQuery(value, phrase: true, prefix: prefix)
         case .keyword(let prefix, _, _):
             return try .term(prefix + lower)
+        case .number(let prefix, _):
+            return try .term(prefix + String(Int(lower) ?? 0))
         case .dateRange:
             return try compile(.dateRange(DateRange(value)))
         case .thread:

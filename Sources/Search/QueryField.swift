@@ -29,6 +29,8 @@ public struct QueryField: Hashable, Sendable {
         case dateRange
         /// A record's id or a thread's: every record of that conversation (`Threads`).
         case thread
+        /// A whole number, as a boolean term (absent when the record has none).
+        case number(prefix: String, of: @Sendable (Record) -> Int?)
     }
 
     // A field is its name: the table holds one of each.
@@ -82,8 +84,12 @@ public struct QueryField: Hashable, Sendable {
         name: "inclusive", meaning: .keyword(prefix: "XINCLUSIVE", values: ["yes", "no"], of: { $0.quotedIn.isEmpty ? "yes" : "no" }),
         example: "inclusive:yes", summary: "no when a later message quotes the whole of it (yes: the messages that hold a conversation)")
 
+    public static let release = QueryField(
+        name: "release", meaning: .number(prefix: "XRELEASE", of: \.release),
+        example: "release:2", summary: "what ingest N added to the index (corpus releases lists them)")
+
     /// Every field, in the order help lists them.
-    public static let all: [QueryField] = [from, to, subject, agency, vendor, kind, date, file, ocr, thread, inclusive]
+    public static let all: [QueryField] = [from, to, subject, agency, vendor, kind, date, file, ocr, thread, inclusive, release]
 
     /// The query language in a few lines, for `corpus search --help`.
     public static var help: String {

@@ -101,6 +101,8 @@ public struct QueryParser {
             throw QuerySyntaxError(description: "\(field.name): is \(values.joined(separator: " or ")), not '\(value)'")
         case .dateRange:
             return .dateRange(try DateRange(value))
+        case .number where Int(lower).map({ $0 > 0 }) != true:
+            throw QuerySyntaxError(description: "\(field.name): takes a number, as in \(field.example), not '\(value)'")
         default:
             return .field(field, value)
         }

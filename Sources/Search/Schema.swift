@@ -60,6 +60,12 @@ public enum Schema {
         public static let fileDone = "corpus.file:"
         /// Followed by a file's sha256: why it could not be read.
         public static let fileFailed = "corpus.failed:"
+        /// The number of the last release (ingest), and followed by a number, that
+        /// release's summary (`Release`, as JSON).
+        public static let releases = "corpus.releases"
+        public static let release = "corpus.release:"
+        /// The saved searches (`Watch`, a JSON list).
+        public static let watches = "corpus.watches"
     }
 
     /// The facet columns file in the index folder (facet counting without decoding
@@ -126,6 +132,8 @@ public enum Schema {
             for term in Set(people.flatMap(addressTerms)) { try doc.addTerm(addressPrefix + term) }
         case .keyword(let prefix, _, let of):
             try doc.addTerm(prefix + of(record))
+        case .number(let prefix, let of):
+            if let number = of(record) { try doc.addTerm(prefix + String(number)) }
         case .thread:
             if let thread = record.thread {
                 try doc.addTerm(Threads.threadPrefix + thread)

@@ -176,6 +176,10 @@ public final class SearchIndex: @unchecked Sendable {
     }
 
     /// A count kept in the index's metadata (see `Schema.Counter`).
+    func metadata(_ key: String) throws -> String {
+        try lock.withLock { try db.metadata(key) }
+    }
+
     func counter(_ key: String) throws -> Int {
         try lock.withLock { Int(try db.metadata(key)) ?? 0 }
     }

@@ -51,7 +51,7 @@ struct IngestCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let report = try await reportingErrors { () -> IngestReport in
+        var report = try await reportingErrors { () -> IngestReport in
             var given: (csv: String, origin: String)?
             if let entities {
                 guard let text = try? String(contentsOfFile: entities, encoding: .utf8) else {
@@ -71,10 +71,14 @@ struct IngestCommand: AsyncParsableCommand {
             ingester.retryFailed = retryFailed
             ingester.ocrLanguage = ocr.language
             let progress = ProgressPrinter(quiet: verbose)
-            let report = try await ingester.run(paths: paths, into: writer) { progress.update($0) }
+            let release = try writer.beginRelease()
+            var report = try await ingester.run(paths: paths, into: writer) { progress.update($0) }
             await pool.shutdown()
+            try writer.endRelease(files: report.files, records: report.records)
             try writer.close()
             progress.finish()
+            report.release = release
+            report.watches = try SearchIndex(path: index.path).news(in: release)
             return report
         }
         for skipped in report.failedBefore {
@@ -96,6 +100,10 @@ struct IngestCommand: AsyncParsableCommand {
             }
             if report.sameMessageElsewhere > 0 {
                 print("\(report.sameMessageElsewhere) message(s) were already indexed from another file: their records now name both files.")
+            }
+            if let release = report.release { print("This was release \(release) of the index: release:\(release) finds what it added.") }
+            for watch in report.watches {
+                print("Saved search \(watch.name): \(watch.new) new\(watch.ids.isEmpty ? "" : ": " + watch.ids.prefix(10).joined(separator: " ") + (watch.ids.count > 10 ? " …" : ""))")
             }
         }
         if !report.rejected.isEmpty { throw ExitCode(2) }

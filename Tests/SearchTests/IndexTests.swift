@@ -74,6 +74,7 @@ final class IndexTests: XCTestCase {
             source: Source(path: "/r/release-part1.pdf", sha256: "s1", pages: 2...3), ocr: true, text: "the accounts work")
         held.sender = Correspondent(name: "Jane Doe", address: nil)
         held.quotedIn = ["a later reply"]
+        held.release = 3
         let other = Record(id: "other", kind: .document, subject: "Minutes", date: RecordDate(iso: "2017-01-01T00:00:00"),
                            source: Source(path: "/r/minutes.txt", sha256: "s2"), text: "the accounts of the meeting")
         try write([held, other])
@@ -89,6 +90,7 @@ final class IndexTests: XCTestCase {
             "ocr": ["ocr:yes"],
             "thread": ["thread:held"],
             "inclusive": ["inclusive:no"],
+            "release": ["release:3"],
         ]
         XCTAssertEqual(Set(queries.keys), Set(QueryField.all.map(\.name)), "a query for every field of the table")
         let index = try SearchIndex(path: path)

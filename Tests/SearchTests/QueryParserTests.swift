@@ -42,6 +42,7 @@ final class QueryParserTests: XCTestCase {
             ("a AND", "ends where a word was expected"),
             ("OR a", "AND and OR go between"),
             ("kind:memo", "kind: is email or document"),
+            ("release:x", "release: takes a number, as in release:2"), ("release:0", "release: takes a number"),
             ("ocr:maybe", "ocr: is yes or no"),
             ("()", "empty parentheses"),
             (String(repeating: "word ", count: 2000), "too long"),

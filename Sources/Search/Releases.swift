@@ -1,0 +1,97 @@
+import Foundation
+import Ingest
+
+/// One ingest into the index, numbered from 1: a release of the index, as an agency's
+/// rolling releases arrive one after another. `release:N` finds what it added.
+public struct Release: Codable, Sendable, Equatable {
+    public var number: Int
+    /// When the ingest ended (ISO 8601, UTC).
+    public var date: String
+    public var files: Int
+    public var records: Int
+}
+
+/// A saved search, kept in the index: every later ingest reports its new matches.
+public struct Watch: Codable, Sendable, Equatable {
+    public var name: String
+    public var query: String
+
+    public init(name: String, query: String) {
+        self.name = name
+        self.query = query
+    }
+}
+
+extension IndexWriter {
+    /// Numbers this ingest (the last release's number plus one, kept at once, so that an
+    /// interrupted ingest's records keep theirs); the records it adds carry the number.
+    public func beginRelease() throws -> Int {
+        try updatingMetadata { db in
+            let number = (Int(try db.metadata(Schema.Counter.releases)) ?? 0) + 1
+            try db.setMetadata(Schema.Counter.releases, String(number))
+            setRelease(number)
+            return number
+        }
+    }
+
+    /// Keeps what the ingest numbered `beginRelease` did.
+    public func endRelease(files: Int, records: Int) throws {
+        guard let number = release else { return }
+        let summary = Release(number: number, date: ISO8601DateFormatter().string(from: Date()), files: files, records: records)
+        try updatingMetadata { db in
+            try db.setMetadata(Schema.Counter.release + String(number), String(decoding: try JSONEncoder().encode(summary), as: UTF8.self))
+        }
+    }
+
+    /// Saves a search under `name` (replacing one of that name); the query must parse.
+    public func addWatch(_ watch: Watch) throws {
+        _ = try QueryParser.parse(watch.query)
+        try updatingMetadata { db in
+            var watches = try Self.watches(in: db).filter { $0.name != watch.name }
+            watches.append(watch)
+            try db.setMetadata(Schema.Counter.watches, String(decoding: try JSONEncoder().encode(watches), as: UTF8.self))
+        }
+    }
+
+    /// Forgets the saved search `name`; false when there was none.
+    public func removeWatch(named name: String) throws -> Bool {
+        try updatingMetadata { db in
+            let watches = try Self.watches(in: db)
+            guard watches.contains(where: { $0.name == name }) else { return false }
+            try db.setMetadata(Schema.Counter.watches,
+                               String(decoding: try JSONEncoder().encode(watches.filter { $0.name != name }), as: UTF8.self))
+            return true
+        }
+    }
+
+    static func watches(in db: XapianDatabase) throws -> [Watch] {
+        let stored = try db.metadata(Schema.Counter.watches)
+        return stored.isEmpty ? [] : try JSONDecoder().decode([Watch].self, from: Data(stored.utf8))
+    }
+}
+
+extension SearchIndex {
+    /// Every numbered release, oldest first.
+    public func releases() throws -> [Release] {
+        let last = try counter(Schema.Counter.releases)
+        guard last > 0 else { return [] }
+        return try (1...last).compactMap { number in
+            let stored = try metadata(Schema.Counter.release + String(number))
+            return stored.isEmpty ? nil : try JSONDecoder().decode(Release.self, from: Data(stored.utf8))
+        }
+    }
+
+    public func watches() throws -> [Watch] {
+        let stored = try metadata(Schema.Counter.watches)
+        return stored.isEmpty ? [] : try JSONDecoder().decode([Watch].self, from: Data(stored.utf8))
+    }
+
+    /// What release `number` brought each saved search: its new matches' count and ids.
+    public func news(in number: Int) throws -> [WatchNews] {
+        try watches().map { watch in
+            var ids: [String] = []
+            try forEachRecord(matching: "(\(watch.query)) release:\(number)") { ids.append($0.id) }
+            return WatchNews(name: watch.name, query: watch.query, new: ids.count, ids: ids)
+        }
+    }
+}
