@@ -123,6 +123,7 @@ public struct Facet: Sendable {
         Facet(name: "from", field: .from, values: { $0.from.map { [$0.display] } ?? [] }),
         Facet(name: "year", field: .date, values: { $0.date.map { [String($0.sortKey.prefix(4))] } ?? [] }),
         Facet(name: "kind", field: .kind, values: { [$0.kind.rawValue] }),
+        Facet(name: "release", field: .release, values: { $0.release.map { [String($0)] } ?? [] }),
     ]
 
     public static var names: [String] { all.map(\.name) }

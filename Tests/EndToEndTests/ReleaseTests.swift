@@ -71,6 +71,11 @@ final class ReleaseTests: XCTestCase {
             XCTAssertEqual(watch["new"] as? Int, now.subtracting(afterOne[k]).count)
         }
         XCTAssertGreaterThan(reportedTwo.compactMap { $0["new"] as? Int }.reduce(0, +), 0, "the second release matches them")
+        // A facet of releases, each counted as release:N counts it.
+        let all = try CorpusBinary.run(["search", "--index", index, "", "--json", "--limit", "0"])
+        let facet = try XCTUnwrap(((all.json as? [String: Any])?["facets"] as? [String: Any])?["release"] as? [[String: Any]], all.stdout)
+        XCTAssertEqual(Dictionary(uniqueKeysWithValues: facet.map { ($0["value"] as? String ?? "", $0["count"] as? Int ?? -1) }),
+                       ["1": try ids("release:1").count, "2": try ids("release:2").count])
 
         // Nothing new: a release with no new matches. A search forgotten is not reported.
         XCTAssertEqual(try CorpusBinary.run(["watch", "remove", "--index", index, "personal"]).status, 0)
