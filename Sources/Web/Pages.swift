@@ -74,6 +74,23 @@ enum Pages {
         return layout(title: "corpus — many queries", body: body + "</main></div>")
     }
 
+    private static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+    /// A date as a reporter writes it ("Sep 30, 2019, 12:05 PM"), in the zone the source
+    /// gave; the ISO form and the offset (or that none was given) when the pointer rests on it.
+    static func date(_ date: RecordDate?, missing: String = "undated") -> String {
+        guard let date else { return HTML.escape(missing) }
+        var text = "\(monthNames[date.month - 1]) \(date.day), \(date.year)"
+        if let time = date.time {
+            let hour = time.hour % 12 == 0 ? 12 : time.hour % 12
+            text += String(format: ", %d:%02d %@", hour, time.minute, time.hour < 12 ? "AM" : "PM")
+        }
+        let zone = date.time == nil ? "" : date.offsetMinutes.map { minutes in
+            String(format: " (UTC%@%02d:%02d)", minutes < 0 ? "−" : "+", abs(minutes) / 60, abs(minutes) % 60)
+        } ?? " (no time zone given)"
+        return "<time datetime=\"\(HTML.escape(date.description))\" title=\"\(HTML.escape(date.description + zone))\">\(text)</time>"
+    }
+
     static func person(_ c: Correspondent?) -> String {
         HTML.escape(c?.description ?? "?")
     }
@@ -113,7 +130,7 @@ enum Pages {
             let to = hit.to.prefix(3).map { person($0) }.joined(separator: ", ") + (hit.to.count > 3 ? ", …" : "")
             main += """
                 <div class="hit"><h2><a href="/doc/\(HTML.escape(hit.id))">\(HTML.escape(hit.subject ?? "(no subject)"))</a></h2>
-                <div class="meta">\(HTML.escape(hit.date?.description ?? "undated")) · \(hit.kind == .email ? "\(person(hit.from)) → \(to)" : "document") · \(source)\(hit.ocr ? " · OCR" : "")\(hit.redactions > 0 ? " · \(hit.redactions) redaction\(hit.redactions == 1 ? "" : "s")" : "")</div>
+                <div class="meta">\(date(hit.date)) · \(hit.kind == .email ? "\(person(hit.from)) → \(to)" : "document") · \(source)\(hit.ocr ? " · OCR" : "")\(hit.redactions > 0 ? " · \(hit.redactions) redaction\(hit.redactions == 1 ? "" : "s")" : "")</div>
                 <div class="snippet">\(snippet(hit.snippet))</div><div>\(tags.joined())</div></div>
                 """
         }
@@ -139,7 +156,7 @@ enum Pages {
             rows.append(("To", record.to.map { person($0) }.joined(separator: "<br>")))
             if !record.cc.isEmpty { rows.append(("Cc", record.cc.map { person($0) }.joined(separator: "<br>"))) }
         }
-        rows.append(("Date", HTML.escape(record.date?.description ?? "unknown")))
+        rows.append(("Date", date(record.date, missing: "unknown")))
         rows.append(("Subject", HTML.escape(record.subject ?? "")))
         if !record.agencies.isEmpty { rows.append(("Agencies", HTML.escape(record.agencies.joined(separator: ", ")))) }
         if !record.vendors.isEmpty { rows.append(("Vendors", HTML.escape(record.vendors.joined(separator: ", ")))) }
@@ -194,13 +211,13 @@ enum Pages {
                 let key = message.key
                 let line: String
                 if let id = message.id {
-                    let text = "\(HTML.escape(message.date?.description ?? "undated")) · \(person(message.from)) · \(HTML.escape(message.subject ?? "(no subject)"))"
+                    let text = "\(date(message.date)) · \(person(message.from)) · \(HTML.escape(message.subject ?? "(no subject)"))"
                         + (message.inclusive && someQuotedWhole ? " · <small title=\"no later message quotes the whole of it\">inclusive</small>" : "")
                     line = id == current ? "<b>\(text)</b>" : "<a href=\"/doc/\(HTML.escape(id))\">\(text)</a>"
                 } else if let messageID = message.messageID {
                     line = "<i>not released: &lt;\(HTML.escape(messageID))&gt;, named by \(message.quotedIn.count) message(s)</i>"
                 } else {
-                    line = "<i>not released: \(HTML.escape(message.date?.description ?? "undated")) · \(person(message.from)) · "
+                    line = "<i>not released: \(date(message.date)) · \(person(message.from)) · "
                         + "\(HTML.escape(message.subject ?? "(no subject)")), known only as quoted in \(message.quotedIn.count) message(s)</i>"
                 }
                 return "<li>\(line)\(list(key))</li>"

@@ -299,6 +299,9 @@ final class WebServerTests: XCTestCase {
             }
             try await client.execute(uri: "/doc/\(Self.pdfID)", method: .get) { response in
                 XCTAssertTrue(String(buffer: response.body).contains("<img src=\"/doc/\(Self.pdfID)/page/2.png\""))
+                XCTAssertTrue(String(buffer: response.body).contains(
+                    "<time datetime=\"2018-10-18T16:40:00\" title=\"2018-10-18T16:40:00 (no time zone given)\">Oct 18, 2018, 4:40 PM</time>"),
+                              "dates as a reporter writes them")
             }
             try await client.execute(uri: "/export?q=kind%3Aemail", method: .get) { response in
                 XCTAssertEqual(response.status, .ok)
@@ -428,5 +431,13 @@ final class WebServerTests: XCTestCase {
                 for try await status in group { XCTAssertEqual(status, .ok) }
             }
         }
+    }
+
+    func testDatesAsAReporterWritesThem() {
+        XCTAssertEqual(Pages.date(RecordDate(iso: "2019-09-30T12:05:00-04:00")),
+                       "<time datetime=\"2019-09-30T12:05:00-04:00\" title=\"2019-09-30T12:05:00-04:00 (UTC−04:00)\">Sep 30, 2019, 12:05 PM</time>")
+        XCTAssertTrue(Pages.date(RecordDate(iso: "2020-01-02T00:30:00+05:30")).hasSuffix(">Jan 2, 2020, 12:30 AM</time>"))
+        XCTAssertTrue(Pages.date(RecordDate(iso: "2020-01-02")).hasSuffix(">Jan 2, 2020</time>"), "a day without a time")
+        XCTAssertEqual(Pages.date(nil), "undated")
     }
 }
