@@ -64,6 +64,9 @@ public struct Record: Codable, Sendable, Equatable {
     /// The ingest (numbered release of the index) that added it; nil for a record added
     /// before releases were numbered, or outside an ingest.
     public var release: Int?
+    /// The public-records requests it names or was released under (`RequestNumbers`);
+    /// nil in records indexed before requests were read, as none.
+    public var requests: [String]?
 
     public init(
         id: String, kind: Kind, subject: String? = nil, from: Correspondent? = nil,
@@ -98,7 +101,7 @@ public struct Record: Codable, Sendable, Equatable {
         case ocrConfidence = "ocr_confidence", ocrLanguage = "ocr_language"
         case messageID = "message_id", inReplyTo = "in_reply_to", references, parent, attachments
         case unreadAttachments = "unread_attachments", otherSources = "other_sources", thread, quoted, printedThread = "printed_thread", copyOf = "copy_of", quotedIn = "quoted_in"
-        case datesAround = "dates_around", release
+        case datesAround = "dates_around", release, requests
     }
 
     /// Everyone on the record: sender first, then To, then Cc.

@@ -36,9 +36,12 @@ public struct RecordBuilder: Sendable {
         let records = QuotedZones.resolved(Self.placingUndated(emails.enumerated().map { index, email in
             let range = email.firstPage...email.lastPage
             let span = pages[(range.lowerBound - 1)...(range.upperBound - 1)]
-            return emailRecord(email, id: RecordID.make(sha256: file.sha256, pages: range, index: index),
-                               source: file.source(pages: range), spellings: spellings,
-                               ocr: span.contains { $0.ocrConfidence != nil }, ocrConfidence: Self.meanConfidence(span))
+            var record = emailRecord(email, id: RecordID.make(sha256: file.sha256, pages: range, index: index),
+                                     source: file.source(pages: range), spellings: spellings,
+                                     ocr: span.contains { $0.ocrConfidence != nil }, ocrConfidence: Self.meanConfidence(span))
+            // (A release's request number is printed in its pages' running header or footer.)
+            record.requests = Self.requests(of: record, furniture: span.map(Self.edges))
+            return record
         }))
         // The pages before the first email found (a cover letter, or an email whose header
         // OCR could not read) are no email's: a document of their own, never dropped —
@@ -99,8 +102,19 @@ public struct RecordBuilder: Sendable {
             QuotedCopy(from: $0.from.flatMap(fixed), date: $0.date, subject: $0.subject)
         }
         record.redactions = Redactions.markers(in: [header.fields.values.joined(separator: "\n"), record.text].joined(separator: "\n"))
+        record.requests = Self.requests(of: record)
         tagger.tag(&record, signature: Signature.block(of: email.ownText))
         return record
+    }
+
+    /// A page's first and last lines, where its running header and footer are.
+    static func edges(of page: Page) -> String {
+        let lines = page.text.split(whereSeparator: \.isNewline)
+        return (lines.prefix(3) + lines.suffix(3)).joined(separator: "\n")
+    }
+
+    static func requests(of record: Record, furniture: [String] = []) -> [String] {
+        RequestNumbers.find(in: [record.subject ?? "", record.text] + furniture)
     }
 
     static func meanConfidence(_ pages: ArraySlice<Page>) -> Int? {
@@ -119,6 +133,7 @@ public struct RecordBuilder: Sendable {
             messageID: message.messageID, inReplyTo: message.inReplyTo, references: message.references)
         record.sender = message.sender
         record.redactions = Redactions.markers(in: record.text)
+        record.requests = Self.requests(of: record)
         tagger.tag(&record, signature: Signature.block(of: record.text))
         return record
     }
@@ -138,6 +153,7 @@ public struct RecordBuilder: Sendable {
         record.subject = lines.first { $0.count >= 4 && $0.contains(where: \.isLetter) }
         record.date = lines.prefix(40).lazy.compactMap(DateParser.parse).first
         record.redactions = Redactions.markers(in: record.text)
+        record.requests = Self.requests(of: record)
         tagger.tag(&record)
     }
 }

@@ -117,6 +117,8 @@ struct QueryCompiler {
             return try .term(prefix + lower)
         case .number(let prefix, _):
             return try .term(prefix + String(Int(lower) ?? 0))
+        case .identifier(let prefix, _):
+            return try .term(prefix + lower)
         case .dateRange:
             return try compile(.dateRange(DateRange(value)))
         case .thread:

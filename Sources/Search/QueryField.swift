@@ -31,6 +31,8 @@ public struct QueryField: Hashable, Sendable {
         case thread
         /// A whole number, as a boolean term (absent when the record has none).
         case number(prefix: String, of: @Sendable (Record) -> Int?)
+        /// Identifiers matched whole, in any case, as boolean terms.
+        case identifier(prefix: String, of: @Sendable (Record) -> [String])
     }
 
     // A field is its name: the table holds one of each.
@@ -88,8 +90,15 @@ public struct QueryField: Hashable, Sendable {
         name: "release", meaning: .number(prefix: "XRELEASE", of: \.release),
         example: "release:2", summary: "what ingest N added to the index (corpus releases lists them)")
 
+    public static let request = QueryField(
+        // (NYPD's FOIL-2019-056-14551 is found by its number alone too.)
+        name: "request", meaning: .identifier(prefix: "XREQUEST", of: { record in
+            (record.requests ?? []).flatMap { number in [number] + (number.hasPrefix("FOIL-") ? [String(number.dropFirst(5))] : []) }
+        }),
+        example: "request:FOIL-2019-056-14551", summary: "a public-records request's number, named in the record or its release's pages")
+
     /// Every field, in the order help lists them.
-    public static let all: [QueryField] = [from, to, subject, agency, vendor, kind, date, file, ocr, thread, inclusive, release]
+    public static let all: [QueryField] = [from, to, subject, agency, vendor, kind, date, file, ocr, thread, inclusive, release, request]
 
     /// The query language in a few lines, for `corpus search --help`.
     public static var help: String {
@@ -124,6 +133,7 @@ public struct Facet: Sendable {
         Facet(name: "year", field: .date, values: { $0.date.map { [String($0.sortKey.prefix(4))] } ?? [] }),
         Facet(name: "kind", field: .kind, values: { [$0.kind.rawValue] }),
         Facet(name: "release", field: .release, values: { $0.release.map { [String($0)] } ?? [] }),
+        Facet(name: "request", field: .request, values: { $0.requests ?? [] }),
     ]
 
     public static var names: [String] { all.map(\.name) }

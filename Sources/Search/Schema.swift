@@ -134,6 +134,8 @@ public enum Schema {
             try doc.addTerm(prefix + of(record))
         case .number(let prefix, let of):
             if let number = of(record) { try doc.addTerm(prefix + String(number)) }
+        case .identifier(let prefix, let of):
+            for identifier in Set(of(record)) { try doc.addTerm(prefix + identifier.lowercased()) }
         case .thread:
             if let thread = record.thread {
                 try doc.addTerm(Threads.threadPrefix + thread)

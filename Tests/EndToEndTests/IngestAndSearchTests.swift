@@ -79,7 +79,8 @@ final class IngestAndSearchTests: XCTestCase {
             XCTAssertFalse((hit["snippet"] as? String ?? "").isEmpty)
             XCTAssertNotNil(hit["id"] as? String)
             let facets = try XCTUnwrap(response["facets"] as? [String: Any])
-            XCTAssertEqual(Set(facets.keys), ["agency", "vendor", "from", "year", "kind"])
+            // (The contract's facets, and the releases and requests beside them.)
+            XCTAssertEqual(Set(facets.keys), ["agency", "vendor", "from", "year", "kind", "release", "request"])
         }
     }
 

@@ -75,6 +75,7 @@ final class IndexTests: XCTestCase {
         held.sender = Correspondent(name: "Jane Doe", address: nil)
         held.quotedIn = ["a later reply"]
         held.release = 3
+        held.requests = ["FOIL-2019-056-14551"]
         let other = Record(id: "other", kind: .document, subject: "Minutes", date: RecordDate(iso: "2017-01-01T00:00:00"),
                            source: Source(path: "/r/minutes.txt", sha256: "s2"), text: "the accounts of the meeting")
         try write([held, other])
@@ -91,6 +92,7 @@ final class IndexTests: XCTestCase {
             "thread": ["thread:held"],
             "inclusive": ["inclusive:no"],
             "release": ["release:3"],
+            "request": ["request:FOIL-2019-056-14551", "request:foil-2019-056-14551", "request:2019-056-14551"],
         ]
         XCTAssertEqual(Set(queries.keys), Set(QueryField.all.map(\.name)), "a query for every field of the table")
         let index = try SearchIndex(path: path)

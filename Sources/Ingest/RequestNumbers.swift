@@ -1,0 +1,38 @@
+import Foundation
+
+/// Public-records request numbers as agencies print them — in letters, in subjects, and in
+/// the running header of every page of a release ("FOIL Request No. 2020-PL-00417"):
+/// NYPD's FOIL-2019-056-14551, DHS components' 2020-ICFO-31877, the State Department's
+/// F-2014-20439, and any number an agency writes after "FOIL / FOIA Request No.".
+public enum RequestNumbers {
+    /// Each pattern's first group is the number, as it is kept (upper-cased).
+    private static let patterns: [NSRegularExpression] = [
+        // NYPD's own form, its prefix part of the number.
+        #"\b(FOIL-(?:19|20)\d{2}-\d{3}-\d{5})\b"#,
+        // DHS and its components: year, office code, sequence (2020-ICFO-31877, 2019-HQFO-00123).
+        #"\b((?:19|20)\d{2}-[A-Z]{4}-\d{4,6})\b"#,
+        // The State Department.
+        #"\b(F-(?:19|20)\d{2}-\d{5})\b"#,
+        // Whatever an agency writes after a request's label: "FOIL Request No. 2020-PL-00417",
+        // "FOIA request #2019-OIG-118", "FOIPA Request No.: 1234567-000".
+        #"\b(?:FOIL|FOIA|FOIPA|PRA)\s+(?:request|appeal|case)\s*(?:No\.?|Number|#)?\s*[:#]?\s*([A-Z0-9]{1,8}(?:-[A-Z0-9]{1,8}){1,3})\b"#,
+    ].map { try! NSRegularExpression(pattern: $0, options: [.caseInsensitive]) }
+
+    /// The request numbers in `texts`, each once, in the order first met.
+    public static func find(in texts: [String]) -> [String] {
+        var found: [String] = []
+        for text in texts {
+            let range = NSRange(text.startIndex..., in: text)
+            for pattern in patterns {
+                for match in pattern.matches(in: text, range: range) {
+                    guard let group = Range(match.range(at: 1), in: text) else { continue }
+                    let number = text[group].uppercased()
+                    // (A number has digits: "FOIL request TO-THE-AGENCY" names none.)
+                    guard number.filter(\.isNumber).count >= 3, !found.contains(number) else { continue }
+                    found.append(number)
+                }
+            }
+        }
+        return found
+    }
+}

@@ -1,0 +1,29 @@
+import ArgumentParser
+import Foundation
+import Search
+
+struct RequestsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "requests",
+        abstract: "List the public-records requests the records name (FOIL-…, 2020-ICFO-…, F-2014-…): agencies, records, first and last date.")
+
+    @OptionGroup var index: IndexOptions
+
+    @Argument(help: "A query (default: everything).")
+    var query: String = ""
+
+    @Flag(help: "Print JSON.")
+    var json = false
+
+    func run() async throws {
+        let requests = try await reportingErrors { try SearchIndex(path: index.path).latest { try $0.requests(query: query) } }
+        if json {
+            struct Output: Encodable { var requests: [RequestSummary] }
+            return try printJSON(Output(requests: requests))
+        }
+        for r in requests {
+            let span = [r.first, r.last].compactMap { $0?.day8601 }
+            print("\(r.request)  ·  \(r.records) record\(r.records == 1 ? "" : "s")\(span.isEmpty ? "" : "  ·  \(span.first!) – \(span.last!)")\(r.agencies.isEmpty ? "" : "  ·  " + r.agencies.joined(separator: ", "))")
+        }
+    }
+}

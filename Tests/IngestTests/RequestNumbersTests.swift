@@ -1,0 +1,21 @@
+import Ingest
+import XCTest
+
+/// Request numbers as agencies print them, and what is no request number.
+final class RequestNumbersTests: XCTestCase {
+    func testTheFormsAgenciesPrint() {
+        XCTAssertEqual(RequestNumbers.find(in: ["Re: FOIL-2019-056-14551 (your request of March 4)"]), ["FOIL-2019-056-14551"])
+        XCTAssertEqual(RequestNumbers.find(in: ["This acknowledges receipt of your FOIA request 2020-ICFO-31877, received on"]), ["2020-ICFO-31877"])
+        XCTAssertEqual(RequestNumbers.find(in: ["Case No. F-2014-20439\nSegment: L-0001"]), ["F-2014-20439"])
+        XCTAssertEqual(RequestNumbers.find(in: ["FOIL Request No. 2020-PL-00417 - Responsive Records - NYPD Legal Bureau"]), ["2020-PL-00417"])
+        XCTAssertEqual(RequestNumbers.find(in: ["FOIPA Request No.: 1234567-000"]), ["1234567-000"])
+        XCTAssertEqual(RequestNumbers.find(in: ["foil request #2019-oig-118", "and again FOIA Request 2019-OIG-118"]), ["2019-OIG-118"], "each once, upper-cased")
+    }
+
+    func testWhatIsNoRequestNumber() {
+        for text in ["Sent: 2019-05-01 10:32", "Call 212-555-0199", "I will file a FOIL request to the agency",
+                     "Case 1:15-cv-07433-LAP Document 1320-12 Filed 01/05/24", "Bates NYPD-000123", "FOIA request in-progress"] {
+            XCTAssertEqual(RequestNumbers.find(in: [text]), [], text)
+        }
+    }
+}
