@@ -5,7 +5,7 @@ import Search
 struct RequestsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "requests",
-        abstract: "List the public-records requests the records name (FOIL-…, 2020-ICFO-…, F-2014-…): agencies, records, first and last date.")
+        abstract: "List the public-records requests the records name (FOIL-…, 2020-ICFO-…, F-2014-…): agencies, records, dates, and what the correspondence says happened.")
 
     @OptionGroup var index: IndexOptions
 
@@ -24,6 +24,10 @@ struct RequestsCommand: AsyncParsableCommand {
         for r in requests {
             let span = [r.first, r.last].compactMap { $0?.day8601 }
             print("\(r.request)  ·  \(r.records) record\(r.records == 1 ? "" : "s")\(span.isEmpty ? "" : "  ·  \(span.first!) – \(span.last!)")\(r.agencies.isEmpty ? "" : "  ·  " + r.agencies.joined(separator: ", "))")
+            for e in r.events {
+                let detail = [e.until.map { "until \($0.day8601)" }, e.reason].compactMap { $0 }.joined(separator: ", ")
+                print("  \(e.date?.day8601 ?? "undated")  \(e.event.rawValue)\(detail.isEmpty ? "" : " (\(detail))")  [\(e.record)]")
+            }
         }
     }
 }
