@@ -26,6 +26,8 @@ struct PeopleCommand: AsyncParsableCommand {
             let span = [p.first, p.last].compactMap { $0?.day8601 }
             print("\(p.name ?? p.addresses.first ?? "?")  [\(org)]\(p.personalAccount ? "  PERSONAL ACCOUNT" : "")")
             print("  \(p.addresses.joined(separator: ", "))  ·  \(p.messages) message\(p.messages == 1 ? "" : "s")\(span.isEmpty ? "" : "  ·  \(span.first!) – \(span.last!)")")
+            if p.names.count > 1 { print("  also written: " + p.names.dropFirst().joined(separator: "; ")) }
+            for reason in p.mergedBecause { print("  one person because " + reason) }
         }
     }
 }

@@ -133,9 +133,12 @@ final class SearchDepthTests: XCTestCase {
         XCTAssertEqual(moore.vendor, "Clearview AI")
         XCTAssertFalse(moore.personalAccount)
         // The story's officers on personal accounts: Reyes and Walsh on Gmail, Russo on
-        // Yahoo (he signs "Tony" there, so he is a person of his own).
-        XCTAssertEqual(Set(people.filter(\.personalAccount).compactMap(\.name)), ["Michael Reyes", "Kevin Walsh", "Tony Russo"])
-        XCTAssertEqual(people.first { $0.name == "Tony Russo" }?.agency, "NYPD", "from his signature")
+        // Yahoo as "Tony Russo", where he signs "Det. Anthony Russo": one person.
+        XCTAssertEqual(Set(people.filter(\.personalAccount).compactMap(\.name)), ["Michael Reyes", "Kevin Walsh", "Anthony Russo"])
+        let russo = try XCTUnwrap(people.first { $0.name == "Anthony Russo" })
+        XCTAssertEqual(Set(russo.addresses), ["anthony.russo@nypd.org", "tonyrusso718@yahoo.com"])
+        XCTAssertEqual(russo.agency, "NYPD")
+        XCTAssertTrue(russo.mergedBecause.contains { $0.hasPrefix("signed \"Det. Anthony Russo\" in a message from tonyrusso718@yahoo.com") }, "\(russo.mergedBecause)")
     }
 
     func testStatsCountTheSample() throws {
