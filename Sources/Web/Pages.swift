@@ -29,7 +29,7 @@ enum Pages {
     static func layout(title: String, query: String = "", body: String) -> String {
         """
         <!doctype html><html lang="en"><head><meta charset="utf-8"><title>\(HTML.escape(title))</title><style>\(style)</style></head>
-        <body><header><a href="/">corpus</a> — reading room<nav><a href="/">Search</a><a href="/timeline">Timeline</a><a href="/batch">Many queries</a></nav></header>
+        <body><header><a href="/">corpus</a> — reading room<nav><a href="/">Search</a><a href="/timeline">Timeline</a><a href="/people">People</a><a href="/requests">Requests</a><a href="/batch">Many queries</a></nav></header>
         <form class="search" action="/" method="get"><input name="q" value="\(HTML.escape(query))" placeholder='vendor:"Clearview AI" agency:NYPD date:2018-10..2019-02' autofocus><button>Search</button></form>
         \(body)</body></html>
         """
@@ -89,6 +89,44 @@ enum Pages {
             String(format: " (UTC%@%02d:%02d)", minutes < 0 ? "−" : "+", abs(minutes) / 60, abs(minutes) % 60)
         } ?? " (no time zone given)"
         return "<time datetime=\"\(HTML.escape(date.description))\" title=\"\(HTML.escape(date.description + zone))\">\(text)</time>"
+    }
+
+    /// Everyone in the matching emails, one row a person: spellings, addresses (each linked
+    /// to the mail from and to it), agency or vendor, and why spellings were joined.
+    static func people(query: String, people: [Person]) -> String {
+        var body = "<div class=\"layout\"><main><h2>People\(query.isEmpty ? "" : " in " + HTML.escape(query))</h2>"
+        body += "<table class=\"batch\"><thead><tr><th>person</th><th>addresses</th><th>of</th><th>messages</th><th>first</th><th>last</th><th>one person because</th></tr></thead><tbody>"
+        for person in people {
+            let addresses = person.addresses.map { address in
+                let mail = "from:\(address) OR to:\(address)" + (query.isEmpty ? "" : " (\(query))")
+                let personal = Gazetteer.isPersonal(Correspondent(name: nil, address: address)) ? " <span class=\"tag\">personal</span>" : ""
+                return "<a href=\"\(link("/", [("q", mail)]))\">\(HTML.escape(address))</a>\(personal)"
+            }.joined(separator: "<br>")
+            let names = ([person.name ?? "?"] + person.names.dropFirst().map { "also " + $0 }).map(HTML.escape).joined(separator: "<br>")
+            body += "<tr><td>\(names)</td><td>\(addresses)</td><td>\(HTML.escape(person.agency ?? person.vendor ?? ""))</td><td>\(person.messages)</td>"
+                + "<td>\(date(person.first, missing: ""))</td><td>\(date(person.last, missing: ""))</td>"
+                + "<td>\(person.mergedBecause.map(HTML.escape).joined(separator: "<br>"))</td></tr>"
+        }
+        return layout(title: "corpus — people", query: query, body: body + "</tbody></table></main></div>")
+    }
+
+    /// The public-records requests the records name, each with what its letters say happened.
+    static func requests(query: String, requests: [RequestSummary]) -> String {
+        var body = "<div class=\"layout\"><main><h2>Requests\(query.isEmpty ? "" : " in " + HTML.escape(query))</h2>"
+        if requests.isEmpty { body += "<p>No record names a public-records request number.</p>" }
+        for request in requests {
+            body += "<div class=\"hit\"><h2><a href=\"\(link("/", [("q", "request:" + request.request)]))\">\(HTML.escape(request.request))</a></h2>"
+            body += "<div class=\"meta\">\(request.records) record\(request.records == 1 ? "" : "s") · \(date(request.first, missing: "")) – \(date(request.last, missing: ""))"
+                + (request.agencies.isEmpty ? "" : " · " + request.agencies.map(HTML.escape).joined(separator: ", ")) + "</div>"
+            if !request.events.isEmpty {
+                body += "<ul>" + request.events.map { event in
+                    let detail = [event.until.map { "until " + date($0) }, event.reason.map(HTML.escape)].compactMap { $0 }.joined(separator: ", ")
+                    return "<li>\(date(event.date)) — <a href=\"/doc/\(HTML.escape(event.record))\">\(event.event.rawValue)</a>\(detail.isEmpty ? "" : " (\(detail))")</li>"
+                }.joined() + "</ul>"
+            }
+            body += "</div>"
+        }
+        return layout(title: "corpus — requests", query: query, body: body + "</main></div>")
     }
 
     static func person(_ c: Correspondent?) -> String {

@@ -56,6 +56,8 @@ public struct WebServer: Sendable {
         router.get("/") { request, _ in try self.searchPage(request) }
         router.get("/timeline") { request, _ in try self.timelinePage(request) }
         router.get("/batch") { request, _ in try self.batchPage(request) }
+        router.get("/people") { request, _ in try self.peoplePage(request) }
+        router.get("/requests") { request, _ in try self.requestsPage(request) }
         router.get("/doc/:id") { _, context in try self.documentPage(try Self.recordID(context)) }
         router.get("/doc/:id/page/:number") { _, context in try await self.pageImage(context) }
         router.get("/export") { request, context in try await self.exportZip(request, context: context) }
@@ -63,6 +65,8 @@ public struct WebServer: Sendable {
         router.get("/api/doc/:id") { _, context in try self.json(try self.record(try Self.recordID(context))) }
         router.get("/api/timeline") { request, _ in try self.json(try self.timeline(request)) }
         router.get("/api/batch") { request, _ in try self.json(BatchOutput(queries: try self.batch(request))) }
+        router.get("/api/people") { request, _ in try self.json(PeopleOutput(people: try self.people(request))) }
+        router.get("/api/requests") { request, _ in try self.json(RequestsOutput(requests: try self.requests(request))) }
         return router
     }
 
@@ -135,6 +139,25 @@ public struct WebServer: Sendable {
 
     static let maxBatchLines = 200
 
+    func people(_ request: Request) throws -> [Person] {
+        do {
+            return try index.latest { try $0.people(query: Self.parameter(request, "q") ?? "") }
+        } catch let error as QuerySyntaxError {
+            throw HTTPError(.badRequest, message: error.description)
+        }
+    }
+
+    func requests(_ request: Request) throws -> [RequestSummary] {
+        do {
+            return try index.latest { try $0.requests(query: Self.parameter(request, "q") ?? "") }
+        } catch let error as QuerySyntaxError {
+            throw HTTPError(.badRequest, message: error.description)
+        }
+    }
+
+    struct PeopleOutput: Encodable { var people: [Person] }
+    struct RequestsOutput: Encodable { var requests: [RequestSummary] }
+
     struct BatchOutput: Encodable { var queries: [Batch.Result] }
 
     func record(_ id: String) throws -> Record {
@@ -196,6 +219,14 @@ public struct WebServer: Sendable {
         } catch let error as HTTPError where error.status == .badRequest {
             return Self.html(Pages.batch(list: list, results: [], error: error.body ?? "bad request"), status: .badRequest)
         }
+    }
+
+    func peoplePage(_ request: Request) throws -> Response {
+        Self.html(Pages.people(query: Self.parameter(request, "q") ?? "", people: try people(request)))
+    }
+
+    func requestsPage(_ request: Request) throws -> Response {
+        Self.html(Pages.requests(query: Self.parameter(request, "q") ?? "", requests: try requests(request)))
     }
 
     func documentPage(_ id: String) throws -> Response {

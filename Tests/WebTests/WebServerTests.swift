@@ -261,6 +261,45 @@ final class WebServerTests: XCTestCase {
         }
     }
 
+    /// The people page joins one officer's accounts and says why; the requests page lists a
+    /// request with the events its letters state, each linked to its record.
+    func testPeopleAndRequestsPages() async throws {
+        let path = CorpusBinary.temporaryIndex()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let writer = try IndexWriter(path: path)
+        var acknowledgement = Record(id: "00000000000000f1", kind: .email, subject: "RE: FOIL request",
+                                     from: Correspondent(name: "Michael Reyes", address: "michael.reyes@nypd.org"),
+                                     date: RecordDate(iso: "2020-01-14T11:30:00-05:00"),
+                                     source: Source(path: "/nonexistent/a.eml", sha256: String(repeating: "1", count: 64)),
+                                     text: "This will acknowledge receipt of your request.")
+        acknowledgement.requests = ["FOIL-2020-056-00123"]
+        let personal = Record(id: "00000000000000f2", kind: .email, subject: "From my phone",
+                              from: Correspondent(name: nil, address: "mreyes.nyc@gmail.com"), date: RecordDate(iso: "2020-01-15T08:00:00-05:00"),
+                              source: Source(path: "/nonexistent/b.eml", sha256: String(repeating: "2", count: 64)),
+                              text: "Writing from my personal account.\n\nMichael Reyes")
+        try writer.add([acknowledgement, personal])
+        try writer.commit()
+        try writer.close()
+        let server = WebServer(index: try SearchIndex(path: path))
+        try await Application(router: server.router()).test(.router) { client in
+            try await client.execute(uri: "/people", method: .get) { response in
+                XCTAssertEqual(response.status, .ok)
+                let page = String(buffer: response.body)
+                XCTAssertTrue(page.contains("<td>Michael Reyes</td><td><a href=\"/?q=from%3Amichael.reyes%40nypd.org%20OR%20to%3Amichael.reyes%40nypd.org\">michael.reyes@nypd.org</a><br><a href=\"/?q=from%3Amreyes.nyc%40gmail.com%20OR%20to%3Amreyes.nyc%40gmail.com\">mreyes.nyc@gmail.com</a> <span class=\"tag\">personal</span></td>"), page)
+                XCTAssertTrue(page.contains("signed &quot;Michael Reyes&quot; in a message from mreyes.nyc@gmail.com"), page)
+            }
+            try await client.execute(uri: "/requests", method: .get) { response in
+                let page = String(buffer: response.body)
+                XCTAssertTrue(page.contains("<a href=\"/?q=request%3AFOIL-2020-056-00123\">FOIL-2020-056-00123</a>"), page)
+                XCTAssertTrue(page.contains("— <a href=\"/doc/00000000000000f1\">acknowledged</a></li>"), page)
+            }
+            try await client.execute(uri: "/api/requests", method: .get) { response in
+                let json = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]
+                XCTAssertEqual((json?["requests"] as? [[String: Any]])?.first?["records"] as? Int, 1)
+            }
+        }
+    }
+
     /// A page of a PDF inside a zip (as agencies send releases) is drawn from the member,
     /// as the loose PDF's page is.
     func testAPageOfAnArchiveMemberIsDrawnFromTheMember() async throws {
