@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Screenshots of the reading room on the sample release, as a reporter sees it:
-# the search page with facets, the timeline, and a scanned email beside its page image.
+# Screenshots of the reading room on the sample release, as a reporter sees it: the search
+# page with facets, the timeline, a scanned email beside its page image with its thread, the
+# people, requests and many-queries pages. Into docs/screenshots/, which the README shows.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh --browser
 bin=.build/release/corpus
 port=${PORT:-8093}
-out=screenshots
+out=docs/screenshots
 mkdir -p "$out"
 source scripts/sample-server.sh
 start_sample_server screenshots "$port"
@@ -19,3 +20,6 @@ shoot() { # name path
 shoot search '/?q=vendor%3A%22Clearview%20AI%22%20agency%3ANYPD'
 shoot timeline '/timeline?q=vendor%3A%22Clearview%20AI%22&by=agency'
 shoot document "/doc/$id"
+shoot people '/people?q=vendor%3A%22Clearview%20AI%22'
+shoot requests '/requests'
+shoot batch '/batch?list=Clearview%20AI%0ACognitec%0ADataWorks%20Plus%0ANEC%0AKairos%0AAmazon%20Rekognition%0Avendor%3A%22Clearview%20AI%22%20from%3Agmail.com' 
