@@ -52,8 +52,13 @@ public enum RequestEvents {
             case .denied:
                 let sentence = own[found.lowerBound...].prefix(400)
                 let nsSentence = NSRange(sentence.startIndex..., in: own)
-                event.reason = reasons.matches(in: own, range: nsSentence).compactMap { Range($0.range, in: own).map { String(own[$0]) } }
+                let ground = reasons.matches(in: own, range: nsSentence).compactMap { Range($0.range, in: own).map { String(own[$0]) } }
                     .first ?? reasons.firstMatch(in: own, range: range).flatMap { Range($0.range, in: own).map { String(own[$0]) } }
+                // ("Granted in part and denied in part": a partial denial says so.)
+                let partly = own[found].lowercased().contains("in part") ? "in part" : nil
+                event.reason = [partly, ground].compactMap { $0 }.joined(separator: ", ").nilIfEmpty
+            case .fulfilled:
+                if own[found].lowercased().contains("in part") { event.reason = "in part" }
             default:
                 break
             }
@@ -61,4 +66,8 @@ public enum RequestEvents {
         }
         return events
     }
+}
+
+private extension String {
+    var nilIfEmpty: String? { isEmpty ? nil : self }
 }
