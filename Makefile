@@ -48,7 +48,8 @@ demo: release
 	    echo; echo "Reading room on the sample: http://127.0.0.1:$(PORT)/   (stop it with: kill $$(cat .corpus-serve.pid))"; \
 	  else echo; cat .corpus-serve.log; echo "(the reading room did not start; try: make demo PORT=8081)"; rm -f .corpus-serve.pid; fi
 
-test: deps
+test:
+	@bash scripts/install-deps.sh --test
 	swift build
 	swift test --disable-swift-testing
 

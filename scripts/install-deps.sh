@@ -23,6 +23,7 @@ packages=(
 case "${1:-}" in
   --bench) packages+=(tesseract-ocr time bc ocrmypdf notmuch recoll) ;;
   --browser) packages+=(chromium) ;;
+  --test) packages+=(chromium) ;;          # a test drives the reading room in headless Chromium
   --load) packages+=(wrk) ;;
   --realmail) packages+=(python3-pip) ;;   # pip download: PyPI source distributions holding test mail
   --realmsg) packages+=(libemail-outlook-message-perl libemail-address-perl python3-pip) ;;  # msgconvert, the .msg reference; pip download
