@@ -22,6 +22,7 @@ enum Pages {
         .pager a{margin-right:12px} table.fields td{padding:2px 10px 2px 0;vertical-align:top} pre{white-space:pre-wrap;background:#fff;border:1px solid #e4e4e4;padding:12px}
         .pages img{max-width:100%;border:1px solid #ccc;margin-bottom:12px;background:#fff}
         .doc{display:grid;grid-template-columns:minmax(0,1fr) minmax(0,1fr);gap:24px;margin:0 24px}
+        .news{background:#eef6ee;border:1px solid #cfe3cf;border-radius:6px;padding:8px 12px}
         header nav{display:inline;margin-left:24px} header nav a{font-weight:400;margin-right:16px}
         table.batch{border-collapse:collapse;background:#fff;margin-top:16px} table.batch td,table.batch th{border:1px solid #e4e4e4;padding:4px 8px;text-align:left;vertical-align:top}
         """
@@ -137,7 +138,20 @@ enum Pages {
         HTML.escape(text).replacingOccurrences(of: markStart, with: "<mark>").replacingOccurrences(of: markEnd, with: "</mark>")
     }
 
-    static func search(query: String, sort: SearchSort, offset: Int, limit: Int, response: SearchResponse?, error: String? = nil) -> String {
+    /// What the last release of the index brought: its records, and each saved search's new
+    /// matches, linked to them.
+    static func news(_ release: Release, watches: [WatchNews]) -> String {
+        var html = "<p class=\"news\"><b>New since release \(release.number - 1):</b> "
+            + "<a href=\"\(link("/", [("q", "release:\(release.number)")]))\">\(release.records) record\(release.records == 1 ? "" : "s") from \(release.files) file\(release.files == 1 ? "" : "s")</a>"
+            + " in release \(release.number) (\(HTML.escape(String(release.date.prefix(10)))))"
+        for watch in watches {
+            html += " · \(HTML.escape(watch.name)): <a href=\"\(link("/", [("q", "(\(watch.query)) release:\(release.number)")]))\">\(watch.new) new</a>"
+        }
+        return html + "</p>"
+    }
+
+    static func search(query: String, sort: SearchSort, offset: Int, limit: Int, response: SearchResponse?, error: String? = nil,
+                       news: String = "") -> String {
         var body = ""
         if let error {
             body += "<div class=\"layout\"><main><p class=\"error\">\(HTML.escape(error))</p></main></div>"
@@ -155,7 +169,7 @@ enum Pages {
             }
             aside += "</ul>"
         }
-        var main = "<p class=\"meta\">\(response.total) match\(response.total == 1 ? "" : "es") · sort: "
+        var main = news + "<p class=\"meta\">\(response.total) match\(response.total == 1 ? "" : "es") · sort: "
         main += SearchSort.allCases.map { s in
             s == sort ? "<b>\(s.rawValue)</b>" : "<a href=\"\(link("/", [("q", query), ("sort", s.rawValue)]))\">\(s.rawValue)</a>"
         }.joined(separator: " ")

@@ -199,7 +199,12 @@ public struct WebServer: Sendable {
             let offset = try Self.integer(request, "offset", default: 0, range: 0...10_000_000)
             let sort: SearchSort = try Self.choice(request, "sort", default: .relevance)
             let limit = try Self.integer(request, "limit", default: 20, range: 0...1000)
-            return Self.html(Pages.search(query: query, sort: sort, offset: offset, limit: limit, response: response))
+            // (The front page says what the last release brought, when there was one before it.)
+            let news = query.isEmpty && offset == 0 ? try index.latest { reader -> String in
+                guard let last = try reader.releases().last, last.number > 1 else { return "" }
+                return Pages.news(last, watches: try reader.news(in: last.number))
+            } : ""
+            return Self.html(Pages.search(query: query, sort: sort, offset: offset, limit: limit, response: response, news: news))
         } catch let error as HTTPError where error.status == .badRequest {
             return Self.html(Pages.search(query: query, sort: .relevance, offset: 0, limit: 20, response: nil, error: error.body ?? "bad request"),
                              status: .badRequest)

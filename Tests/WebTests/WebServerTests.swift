@@ -300,6 +300,38 @@ final class WebServerTests: XCTestCase {
         }
     }
 
+    /// The front page says what the last release brought, and each saved search's new matches.
+    func testTheFrontPageSaysWhatTheLastReleaseBrought() async throws {
+        let path = CorpusBinary.temporaryIndex()
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        func release(_ ids: [String], vendor: String) throws {
+            let writer = try IndexWriter(path: path)
+            _ = try writer.beginRelease()
+            try writer.add(ids.map { id in
+                Record(id: id, kind: .email, subject: "Pilot", vendors: [vendor],
+                       source: Source(path: "/nonexistent/\(id).eml", sha256: String(repeating: String(id.suffix(1)), count: 64)), text: "pilot")
+            })
+            try writer.endRelease(files: ids.count, records: ids.count)
+            try writer.close()
+        }
+        try release(["00000000000000a1"], vendor: "Clearview AI")
+        let watcher = try IndexWriter(path: path)
+        try watcher.addWatch(Watch(name: "clearview", query: #"vendor:"Clearview AI""#))
+        try watcher.close()
+        try release(["00000000000000a2", "00000000000000a3"], vendor: "Clearview AI")
+        let server = WebServer(index: try SearchIndex(path: path))
+        try await Application(router: server.router()).test(.router) { client in
+            try await client.execute(uri: "/", method: .get) { response in
+                let page = String(buffer: response.body)
+                XCTAssertTrue(page.contains("<b>New since release 1:</b> <a href=\"/?q=release%3A2\">2 records from 2 files</a> in release 2"), page)
+                XCTAssertTrue(page.contains("clearview: <a href=\"/?q=%28vendor%3A%22Clearview%20AI%22%29%20release%3A2\">2 new</a>"), page)
+            }
+            try await client.execute(uri: "/?q=pilot", method: .get) { response in
+                XCTAssertFalse(String(buffer: response.body).contains("New since release"), "on the front page only")
+            }
+        }
+    }
+
     /// A page of a PDF inside a zip (as agencies send releases) is drawn from the member,
     /// as the loose PDF's page is.
     func testAPageOfAnArchiveMemberIsDrawnFromTheMember() async throws {
