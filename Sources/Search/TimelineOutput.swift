@@ -14,15 +14,19 @@ extension Timeline {
 
     static let palette = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf"]
 
-    /// A self-contained page: a line chart of the busiest series (hover a point for its
-    /// count) and, below, every event in date order. No scripts, no fetches.
-    public func html(title: String) -> String {
+    /// A self-contained page: bars per interval for the busiest series, side by side (hover a
+    /// bar for its count) and, below, every event in date order. No scripts, no fetches.
+    /// - search: in the reading room, the search the timeline is of: linked back to, and
+    ///   each record linked to its page (a file written with --html links nothing).
+    public func html(title: String, search: String? = nil) -> String {
         let shown = Array(series.prefix(Self.palette.count))
         let starts = shown.first?.buckets.map(\.start) ?? []
         let maxCount = max(1, shown.flatMap(\.buckets).map(\.count).max() ?? 1)
         let (width, height, left, bottom, top, right) = (960.0, 360.0, 48.0, 56.0, 16.0, 40.0)
         let plotW = width - left - right, plotH = height - top - bottom
-        func x(_ i: Int) -> Double { starts.count <= 1 ? left + plotW / 2 : left + plotW * Double(i) / Double(starts.count - 1) }
+        // Each interval a slot; each series a bar in it.
+        let slot = plotW / Double(max(1, starts.count)), bar = slot * 0.8 / Double(max(1, shown.count))
+        func x(_ i: Int) -> Double { left + slot * (Double(i) + 0.5) }
         func y(_ c: Int) -> Double { top + plotH * (1 - Double(c) / Double(maxCount)) }
 
         var svg = "<svg viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"\(HTML.escape(title))\">"
@@ -37,10 +41,10 @@ extension Timeline {
         }
         for (n, s) in shown.enumerated() {
             let color = Self.palette[n]
-            let points = s.buckets.enumerated().map { "\(x($0.offset)),\(y($0.element.count))" }.joined(separator: " ")
-            svg += "<polyline points=\"\(points)\" fill=\"none\" stroke=\"\(color)\" stroke-width=\"2\"/>"
             for (i, bucket) in s.buckets.enumerated() where bucket.count > 0 {
-                svg += "<circle cx=\"\(x(i))\" cy=\"\(y(bucket.count))\" r=\"4\" fill=\"\(color)\"><title>\(HTML.escape(s.key)) · \(bucket.start): \(bucket.count) record\(bucket.count == 1 ? "" : "s")</title></circle>"
+                let left = x(i) - slot * 0.4 + bar * Double(n)
+                svg += "<rect x=\"\(left)\" y=\"\(y(bucket.count))\" width=\"\(bar)\" height=\"\(y(0) - y(bucket.count))\" fill=\"\(color)\">"
+                    + "<title>\(HTML.escape(s.key)) · \(bucket.start): \(bucket.count) record\(bucket.count == 1 ? "" : "s")</title></rect>"
             }
         }
         svg += "</svg>"
@@ -51,7 +55,7 @@ extension Timeline {
         func person(_ c: Correspondent?) -> String { HTML.escape(c?.description ?? "?") }
         let tables = series.map { s in
             let rows = s.events.map { e in
-                "<tr><td>\(HTML.escape(e.date.description))</td><td>\(person(e.from))</td><td>\(e.to.map { person($0) }.joined(separator: ", "))</td><td>\(HTML.escape(e.subject ?? ""))</td><td class=\"id\">\(HTML.escape(e.id))</td></tr>"
+                "<tr><td>\(HTML.escape(e.date.description))</td><td>\(person(e.from))</td><td>\(e.to.map { person($0) }.joined(separator: ", "))</td><td>\(HTML.escape(e.subject ?? ""))</td><td class=\"id\">\(search == nil ? HTML.escape(e.id) : "<a href=\"/doc/\(HTML.escape(e.id))\">\(HTML.escape(e.id))</a>")</td></tr>"
             }.joined()
             return "<h2>\(HTML.escape(s.key)) — \(s.events.count) dated record\(s.events.count == 1 ? "" : "s")\(s.undated > 0 ? ", \(s.undated) undated" : "")</h2><table><thead><tr><th>Date</th><th>From</th><th>To</th><th>Subject</th><th>Id</th></tr></thead><tbody>\(rows)</tbody></table>"
         }.joined()
@@ -61,14 +65,15 @@ extension Timeline {
             <meta http-equiv="Content-Security-Policy" content="\(HTML.contentSecurityPolicy)">
             <style>
             body{font:14px/1.4 system-ui,sans-serif;margin:24px auto;max-width:1000px;color:#222}
-            svg{width:100%;height:auto;font-size:11px} .grid{stroke:#ddd} circle:hover{r:6}
+            svg{width:100%;height:auto;font-size:11px} .grid{stroke:#ddd} rect:hover{opacity:.75}
             ul.legend{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:16px}
             .swatch{display:inline-block;width:12px;height:12px;margin-right:6px;border-radius:2px}
             table{border-collapse:collapse;width:100%;margin-bottom:24px} td,th{border-bottom:1px solid #eee;padding:4px 6px;text-align:left;vertical-align:top}
             .id{font-family:monospace;color:#888}
             </style></head><body>
+            \(search.map { "<p><a href=\"\(HTML.escape($0))\">← back to the search</a></p>" } ?? "")
             <h1>\(HTML.escape(title))</h1>
-            <p>Records per \(interval.rawValue), by \(by.rawValue). Hover a point for its count.</p>
+            <p>Records per \(interval.rawValue), by \(by.rawValue). Hover a bar for its count.</p>
             \(svg)
             <ul class="legend">\(legend)</ul>
             \(tables)

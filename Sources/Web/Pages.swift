@@ -36,12 +36,17 @@ enum Pages {
         """
     }
 
-    /// A link to the search page; query strings are percent-encoded here only.
+    /// A link to the search page, escaped for an attribute; query strings are percent-encoded here only.
     static func link(_ path: String, _ parameters: [(String, String)]) -> String {
+        HTML.escape(rawLink(path, parameters))
+    }
+
+    /// The same link, not yet escaped for HTML.
+    static func rawLink(_ path: String, _ parameters: [(String, String)]) -> String {
         var allowed = CharacterSet.alphanumerics
         allowed.insert(charactersIn: "-._~")
         let query = parameters.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: allowed) ?? "")" }.joined(separator: "&")
-        return HTML.escape(query.isEmpty ? path : "\(path)?\(query)")
+        return query.isEmpty ? path : "\(path)?\(query)"
     }
 
     /// A pasted list of queries (a request's vendors), each one's figures in a row: the

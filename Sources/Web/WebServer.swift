@@ -214,7 +214,8 @@ public struct WebServer: Sendable {
     func timelinePage(_ request: Request) throws -> Response {
         let timeline = try timeline(request)
         let query = Self.parameter(request, "q") ?? ""
-        return Self.html(timeline.html(title: query.isEmpty ? "Contacts by \(timeline.by.rawValue)" : "\(query) — by \(timeline.by.rawValue)"))
+        return Self.html(timeline.html(title: query.isEmpty ? "Contacts by \(timeline.by.rawValue)" : "\(query) — by \(timeline.by.rawValue)",
+                                       search: Pages.rawLink("/", [("q", query)])))
     }
 
     func batchPage(_ request: Request) throws -> Response {

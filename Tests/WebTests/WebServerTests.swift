@@ -332,6 +332,22 @@ final class WebServerTests: XCTestCase {
         }
     }
 
+    /// The timeline: a bar per month and series, the events below, each linked to its record,
+    /// and a link back to its search; written to a file, it links nothing.
+    func testTheTimelineHasBarsEventsAndTheWayBack() async throws {
+        try await withApp { client in
+            try await client.execute(uri: "/timeline?q=matched&by=agency", method: .get) { response in
+                let page = String(buffer: response.body)
+                XCTAssertTrue(page.contains("<a href=\"/?q=matched\">← back to the search</a>"), page)
+                XCTAssertTrue(page.contains("<title>NYPD · 2018-10-01: 1 record</title></rect>"), page)
+                XCTAssertTrue(page.contains("<a href=\"/doc/\(Self.pdfID)\">\(Self.pdfID)</a>"), page)
+            }
+        }
+        let file = try SearchIndex(path: Self.indexPath).timeline(query: "matched", by: .agency, interval: .month).html(title: "matched")
+        XCTAssertFalse(file.contains("/doc/"))
+        XCTAssertFalse(file.contains("back to the search"))
+    }
+
     /// A page of a PDF inside a zip (as agencies send releases) is drawn from the member,
     /// as the loose PDF's page is.
     func testAPageOfAnArchiveMemberIsDrawnFromTheMember() async throws {
