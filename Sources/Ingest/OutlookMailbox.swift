@@ -68,11 +68,19 @@ public enum OutlookMailbox {
         process.standardOutput = said
         process.standardError = said
         try process.run()
+        // A hostile mailbox may hang readpst: it gets an hour for each 10 GB, at least one.
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        let limit = 3600.0 * Double(max(1, size / (10 << 30) + 1))
+        let pid = process.processIdentifier
+        let watchdog = DispatchWorkItem { kill(pid, SIGKILL) }
+        DispatchQueue.global().asyncAfter(deadline: .now() + limit, execute: watchdog)
         process.waitUntilExit()
+        watchdog.cancel()
         let status = process.terminationStatus
         if status != 0 || process.terminationReason == .uncaughtSignal {
             let reason = (try? String(contentsOf: errors, encoding: .utf8))?.split(separator: "\n").last.map(String.init) ?? ""
-            let how = process.terminationReason == .uncaughtSignal ? "crashed (signal \(status))" : "failed (status \(status))"
+            let how = process.terminationReason != .uncaughtSignal ? "failed (status \(status))"
+                : status == SIGKILL ? "took longer than \(Int(limit / 60)) minutes and was stopped" : "crashed (signal \(status))"
             throw Failure(description: "not a readable Outlook mailbox: readpst \(how)\(reason.isEmpty ? "" : ": \(reason)")")
         }
         var messages: [Message] = []
