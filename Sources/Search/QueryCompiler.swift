@@ -110,7 +110,10 @@ struct QueryCompiler {
             if !bare.contains(" "), bare.contains("."), bare.range(of: #"^[a-z0-9._%+'-]*@?[a-z0-9.-]+\.[a-z]{2,}$"#, options: .regularExpression) != nil {
                 return try .term(address + bare)
             }
-            return try textQuery(value, phrase: true, prefix: words)
+            // A name, as printed, or as the same person is printed elsewhere.
+            let printed = try textQuery(value, phrase: true, prefix: words)
+            guard let key = PersonName.key(value) else { return printed }
+            return try .combine(CX_OP_OR, printed, try .term(Schema.nameKeyPrefix(address) + key))
         case .words(let prefix, _):
             return try textQuery(value, phrase: true, prefix: prefix)
         case .keyword(let prefix, _, _):

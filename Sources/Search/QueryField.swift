@@ -39,15 +39,22 @@ public struct QueryField: Hashable, Sendable {
     public static func == (a: QueryField, b: QueryField) -> Bool { a.name == b.name }
     public func hash(into hasher: inout Hasher) { hasher.combine(name) }
 
+    /// The full names an email is signed with, when its sender was printed without one.
+    private static func signedNames(_ record: Record) -> [Correspondent] {
+        guard record.kind == .email, let sender = record.from, sender.address != nil, PersonName.key(sender.name ?? "") == nil else { return [] }
+        return PersonName.signatures(in: record.text).map { Correspondent(name: $0, address: nil) }
+    }
+
     /// An entity's canonical name with its aliases, so that any of them finds it.
     private static func withAliases(_ names: [String], _ gazetteer: Gazetteer) -> [String] {
         names.map { name in ([name] + (gazetteer.entity(named: name)?.aliases ?? [])).joined(separator: "\n") }
     }
 
     public static let from = QueryField(
-        // (Who sent for the mailbox is found by from: too.)
+        // (Who sent for the mailbox is found by from: too, and the name a message from a bare
+        // address, or one printed with a first name only, is signed with.)
         name: "from", meaning: .correspondent(words: "A", address: "XFROM",
-                                              of: { [$0.from, $0.sender].compactMap { $0 } }),
+                                              of: { [$0.from, $0.sender].compactMap { $0 } + signedNames($0) }),
         example: "from:jdoe@nypd.org",
         summary: "the sender: name words, an address or a domain")
     public static let to = QueryField(

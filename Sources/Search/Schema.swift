@@ -81,6 +81,9 @@ public enum Schema {
             .joined(separator: "\u{1f}")
     }
 
+    /// The prefix of a correspondent field's name keys (`PersonName.key`).
+    static func nameKeyPrefix(_ addressPrefix: String) -> String { addressPrefix + "N" }
+
     /// A correspondent's address and the domains above it (`ice.dhs.gov`, `dhs.gov`),
     /// so that `from:` matches an address or any of its domains.
     static func addressTerms(_ person: Correspondent) -> [String] {
@@ -130,6 +133,8 @@ public enum Schema {
             guard !people.isEmpty else { return }
             try doc.indexText(words(of: people), prefix: prefix)
             for term in Set(people.flatMap(addressTerms)) { try doc.addTerm(addressPrefix + term) }
+            // A person's name however printed ("Reyes, Michael", "Det. Michael Reyes"): one term.
+            for key in Set(people.compactMap { $0.name.flatMap(PersonName.key) }) { try doc.addTerm(Self.nameKeyPrefix(addressPrefix) + key) }
         case .keyword(let prefix, _, let of):
             try doc.addTerm(prefix + of(record))
         case .number(let prefix, let of):

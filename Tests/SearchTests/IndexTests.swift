@@ -63,6 +63,29 @@ final class IndexTests: XCTestCase {
         XCTAssertEqual(try index.search(SearchRequest(query: "kind:document")).total, 0)
     }
 
+    /// from: and to: find a person by name however the name was printed, and a message from a
+    /// bare address by the full name it is signed with; never on a first name's key alone.
+    func testAPersonByNameHoweverPrinted() throws {
+        func email(_ id: String, from: Correspondent, to: [Correspondent] = [], text: String = "the pilot") -> Record {
+            Record(id: id, kind: .email, subject: "Pilot", from: from, to: to, source: Source(path: "/r/\(id).eml", sha256: id), text: text)
+        }
+        try write([
+            email("titled", from: Correspondent(name: "Det. Michael Reyes", address: "michael.reyes@nypd.org")),
+            email("turned", from: Correspondent(name: "Reyes, Michael", address: "mreyes@nypd.org")),
+            email("signed", from: Correspondent(name: nil, address: "mreyes.nyc@gmail.com"), text: "From my phone.\n\nMichael Reyes"),
+            email("other", from: Correspondent(name: "Michael Chen", address: "mchen@nypd.org")),
+            email("names him", from: Correspondent(name: "Anna Fischer", address: "anna.fischer@cognitec.com"), text: "Please call\nMichael Reyes"),
+            email("to him", from: Correspondent(name: "Jessica Moore", address: "jessica.moore@clearview.ai"),
+                  to: [Correspondent(name: "Reyes, Michael", address: nil)]),
+        ])
+        let index = try SearchIndex(path: path)
+        func ids(_ query: String) throws -> Set<String> { Set(try index.search(SearchRequest(query: query, limit: 20)).hits.map(\.id)) }
+        XCTAssertEqual(try ids(#"from:"Michael Reyes""#), ["titled", "turned", "signed"])
+        XCTAssertEqual(try ids(#"from:"Det. Michael Reyes""#), ["titled", "turned", "signed"])
+        XCTAssertEqual(try ids(#"to:"Michael Reyes""#), ["to him"])
+        XCTAssertEqual(try ids("from:michael"), ["titled", "turned", "signed", "other"], "a first name: its words, as printed")
+    }
+
     /// Each field of the query table finds the record that holds what it names, and only
     /// that record: the table is what the document is indexed by.
     func testEveryFieldOfTheTableFindsTheRecordThatHoldsIt() throws {
