@@ -20,6 +20,15 @@ public struct Watch: Codable, Sendable, Equatable {
         self.name = name
         self.query = query
     }
+
+    /// The saved searches as the index's metadata keeps them (a JSON list; "" for none).
+    static func list(stored: String) throws -> [Watch] {
+        stored.isEmpty ? [] : try JSONDecoder().decode([Watch].self, from: Data(stored.utf8))
+    }
+
+    static func stored(_ watches: [Watch]) throws -> String {
+        String(decoding: try JSONEncoder().encode(watches), as: UTF8.self)
+    }
 }
 
 extension IndexWriter {
@@ -47,27 +56,21 @@ extension IndexWriter {
     public func addWatch(_ watch: Watch) throws {
         _ = try QueryParser.parse(watch.query)
         try updatingMetadata { db in
-            var watches = try Self.watches(in: db).filter { $0.name != watch.name }
-            watches.append(watch)
-            try db.setMetadata(Schema.Counter.watches, String(decoding: try JSONEncoder().encode(watches), as: UTF8.self))
+            let watches = try Watch.list(stored: db.metadata(Schema.Counter.watches)).filter { $0.name != watch.name } + [watch]
+            try db.setMetadata(Schema.Counter.watches, try Watch.stored(watches))
         }
     }
 
     /// Forgets the saved search `name`; false when there was none.
     public func removeWatch(named name: String) throws -> Bool {
         try updatingMetadata { db in
-            let watches = try Self.watches(in: db)
+            let watches = try Watch.list(stored: db.metadata(Schema.Counter.watches))
             guard watches.contains(where: { $0.name == name }) else { return false }
-            try db.setMetadata(Schema.Counter.watches,
-                               String(decoding: try JSONEncoder().encode(watches.filter { $0.name != name }), as: UTF8.self))
+            try db.setMetadata(Schema.Counter.watches, try Watch.stored(watches.filter { $0.name != name }))
             return true
         }
     }
 
-    static func watches(in db: XapianDatabase) throws -> [Watch] {
-        let stored = try db.metadata(Schema.Counter.watches)
-        return stored.isEmpty ? [] : try JSONDecoder().decode([Watch].self, from: Data(stored.utf8))
-    }
 }
 
 extension SearchIndex {
@@ -82,8 +85,7 @@ extension SearchIndex {
     }
 
     public func watches() throws -> [Watch] {
-        let stored = try metadata(Schema.Counter.watches)
-        return stored.isEmpty ? [] : try JSONDecoder().decode([Watch].self, from: Data(stored.utf8))
+        try Watch.list(stored: metadata(Schema.Counter.watches))
     }
 
     /// What release `number` brought each saved search: its new matches' count and ids.
