@@ -39,8 +39,10 @@ public struct RecordBuilder: Sendable {
             var record = emailRecord(email, id: RecordID.make(sha256: file.sha256, pages: range, index: index),
                                      source: file.source(pages: range), spellings: spellings,
                                      ocr: span.contains { $0.ocrConfidence != nil }, ocrConfidence: Self.meanConfidence(span))
-            // (A release's request number is printed in its pages' running header or footer.)
-            record.requests = Self.requests(of: record, furniture: span.map(Self.edges))
+            // (A release's request number is printed in its pages' running header or footer;
+            // the email's own text was read when it was built.)
+            let printed = RequestNumbers.find(in: span.map(Self.edges)).filter { !(record.requests ?? []).contains($0) }
+            if !printed.isEmpty { record.requests = (record.requests ?? []) + printed }
             return record
         }))
         // The pages before the first email found (a cover letter, or an email whose header
@@ -113,8 +115,8 @@ public struct RecordBuilder: Sendable {
         return (lines.prefix(3) + lines.suffix(3)).joined(separator: "\n")
     }
 
-    static func requests(of record: Record, furniture: [String] = []) -> [String] {
-        RequestNumbers.find(in: [record.subject ?? "", record.text] + furniture)
+    static func requests(of record: Record) -> [String] {
+        RequestNumbers.find(in: [record.subject ?? "", record.text])
     }
 
     static func meanConfidence(_ pages: ArraySlice<Page>) -> Int? {
