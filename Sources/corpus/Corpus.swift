@@ -23,6 +23,15 @@ extension Corpus {
 }
 
 /// `--index DIR`, shared by every subcommand.
+/// What a listing over the matching records takes (`people`, `requests`): a query, and JSON or text.
+struct ListingOptions: ParsableArguments {
+    @Argument(help: "A query (default: everything).")
+    var query: String = ""
+
+    @Flag(help: "Print JSON.")
+    var json = false
+}
+
 struct IndexOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The index folder (default: $CORPUS_INDEX, else ./corpus-index).", valueName: "DIR"))
     var index: String?

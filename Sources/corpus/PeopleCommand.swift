@@ -8,16 +8,11 @@ struct PeopleCommand: AsyncParsableCommand {
         commandName: "people", abstract: "List everyone in the matching emails: agency, addresses, personal accounts, first and last contact.")
 
     @OptionGroup var index: IndexOptions
-
-    @Argument(help: "A query (default: everything).")
-    var query: String = ""
-
-    @Flag(help: "Print JSON.")
-    var json = false
+    @OptionGroup var listing: ListingOptions
 
     func run() async throws {
-        let people = try await reportingErrors { try SearchIndex(path: index.path).latest { try $0.people(query: query) } }
-        if json {
+        let people = try await reportingErrors { try SearchIndex(path: index.path).latest { try $0.people(query: listing.query) } }
+        if listing.json {
             struct Output: Encodable { var people: [Person] }
             return try printJSON(Output(people: people))
         }

@@ -8,16 +8,11 @@ struct RequestsCommand: AsyncParsableCommand {
         abstract: "List the public-records requests the records name (FOIL-…, 2020-ICFO-…, F-2014-…): agencies, records, dates, and what the correspondence says happened.")
 
     @OptionGroup var index: IndexOptions
-
-    @Argument(help: "A query (default: everything).")
-    var query: String = ""
-
-    @Flag(help: "Print JSON.")
-    var json = false
+    @OptionGroup var listing: ListingOptions
 
     func run() async throws {
-        let requests = try await reportingErrors { try SearchIndex(path: index.path).latest { try $0.requests(query: query) } }
-        if json {
+        let requests = try await reportingErrors { try SearchIndex(path: index.path).latest { try $0.requests(query: listing.query) } }
+        if listing.json {
             struct Output: Encodable { var requests: [RequestSummary] }
             return try printJSON(Output(requests: requests))
         }
