@@ -276,6 +276,21 @@ cx_status cx_db_slot_values_of_first(cx_db *db, const char *const *terms, size_t
     });
 }
 
+cx_status cx_db_terms_with_prefix(cx_db *db, const char *prefix, size_t limit, char **terms, char **error) {
+    *terms = nullptr;
+    return guarded(error, [&] {
+        std::string joined;
+        size_t taken = 0;
+        const size_t length = std::strlen(prefix);
+        for (auto it = db->read->allterms_begin(prefix); it != db->read->allterms_end(prefix) && taken < limit; ++it, ++taken) {
+            if (taken > 0) joined += CX_LIST_SEPARATOR;
+            joined += (*it).substr(length);
+        }
+        *terms = copy_string(joined);
+        return CX_OK;
+    });
+}
+
 cx_status cx_db_set_metadata(cx_db *db, const char *key, const char *value, char **error) {
     if (need_writable(db, error) != CX_OK) return CX_ERR_OTHER;
     return guarded(error, [&] {

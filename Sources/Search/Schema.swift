@@ -10,6 +10,10 @@ public enum Schema {
         public static let id = "Q"
         /// Date as YYYYMMDD, YYYYMM, YYYY (boolean, as Omega's D, M, Y): `date:` filters.
         public static let day = "D", month = "M", year = "Y"
+        /// A person's name key, "<", an address the record ties to that name (printed
+        /// together, or a message from the address signed with the name): read back, not
+        /// searched, so that `from:"Michael Reyes"` also finds the address's other mail.
+        static let namedAddress = "XNA"
     }
 
     public enum Slot {
@@ -24,7 +28,7 @@ public enum Schema {
 
     /// The layout of terms and slots this build writes and reads, kept in the index's
     /// metadata: an index written by another layout must be rebuilt, not misread.
-    static let version = "7"
+    static let version = "8"
     /// The index layout, for `corpus --version`.
     public static var layoutVersion: String { version }
     static let versionKey = "corpus.schema"
@@ -81,6 +85,35 @@ public enum Schema {
             .joined(separator: "\u{1f}")
     }
 
+    /// The name keys an email ties to addresses, as `people` ties them: a person's name
+    /// printed with their address, and the full name a message from a bare address, or one
+    /// printed with a first name only, is signed with. (An organisation's name is no person's.)
+    static func namedAddresses(of record: Record, gazetteer: Gazetteer) -> Set<NamedAddress> {
+        guard record.kind == .email else { return [] }
+        var pairs: Set<NamedAddress> = []
+        for person in record.correspondents + [record.sender].compactMap({ $0 }) {
+            guard let address = person.address?.lowercased(), let name = person.name, gazetteer.entity(named: name) == nil,
+                  let key = PersonName.key(name) else { continue }
+            pairs.insert(NamedAddress(key: key, address: address))
+        }
+        if let sender = record.from, let address = sender.address?.lowercased(), PersonName.key(sender.name ?? "") == nil {
+            for signed in PersonName.signatures(in: record.text) where gazetteer.entity(named: signed) == nil {
+                if let key = PersonName.key(signed) { pairs.insert(NamedAddress(key: key, address: address)) }
+            }
+        }
+        return pairs
+    }
+
+    struct NamedAddress: Hashable {
+        var key: String
+        var address: String
+    }
+
+    /// The addresses the index ties to a name key (`namedAddresses`), at most `limit`.
+    static func addresses(namedBy key: String, in db: XapianDatabase, limit: Int = 50) throws -> [String] {
+        try db.terms(withPrefix: Prefix.namedAddress + key + "<", limit: limit)
+    }
+
     /// The prefix of a correspondent field's name keys (`PersonName.key`).
     static func nameKeyPrefix(_ addressPrefix: String) -> String { addressPrefix + "N" }
 
@@ -109,6 +142,7 @@ public enum Schema {
         for from in [record.from, record.sender].compactMap({ $0 }) { try doc.indexText(words(of: [from])) }
         try doc.indexText(record.text)
         for field in QueryField.all { try index(field, of: record, into: doc, gazetteer: gazetteer) }
+        for tie in namedAddresses(of: record, gazetteer: gazetteer) { try doc.addTerm(Prefix.namedAddress + tie.key + "<" + tie.address) }
         if conversations {
             let links = known ?? Threads.links(of: record)
             for node in Threads.nodes(of: record, links) { try doc.addTerm(Threads.nodePrefix + node) }

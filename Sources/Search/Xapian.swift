@@ -110,6 +110,14 @@ final class XapianDatabase {
         return String(cString: joined!).split(separator: "\u{1f}").map(String.init)
     }
 
+    /// The terms beginning with `prefix` that some document holds, without it, in term order.
+    func terms(withPrefix prefix: String, limit: Int) throws -> [String] {
+        var joined: UnsafeMutablePointer<CChar>?
+        try check { cx_db_terms_with_prefix(handle, prefix, limit, &joined, $0) }
+        defer { cx_free_string(joined) }
+        return String(cString: joined!).split(separator: "\u{1f}").map(String.init)
+    }
+
     func search(_ query: XapianQuery, offset: Int, limit: Int, sortSlot: Int32?, descending: Bool,
                 facetSlot: UInt32?) throws -> XapianResults {
         var results: OpaquePointer?

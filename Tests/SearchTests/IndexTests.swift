@@ -63,8 +63,9 @@ final class IndexTests: XCTestCase {
         XCTAssertEqual(try index.search(SearchRequest(query: "kind:document")).total, 0)
     }
 
-    /// from: and to: find a person by name however the name was printed, and a message from a
-    /// bare address by the full name it is signed with; never on a first name's key alone.
+    /// from: and to: find a person by name however the name was printed, a message from a
+    /// bare address by the full name it is signed with, and the address's other mail, signed
+    /// or not; never on a first name's key alone.
     func testAPersonByNameHoweverPrinted() throws {
         func email(_ id: String, from: Correspondent, to: [Correspondent] = [], text: String = "the pilot") -> Record {
             Record(id: id, kind: .email, subject: "Pilot", from: from, to: to, source: Source(path: "/r/\(id).eml", sha256: id), text: text)
@@ -77,12 +78,17 @@ final class IndexTests: XCTestCase {
             email("names him", from: Correspondent(name: "Anna Fischer", address: "anna.fischer@cognitec.com"), text: "Please call\nMichael Reyes"),
             email("to him", from: Correspondent(name: "Jessica Moore", address: "jessica.moore@clearview.ai"),
                   to: [Correspondent(name: "Reyes, Michael", address: nil)]),
+            email("unsigned", from: Correspondent(name: nil, address: "MReyes.NYC@gmail.com"), text: "ok"),
+            email("to his gmail", from: Correspondent(name: "Jessica Moore", address: "jessica.moore@clearview.ai"),
+                  to: [Correspondent(name: nil, address: "mreyes.nyc@gmail.com")]),
+            email("chen's", from: Correspondent(name: nil, address: "mc.photos@gmail.com"), text: "Thanks\n\nMichael"),
         ])
         let index = try SearchIndex(path: path)
         func ids(_ query: String) throws -> Set<String> { Set(try index.search(SearchRequest(query: query, limit: 20)).hits.map(\.id)) }
-        XCTAssertEqual(try ids(#"from:"Michael Reyes""#), ["titled", "turned", "signed"])
-        XCTAssertEqual(try ids(#"from:"Det. Michael Reyes""#), ["titled", "turned", "signed"])
-        XCTAssertEqual(try ids(#"to:"Michael Reyes""#), ["to him"])
+        XCTAssertEqual(try ids(#"from:"Michael Reyes""#), ["titled", "turned", "signed", "unsigned"])
+        XCTAssertEqual(try ids(#"from:"Det. Michael Reyes""#), ["titled", "turned", "signed", "unsigned"])
+        XCTAssertEqual(try ids(#"to:"Michael Reyes""#), ["to him", "to his gmail"])
+        XCTAssertEqual(try ids(#"from:"Michael Chen""#), ["other"])
         XCTAssertEqual(try ids("from:michael"), ["titled", "turned", "signed", "other"], "a first name: its words, as printed")
     }
 

@@ -68,6 +68,10 @@ cx_status cx_db_data_for_term(cx_db *db, const char *id_term, char **data, size_
  * stands for (a thread's nodes), one document a term says it, whatever their number. */
 cx_status cx_db_slot_values_of_first(cx_db *db, const char *const *terms, size_t count, uint32_t slot, char **values,
                                      char **error);
+/* The terms some document holds that begin with prefix, at most limit of them, in term
+ * order, each without the prefix, joined by CX_LIST_SEPARATOR into *terms (free with
+ * cx_free_string; empty when none). */
+cx_status cx_db_terms_with_prefix(cx_db *db, const char *prefix, size_t limit, char **terms, char **error);
 /* Database-wide key/value metadata (committed with the transaction). A missing key
  * reads as "". *value is malloc'd (cx_free_string). */
 cx_status cx_db_set_metadata(cx_db *db, const char *key, const char *value, char **error);
