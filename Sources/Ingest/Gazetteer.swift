@@ -4,6 +4,8 @@ import Foundation
 /// plus a reporter's own (`--entities FILE`, same CSV format).
 public struct Gazetteer: Sendable {
     public private(set) var entities: [Entity] = []
+    /// Request numbers: the built-in forms and the shapes of `request` rows.
+    public private(set) var requestNumbers = RequestNumbers()
     private var byDomain: [String: Int] = [:]
     private var byName: [String: Int] = [:]
     /// Names and aliases as whole-word patterns, compiled once, each with its first word
@@ -20,7 +22,9 @@ public struct Gazetteer: Sendable {
         public var description: String
     }
 
-    /// Reads `type,name,aliases,domains` rows (aliases and domains separated by `;`).
+    /// Reads `type,name,aliases,domains` rows (aliases and domains separated by `;`). A
+    /// `request` row names an agency and, in place of aliases, the shapes of its request
+    /// numbers (`RequestNumbers.add(shape:)`).
     public init(csv: String, origin: String) throws {
         try add(csv: csv, origin: origin)
     }
@@ -32,11 +36,22 @@ public struct Gazetteer: Sendable {
         else { throw FormatError(description: "\(origin): the first line must be the header type,name,aliases,domains") }
         for (number, row) in rows.dropFirst().enumerated() where !row.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
             func field(_ i: Int) -> String { i < row.count ? row[i].trimmingCharacters(in: .whitespaces) : "" }
+            let list = { (s: String) in s.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
+            if field(0).lowercased() == "request" {
+                guard !list(field(2)).isEmpty else {
+                    throw FormatError(description: "\(origin): line \(number + 2): a request row gives its number shapes in the third column")
+                }
+                for shape in list(field(2)) {
+                    do { try requestNumbers.add(shape: shape) } catch {
+                        throw FormatError(description: "\(origin): line \(number + 2): \(error)")
+                    }
+                }
+                continue
+            }
             guard let kind = Entity.Kind(rawValue: field(0).lowercased()) else {
-                throw FormatError(description: "\(origin): line \(number + 2): type must be 'agency' or 'vendor', not '\(field(0))'")
+                throw FormatError(description: "\(origin): line \(number + 2): type must be 'agency', 'vendor' or 'request', not '\(field(0))'")
             }
             guard !field(1).isEmpty else { throw FormatError(description: "\(origin): line \(number + 2): the name is empty") }
-            let list = { (s: String) in s.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
             add(Entity(kind: kind, name: field(1), aliases: list(field(2)), domains: list(field(3)).map { $0.lowercased() }))
         }
     }

@@ -4,6 +4,7 @@ import Foundation
 /// records with their fields, agencies, vendors and redaction counts.
 public struct RecordBuilder: Sendable {
     public var tagger: EntityTagger
+    private var requestNumbers: RequestNumbers
 
     /// The domains of the agencies and vendors known, and of web mail: what an OCR-misread
     /// domain is likely to be.
@@ -11,6 +12,7 @@ public struct RecordBuilder: Sendable {
 
     public init(gazetteer: Gazetteer = .builtIn) {
         tagger = EntityTagger(gazetteer: gazetteer)
+        requestNumbers = gazetteer.requestNumbers
         knownDomains = Set(gazetteer.entities.flatMap(\.domains)).union(Gazetteer.personalDomains)
     }
 
@@ -41,7 +43,7 @@ public struct RecordBuilder: Sendable {
                                      ocr: span.contains { $0.ocrConfidence != nil }, ocrConfidence: Self.meanConfidence(span))
             // (A release's request number is printed in its pages' running header or footer;
             // the email's own text was read when it was built.)
-            let printed = RequestNumbers.find(in: span.map(Self.edges)).filter { !(record.requests ?? []).contains($0) }
+            let printed = requestNumbers.find(in: span.map(Self.edges)).filter { !(record.requests ?? []).contains($0) }
             if !printed.isEmpty { record.requests = (record.requests ?? []) + printed }
             return record
         }))
@@ -104,7 +106,7 @@ public struct RecordBuilder: Sendable {
             QuotedCopy(from: $0.from.flatMap(fixed), date: $0.date, subject: $0.subject)
         }
         record.redactions = Redactions.markers(in: [header.fields.values.joined(separator: "\n"), record.text].joined(separator: "\n"))
-        record.requests = Self.requests(of: record)
+        record.requests = requests(of: record)
         tagger.tag(&record, signature: Signature.block(of: email.ownText))
         return record
     }
@@ -115,8 +117,8 @@ public struct RecordBuilder: Sendable {
         return (lines.prefix(3) + lines.suffix(3)).joined(separator: "\n")
     }
 
-    static func requests(of record: Record) -> [String] {
-        RequestNumbers.find(in: [record.subject ?? "", record.text])
+    private func requests(of record: Record) -> [String] {
+        requestNumbers.find(in: [record.subject ?? "", record.text])
     }
 
     static func meanConfidence(_ pages: ArraySlice<Page>) -> Int? {
@@ -135,7 +137,7 @@ public struct RecordBuilder: Sendable {
             messageID: message.messageID, inReplyTo: message.inReplyTo, references: message.references)
         record.sender = message.sender
         record.redactions = Redactions.markers(in: record.text)
-        record.requests = Self.requests(of: record)
+        record.requests = requests(of: record)
         tagger.tag(&record, signature: Signature.block(of: record.text))
         return record
     }
@@ -155,7 +157,7 @@ public struct RecordBuilder: Sendable {
         record.subject = lines.first { $0.count >= 4 && $0.contains(where: \.isLetter) }
         record.date = lines.prefix(40).lazy.compactMap(DateParser.parse).first
         record.redactions = Redactions.markers(in: record.text)
-        record.requests = Self.requests(of: record)
+        record.requests = requests(of: record)
         tagger.tag(&record)
     }
 }

@@ -3,10 +3,13 @@ import Foundation
 /// Public-records request numbers as agencies print them — in letters, in subjects, and in
 /// the running header of every page of a release ("FOIL Request No. 2020-PL-00417"):
 /// NYPD's FOIL-2019-056-14551, DHS components' 2020-ICFO-31877, the State Department's
-/// F-2014-20439, and any number an agency writes after "FOIL / FOIA Request No.".
-public enum RequestNumbers {
+/// F-2014-20439, and any number an agency writes after "FOIL / FOIA Request No.". A
+/// reporter adds an agency's own form as a shape in the entities file (`request` rows).
+public struct RequestNumbers: Sendable {
     /// Each pattern's first group is the number, as it is kept (upper-cased).
-    private static let patterns: [NSRegularExpression] = [
+    private var patterns: [NSRegularExpression] = Self.builtIn
+
+    private static let builtIn: [NSRegularExpression] = [
         // NYPD's own form, its prefix part of the number.
         #"\b(FOIL-(?:19|20)\d{2}-\d{3}-\d{5})\b"#,
         // DHS and its components: year, office code, sequence (2020-ICFO-31877, 2019-HQFO-00123).
@@ -18,8 +21,34 @@ public enum RequestNumbers {
         #"\b(?:FOIL|FOIA|FOIPA|PRA)\s+(?:request|appeal|case)\s*(?:No\.?|Number|#)?\s*[:#]?\s*([A-Z0-9]{1,8}(?:-[A-Z0-9]{1,8}){1,3})\b"#,
     ].map { try! NSRegularExpression(pattern: $0, options: [.caseInsensitive]) }
 
+    /// The built-in forms.
+    public init() {}
+
+    public struct ShapeError: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// Adds an agency's form of number, written as a shape: `#` a digit, `@` a letter, any
+    /// other character itself, in any case ("DOI-####-#####", "MTA-@@-######"). A shape
+    /// needs three digits, so that it cannot match a word.
+    public mutating func add(shape: String) throws {
+        guard shape.filter({ $0 == "#" }).count >= 3 else {
+            throw ShapeError(description: "the request number shape '\(shape)' needs at least three digits (#)")
+        }
+        let pattern = shape.map { character -> String in
+            switch character {
+            case "#": return "\\d"
+            case "@": return "\\p{L}"
+            case " ": return "\\s+"
+            default: return NSRegularExpression.escapedPattern(for: String(character))
+            }
+        }.joined()
+        // (Not inside a longer run of letters, digits or hyphenated parts.)
+        patterns.append(try NSRegularExpression(pattern: "(?<![\\p{L}\\d-])(" + pattern + ")(?![\\p{L}\\d]|-[\\p{L}\\d])", options: [.caseInsensitive]))
+    }
+
     /// The request numbers in `texts`, each once, in the order first met.
-    public static func find(in texts: [String]) -> [String] {
+    public func find(in texts: [String]) -> [String] {
         var found: [String] = []
         for text in texts {
             let range = NSRange(text.startIndex..., in: text)

@@ -53,4 +53,31 @@ final class RequestThreadTests: XCTestCase {
                                           "expected 2020-01-21 2020-04-30", "denied 2020-02-20 too broad"])
         XCTAssertEqual(requests.first?["records"] as? Int, 3, "three name the number; the request itself is in their thread")
     }
+
+    /// An agency's own form of request number, given in the entities file, is found in that
+    /// ingest and in later ones (the index keeps the file's rows), and not without it.
+    func testAnAgencysOwnFormFromTheEntitiesFile() throws {
+        let unit = "Records Access Officer <foil@doi.example.gov>", reporter = "Dana Park <dpark@newsroom.example.com>"
+        try write("1.eml", from: unit, to: reporter, date: "Mon, 3 May 2021 09:00:00 -0400", subject: "Your records request",
+                  id: "logged@doi.example.gov", replyTo: nil, body: "Your request has been logged as DOI-2021-00417.")
+        let plain = CorpusBinary.temporaryIndex()
+        defer { try? FileManager.default.removeItem(atPath: plain) }
+        XCTAssertEqual(try CorpusBinary.run(["ingest", "--index", plain, folder.path]).status, 0)
+        XCTAssertEqual(try CorpusBinary.run(["search", "--index", plain, "request:DOI-2021-00417", "--json"]).json.flatMap { ($0 as? [String: Any])?["total"] as? Int }, 0)
+
+        let entities = folder.appendingPathComponent("entities.csv")
+        try Data("type,name,aliases,domains\nrequest,NYC DOI,DOI-####-#####,\n".utf8).write(to: entities)
+        let mail = folder.appendingPathComponent("mail")
+        try FileManager.default.createDirectory(at: mail, withIntermediateDirectories: true)
+        try FileManager.default.moveItem(at: folder.appendingPathComponent("1.eml"), to: mail.appendingPathComponent("1.eml"))
+        XCTAssertEqual(try CorpusBinary.run(["ingest", "--index", index, "--entities", entities.path, mail.path]).status, 0)
+        try write("2.eml", from: unit, to: reporter, date: "Mon, 7 Jun 2021 09:00:00 -0400", subject: "Re: Your records request",
+                  id: "denied@doi.example.gov", replyTo: "logged@doi.example.gov",
+                  body: "Your request DOI-2021-00417 is denied in part under Public Officers Law 87(2)(e).")
+        XCTAssertEqual(try CorpusBinary.run(["ingest", "--index", index, folder.appendingPathComponent("2.eml").path]).status, 0)
+        let listed = try CorpusBinary.run(["requests", "--index", index, "--json"])
+        let requests = try XCTUnwrap((listed.json as? [String: Any])?["requests"] as? [[String: Any]], listed.stdout + listed.stderr)
+        XCTAssertEqual(requests.map { $0["request"] as? String }, ["DOI-2021-00417"])
+        XCTAssertEqual(requests.first?["records"] as? Int, 2)
+    }
 }
