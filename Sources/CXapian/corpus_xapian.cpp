@@ -532,13 +532,13 @@ const char *cx_results_data(const cx_results *results, size_t i, size_t *len) {
 }
 
 cx_status cx_results_snippet(const cx_results *results, const char *text, size_t length, const char *hl_start,
-                             const char *hl_end, char **out, char **error) {
+                             const char *hl_end, const char *omit, char **out, char **error) {
     *out = nullptr;
     return guarded(error, [&] {
         std::string s = results->mset.snippet(text, length, Xapian::Stem("english"),
                                               Xapian::MSet::SNIPPET_BACKGROUND_MODEL |
                                                   Xapian::MSet::SNIPPET_EXHAUSTIVE,
-                                              hl_start, hl_end, "…");
+                                              hl_start, hl_end, omit);
         *out = copy_string(s);
         return CX_OK;
     });

@@ -154,6 +154,21 @@ public final class SearchIndex: @unchecked Sendable {
         }
     }
 
+    /// A record's whole text with the words `query` matches in it wrapped in `highlight`;
+    /// nil when the query does not match the record (or names no words of its text).
+    public func highlighted(_ record: Record, query: String, highlight: (String, String)) throws -> String? {
+        let node = try QueryParser.parse(query)
+        return try lock.withLock {
+            let matching = try XapianQuery.combine(CX_OP_AND, QueryCompiler(db: db).compile(node), .term(Schema.Prefix.id + record.id))
+            let results = try run(matching, offset: 0, limit: 1, sort: .relevance, facets: false)
+            guard results.total > 0 else { return nil }
+            let text = Self.unescaped(try results.snippet(of: record.text, length: record.text.utf8.count + 1, highlight: highlight, omit: ""))
+            guard text.contains(highlight.0) else { return nil }
+            // (Xapian leaves out the whitespace after the last word.)
+            return text + record.text.reversed().prefix(while: \.isWhitespace).reversed()
+        }
+    }
+
     /// Every record matching query, in order, one at a time: the matches are ranked once,
     /// in one revision of the index, and read in turn (export, timeline and people walk
     /// every match; paging through them by offset re-ran the query for every page).
@@ -206,11 +221,15 @@ public final class SearchIndex: @unchecked Sendable {
     /// Snippets as plain text on one line. Xapian escapes them for HTML; the terminal
     /// and JSON want the text itself (the web UI escapes what it shows).
     private static func tidy(_ snippet: String) -> String {
-        var text = snippet.replacingOccurrences(of: #"\s+"#, with: " ", options: .regularExpression)
+        unescaped(snippet.replacingOccurrences(of: #"\s+"#, with: " ", options: .regularExpression)).trimmingCharacters(in: .whitespaces)
+    }
+
+    private static func unescaped(_ html: String) -> String {
+        var text = html
         for (entity, character) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&")] {
             text = text.replacingOccurrences(of: entity, with: character)
         }
-        return text.trimmingCharacters(in: .whitespaces)
+        return text
     }
 }
 

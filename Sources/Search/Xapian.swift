@@ -263,9 +263,9 @@ final class XapianResults {
         }
     }
 
-    func snippet(of text: String, length: Int, highlight: (String, String)) throws -> String {
+    func snippet(of text: String, length: Int, highlight: (String, String), omit: String = "…") throws -> String {
         var out: UnsafeMutablePointer<CChar>?
-        try check { cx_results_snippet(handle, text, length, highlight.0, highlight.1, &out, $0) }
+        try check { cx_results_snippet(handle, text, length, highlight.0, highlight.1, omit, &out, $0) }
         defer { cx_free_string(out) }
         return String(cString: out!)
     }

@@ -186,7 +186,7 @@ enum Pages {
             if hit.duplicates > 0 { source += " (and \(hit.duplicates) other file\(hit.duplicates == 1 ? "" : "s"))" }
             let to = hit.to.prefix(3).map { person($0) }.joined(separator: ", ") + (hit.to.count > 3 ? ", …" : "")
             main += """
-                <div class="hit"><h2><a href="/doc/\(HTML.escape(hit.id))">\(HTML.escape(hit.subject ?? "(no subject)"))</a></h2>
+                <div class="hit"><h2><a href="\(link("/doc/" + hit.id, query.isEmpty ? [] : [("q", query)]))">\(HTML.escape(hit.subject ?? "(no subject)"))</a></h2>
                 <div class="meta">\(date(hit.date)) · \(hit.kind == .email ? "\(person(hit.from)) → \(to)" : "document") · \(source)\(hit.ocr ? " · OCR" : "")\(hit.redactions > 0 ? " · \(hit.redactions) redaction\(hit.redactions == 1 ? "" : "s")" : "")</div>
                 <div class="snippet">\(snippet(hit.snippet))</div><div>\(tags.joined())</div></div>
                 """
@@ -205,7 +205,8 @@ enum Pages {
 
     /// A record's page: its fields and text, its conversation beside them when it has
     /// one (each message linked, this one marked, ghosts named), and its page images.
-    static func document(_ record: Record, conversation: Conversation) -> String {
+    /// - markedText: the text with the words `query` matched marked (`markStart`, `markEnd`).
+    static func document(_ record: Record, conversation: Conversation, query: String = "", markedText: String? = nil) -> String {
         var rows: [(String, String)] = [("Kind", record.kind.rawValue)]
         if record.kind == .email {
             rows.append(("From", person(record.from)))
@@ -239,8 +240,16 @@ enum Pages {
         if record.source.attachment == nil, let pages = record.source.pages {
             images = pages.map { "<img src=\"/doc/\(HTML.escape(record.id))/page/\($0).png\" alt=\"page \($0)\" loading=\"lazy\">" }.joined()
         }
+        var text = "<h3>Text</h3><pre>\(HTML.escape(record.text))</pre>"
+        if let markedText {
+            // (The first match is an anchor: one key press from the top of the page.)
+            var marked = snippet(markedText)
+            if let first = marked.range(of: "<mark>") { marked.replaceSubrange(first, with: "<mark id=\"match\">") }
+            text = "<h3>Text</h3><p class=\"meta\">The words of <a href=\"\(link("/", [("q", query)]))\">\(HTML.escape(query))</a> are marked: "
+                + "<a href=\"#match\">go to the first</a>.</p><pre>\(marked)</pre>"
+        }
         let body = """
-            <div class="doc"><div><table class="fields">\(table)</table>\(thread(conversation, current: record.id))<h3>Text</h3><pre>\(HTML.escape(record.text))</pre></div>
+            <div class="doc"><div><table class="fields">\(table)</table>\(thread(conversation, current: record.id))\(text)</div>
             <div class="pages">\(images.isEmpty ? "<p class=\"meta\">No page images for this record.</p>" : images)</div></div>
             """
         return layout(title: record.subject ?? record.id, body: body)

@@ -58,7 +58,7 @@ public struct WebServer: Sendable {
         router.get("/batch") { request, _ in try self.batchPage(request) }
         router.get("/people") { request, _ in try self.peoplePage(request) }
         router.get("/requests") { request, _ in try self.requestsPage(request) }
-        router.get("/doc/:id") { _, context in try self.documentPage(try Self.recordID(context)) }
+        router.get("/doc/:id") { request, context in try self.documentPage(try Self.recordID(context), query: Self.parameter(request, "q") ?? "") }
         router.get("/doc/:id/page/:number") { _, context in try await self.pageImage(context) }
         router.get("/export") { request, context in try await self.exportZip(request, context: context) }
         router.get("/api/search") { request, _ in try self.json(try self.search(request, highlight: ("", ""))) }
@@ -235,10 +235,16 @@ public struct WebServer: Sendable {
         Self.html(Pages.requests(query: Self.parameter(request, "q") ?? "", requests: try requests(request)))
     }
 
-    func documentPage(_ id: String) throws -> Response {
-        // (The record and its thread from one revision of the index.)
-        let (record, conversation) = try found(id) { reader in (try reader.record(id: id), try reader.conversation(of: id)) }
-        return Self.html(Pages.document(record, conversation: conversation))
+    /// A record's page; reached from a search, its text shows the words the search matched.
+    func documentPage(_ id: String, query: String) throws -> Response {
+        // (The record, its thread and its marked text from one revision of the index.)
+        let (record, conversation, marked) = try found(id) { reader in
+            let record = try reader.record(id: id)
+            // (A query that no longer parses, edited by hand in the address bar, marks nothing.)
+            let marked = query.isEmpty ? nil : try? reader.highlighted(record, query: query, highlight: (Pages.markStart, Pages.markEnd))
+            return (record, try reader.conversation(of: id), marked ?? nil)
+        }
+        return Self.html(Pages.document(record, conversation: conversation, query: query, markedText: marked))
     }
 
     func pageImage(_ context: BasicRequestContext) async throws -> Response {

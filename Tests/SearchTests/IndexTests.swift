@@ -92,6 +92,19 @@ final class IndexTests: XCTestCase {
         XCTAssertEqual(try ids("from:michael"), ["titled", "turned", "signed", "other"], "a first name: its words, as printed")
     }
 
+    /// A record's whole text with the words a query matched marked, as the reading room shows
+    /// it: every line and character kept, stems matched, nothing for a query that misses it.
+    func testTheWholeTextWithTheMatchedWordsMarked() throws {
+        let text = "Hi Jess,\n\n  Are the trial accounts ready? <b>Q&A</b>\n> On Monday you wrote: the account\n"
+        let record = Record(id: "marked", kind: .email, subject: "Trial", source: Source(path: "/r/m.eml", sha256: "m"), text: text)
+        try write([record])
+        let index = try SearchIndex(path: path)
+        XCTAssertEqual(try index.highlighted(record, query: "account", highlight: ("[", "]")),
+                       "Hi Jess,\n\n  Are the trial [accounts] ready? <b>Q&A</b>\n> On Monday you wrote: the [account]\n")
+        XCTAssertNil(try index.highlighted(record, query: "invoice", highlight: ("[", "]")))
+        XCTAssertNil(try index.highlighted(record, query: "subject:trial", highlight: ("[", "]")), "no word of the text")
+    }
+
     /// Each field of the query table finds the record that holds what it names, and only
     /// that record: the table is what the document is indexed by.
     func testEveryFieldOfTheTableFindsTheRecordThatHoldsIt() throws {

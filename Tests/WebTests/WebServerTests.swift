@@ -60,7 +60,7 @@ final class WebServerTests: XCTestCase {
                 XCTAssertEqual(response.status, .ok)
                 let page = String(buffer: response.body)
                 XCTAssertTrue(page.contains("2 matches"))
-                XCTAssertTrue(page.contains("<a href=\"/doc/\(Self.pdfID)\">Clearview demo today</a>"))
+                XCTAssertTrue(page.contains("<a href=\"/doc/\(Self.pdfID)?q=matched\">Clearview demo today</a>"), "a hit's page marks what matched")
                 XCTAssertTrue(page.contains("<mark>matched</mark>"), "matches are highlighted")
                 XCTAssertTrue(page.contains("href=\"/?q=matched%20vendor%3A%22Clearview%20AI%22\""), "a facet link adds its filter")
             }
@@ -476,6 +476,30 @@ final class WebServerTests: XCTestCase {
 
     /// A record's page shows its conversation: each message under the one it answers,
     /// linked (this one marked), a message not released named; a lone record shows none.
+    /// Reached from a search, a record's page marks the words matched in its whole text, line
+    /// breaks and escaping kept; words of other fields, or a query that misses the record, mark nothing.
+    func testARecordsPageMarksTheWordsTheSearchMatched() async throws {
+        try await withApp { client in
+            try await client.execute(uri: "/doc/\(Self.hostileID)?q=matched+invoice", method: .get) { response in
+                XCTAssertEqual(response.status, .ok)
+                let page = String(buffer: response.body)
+                XCTAssertTrue(page.contains("<pre><mark id=\"match\">matched</mark> &lt;img src=x onerror=alert(1)&gt; &amp; &quot;quotes&quot;"), page)
+                XCTAssertTrue(page.contains("&lt;/style&gt; <mark>invoice</mark>[U+202E]fdp.exe</pre>"), page)
+                XCTAssertTrue(page.contains("<a href=\"#match\">go to the first</a>"))
+                XCTAssertFalse(page.contains("<script>alert"))
+            }
+            try await client.execute(uri: "/doc/\(Self.quotedID)?q=tip+squad", method: .get) { response in
+                XCTAssertTrue(String(buffer: response.body).contains("<pre>A <mark id=\"match\">tip</mark> about the <mark>squad</mark>.</pre>"))
+            }
+            for uri in ["/doc/\(Self.quotedID)?q=cold", "/doc/\(Self.quotedID)?q=from%3Ajane", "/doc/\(Self.quotedID)?q=%22unclosed", "/doc/\(Self.quotedID)"] {
+                try await client.execute(uri: uri, method: .get) { response in
+                    XCTAssertEqual(response.status, .ok, uri)
+                    XCTAssertTrue(String(buffer: response.body).contains("<pre>A tip about the squad.</pre>"), uri)
+                }
+            }
+        }
+    }
+
     func testARecordsPageShowsItsThread() async throws {
         try await withApp { client in
             try await client.execute(uri: "/doc/\(Self.replyID)", method: .get) { response in

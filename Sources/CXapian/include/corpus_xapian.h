@@ -158,10 +158,12 @@ uint32_t cx_results_total(const cx_results *results);
 size_t cx_results_size(const cx_results *results);
 /* The data blob of hit i (0-based within the page); valid while results lives. */
 const char *cx_results_data(const cx_results *results, size_t i, size_t *len);
-/* A snippet of text around the query's matches, matches wrapped in hl_start/hl_end.
- * Returns a malloc'd string (cx_free_string). */
+/* A snippet of text around the query's matches, at most length characters, matches
+ * wrapped in hl_start/hl_end and text left out marked by omit; HTML-escaped. With a
+ * length past the text's, the whole text, its line breaks kept. Returns a malloc'd
+ * string (cx_free_string). */
 cx_status cx_results_snippet(const cx_results *results, const char *text, size_t length,
-                             const char *hl_start, const char *hl_end, char **out, char **error);
+                             const char *hl_start, const char *hl_end, const char *omit, char **out, char **error);
 /* The facets met among the matches (names in byte order); facet f's name, its number
  * of distinct values, and each value with its count, most frequent first. */
 size_t cx_results_facet_count(const cx_results *results);
