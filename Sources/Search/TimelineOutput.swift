@@ -14,6 +14,18 @@ extension Timeline {
 
     static let palette = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf"]
 
+    /// An interval as a reporter names it: "Oct 2018", a week by its first day ("week of Oct 1,
+    /// 2018"), a day ("Oct 1, 2018").
+    private func period(_ start: String) -> String {
+        guard let day = RecordDate(iso: start) else { return HTML.escape(start) }
+        let month = HTML.monthNames[day.month - 1]
+        switch interval {
+        case .month: return "\(month) \(day.year)"
+        case .week: return "week of \(month) \(day.day), \(day.year)"
+        case .day: return "\(month) \(day.day), \(day.year)"
+        }
+    }
+
     /// A self-contained page: bars per interval for the busiest series, side by side (hover a
     /// bar for its count) and, below, every event in date order. No scripts, no fetches.
     /// - search: in the reading room, the search the timeline is of: linked back to, and
@@ -36,15 +48,14 @@ extension Timeline {
         }
         let labelEvery = max(1, starts.count / 12)
         for (i, start) in starts.enumerated() where i % labelEvery == 0 {
-            let label = interval == .month ? String(start.prefix(7)) : start
-            svg += "<text x=\"\(x(i))\" y=\"\(height - bottom + 18)\" text-anchor=\"middle\">\(label)</text>"
+            svg += "<text x=\"\(x(i))\" y=\"\(height - bottom + 18)\" text-anchor=\"middle\">\(period(start))</text>"
         }
         for (n, s) in shown.enumerated() {
             let color = Self.palette[n]
             for (i, bucket) in s.buckets.enumerated() where bucket.count > 0 {
                 let left = x(i) - slot * 0.4 + bar * Double(n)
                 svg += "<rect x=\"\(left)\" y=\"\(y(bucket.count))\" width=\"\(bar)\" height=\"\(y(0) - y(bucket.count))\" fill=\"\(color)\">"
-                    + "<title>\(HTML.escape(s.key)) · \(bucket.start): \(bucket.count) record\(bucket.count == 1 ? "" : "s")</title></rect>"
+                    + "<title>\(HTML.escape(s.key)) · \(period(bucket.start)): \(bucket.count) record\(bucket.count == 1 ? "" : "s")</title></rect>"
             }
         }
         svg += "</svg>"
@@ -55,7 +66,7 @@ extension Timeline {
         func person(_ c: Correspondent?) -> String { HTML.escape(c?.description ?? "?") }
         let tables = series.map { s in
             let rows = s.events.map { e in
-                "<tr><td>\(HTML.escape(e.date.description))</td><td>\(person(e.from))</td><td>\(e.to.map { person($0) }.joined(separator: ", "))</td><td>\(HTML.escape(e.subject ?? ""))</td><td class=\"id\">\(search == nil ? HTML.escape(e.id) : "<a href=\"/doc/\(HTML.escape(e.id))\">\(HTML.escape(e.id))</a>")</td></tr>"
+                "<tr><td>\(HTML.date(e.date))</td><td>\(person(e.from))</td><td>\(e.to.map { person($0) }.joined(separator: ", "))</td><td>\(HTML.escape(e.subject ?? ""))</td><td class=\"id\">\(search == nil ? HTML.escape(e.id) : "<a href=\"/doc/\(HTML.escape(e.id))\">\(HTML.escape(e.id))</a>")</td></tr>"
             }.joined()
             return "<h2>\(HTML.escape(s.key)) — \(s.events.count) dated record\(s.events.count == 1 ? "" : "s")\(s.undated > 0 ? ", \(s.undated) undated" : "")</h2><table><thead><tr><th>Date</th><th>From</th><th>To</th><th>Subject</th><th>Id</th></tr></thead><tbody>\(rows)</tbody></table>"
         }.joined()

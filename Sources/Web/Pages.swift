@@ -72,29 +72,12 @@ enum Pages {
                     }.joined(separator: ", ")
                 }
                 body += "<tr><td>\(result.line)</td><td><a href=\"\(link("/", [("q", result.query)]))\">\(HTML.escape(result.query))</a></td>"
-                    + "<td>\(result.total)</td><td>\(result.first?.day8601 ?? "")</td><td>\(result.last?.day8601 ?? "")</td>"
+                    + "<td>\(result.total)</td><td>\(HTML.date(result.first, missing: ""))</td><td>\(HTML.date(result.last, missing: ""))</td>"
                     + "<td>\(counts(result.agencies, field: "agency"))</td><td>\(counts(result.from, field: "from"))</td></tr>"
             }
             body += "</tbody></table>"
         }
         return layout(title: "corpus — many queries", body: body + "</main></div>")
-    }
-
-    private static let monthNames = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-
-    /// A date as a reporter writes it ("Sep 30, 2019, 12:05 PM"), in the zone the source
-    /// gave; the ISO form and the offset (or that none was given) when the pointer rests on it.
-    static func date(_ date: RecordDate?, missing: String = "undated") -> String {
-        guard let date else { return HTML.escape(missing) }
-        var text = "\(monthNames[date.month - 1]) \(date.day), \(date.year)"
-        if let time = date.time {
-            let hour = time.hour % 12 == 0 ? 12 : time.hour % 12
-            text += String(format: ", %d:%02d %@", hour, time.minute, time.hour < 12 ? "AM" : "PM")
-        }
-        let zone = date.time == nil ? "" : date.offsetMinutes.map { minutes in
-            String(format: " (UTC%@%02d:%02d)", minutes < 0 ? "−" : "+", abs(minutes) / 60, abs(minutes) % 60)
-        } ?? " (no time zone given)"
-        return "<time datetime=\"\(HTML.escape(date.description))\" title=\"\(HTML.escape(date.description + zone))\">\(text)</time>"
     }
 
     /// Everyone in the matching emails, one row a person: spellings, addresses (each linked
@@ -110,7 +93,7 @@ enum Pages {
             }.joined(separator: "<br>")
             let names = ([person.name ?? "?"] + person.names.dropFirst().map { "also " + $0 }).map(HTML.escape).joined(separator: "<br>")
             body += "<tr><td>\(names)</td><td>\(addresses)</td><td>\(HTML.escape(person.agency ?? person.vendor ?? ""))</td><td>\(person.messages)</td>"
-                + "<td>\(date(person.first, missing: ""))</td><td>\(date(person.last, missing: ""))</td>"
+                + "<td>\(HTML.date(person.first, missing: ""))</td><td>\(HTML.date(person.last, missing: ""))</td>"
                 + "<td>\(person.mergedBecause.map(HTML.escape).joined(separator: "<br>"))</td></tr>"
         }
         return layout(title: "corpus — people", query: query, body: body + "</tbody></table></main></div>")
@@ -122,12 +105,12 @@ enum Pages {
         if requests.isEmpty { body += "<p>No record names a public-records request number.</p>" }
         for request in requests {
             body += "<div class=\"hit\"><h2><a href=\"\(link("/", [("q", "request:" + request.request)]))\">\(HTML.escape(request.request))</a></h2>"
-            body += "<div class=\"meta\">\(request.records) record\(request.records == 1 ? "" : "s") · \(date(request.first, missing: "")) – \(date(request.last, missing: ""))"
+            body += "<div class=\"meta\">\(request.records) record\(request.records == 1 ? "" : "s") · \(HTML.date(request.first, missing: "")) – \(HTML.date(request.last, missing: ""))"
                 + (request.agencies.isEmpty ? "" : " · " + request.agencies.map(HTML.escape).joined(separator: ", ")) + "</div>"
             if !request.events.isEmpty {
                 body += "<ul>" + request.events.map { event in
-                    let detail = [event.until.map { "until " + date($0) }, event.reason.map(HTML.escape)].compactMap { $0 }.joined(separator: ", ")
-                    return "<li>\(date(event.date)) — <a href=\"/doc/\(HTML.escape(event.record))\">\(event.event.rawValue)</a>\(detail.isEmpty ? "" : " (\(detail))")</li>"
+                    let detail = [event.until.map { "until " + HTML.date($0) }, event.reason.map(HTML.escape)].compactMap { $0 }.joined(separator: ", ")
+                    return "<li>\(HTML.date(event.date)) — <a href=\"/doc/\(HTML.escape(event.record))\">\(event.event.rawValue)</a>\(detail.isEmpty ? "" : " (\(detail))")</li>"
                 }.joined() + "</ul>"
             }
             body += "</div>"
@@ -187,7 +170,7 @@ enum Pages {
             let to = hit.to.prefix(3).map { person($0) }.joined(separator: ", ") + (hit.to.count > 3 ? ", …" : "")
             main += """
                 <div class="hit"><h2><a href="\(link("/doc/" + hit.id, query.isEmpty ? [] : [("q", query)]))">\(HTML.escape(hit.subject ?? "(no subject)"))</a></h2>
-                <div class="meta">\(date(hit.date)) · \(hit.kind == .email ? "\(person(hit.from)) → \(to)" : "document") · \(source)\(hit.ocr ? " · OCR" : "")\(hit.redactions > 0 ? " · \(hit.redactions) redaction\(hit.redactions == 1 ? "" : "s")" : "")</div>
+                <div class="meta">\(HTML.date(hit.date)) · \(hit.kind == .email ? "\(person(hit.from)) → \(to)" : "document") · \(source)\(hit.ocr ? " · OCR" : "")\(hit.redactions > 0 ? " · \(hit.redactions) redaction\(hit.redactions == 1 ? "" : "s")" : "")</div>
                 <div class="snippet">\(snippet(hit.snippet))</div><div>\(tags.joined())</div></div>
                 """
         }
@@ -214,7 +197,7 @@ enum Pages {
             rows.append(("To", record.to.map { person($0) }.joined(separator: "<br>")))
             if !record.cc.isEmpty { rows.append(("Cc", record.cc.map { person($0) }.joined(separator: "<br>"))) }
         }
-        rows.append(("Date", date(record.date, missing: "unknown")))
+        rows.append(("Date", HTML.date(record.date, missing: "unknown")))
         rows.append(("Subject", HTML.escape(record.subject ?? "")))
         if !record.agencies.isEmpty { rows.append(("Agencies", HTML.escape(record.agencies.joined(separator: ", ")))) }
         if !record.vendors.isEmpty { rows.append(("Vendors", HTML.escape(record.vendors.joined(separator: ", ")))) }
@@ -277,13 +260,13 @@ enum Pages {
                 let key = message.key
                 let line: String
                 if let id = message.id {
-                    let text = "\(date(message.date)) · \(person(message.from)) · \(HTML.escape(message.subject ?? "(no subject)"))"
+                    let text = "\(HTML.date(message.date)) · \(person(message.from)) · \(HTML.escape(message.subject ?? "(no subject)"))"
                         + (message.inclusive && someQuotedWhole ? " · <small title=\"no later message quotes the whole of it\">inclusive</small>" : "")
                     line = id == current ? "<b>\(text)</b>" : "<a href=\"/doc/\(HTML.escape(id))\">\(text)</a>"
                 } else if let messageID = message.messageID {
                     line = "<i>not released: &lt;\(HTML.escape(messageID))&gt;, named by \(message.quotedIn.count) message(s)</i>"
                 } else {
-                    line = "<i>not released: \(date(message.date)) · \(person(message.from)) · "
+                    line = "<i>not released: \(HTML.date(message.date)) · \(person(message.from)) · "
                         + "\(HTML.escape(message.subject ?? "(no subject)")), known only as quoted in \(message.quotedIn.count) message(s)</i>"
                 }
                 return "<li>\(line)\(list(key))</li>"

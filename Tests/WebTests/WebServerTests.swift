@@ -339,7 +339,9 @@ final class WebServerTests: XCTestCase {
             try await client.execute(uri: "/timeline?q=matched&by=agency", method: .get) { response in
                 let page = String(buffer: response.body)
                 XCTAssertTrue(page.contains("<a href=\"/?q=matched\">← back to the search</a>"), page)
-                XCTAssertTrue(page.contains("<title>NYPD · 2018-10-01: 1 record</title></rect>"), page)
+                XCTAssertTrue(page.contains("<title>NYPD · Oct 2018: 1 record</title></rect>"), page)
+                XCTAssertTrue(page.contains("text-anchor=\"middle\">Oct 2018</text>"), page)
+                XCTAssertTrue(page.contains("<tr><td><time datetime=\"2018-10-18T16:40:00\""), "events dated as a reporter writes them")
                 XCTAssertTrue(page.contains("<a href=\"/doc/\(Self.pdfID)\">\(Self.pdfID)</a>"), page)
             }
         }
@@ -545,10 +547,10 @@ final class WebServerTests: XCTestCase {
     }
 
     func testDatesAsAReporterWritesThem() {
-        XCTAssertEqual(Pages.date(RecordDate(iso: "2019-09-30T12:05:00-04:00")),
+        XCTAssertEqual(HTML.date(RecordDate(iso: "2019-09-30T12:05:00-04:00")),
                        "<time datetime=\"2019-09-30T12:05:00-04:00\" title=\"2019-09-30T12:05:00-04:00 (UTC−04:00)\">Sep 30, 2019, 12:05 PM</time>")
-        XCTAssertTrue(Pages.date(RecordDate(iso: "2020-01-02T00:30:00+05:30")).hasSuffix(">Jan 2, 2020, 12:30 AM</time>"))
-        XCTAssertTrue(Pages.date(RecordDate(iso: "2020-01-02")).hasSuffix(">Jan 2, 2020</time>"), "a day without a time")
-        XCTAssertEqual(Pages.date(nil), "undated")
+        XCTAssertTrue(HTML.date(RecordDate(iso: "2020-01-02T00:30:00+05:30")).hasSuffix(">Jan 2, 2020, 12:30 AM</time>"))
+        XCTAssertTrue(HTML.date(RecordDate(iso: "2020-01-02")).hasSuffix(">Jan 2, 2020</time>"), "a day without a time")
+        XCTAssertEqual(HTML.date(nil), "undated")
     }
 }
