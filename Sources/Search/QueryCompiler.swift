@@ -110,10 +110,13 @@ struct QueryCompiler {
             if !bare.contains(" "), bare.contains("."), bare.range(of: #"^[a-z0-9._%+'-]*@?[a-z0-9.-]+\.[a-z]{2,}$"#, options: .regularExpression) != nil {
                 return try .term(address + bare)
             }
-            // A name, as printed, or as the same person is printed elsewhere.
-            let printed = try textQuery(value, phrase: true, prefix: words)
-            guard let key = PersonName.key(value) else { return printed }
-            return try .combine(CX_OP_OR, printed, try .term(Schema.nameKeyPrefix(address) + key))
+            // A name, as printed, or as the same person is printed elsewhere, or any address
+            // the index ties to that name (the person's mail from a bare address).
+            var query = try textQuery(value, phrase: true, prefix: words)
+            guard let key = PersonName.key(value) else { return query }
+            query = try .combine(CX_OP_OR, query, try .term(Schema.nameKeyPrefix(address) + key))
+            for tied in try Schema.addresses(namedBy: key, in: db) { query = try .combine(CX_OP_OR, query, try .term(address + tied)) }
+            return query
         case .words(let prefix, _):
             return try textQuery(value, phrase: true, prefix: prefix)
         case .keyword(let prefix, _, _):
