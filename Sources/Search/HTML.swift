@@ -37,10 +37,11 @@ public enum HTML {
 
     /// A date as a reporter writes it ("Sep 30, 2019, 12:05 PM"), in the zone the source
     /// gave; the ISO form and the offset (or that none was given) when the pointer rests on it.
-    public static func date(_ date: RecordDate?, missing: String = "undated") -> String {
+    /// - withTime: false for the day alone (a table's first and last dates).
+    public static func date(_ date: RecordDate?, missing: String = "undated", withTime: Bool = true) -> String {
         guard let date else { return HTML.escape(missing) }
         var text = "\(monthNames[date.month - 1]) \(date.day), \(date.year)"
-        if let time = date.time {
+        if withTime, let time = date.time {
             let hour = time.hour % 12 == 0 ? 12 : time.hour % 12
             text += String(format: ", %d:%02d %@", hour, time.minute, time.hour < 12 ? "AM" : "PM")
         }

@@ -72,7 +72,7 @@ enum Pages {
                     }.joined(separator: ", ")
                 }
                 body += "<tr><td>\(result.line)</td><td><a href=\"\(link("/", [("q", result.query)]))\">\(HTML.escape(result.query))</a></td>"
-                    + "<td>\(result.total)</td><td>\(HTML.date(result.first, missing: ""))</td><td>\(HTML.date(result.last, missing: ""))</td>"
+                    + "<td>\(result.total)</td><td>\(HTML.date(result.first, missing: "", withTime: false))</td><td>\(HTML.date(result.last, missing: "", withTime: false))</td>"
                     + "<td>\(counts(result.agencies, field: "agency"))</td><td>\(counts(result.from, field: "from"))</td></tr>"
             }
             body += "</tbody></table>"

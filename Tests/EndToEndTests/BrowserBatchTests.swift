@@ -49,6 +49,12 @@ final class BrowserBatchTests: XCTestCase {
         let batch = try CorpusBinary.run(["batch", "--index", index, list.path, "--json"])
         let results = try XCTUnwrap((batch.json as? [String: Any])?["queries"] as? [[String: Any]], batch.stdout)
         XCTAssertEqual(rows.count, results.count, browser.stdout)
+        // (The page writes a day as a reporter does: "Oct 9, 2018".)
+        let iso = DateFormatter(), written = DateFormatter()
+        iso.dateFormat = "yyyy-MM-dd"
+        written.dateFormat = "MMM d, yyyy"
+        for formatter in [iso, written] { (formatter.locale, formatter.timeZone) = (Locale(identifier: "en_US_POSIX"), TimeZone(identifier: "UTC")) }
+        func day(_ value: Any?) -> String { iso.date(from: String((value as? String ?? "").prefix(10))).map(written.string) ?? "" }
         func counts(_ value: Any?) -> String {
             (value as? [[String: Any]] ?? []).map { "\($0["value"] ?? "") (\($0["count"] ?? ""))" }.joined(separator: ", ")
         }
@@ -59,7 +65,7 @@ final class BrowserBatchTests: XCTestCase {
                 continue
             }
             XCTAssertEqual(row, ["\(result["line"] ?? "")", query, "\(result["total"] ?? "")",
-                                 String((result["first"] as? String ?? "").prefix(10)), String((result["last"] as? String ?? "").prefix(10)),
+                                 day(result["first"]), day(result["last"]),
                                  counts(result["agencies"]), counts(result["from"])], query)
         }
         XCTAssertEqual(rows.first?[1], "Clearview AI")
