@@ -51,11 +51,19 @@ extension SearchIndex {
                 }
                 nodes.append(node)
             }
-            // A message from an address, signed with a name: said again after every message
-            // is read, when the name may have been printed elsewhere.
-            if let address = record.from?.address {
+            // A message from an address, signed with a name or introducing its sender by one:
+            // said again after every message is read, when the name may have been printed
+            // elsewhere. Addresses its sender gives as their own are theirs.
+            if let address = record.from?.address?.lowercased() {
                 for signed in PersonName.signatures(in: record.text) where gazetteer.entity(named: signed) == nil {
-                    people.signed.append((address.lowercased(), signed, record.id))
+                    people.signed.append((address, signed, "signed", record.id))
+                }
+                for introduced in OwnAccounts.introducedNames(in: record.text) where gazetteer.entity(named: introduced) == nil {
+                    people.signed.append((address, introduced, "introduced as", record.id))
+                }
+                for other in OwnAccounts.addresses(in: record.text, from: address) {
+                    people.union(people.node("address:" + address, address: address), people.node("address:" + other, address: other),
+                                 because: "a message from \(address) gives \(other) as the sender's own (record \(record.id))")
                 }
             }
             people.messages.append((nodes, record.date))
@@ -76,7 +84,7 @@ private struct PeopleGraph {
     var addresses: [Int: String] = [:]
     var spellings: [Int: [String: Int]] = [:]
     var agencies: [Int: [String: Int]] = [:]
-    var signed: [(address: String, name: String, record: String)] = []
+    var signed: [(address: String, name: String, how: String, record: String)] = []
     var messages: [(nodes: [Int], date: RecordDate?)] = []
 
     mutating func node(_ key: String, address: String? = nil) -> Int {
@@ -113,9 +121,9 @@ private struct PeopleGraph {
     }
 
     mutating func linkSignatures() {
-        for (address, name, record) in signed {
+        for (address, name, how, record) in signed {
             guard let from = ids["address:" + address], let key = PersonName.key(name), let named = ids["name:" + key] else { continue }
-            union(named, from, because: "signed \"\(name)\" in a message from \(address) (record \(record))")
+            union(named, from, because: "\(how) \"\(name)\" in a message from \(address) (record \(record))")
         }
     }
 

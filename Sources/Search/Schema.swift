@@ -14,6 +14,9 @@ public enum Schema {
         /// together, or a message from the address signed with the name): read back, not
         /// searched, so that `from:"Michael Reyes"` also finds the address's other mail.
         static let namedAddress = "XNA"
+        /// An address, "<", another its sender gave as their own (`OwnAccounts`), both ways
+        /// round: read back by `from:`/`to:` a person's name.
+        static let ownAddress = "XOA"
     }
 
     public enum Slot {
@@ -86,8 +89,9 @@ public enum Schema {
     }
 
     /// The name keys an email ties to addresses, as `people` ties them: a person's name
-    /// printed with their address, and the full name a message from a bare address, or one
-    /// printed with a first name only, is signed with. (An organisation's name is no person's.)
+    /// printed with their address, the full name a message from a bare address, or one
+    /// printed with a first name only, is signed with, and the name a message's sender
+    /// introduces themselves with (`OwnAccounts`). (An organisation's name is no person's.)
     static func namedAddresses(of record: Record, gazetteer: Gazetteer) -> Set<NamedAddress> {
         guard record.kind == .email else { return [] }
         var pairs: Set<NamedAddress> = []
@@ -96,9 +100,10 @@ public enum Schema {
                   let key = PersonName.key(name) else { continue }
             pairs.insert(NamedAddress(key: key, address: address))
         }
-        if let sender = record.from, let address = sender.address?.lowercased(), PersonName.key(sender.name ?? "") == nil {
-            for signed in PersonName.signatures(in: record.text) where gazetteer.entity(named: signed) == nil {
-                if let key = PersonName.key(signed) { pairs.insert(NamedAddress(key: key, address: address)) }
+        if let sender = record.from, let address = sender.address?.lowercased() {
+            let signed = PersonName.key(sender.name ?? "") == nil ? PersonName.signatures(in: record.text) : []
+            for name in signed + OwnAccounts.introducedNames(in: record.text) where gazetteer.entity(named: name) == nil {
+                if let key = PersonName.key(name) { pairs.insert(NamedAddress(key: key, address: address)) }
             }
         }
         return pairs
@@ -109,9 +114,15 @@ public enum Schema {
         var address: String
     }
 
-    /// The addresses the index ties to a name key (`namedAddresses`), at most `limit`.
+    /// The addresses the index ties to a name key (`namedAddresses`), and those their senders
+    /// gave as their own, at most `limit`.
     static func addresses(namedBy key: String, in db: XapianDatabase, limit: Int = 50) throws -> [String] {
-        try db.terms(withPrefix: Prefix.namedAddress + key + "<", limit: limit)
+        let named = try db.terms(withPrefix: Prefix.namedAddress + key + "<", limit: limit)
+        var all = named
+        for address in named where all.count < limit {
+            for other in try db.terms(withPrefix: Prefix.ownAddress + address + "<", limit: limit) where !all.contains(other) { all.append(other) }
+        }
+        return Array(all.prefix(limit))
     }
 
     /// The prefix of a correspondent field's name keys (`PersonName.key`).
@@ -143,6 +154,12 @@ public enum Schema {
         try doc.indexText(record.text)
         for field in QueryField.all { try index(field, of: record, into: doc, gazetteer: gazetteer) }
         for tie in namedAddresses(of: record, gazetteer: gazetteer) { try doc.addTerm(Prefix.namedAddress + tie.key + "<" + tie.address) }
+        if record.kind == .email, let sender = record.from?.address?.lowercased() {
+            for other in OwnAccounts.addresses(in: record.text, from: sender) {
+                try doc.addTerm(Prefix.ownAddress + sender + "<" + other)
+                try doc.addTerm(Prefix.ownAddress + other + "<" + sender)
+            }
+        }
         if conversations {
             let links = known ?? Threads.links(of: record)
             for node in Threads.nodes(of: record, links) { try doc.addTerm(Threads.nodePrefix + node) }

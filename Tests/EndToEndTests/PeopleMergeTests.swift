@@ -25,6 +25,40 @@ final class PeopleMergeTests: XCTestCase {
         try Data(text.utf8).write(to: folder.appendingPathComponent(name + ".eml"))
     }
 
+    func found(_ query: String) throws -> Set<String> {
+        let result = try CorpusBinary.run(["search", "--index", index, query, "--json"])
+        let hits = (result.json as? [String: Any])?["hits"] as? [[String: Any]] ?? []
+        return Set(hits.compactMap { ($0["source"] as? [String: Any])?["path"] as? String }.map { (($0 as NSString).lastPathComponent as NSString).deletingPathExtension })
+    }
+
+    /// A sender's own word: an officer introducing himself from his Gmail, another listing both
+    /// accounts under a first name, a third giving his work address. Each account is its person's;
+    /// a name in a quoted message ties nothing to the one quoting it.
+    func testASendersOwnWordOnTheirAccounts() throws {
+        let vendor = "Jessica Moore <jessica.moore@clearview.ai>"
+        try write("work", from: "Kevin Walsh <kevin.walsh@nypd.org>", to: vendor, day: 4, body: "Please renew the unit's trial.")
+        try write("intro", from: "kwalsh.det@gmail.com", to: vendor, day: 5,
+                  body: "Hi Jessica,\nThis is Kevin Walsh, writing from my personal account. Can you add it to the trial?")
+        try write("both", from: "tony.d@gmail.com", to: vendor, day: 6,
+                  body: "Running the photos now.\n\nTony\nanthony.diaz@nypd.org | tony.d@gmail.com")
+        try write("given", from: "sam.k.nyc@yahoo.com", to: vendor, day: 7,
+                  body: "My work email is samuel.kim@nypd.org if you need it.")
+        try write("quoting", from: "p.ruiz@gmail.com", to: vendor, day: 8,
+                  body: "Me too.\n\nOn Mon, Mar 4, 2019 at 10:00 AM Kevin Walsh <kwalsh.det@gmail.com> wrote:\n> This is Kevin Walsh, writing from my personal account.")
+        XCTAssertEqual(try CorpusBinary.run(["ingest", "--index", index, folder.path]).status, 0)
+        let listed = try CorpusBinary.run(["people", "--index", index, "--json"])
+        let people = try XCTUnwrap((listed.json as? [String: Any])?["people"] as? [[String: Any]], listed.stdout)
+        func person(holding address: String) -> [String: Any]? { people.first { ($0["addresses"] as? [String])?.contains(address) == true } }
+
+        let walsh = try XCTUnwrap(person(holding: "kevin.walsh@nypd.org"))
+        XCTAssertEqual(Set(walsh["addresses"] as? [String] ?? []), ["kevin.walsh@nypd.org", "kwalsh.det@gmail.com"])
+        XCTAssertTrue((walsh["merged_because"] as? [String] ?? []).contains { $0.hasPrefix("introduced as \"Kevin Walsh\" in a message from kwalsh.det@gmail.com") })
+        XCTAssertEqual(Set(person(holding: "tony.d@gmail.com")?["addresses"] as? [String] ?? []), ["tony.d@gmail.com", "anthony.diaz@nypd.org"])
+        XCTAssertEqual(Set(person(holding: "sam.k.nyc@yahoo.com")?["addresses"] as? [String] ?? []), ["sam.k.nyc@yahoo.com", "samuel.kim@nypd.org"])
+        XCTAssertEqual(person(holding: "p.ruiz@gmail.com")?["addresses"] as? [String], ["p.ruiz@gmail.com"])
+        XCTAssertEqual(try found(#"from:"Kevin Walsh""#), ["work", "intro"])
+    }
+
     func testOnePersonOnEvidenceAndNeverOnAFirstName() throws {
         let vendor = "Jessica Moore <jessica.moore@clearview.ai>"
         try write("work", from: "\"Reyes, Michael\" <michael.reyes@nypd.org>", to: vendor, day: 4, body: "Can we get more trial searches?")
@@ -51,6 +85,8 @@ final class PeopleMergeTests: XCTestCase {
 
         // Another Michael, and an account signed with a first name alone, are their own.
         XCTAssertEqual(holding("mchen@nypd.org").count, 1)
+        XCTAssertEqual(try found(#"from:"Michael Reyes""#), ["work", "gmail"])
+        XCTAssertEqual(try found(#"to:"Michael Reyes""#), ["title"])
         XCTAssertFalse((holding("mchen@nypd.org").first?["addresses"] as? [String] ?? []).contains("michael.reyes@nypd.org"))
         XCTAssertEqual((holding("mike.r.photos@gmail.com").first?["addresses"] as? [String]), ["mike.r.photos@gmail.com"])
     }
