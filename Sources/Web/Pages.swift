@@ -235,7 +235,7 @@ enum Pages {
             <div class="doc"><div><table class="fields">\(table)</table>\(thread(conversation, current: record.id))\(text)</div>
             <div class="pages">\(images.isEmpty ? "<p class=\"meta\">No page images for this record.</p>" : images)</div></div>
             """
-        return layout(title: record.subject ?? record.id, body: body)
+        return layout(title: record.subject ?? record.id, query: query, body: body)
     }
 
     /// The conversation as a nested list in date order, each message under the one it answers.
