@@ -7,6 +7,7 @@ packages=(
   pkg-config
   libpoppler-glib-dev libcairo2-dev    # PDF text and page rendering
   libxapian-dev                        # the index
+  xapian-tools                         #   xapian-tcpsrv and xapian-replicate: remote shards and read replicas
   zlib1g-dev                           # CRC-32 of the facet columns file
   libtesseract-dev tesseract-ocr-eng   # OCR of scanned pages
   libarchive-dev                       # archives: zip, 7z, tar[.gz|.bz2|.xz], rar

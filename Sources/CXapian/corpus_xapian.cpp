@@ -9,6 +9,7 @@
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <fstream>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -22,6 +23,26 @@
 struct cx_db {
     std::unique_ptr<Xapian::Database> read;
     Xapian::WritableDatabase *write = nullptr; // points into read when writable
+    // The databases read is made of, each as its stub named it (one for an index
+    // folder): their metadata is read one by one, and a shard that stops answering
+    // is named.
+    std::vector<Xapian::Database> shards;
+    std::vector<std::string> shard_names;
+    std::vector<bool> shard_remote;
+
+    // The remote shards that do not answer now, as "HOST:PORT (why)", joined by "; ".
+    std::string unanswering() {
+        std::string named;
+        for (size_t i = 0; i < shards.size(); ++i) {
+            if (!shard_remote[i]) continue;
+            try {
+                shards[i].keep_alive();
+            } catch (const Xapian::Error &e) {
+                named += (named.empty() ? "" : "; ") + shard_names[i] + " (" + e.get_msg() + ")";
+            }
+        }
+        return named;
+    }
     // Facet columns (cx_db_use_facet_columns): where to look, whether to build, and
     // the columns for the revision last searched.
     std::string columns_path;
@@ -98,6 +119,8 @@ template <typename Body> cx_status guarded(char **error, Body body) {
         return fail(error, CX_ERR_QUERY, e.get_msg());
     } catch (const Xapian::DatabaseModifiedError &e) {
         return fail(error, CX_ERR_MODIFIED, e.get_msg());
+    } catch (const Xapian::NetworkError &e) {
+        return fail(error, CX_ERR_SHARD, e.get_type() + std::string(": ") + e.get_msg());
     } catch (const Xapian::DatabaseError &e) {
         // (Xapian keeps the errno of a failed write as its error string.)
         const char *cause = e.get_error_string();
@@ -111,6 +134,19 @@ template <typename Body> cx_status guarded(char **error, Body body) {
     } catch (...) {
         return fail(error, CX_ERR_OTHER, "unknown error in Xapian");
     }
+}
+
+// As above, for a call on db: a shard that stopped answering is named.
+template <typename Body> cx_status guarded(cx_db *db, char **error, Body body) {
+    cx_status status = guarded(error, body);
+    if (status == CX_ERR_SHARD && error && *error) {
+        std::string named = db->unanswering();
+        std::string message = (named.empty() ? std::string("a shard stopped answering") : "shard " + named + " does not answer") +
+                              " (" + *error + ")";
+        std::free(*error);
+        *error = copy_string_or_null(message);
+    }
+    return status;
 }
 
 } // namespace
@@ -146,13 +182,85 @@ cx_status cx_db_open(const char *path, int writable, cx_db **out, char **error) 
         } else {
             db->read = std::make_unique<Xapian::Database>(path);
         }
+        db->shards.push_back(*db->read);
+        db->shard_names.push_back(path);
+        db->shard_remote.push_back(false);
         *out = db.release();
         return CX_OK;
     });
 }
 
-cx_status cx_db_close(cx_db *db, char **error) {
+cx_status cx_db_open_shards(const char *stub, uint32_t timeout_ms, int allow_partial, cx_db **out, char **missing,
+                            char **error) {
+    *out = nullptr;
+    *missing = nullptr;
     return guarded(error, [&] {
+        std::ifstream file(stub);
+        if (!file) return fail(error, CX_ERR_DATABASE, std::string("cannot read the shard list ") + stub);
+        std::string folder(stub);
+        folder = folder.find('/') == std::string::npos ? "." : folder.substr(0, folder.rfind('/'));
+        auto db = std::make_unique<cx_db>();
+        std::string skipped;
+        std::string line;
+        for (int number = 1; std::getline(file, line); ++number) {
+            line.erase(0, line.find_first_not_of(" \t"));
+            line.erase(line.find_last_not_of(" \t\r") + 1);
+            if (line.empty() || line[0] == '#') continue;
+            std::string type = line.substr(0, line.find(' '));
+            std::string where = line.size() > type.size() ? line.substr(type.size() + 1) : "";
+            where.erase(0, where.find_first_not_of(" \t"));
+            bool remote = type == "remote";
+            if ((type != "auto" && type != "glass" && !remote) || where.empty())
+                return fail(error, CX_ERR_DATABASE, std::string(stub) + ": line " + std::to_string(number) +
+                                                        ": expected 'auto PATH' or 'remote HOST:PORT', not '" + line + "'");
+            std::string name = where;
+            try {
+                if (remote) {
+                    auto colon = where.rfind(':');
+                    if (colon == std::string::npos || colon + 1 == where.size())
+                        return fail(error, CX_ERR_DATABASE, std::string(stub) + ": line " + std::to_string(number) + ": a remote shard is HOST:PORT, not '" + where + "'");
+                    std::string host = where.substr(0, colon);
+                    if (host.size() > 1 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+                    unsigned port = static_cast<unsigned>(std::strtoul(where.c_str() + colon + 1, nullptr, 10));
+                    db->shards.push_back(Xapian::Remote::open(host, port, timeout_ms, timeout_ms));
+                } else {
+                    std::string path = where[0] == '/' ? where : folder + "/" + where;
+                    db->shards.push_back(Xapian::Database(path));
+                }
+            } catch (const Xapian::Error &e) {
+                if (!allow_partial)
+                    return fail(error, remote ? CX_ERR_SHARD : CX_ERR_DATABASE,
+                                "shard " + name + " cannot be opened (" + e.get_type() + ": " + e.get_msg() + ")");
+                skipped += (skipped.empty() ? "" : "\n") + name + " (" + e.get_msg() + ")";
+                continue;
+            }
+            db->shard_names.push_back(name);
+            db->shard_remote.push_back(remote);
+        }
+        if (db->shards.empty())
+            return fail(error, CX_ERR_DATABASE, std::string(stub) + " lists no shard that could be opened" + (skipped.empty() ? "" : ": " + skipped));
+        db->read = std::make_unique<Xapian::Database>();
+        for (auto &shard : db->shards) db->read->add_database(shard);
+        *missing = copy_string(skipped);
+        *out = db.release();
+        return CX_OK;
+    });
+}
+
+size_t cx_db_shard_count(const cx_db *db) { return db->shards.size(); }
+
+const char *cx_db_shard_name(const cx_db *db, size_t shard) { return db->shard_names[shard].c_str(); }
+
+cx_status cx_db_shard_metadata(cx_db *db, size_t shard, const char *key, char **value, char **error) {
+    *value = nullptr;
+    return guarded(db, error, [&] {
+        *value = copy_string(db->shards[shard].get_metadata(key));
+        return CX_OK;
+    });
+}
+
+cx_status cx_db_close(cx_db *db, char **error) {
+    return guarded(db, error, [&] {
         db->read->close();
         return CX_OK;
     });
@@ -169,14 +277,14 @@ void cx_db_free(cx_db *db) {
 }
 
 cx_status cx_db_reopen(cx_db *db, char **error) {
-    return guarded(error, [&] {
+    return guarded(db, error, [&] {
         db->read->reopen();
         return CX_OK;
     });
 }
 
 cx_status cx_db_write_facet_columns(cx_db *db, uint32_t slot, const char *path, char **error) {
-    return guarded(error, [&] {
+    return guarded(db, error, [&] {
         auto existing = corpus::FacetColumns::load(path, db->read->get_revision(), slot);
         if (existing && existing->intact()) return CX_OK;
         try {
@@ -189,7 +297,7 @@ cx_status cx_db_write_facet_columns(cx_db *db, uint32_t slot, const char *path, 
 }
 
 cx_status cx_db_use_facet_columns(cx_db *db, const char *path, int build, char **error) {
-    return guarded(error, [&] {
+    return guarded(db, error, [&] {
         db->columns_path = path;
         db->build_columns = build != 0;
         db->columns.reset();
@@ -199,7 +307,7 @@ cx_status cx_db_use_facet_columns(cx_db *db, const char *path, int build, char *
 }
 
 cx_status cx_db_doc_count(cx_db *db, uint32_t *out, char **error) {
-    return guarded(error, [&] {
+    return guarded(db, error, [&] {
         *out = db->read->get_doccount();
         return CX_OK;
     });
@@ -211,7 +319,7 @@ static cx_status need_writable(cx_db *db, char **error) {
 
 cx_status cx_db_begin(cx_db *db, char **error) {
     if (need_writable(db, error) != CX_OK) return CX_ERR_OTHER;
-    return guarded(error, [&] {
+    return guarded(db, error, [&] {
         db->write->begin_transaction();
         return CX_OK;
     });
@@ -219,14 +327,14 @@ cx_status cx_db_begin(cx_db *db, char **error) {
 
 cx_status cx_db_commit(cx_db *db, char **error) {
     if (need_writable(db, error) != CX_OK) return CX_ERR_OTHER;
-    return guarded(error, [&] {
+    return guarded(db, error, [&] {
         db->write->commit_transaction();
         return CX_OK;
     });
 }
 
 cx_status cx_db_term_exists(cx_db *db, const char *term, int *out, char **error) {
-    return guarded(error, [&] {
+    return guarded(db, error, [&] {
         *out = db->read->term_exists(term) ? 1 : 0;
         return CX_OK;
     });
@@ -234,7 +342,7 @@ cx_status cx_db_term_exists(cx_db *db, const char *term, int *out, char **error)
 
 cx_status cx_db_replace(cx_db *db, const char *id_term, cx_doc *doc, char **error) {
     if (need_writable(db, error) != CX_OK) return CX_ERR_OTHER;
-    return guarded(error, [&] {
+    return guarded(db, error, [&] {
         doc->doc.add_boolean_term(id_term);
         db->write->replace_document(id_term, doc->doc);
         return CX_OK;
@@ -244,7 +352,7 @@ cx_status cx_db_replace(cx_db *db, const char *id_term, cx_doc *doc, char **erro
 cx_status cx_db_data_for_term(cx_db *db, const char *id_term, char **data, size_t *len, char **error) {
     *data = nullptr;
     *len = 0;
-    return guarded(error, [&] {
+    return guarded(db, error, [&] {
         Xapian::PostingIterator it = db->read->postlist_begin(id_term);
         if (it == db->read->postlist_end(id_term))
             return fail(error, CX_ERR_NOT_FOUND, std::string("no record ") + id_term);
@@ -258,7 +366,7 @@ cx_status cx_db_data_for_term(cx_db *db, const char *id_term, char **data, size_
 cx_status cx_db_slot_values_of_first(cx_db *db, const char *const *terms, size_t count, uint32_t slot, char **values,
                                      char **error) {
     *values = nullptr;
-    return guarded(error, [&] {
+    return guarded(db, error, [&] {
         std::set<std::string> found;
         for (size_t i = 0; i < count; ++i) {
             auto it = db->read->postlist_begin(terms[i]);
@@ -278,7 +386,7 @@ cx_status cx_db_slot_values_of_first(cx_db *db, const char *const *terms, size_t
 
 cx_status cx_db_terms_with_prefix(cx_db *db, const char *prefix, size_t limit, char **terms, char **error) {
     *terms = nullptr;
-    return guarded(error, [&] {
+    return guarded(db, error, [&] {
         std::string joined;
         size_t taken = 0;
         const size_t length = std::strlen(prefix);
@@ -291,9 +399,17 @@ cx_status cx_db_terms_with_prefix(cx_db *db, const char *prefix, size_t limit, c
     });
 }
 
+cx_status cx_db_value_freq(cx_db *db, uint32_t slot, uint32_t *out, char **error) {
+    *out = 0;
+    return guarded(db, error, [&] {
+        *out = db->read->get_value_freq(slot);
+        return CX_OK;
+    });
+}
+
 cx_status cx_db_set_metadata(cx_db *db, const char *key, const char *value, char **error) {
     if (need_writable(db, error) != CX_OK) return CX_ERR_OTHER;
-    return guarded(error, [&] {
+    return guarded(db, error, [&] {
         db->write->set_metadata(key, value);
         return CX_OK;
     });
@@ -301,7 +417,7 @@ cx_status cx_db_set_metadata(cx_db *db, const char *key, const char *value, char
 
 cx_status cx_db_get_metadata(cx_db *db, const char *key, char **value, char **error) {
     *value = nullptr;
-    return guarded(error, [&] {
+    return guarded(db, error, [&] {
         *value = copy_string(db->read->get_metadata(key));
         return CX_OK;
     });
@@ -366,7 +482,7 @@ cx_status cx_doc_replace_in_data(cx_doc *doc, const char *from, const char *to, 
 
 cx_status cx_query_text(cx_db *db, const char *text, const char *prefix, cx_query **out, char **error) {
     *out = nullptr;
-    return guarded(error, [&] {
+    return guarded(db, error, [&] {
         Xapian::QueryParser parser;
         parser.set_database(*db->read);
         parser.set_stemmer(Xapian::Stem("english"));
@@ -432,7 +548,7 @@ cx_status cx_query_describe(const cx_query *query, char **out, char **error) {
 cx_status cx_search(cx_db *db, const cx_query *query, const cx_search_options *options, cx_results **out,
                     char **error) {
     *out = nullptr;
-    return guarded(error, [&] {
+    return guarded(db, error, [&] {
         Xapian::Enquire enquire(*db->read);
         enquire.set_query(query->query);
         if (options->sort_slot >= 0)
@@ -441,7 +557,13 @@ cx_status cx_search(cx_db *db, const cx_query *query, const cx_search_options *o
         // Facets from the columns when there are some for this revision, else from the slot.
         std::unique_ptr<corpus::ColumnSpy> column_spy;
         std::unique_ptr<corpus::FacetSpy> slot_spy;
-        if (options->facet_slot >= 0) {
+        std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> item_spies;
+        if (options->item_slots > 0) {
+            for (uint32_t i = 0; i < options->item_slots; ++i) {
+                item_spies.push_back(std::make_unique<Xapian::ValueCountMatchSpy>(options->item_slot_base + i));
+                enquire.add_matchspy(item_spies.back().get());
+            }
+        } else if (options->facet_slot >= 0) {
             auto slot = static_cast<Xapian::valueno>(options->facet_slot);
             if (const auto *columns = db->columns_for(slot)) {
                 column_spy = std::make_unique<corpus::ColumnSpy>(*columns);
@@ -469,7 +591,16 @@ cx_status cx_search(cx_db *db, const cx_query *query, const cx_search_options *o
         }
         for (auto it = results->mset.begin(); it != results->mset.end(); ++it)
             results->data.push_back(it.get_document().get_data());
-        if (column_spy || slot_spy) {
+        if (!item_spies.empty()) {
+            // (A document's items are distinct: summed over the slots, each counts it once.)
+            std::map<std::string, uint32_t> item_counts;
+            for (const auto &spy : item_spies)
+                for (auto it = spy->values_begin(); it != spy->values_end(); ++it) item_counts[*it] += it.get_termfreq();
+            for (auto &[facet, values] : corpus::group_items(item_counts)) {
+                results->facet_names.push_back(facet);
+                results->facets.push_back(std::move(values));
+            }
+        } else if (column_spy || slot_spy) {
             for (auto &[facet, values] : column_spy ? column_spy->facets() : slot_spy->facets()) {
                 results->facet_names.push_back(facet);
                 results->facets.push_back(std::move(values));
@@ -484,7 +615,7 @@ cx_status cx_search(cx_db *db, const cx_query *query, const cx_search_options *o
 cx_status cx_matches_open(cx_db *db, const cx_query *query, int32_t sort_slot, int sort_descending,
                           cx_matches **out, char **error) {
     *out = nullptr;
-    return guarded(error, [&] {
+    return guarded(db, error, [&] {
         Xapian::Enquire enquire(*db->read);
         enquire.set_query(query->query);
         if (sort_slot >= 0)
@@ -502,7 +633,7 @@ cx_status cx_matches_open(cx_db *db, const cx_query *query, int32_t sort_slot, i
 cx_status cx_matches_next(cx_matches *matches, const char **data, size_t *len, char **error) {
     *data = nullptr;
     *len = 0;
-    return guarded(error, [&] {
+    return guarded(matches->db, error, [&] {
         while (matches->next < matches->ids.size()) {
             Xapian::docid id = matches->ids[matches->next++];
             try {

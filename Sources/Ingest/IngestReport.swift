@@ -25,11 +25,13 @@ public struct IngestReport: Codable, Sendable {
     public var release: Int?
     /// What it brought each saved search.
     public var watches: [WatchNews] = []
+    /// With `--shard`: files and messages left to the other shards.
+    public var otherShards = 0
 
     enum CodingKeys: String, CodingKey {
         case files, records, pages, rejected, seconds
         case ocrPages = "ocr_pages", skippedDuplicates = "skipped_duplicates", sameMessageElsewhere = "same_message_elsewhere"
-        case failedBefore = "failed_before", release, watches
+        case failedBefore = "failed_before", release, watches, otherShards = "other_shards"
     }
 }
 

@@ -29,6 +29,9 @@ public struct Ingester: Sendable {
         self.jobs = max(1, jobs)
     }
 
+    /// With a shard, only the files and messages that are its own (`ShardAssignment`).
+    public var shard: ShardAssignment?
+
     /// Archives inside archives are opened this deep, and no deeper (a zip of zips of
     /// zips is how the oldest decompression bombs are made).
     public var maxArchiveDepth = 4
@@ -41,6 +44,8 @@ public struct Ingester: Sendable {
         case failedBefore(String)
         /// Every record of the file is in the sink; its done marker is not yet.
         case indexed(sha256: String, FileRead)
+        /// Another shard's file (`shard`).
+        case otherShard
     }
 
     /// What reading one file gave. `rejected`: the parts of it that are no record (an
@@ -52,6 +57,8 @@ public struct Ingester: Sendable {
         var members = 0, memberPages = 0, memberOCRPages = 0
         /// Members already in the index (or met earlier in this run).
         var duplicateMembers = 0
+        /// Messages (and an archive's files) left to other shards.
+        var otherShards = 0
 
         static func += (total: inout FileRead, part: FileRead) {
             total.records += part.records
@@ -62,6 +69,7 @@ public struct Ingester: Sendable {
             total.memberPages += part.memberPages
             total.memberOCRPages += part.memberOCRPages
             total.duplicateMembers += part.duplicateMembers
+            total.otherShards += part.otherShards
         }
     }
 
@@ -92,6 +100,9 @@ public struct Ingester: Sendable {
                 case .duplicate:
                     report.skippedDuplicates += 1
                     logger.debug("\(path): already in the index")
+                case .otherShard:
+                    report.otherShards += 1
+                    logger.debug("\(path): another shard's")
                 case .rejected(let reason, let sha):
                     report.rejected.append(Rejection(path: path, reason: reason))
                     if let sha { try counter.recordFailure(sha256: sha, reason: reason) }
@@ -106,6 +117,7 @@ public struct Ingester: Sendable {
                     report.rejected += read.rejected
                     report.files += 1 + read.members
                     report.skippedDuplicates += read.duplicateMembers
+                    report.otherShards += read.otherShards
                     report.pages += read.pages
                     report.ocrPages += read.ocrPages
                 }
@@ -141,10 +153,13 @@ public struct Ingester: Sendable {
             let contents = try Self.contents(of: path, kind: kind)
             let digest = try contents.map(FileHash.sha256) ?? FileHash.sha256(path: path)
             sha = digest
+            if let shard, !kind.routedByPart, !shard.holds(sha256: digest) { return .otherShard }
             if try sink.isIndexed(sha256: digest) || !seen.insert(digest) { return .duplicate }
             if !retryFailed, let before = try sink.failure(sha256: digest) { return .failedBefore(before) }
             let read = try await records(of: path, kind: kind, contents: contents, file: SourceFile(path: path, sha256: digest),
                                          sink: sink, seen: seen, depth: 0)
+            // (A file that is one message, another shard's, is not this shard's file.)
+            if [.email, .outlookMessage].contains(kind), read.records == 0, read.otherShards > 0 { return .otherShard }
             return .indexed(sha256: digest, read)
         } catch let error as PDFError {
             return .rejected(error.reason, sha256: sha)
@@ -171,7 +186,9 @@ public struct Ingester: Sendable {
             return FileRead(records: read.records.count, pages: read.pages, ocrPages: read.ocrPages)
         case .email:
             // (A message without From, Date or Subject is still a message: its text is kept.)
-            let read = try await messageRecords(EmailMessage(contents ?? Data()), file: file, index: nil)
+            let message = EmailMessage(contents ?? Data())
+            guard shard?.holds(message, fallback: file.sha256) ?? true else { return FileRead(otherShards: 1) }
+            let read = try await messageRecords(message, file: file, index: nil)
             try sink.add(read.records)
             return FileRead(records: read.records.count, pages: read.pages, ocrPages: read.ocrPages)
         case .mbox:
@@ -188,7 +205,12 @@ public struct Ingester: Sendable {
                     read.rejected.append(Rejection(path: messageFile.citation, reason: "message cut off before the end of its headers"))
                     continue
                 }
-                let records = try await messageRecords(EmailMessage(message.data), file: messageFile, index: position - 1).records
+                let email = EmailMessage(message.data)
+                guard shard?.holds(email, fallback: file.sha256 + "#\(position)") ?? true else {
+                    read.otherShards += 1
+                    continue
+                }
+                let records = try await messageRecords(email, file: messageFile, index: position - 1).records
                 chunk += records
                 read.records += records.count
                 recorded += 1
@@ -197,7 +219,7 @@ public struct Ingester: Sendable {
                     chunk = []
                 }
             }
-            guard recorded > 0 else { throw FileKind.Unsupported(description: "no complete message in this mbox") }
+            guard recorded > 0 || read.otherShards > 0 else { throw FileKind.Unsupported(description: "no complete message in this mbox") }
             try sink.add(chunk)
             return read
         case .text:
@@ -207,7 +229,9 @@ public struct Ingester: Sendable {
         case .archive:
             return try await archiveRecords(path, file: file, sink: sink, seen: seen, depth: depth)
         case .outlookMessage:
-            let read = try await messageRecords(EmailMessage(try await extractor.outlookMessage(at: path)), file: file, index: nil)
+            let message = EmailMessage(try await extractor.outlookMessage(at: path))
+            guard shard?.holds(message, fallback: file.sha256) ?? true else { return FileRead(otherShards: 1) }
+            let read = try await messageRecords(message, file: file, index: nil)
             try sink.add(read.records)
             return FileRead(records: read.records.count, pages: read.pages, ocrPages: read.ocrPages)
         case .outlookMailbox:
@@ -267,7 +291,12 @@ public struct Ingester: Sendable {
             messageFile.member = (file.member ?? "") + message.member
             let data = try Data(contentsOf: message.file)
             try? FileManager.default.removeItem(at: message.file)
-            let records = try await messageRecords(EmailMessage(data), file: messageFile, index: position).records
+            let email = EmailMessage(data)
+            guard shard?.holds(email, fallback: file.sha256 + message.member) ?? true else {
+                read.otherShards += 1
+                continue
+            }
+            let records = try await messageRecords(email, file: messageFile, index: position).records
             chunk += records
             read.records += records.count
             if chunk.count >= messageChunk {
@@ -291,6 +320,7 @@ public struct Ingester: Sendable {
             let kind = try FileKind.detect(path: path)
             let contents = try Self.contents(of: path, kind: kind)
             file.sha256 = try contents.map(FileHash.sha256) ?? FileHash.sha256(path: path)
+            if let shard, !kind.routedByPart, !shard.holds(sha256: file.sha256) { return FileRead(otherShards: 1) }
             if try sink.isIndexed(sha256: file.sha256) || !seen.insert(file.sha256) { return FileRead(duplicateMembers: 1) }
             var read = try await records(of: path, kind: kind, contents: contents, file: file, sink: sink, seen: seen, depth: depth + 1)
             try sink.finish(sha256: file.sha256, pages: read.pages - read.memberPages, ocrPages: read.ocrPages - read.memberOCRPages)

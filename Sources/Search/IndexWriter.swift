@@ -50,6 +50,7 @@ public final class IndexWriter: RecordSink, @unchecked Sendable {
     ///   `MessageCopies`, `WholeQuotes`); without, each record is a thread of its own
     ///   (what `make bench` times them against).
     public init(path: String, entities: (csv: String, origin: String)? = nil, batchSize: Int = 2000, conversations: Bool = true) throws {
+        if Shards.stubFile(at: path) != nil { throw Shards.readOnly(path) }
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         self.path = path
         self.conversations = conversations

@@ -75,17 +75,29 @@ extension IndexWriter {
 
 extension SearchIndex {
     /// Every numbered release, oldest first.
+    /// (Over shards, release N is each shard's Nth ingest: its files and records summed,
+    /// dated by the last to end.)
     public func releases() throws -> [Release] {
-        let last = try counter(Schema.Counter.releases)
+        let last = try metadataOfEach(Schema.Counter.releases).compactMap { Int($0) }.max() ?? 0
         guard last > 0 else { return [] }
         return try (1...last).compactMap { number in
-            let stored = try metadata(Schema.Counter.release + String(number))
-            return stored.isEmpty ? nil : try JSONDecoder().decode(Release.self, from: Data(stored.utf8))
+            let parts = try metadataOfEach(Schema.Counter.release + String(number)).filter { !$0.isEmpty }
+                .map { try JSONDecoder().decode(Release.self, from: Data($0.utf8)) }
+            guard var release = parts.first else { return nil }
+            for part in parts.dropFirst() {
+                (release.files, release.records, release.date) = (release.files + part.files, release.records + part.records, max(release.date, part.date))
+            }
+            return release
         }
     }
 
+    /// (Over shards, each shard's, the first of a name standing.)
     public func watches() throws -> [Watch] {
-        try Watch.list(stored: metadata(Schema.Counter.watches))
+        var watches: [Watch] = []
+        for stored in try metadataOfEach(Schema.Counter.watches) {
+            for watch in try Watch.list(stored: stored) where !watches.contains(where: { $0.name == watch.name }) { watches.append(watch) }
+        }
+        return watches
     }
 
     /// What release `number` brought each saved search: its new matches' count and ids.

@@ -27,6 +27,9 @@ public enum Schema {
         public static let facets: UInt32 = 1
         /// The record's thread id, read when a new record joins threads (`Threads`).
         public static let thread: UInt32 = 2
+        /// The facet items again, one a slot from here on, in `facetItems` order: what
+        /// Xapian's own ValueCountMatchSpy counts, on remote shards too.
+        public static let firstFacetItem: UInt32 = 100
     }
 
     /// The layout of terms and slots this build writes and reads, kept in the index's
@@ -42,8 +45,9 @@ public enum Schema {
     /// The built-in list plus the entities stored in this index.
     static func gazetteer(storedIn db: XapianDatabase) throws -> Gazetteer {
         var gazetteer = Gazetteer.builtIn
-        let stored = try db.metadata(entitiesKey)
-        if !stored.isEmpty { try gazetteer.add(csv: stored, origin: "the index's own entities") }
+        for stored in try db.metadataOfEach(entitiesKey) where !stored.isEmpty {
+            try gazetteer.add(csv: stored, origin: "the index's own entities")
+        }
         return gazetteer
     }
 
@@ -84,8 +88,13 @@ public enum Schema {
     /// The facet slot's value: `name` \u{1e} `value` items joined by \u{1f}, as the
     /// bridge's facet counter reads them (CX_FACET_NAME_END, CX_LIST_SEPARATOR).
     static func facetItems(of record: Record) -> String {
-        Facet.all.flatMap { facet in facet.values(record).map { "\(facet.name)\u{1e}\($0)" } }
-            .joined(separator: "\u{1f}")
+        facetItemList(of: record).joined(separator: "\u{1f}")
+    }
+
+    /// Each facet value of the record once, as `name` \u{1e} `value`.
+    static func facetItemList(of record: Record) -> [String] {
+        var seen: Set<String> = []
+        return Facet.all.flatMap { facet in facet.values(record).map { "\(facet.name)\u{1e}\($0)" } }.filter { seen.insert($0).inserted }
     }
 
     /// The name keys an email ties to addresses, as `people` ties them: a person's name
@@ -168,6 +177,7 @@ public enum Schema {
             for node in Threads.alone(record) { try doc.addTerm(Threads.nodePrefix + node) }
         }
         try doc.setValue(Slot.facets, facetItems(of: record))
+        for (position, item) in facetItemList(of: record).enumerated() { try doc.setValue(Slot.firstFacetItem + UInt32(position), item) }
         var stored = record
         if threadPending { stored.thread = Threads.pendingLabel }
         try doc.setData(try RecordCoding.encoder.encode(stored))

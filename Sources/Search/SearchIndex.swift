@@ -81,6 +81,13 @@ public struct SearchResponse: Encodable, Sendable {
     public var total: Int
     public var hits: [SearchHit]
     public var facets: [String: [FacetCount]]
+    /// Over shards with some left out (`Shards.Options.allowPartial`): which, and why —
+    /// the answer is partial. Absent otherwise.
+    public var missingShards: [String]?
+
+    enum CodingKeys: String, CodingKey {
+        case total, hits, facets, missingShards = "missing_shards"
+    }
 }
 
 /// The index opened for reading. Sees the last commit made when it was opened.
@@ -94,24 +101,53 @@ public final class SearchIndex: @unchecked Sendable {
     ///   index's facet columns file is missing or older than the index, build the
     ///   columns in memory (a scan of the facet slot, once per commit) rather than
     ///   decode the slot on every search.
-    public init(path: String, buildFacetColumns: Bool = false) throws {
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else {
-            throw IndexError(kind: .database, message: "no index at \(path): run 'corpus ingest' first, or give --index")
+    /// - path: an index folder, or a Xapian stub file listing shards (`Shards`).
+    public init(path: String, buildFacetColumns: Bool = false, shards: Shards.Options = .init()) throws {
+        if let stub = Shards.stubFile(at: path) {
+            db = try XapianDatabase(shardList: stub, timeoutMilliseconds: UInt32(max(1, shards.timeout * 1000)), allowPartial: shards.allowPartial)
+            missingShards = db.missingShards
+            for (name, version) in zip(db.shardNames, try db.metadataOfEach(Schema.versionKey)) where version != Schema.version {
+                throw IndexError(kind: .database, message: "shard \(name) of \(path) was built by another version of corpus (index layout \(version.isEmpty ? "1" : version), this one reads \(Schema.version)): ingest it again")
+            }
+            itemSlots = try Self.facetItemSlots(in: db)
+        } else {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue else {
+                throw IndexError(kind: .database, message: "no index at \(path): run 'corpus ingest' first, or give --index")
+            }
+            do {
+                db = try XapianDatabase(path: path, writable: false)
+            } catch let error as IndexError {
+                throw IndexError(kind: .database, message: "\(path) is not a corpus index (\(error.message))")
+            }
+            try Schema.checkVersion(of: db, path: path)
+            try db.useFacetColumns(path: Schema.facetColumnsPath(in: path), build: buildFacetColumns)
+            missingShards = []
         }
-        do {
-            db = try XapianDatabase(path: path, writable: false)
-        } catch let error as IndexError {
-            throw IndexError(kind: .database, message: "\(path) is not a corpus index (\(error.message))")
-        }
-        try Schema.checkVersion(of: db, path: path)
-        try db.useFacetColumns(path: Schema.facetColumnsPath(in: path), build: buildFacetColumns)
         gazetteer = try Schema.gazetteer(storedIn: db)
+    }
+
+    /// The shards of a stub left out (`Shards.Options.allowPartial`), each with why:
+    /// answers are then partial.
+    public let missingShards: [String]
+    /// Over shards, facets are counted from the item slots (`Schema.Slot.firstFacetItem`),
+    /// as many as the records with the most items fill; nil for an index folder.
+    private var itemSlots: Range<UInt32>?
+
+    /// The item slots some record fills: they are filled from the first, so the first empty
+    /// one ends them.
+    private static func facetItemSlots(in db: XapianDatabase) throws -> Range<UInt32> {
+        var end = Schema.Slot.firstFacetItem
+        while try db.valueFrequency(slot: end) > 0 { end += 1 }
+        return Schema.Slot.firstFacetItem..<end
     }
 
     /// Moves to the latest commit (an ingest may have run since this was opened).
     public func refresh() throws {
-        try lock.withLock { try db.reopen() }
+        try lock.withLock {
+            try db.reopen()
+            if itemSlots != nil { itemSlots = try Self.facetItemSlots(in: db) }
+        }
     }
 
     /// Runs `work` on the latest commit. An ingest that commits twice while it reads
@@ -150,7 +186,7 @@ public final class SearchIndex: @unchecked Sendable {
             for facet in Facet.names {
                 facets[facet] = (counted[facet] ?? []).map { FacetCount(value: $0.value, count: $0.count) }
             }
-            return SearchResponse(total: results.total, hits: hits, facets: facets)
+            return SearchResponse(total: results.total, hits: hits, facets: facets, missingShards: missingShards.isEmpty ? nil : missingShards)
         }
     }
 
@@ -190,13 +226,14 @@ public final class SearchIndex: @unchecked Sendable {
         try .combine(CX_OP_AND_NOT, query, .term(MessageCopies.copyTerm))
     }
 
-    /// A count kept in the index's metadata (see `Schema.Counter`).
-    func metadata(_ key: String) throws -> String {
-        try lock.withLock { try db.metadata(key) }
+    /// A metadata key's value in each shard (one for an index folder).
+    func metadataOfEach(_ key: String) throws -> [String] {
+        try lock.withLock { try db.metadataOfEach(key) }
     }
 
+    /// A count kept in the index's metadata (see `Schema.Counter`), over every shard.
     func counter(_ key: String) throws -> Int {
-        try lock.withLock { Int(try db.metadata(key)) ?? 0 }
+        try metadataOfEach(key).reduce(0) { $0 + (Int($1) ?? 0) }
     }
 
     /// The record with this id.
@@ -215,7 +252,8 @@ public final class SearchIndex: @unchecked Sendable {
     private func run(_ query: XapianQuery, offset: Int, limit: Int, sort: SearchSort, facets: Bool) throws -> XapianResults {
         let sortSlot: Int32? = sort == .relevance ? nil : Int32(Schema.Slot.date)
         return try db.search(query, offset: max(0, offset), limit: max(0, limit), sortSlot: sortSlot,
-                             descending: sort == .dateDescending, facetSlot: facets ? Schema.Slot.facets : nil)
+                             descending: sort == .dateDescending, facetSlot: facets ? Schema.Slot.facets : nil,
+                             itemSlots: facets ? itemSlots : nil)
     }
 
     /// Snippets as plain text on one line. Xapian escapes them for HTML; the terminal

@@ -286,13 +286,17 @@ enum Threads {
     }
 
     /// The thread a record written with `label` is part of now.
+    /// (Over shards, each shard's own merges.)
     static func current(_ label: String, in db: XapianDatabase) throws -> String {
-        let merged = try db.metadata(mergedKey + label)
-        return merged.isEmpty ? label : merged
+        try db.metadataOfEach(mergedKey + label).first { !$0.isEmpty } ?? label
     }
 
     /// The ids a thread's records may carry: its own, and those merged into it.
     static func labels(of thread: String, in db: XapianDatabase) throws -> [String] {
-        [thread] + (try db.metadata(labelsKey + thread)).split(separator: " ").map(String.init)
+        var labels = [thread]
+        for merged in try db.metadataOfEach(labelsKey + thread) {
+            for label in merged.split(separator: " ").map(String.init) where !labels.contains(label) { labels.append(label) }
+        }
+        return labels
     }
 }

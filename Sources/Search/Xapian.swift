@@ -3,7 +3,7 @@ import Foundation
 
 /// A failure reported by the Xapian bridge.
 public struct IndexError: Error, CustomStringConvertible, Sendable {
-    public enum Kind: Sendable { case locked, notFound, database, query, diskFull, modified, other }
+    public enum Kind: Sendable { case locked, notFound, database, query, diskFull, modified, shard, other }
     public var kind: Kind
     public var message: String
     public var description: String { message }
@@ -16,6 +16,7 @@ public struct IndexError: Error, CustomStringConvertible, Sendable {
         case CX_ERR_QUERY: .query
         case CX_ERR_DISK_FULL: .diskFull
         case CX_ERR_MODIFIED: .modified
+        case CX_ERR_SHARD: .shard
         default: .other
         }
         self.message = message.map { String(cString: $0) } ?? "Xapian error \(status.rawValue)"
@@ -40,7 +41,43 @@ final class XapianDatabase {
         handle = db!
     }
 
+    /// The shards a stub file lists, read as one (see `cx_db_open_shards`).
+    /// - missing: with allowPartial, the shards left out, each with why.
+    init(shardList path: String, timeoutMilliseconds: UInt32, allowPartial: Bool) throws {
+        var db: OpaquePointer?
+        var skipped: UnsafeMutablePointer<CChar>?
+        try check { cx_db_open_shards(path, timeoutMilliseconds, allowPartial ? 1 : 0, &db, &skipped, $0) }
+        handle = db!
+        missingShards = String(cString: skipped!).split(separator: "\n").map(String.init)
+        cx_free_string(skipped)
+    }
+
+    /// Shards of a stub that could not be opened (with `allowPartial`).
+    private(set) var missingShards: [String] = []
+
     deinit { cx_db_free(handle) }
+
+    /// Each database this handle reads, by the name its stub gives it (one for a folder).
+    var shardNames: [String] {
+        (0..<cx_db_shard_count(handle)).map { String(cString: cx_db_shard_name(handle, $0)) }
+    }
+
+    /// A metadata key's value in each shard, in the stub's order.
+    func shardMetadata(_ key: String) throws -> [String] {
+        try (0..<cx_db_shard_count(handle)).map { shard in
+            var value: UnsafeMutablePointer<CChar>?
+            try check { cx_db_shard_metadata(handle, shard, key, &value, $0) }
+            defer { cx_free_string(value) }
+            return String(cString: value!)
+        }
+    }
+
+    /// How many documents have a value in slot.
+    func valueFrequency(slot: UInt32) throws -> Int {
+        var count: UInt32 = 0
+        try check { cx_db_value_freq(handle, slot, &count, $0) }
+        return Int(count)
+    }
 
     /// Closes the database (a writer's lock is released) and says if that failed.
     func close() throws { try check { cx_db_close(handle, $0) } }
@@ -118,12 +155,14 @@ final class XapianDatabase {
         return String(cString: joined!).split(separator: "\u{1f}").map(String.init)
     }
 
+    /// - itemSlots: count facets from these slots (one facet item each) instead of facetSlot.
     func search(_ query: XapianQuery, offset: Int, limit: Int, sortSlot: Int32?, descending: Bool,
-                facetSlot: UInt32?) throws -> XapianResults {
+                facetSlot: UInt32?, itemSlots: Range<UInt32>? = nil) throws -> XapianResults {
         var results: OpaquePointer?
         var options = cx_search_options(
             offset: UInt32(clamping: offset), limit: UInt32(clamping: limit), sort_slot: sortSlot ?? -1,
-            sort_descending: descending ? 1 : 0, facet_slot: facetSlot.map(Int32.init) ?? -1)
+            sort_descending: descending ? 1 : 0, facet_slot: facetSlot.map(Int32.init) ?? -1,
+            item_slot_base: itemSlots?.lowerBound ?? 0, item_slots: UInt32(itemSlots?.count ?? 0))
         try check { cx_search(handle, query.handle, &options, &results, $0) }
         return XapianResults(handle: results!)
     }

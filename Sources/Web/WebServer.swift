@@ -24,8 +24,8 @@ public struct WebServer: Sendable {
     }
 
     /// Opens `count` read handles on the index at path.
-    public init(indexPath: String, readers count: Int = ProcessInfo.processInfo.activeProcessorCount) throws {
-        self.init(readers: try (0..<max(1, count)).map { _ in try SearchIndex(path: indexPath, buildFacetColumns: true) })
+    public init(indexPath: String, shards: Shards.Options = .init(), readers count: Int = ProcessInfo.processInfo.activeProcessorCount) throws {
+        self.init(readers: try (0..<max(1, count)).map { _ in try SearchIndex(path: indexPath, buildFacetColumns: true, shards: shards) })
     }
 
     init(readers: [SearchIndex]) {

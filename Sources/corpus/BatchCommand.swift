@@ -33,7 +33,7 @@ struct BatchCommand: AsyncParsableCommand {
         }
         let lines = Batch.lines(of: data, csv: file.lowercased().hasSuffix(".csv"))
         guard !lines.isEmpty else { throw fail("\(file): no query in it (one a line; # starts a comment)") }
-        let results = try await reportingErrors { try SearchIndex(path: index.path).latest { $0.batch(lines) } }
+        let results = try await reportingErrors { try index.open().latest { $0.batch(lines) } }
         for failed in results where failed.error != nil {
             FileHandle.standardError.write(Data("corpus: \(file):\(failed.line): \(failed.error!)\n".utf8))
         }

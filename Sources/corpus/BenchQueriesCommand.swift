@@ -25,7 +25,7 @@ struct BenchQueriesCommand: AsyncParsableCommand {
             var p99: Double
         }
         let rows = try await reportingErrors { () -> [Row] in
-            let searchIndex = try SearchIndex(path: index.path)
+            let searchIndex = try index.open()
             let lines = try String(contentsOfFile: queries, encoding: .utf8).split(separator: "\n").map(String.init).filter { !$0.isEmpty }
             return try lines.map { query in
                 var times: [Double] = []

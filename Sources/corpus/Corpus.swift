@@ -36,8 +36,31 @@ struct IndexOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The index folder (default: $CORPUS_INDEX, else ./corpus-index).", valueName: "DIR"))
     var index: String?
 
+    @Option(name: .customLong("shard-timeout"), help: ArgumentHelp(
+        "With --index a list of shards: fail, naming it, when a remote shard does not answer within this many seconds.",
+        valueName: "SECONDS"))
+    var shardTimeout: Double = 10
+
+    @Flag(name: .customLong("allow-partial"), help: "With --index a list of shards: leave out a shard that cannot be opened, and say so.")
+    var allowPartial = false
+
     var path: String {
         index ?? ProcessInfo.processInfo.environment["CORPUS_INDEX"].flatMap { $0.isEmpty ? nil : $0 } ?? "corpus-index"
+    }
+
+    func validate() throws {
+        guard shardTimeout > 0 else { throw ValidationError("--shard-timeout must be more than 0 seconds") }
+    }
+
+    var shards: Shards.Options { Shards.Options(timeout: shardTimeout, allowPartial: allowPartial) }
+
+    /// The index opened for reading; a shard left out (--allow-partial) is named on stderr.
+    func open(buildFacetColumns: Bool = false) throws -> SearchIndex {
+        let opened = try SearchIndex(path: path, buildFacetColumns: buildFacetColumns, shards: shards)
+        for shard in opened.missingShards {
+            FileHandle.standardError.write(Data("corpus: partial answer: shard \(shard) is left out\n".utf8))
+        }
+        return opened
     }
 }
 

@@ -27,7 +27,7 @@ struct ExportCommand: AsyncParsableCommand {
 
     func run() async throws {
         let summary = try await reportingErrors {
-            try SearchIndex(path: index.path).export(query: query, to: out, format: format, force: force)
+            try index.open().export(query: query, to: out, format: format, force: force)
         }
         print("Wrote \(out): \(summary.records) record\(summary.records == 1 ? "" : "s"), \(summary.originals) original file\(summary.originals == 1 ? "" : "s"), \(summary.pageRanges) page-range PDF\(summary.pageRanges == 1 ? "" : "s").")
     }

@@ -30,6 +30,11 @@ struct IngestCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Records per commit: an interrupted ingest keeps every commit made.", valueName: "N"))
     var batch: Int = 2000
 
+    @Option(help: ArgumentHelp(
+        "Ingest only shard K of N: the files, and the conversations of mail, a stable hash gives it (N machines each build one; a list of shards reads them as one).",
+        valueName: "K/N"))
+    var shard: String?
+
     @Flag(help: "Read again the files an earlier ingest could not read (else they are listed, not read).")
     var retryFailed = false
 
@@ -48,6 +53,9 @@ struct IngestCommand: AsyncParsableCommand {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         guard timeout > 0 else { throw ValidationError("--timeout must be more than 0 seconds") }
         guard batch >= 1 else { throw ValidationError("--batch must be at least 1") }
+        if let shard {
+            do { _ = try ShardAssignment(shard) } catch { throw ValidationError("--shard: \(error)") }
+        }
     }
 
     func run() async throws {
@@ -69,6 +77,7 @@ struct IngestCommand: AsyncParsableCommand {
             let pool = WorkerPool(size: jobs, timeLimit: timeout)
             var ingester = Ingester(extractor: pool, builder: RecordBuilder(gazetteer: gazetteer), ocrMode: ocr.ocr, jobs: jobs)
             ingester.retryFailed = retryFailed
+            ingester.shard = try shard.map(ShardAssignment.init)
             ingester.ocrLanguage = ocr.language
             let progress = ProgressPrinter(quiet: verbose)
             let release = try writer.beginRelease()
@@ -78,7 +87,7 @@ struct IngestCommand: AsyncParsableCommand {
             try writer.close()
             progress.finish()
             report.release = release
-            report.watches = try SearchIndex(path: index.path).news(in: release)
+            report.watches = try index.open().news(in: release)
             return report
         }
         for skipped in report.failedBefore {
@@ -100,6 +109,9 @@ struct IngestCommand: AsyncParsableCommand {
             }
             if report.sameMessageElsewhere > 0 {
                 print("\(report.sameMessageElsewhere) message(s) were already indexed from another file: their records now name both files.")
+            }
+            if let shard, report.otherShards > 0 {
+                print("\(report.otherShards) file(s) and message(s) belong to the other shards, not \(shard): ingest them there.")
             }
             if let release = report.release { print("This was release \(release) of the index: release:\(release) finds what it added.") }
             for watch in report.watches {

@@ -11,7 +11,7 @@ struct PeopleCommand: AsyncParsableCommand {
     @OptionGroup var listing: ListingOptions
 
     func run() async throws {
-        let people = try await reportingErrors { try SearchIndex(path: index.path).latest { try $0.people(query: listing.query) } }
+        let people = try await reportingErrors { try index.open().latest { try $0.people(query: listing.query) } }
         if listing.json {
             struct Output: Encodable { var people: [Person] }
             return try printJSON(Output(people: people))

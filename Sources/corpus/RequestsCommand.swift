@@ -11,7 +11,7 @@ struct RequestsCommand: AsyncParsableCommand {
     @OptionGroup var listing: ListingOptions
 
     func run() async throws {
-        let requests = try await reportingErrors { try SearchIndex(path: index.path).latest { try $0.requests(query: listing.query) } }
+        let requests = try await reportingErrors { try index.open().latest { try $0.requests(query: listing.query) } }
         if listing.json {
             struct Output: Encodable { var requests: [RequestSummary] }
             return try printJSON(Output(requests: requests))

@@ -34,7 +34,7 @@ struct SearchCommand: AsyncParsableCommand {
     func run() async throws {
         let bold = !json && isatty(1) == 1
         let response = try await reportingErrors {
-            try SearchIndex(path: index.path).latest { try $0.search(SearchRequest(
+            try index.open().latest { try $0.search(SearchRequest(
                 query: query, limit: limit, offset: offset, sort: sort,
                 highlight: bold ? ("\u{1B}[1m", "\u{1B}[0m") : ("", ""))) }
         }

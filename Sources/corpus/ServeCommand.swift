@@ -26,7 +26,7 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let server = try await reportingErrors { try WebServer(indexPath: index.path) }
+        let server = try await reportingErrors { try WebServer(indexPath: index.path, shards: index.shards) }
         let url = "http://\(host.contains(":") ? "[\(host)]" : host):\(port)/"
         if !WebServer.isLoopback(host) {
             FileHandle.standardError.write(Data("corpus: warning: the reading room at \(url) is open to every machine that can reach this one, and shows everything in \(index.path)\n".utf8))

@@ -17,7 +17,7 @@ struct ShowCommand: AsyncParsableCommand {
     func run() async throws {
         let record = try await reportingErrors { () -> Record in
             do {
-                return try SearchIndex(path: index.path).latest { try $0.record(id: id) }
+                return try index.open().latest { try $0.record(id: id) }
             } catch let error as IndexError where error.kind == .notFound {
                 throw fail("no record with id \(id)")
             }

@@ -12,7 +12,7 @@ struct StatsCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
-        let stats = try await reportingErrors { try SearchIndex(path: index.path).latest { try $0.stats() } }
+        let stats = try await reportingErrors { try index.open().latest { try $0.stats() } }
         if json {
             try printJSON(stats)
             return

@@ -23,7 +23,7 @@ struct ThreadCommand: AsyncParsableCommand {
     func run() async throws {
         let conversation = try await reportingErrors { () -> Conversation in
             do {
-                return try SearchIndex(path: index.path).latest { try $0.conversation(of: id) }
+                return try index.open().latest { try $0.conversation(of: id) }
             } catch let error as IndexError where error.kind == .notFound {
                 throw fail("no record or thread with id \(id)")
             }

@@ -33,7 +33,7 @@ struct TimelineCommand: AsyncParsableCommand {
 
     func run() async throws {
         let timeline = try await reportingErrors {
-            try SearchIndex(path: index.path).latest { try $0.timeline(query: query, by: by, interval: interval) }
+            try index.open().latest { try $0.timeline(query: query, by: by, interval: interval) }
         }
         if json { return try printJSON(timeline) }
         if csv { return print(timeline.csv, terminator: "") }

@@ -30,7 +30,7 @@ struct WatchCommand: AsyncParsableCommand {
         @Flag(help: "Print JSON.") var json = false
 
         func run() async throws {
-            let watches = try await reportingErrors { try SearchIndex(path: index.path).latest { try $0.watches() } }
+            let watches = try await reportingErrors { try index.open().latest { try $0.watches() } }
             if json {
                 struct Output: Encodable { var watches: [Watch] }
                 return try printJSON(Output(watches: watches))

@@ -26,7 +26,8 @@ typedef enum {
     CX_ERR_QUERY = 4,       /* a query could not be parsed or run */
     CX_ERR_OTHER = 5,
     CX_ERR_DISK_FULL = 6,   /* a write found no space left: what was committed before stands */
-    CX_ERR_MODIFIED = 7     /* a reader fell two commits behind: reopen and run it again */
+    CX_ERR_MODIFIED = 7,    /* a reader fell two commits behind: reopen and run it again */
+    CX_ERR_SHARD = 8        /* a remote shard does not answer (the message names it) */
 } cx_status;
 
 typedef struct cx_db cx_db;
@@ -42,6 +43,20 @@ void cx_free_string(char *s);
 /* Opens the database at path. writable: create it if missing and take the write
  * lock (CX_ERR_LOCKED if another writer has it). */
 cx_status cx_db_open(const char *path, int writable, cx_db **out, char **error);
+/* Opens, read-only, the shards a Xapian stub file lists as one database: lines
+ * `auto PATH` (or `glass PATH`; relative to the stub's folder) and `remote HOST:PORT`
+ * (a xapian-tcpsrv); blank lines and `#` comments are skipped. A remote shard that
+ * does not answer within timeout_ms, when opened or in any later call, fails the call
+ * with CX_ERR_SHARD naming it. With allow_partial, a shard that cannot be opened is
+ * left out and named, with why, in *missing (one a line; "" when none; free with
+ * cx_free_string); the others are read. */
+cx_status cx_db_open_shards(const char *stub, uint32_t timeout_ms, int allow_partial, cx_db **out, char **missing,
+                            char **error);
+/* The databases db reads (1 for an index folder), each's name as its stub gives it,
+ * and each's own metadata (the combined database answers metadata from its first). */
+size_t cx_db_shard_count(const cx_db *db);
+const char *cx_db_shard_name(const cx_db *db, size_t shard);
+cx_status cx_db_shard_metadata(cx_db *db, size_t shard, const char *key, char **value, char **error);
 /* Closes the database, releasing the write lock; a writable database's changes not
  * yet committed are lost (an open transaction is abandoned). Reports what closing
  * could not do; the handle must still be freed. */
@@ -72,6 +87,8 @@ cx_status cx_db_slot_values_of_first(cx_db *db, const char *const *terms, size_t
  * order, each without the prefix, joined by CX_LIST_SEPARATOR into *terms (free with
  * cx_free_string; empty when none). */
 cx_status cx_db_terms_with_prefix(cx_db *db, const char *prefix, size_t limit, char **terms, char **error);
+/* *out = how many documents have a value in slot (over every shard). */
+cx_status cx_db_value_freq(cx_db *db, uint32_t slot, uint32_t *out, char **error);
 /* Database-wide key/value metadata (committed with the transaction). A missing key
  * reads as "". *value is malloc'd (cx_free_string). */
 cx_status cx_db_set_metadata(cx_db *db, const char *key, const char *value, char **error);
@@ -120,6 +137,12 @@ typedef struct {
     int32_t sort_slot;       /* -1: by relevance; else by this value slot, then relevance */
     int sort_descending;
     int32_t facet_slot;      /* -1: no facets; else the slot holding each document's facet items */
+    /* With item_slots > 0, facets are counted instead from slots item_slot_base ..
+     * item_slot_base + item_slots - 1, each holding one facet item of the document (or
+     * nothing), by Xapian's own ValueCountMatchSpy: the spy a stock xapian-tcpsrv runs,
+     * so that counts over remote shards are exact. */
+    uint32_t item_slot_base;
+    uint32_t item_slots;
 } cx_search_options;
 
 /* A document's facet items, all in one value slot so that counting reads one value a
