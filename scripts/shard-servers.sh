@@ -28,7 +28,15 @@ case "${1:-}" in
       # (A port found free may be taken before the server binds it: then another.)
       for attempt in 1 2 3 4 5; do
         port=$(free_port)
-        xapian-tcpsrv --quiet --interface 127.0.0.1 --port "$port" "$shard" > /dev/null 2>&1 &
+        # (The server closes every descriptor it was given but the standard three: one held
+        # open would keep whoever ran this script waiting for its end.)
+        (
+          for fd in /proc/$BASHPID/fd/*; do
+            fd=${fd##*/}
+            [ "$fd" -gt 2 ] && eval "exec $fd>&-"
+          done
+          exec xapian-tcpsrv --quiet --interface 127.0.0.1 --port "$port" "$shard"
+        ) < /dev/null > /dev/null 2>&1 &
         pid=$!
         for _ in $(seq 1 50); do
           if answers "$port"; then started=$port; break; fi

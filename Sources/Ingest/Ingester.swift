@@ -32,6 +32,14 @@ public struct Ingester: Sendable {
     /// With a shard, only the files and messages that are its own (`ShardAssignment`).
     public var shard: ShardAssignment?
 
+    /// 1 when this ingest counts the file with this hash among the index's files: with a
+    /// shard, a file whose parts went to several shards (an mbox, an archive) counts in the
+    /// one its hash gives, as a PDF does; a file that is one message, in its message's.
+    private func counted(_ sha256: String, _ kind: FileKind) -> Int {
+        guard let shard, kind.routedByPart, ![.email, .outlookMessage].contains(kind) else { return 1 }
+        return shard.holds(sha256: sha256) ? 1 : 0
+    }
+
     /// Archives inside archives are opened this deep, and no deeper (a zip of zips of
     /// zips is how the oldest decompression bombs are made).
     public var maxArchiveDepth = 4
@@ -59,6 +67,8 @@ public struct Ingester: Sendable {
         var duplicateMembers = 0
         /// Messages (and an archive's files) left to other shards.
         var otherShards = 0
+        /// Whether this ingest counts the file among the index's files (`counted`).
+        var counted = 1
 
         static func += (total: inout FileRead, part: FileRead) {
             total.records += part.records
@@ -113,7 +123,7 @@ public struct Ingester: Sendable {
                 case .indexed(let sha, let read):
                     logger.debug("\(path): \(read.records) record(s)\(read.pages > 0 ? ", \(read.pages) page(s), \(read.ocrPages) OCR'd" : "")\(read.members > 0 ? " from \(read.members) member(s)" : "")\(read.rejected.isEmpty ? "" : ", \(read.rejected.count) part(s) rejected")")
                     // (An archive's members counted their pages when each was marked done.)
-                    try counter.finish(sha256: sha, pages: read.pages - read.memberPages, ocrPages: read.ocrPages - read.memberOCRPages)
+                    try counter.finish(sha256: sha, files: read.counted, pages: read.pages - read.memberPages, ocrPages: read.ocrPages - read.memberOCRPages)
                     report.rejected += read.rejected
                     report.files += 1 + read.members
                     report.skippedDuplicates += read.duplicateMembers
@@ -160,7 +170,9 @@ public struct Ingester: Sendable {
                                          sink: sink, seen: seen, depth: 0)
             // (A file that is one message, another shard's, is not this shard's file.)
             if [.email, .outlookMessage].contains(kind), read.records == 0, read.otherShards > 0 { return .otherShard }
-            return .indexed(sha256: digest, read)
+            var counted = read
+            counted.counted = self.counted(digest, kind)
+            return .indexed(sha256: digest, counted)
         } catch let error as PDFError {
             return .rejected(error.reason, sha256: sha)
         } catch {
@@ -323,7 +335,7 @@ public struct Ingester: Sendable {
             if let shard, !kind.routedByPart, !shard.holds(sha256: file.sha256) { return FileRead(otherShards: 1) }
             if try sink.isIndexed(sha256: file.sha256) || !seen.insert(file.sha256) { return FileRead(duplicateMembers: 1) }
             var read = try await records(of: path, kind: kind, contents: contents, file: file, sink: sink, seen: seen, depth: depth + 1)
-            try sink.finish(sha256: file.sha256, pages: read.pages - read.memberPages, ocrPages: read.ocrPages - read.memberOCRPages)
+            try sink.finish(sha256: file.sha256, files: counted(file.sha256, kind), pages: read.pages - read.memberPages, ocrPages: read.ocrPages - read.memberOCRPages)
             read.members += 1
             read.memberPages = read.pages
             read.memberOCRPages = read.ocrPages

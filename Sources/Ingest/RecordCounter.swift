@@ -15,7 +15,9 @@ final class RecordCounter: RecordSink, @unchecked Sendable {
         try sink.add(records)
         lock.withLock { count += records.count }
     }
-    func finish(sha256: String, pages: Int, ocrPages: Int) throws { try sink.finish(sha256: sha256, pages: pages, ocrPages: ocrPages) }
+    func finish(sha256: String, files: Int, pages: Int, ocrPages: Int) throws {
+        try sink.finish(sha256: sha256, files: files, pages: pages, ocrPages: ocrPages)
+    }
     func commit() throws { try sink.commit() }
     func tally() throws -> SinkTally { try sink.tally() }
     func failure(sha256: String) throws -> String? { try sink.failure(sha256: sha256) }

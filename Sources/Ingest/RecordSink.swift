@@ -7,9 +7,10 @@ public protocol RecordSink: Sendable {
     /// Adds records; a large file's come in several calls. The sink commits when it
     /// sees fit, so a commit may hold part of a file.
     func add(_ records: [Record]) throws
-    /// Marks a file as indexed to its end, and counts it and its pages, with (in the
-    /// same transaction as) its last records.
-    func finish(sha256: String, pages: Int, ocrPages: Int) throws
+    /// Marks a file as indexed to its end, and counts it (`files`: 0 for a file whose
+    /// parts went to several shards, counted by the shard its hash gives) and its pages,
+    /// with (in the same transaction as) its last records.
+    func finish(sha256: String, files: Int, pages: Int, ocrPages: Int) throws
     /// Makes everything added so far durable.
     func commit() throws
     /// What the records added so far did to the index, once committed.

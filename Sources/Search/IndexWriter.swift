@@ -158,14 +158,14 @@ public final class IndexWriter: RecordSink, @unchecked Sendable {
         }
     }
 
-    public func finish(sha256: String, pages: Int, ocrPages: Int) throws {
+    public func finish(sha256: String, files: Int = 1, pages: Int, ocrPages: Int) throws {
         writes.async {
             self.applying {
                 try self.beginIfNeeded()
                 try self.db.setMetadata(Schema.Counter.fileDone + sha256, "1")
                 // (Read at last, after --retry-failed: no longer a failure.)
                 try self.db.setMetadata(Schema.Counter.fileFailed + sha256, "")
-                self.uncounted.files += 1
+                self.uncounted.files += files
                 self.uncounted.pages += pages
                 self.uncounted.ocrPages += ocrPages
             }

@@ -27,6 +27,10 @@ public enum Schema {
         public static let facets: UInt32 = 1
         /// The record's thread id, read when a new record joins threads (`Threads`).
         public static let thread: UInt32 = 2
+        /// Date order: `RecordDate.sortKey` (empty when undated), then the record id, so
+        /// that records of one minute come in one order, the same over shards as in one
+        /// index (Xapian would order them by document number).
+        public static let dateOrder: UInt32 = 3
         /// The facet items again, one a slot from here on, in `facetItems` order: what
         /// Xapian's own ValueCountMatchSpy counts, on remote shards too.
         public static let firstFacetItem: UInt32 = 100
@@ -177,6 +181,7 @@ public enum Schema {
             for node in Threads.alone(record) { try doc.addTerm(Threads.nodePrefix + node) }
         }
         try doc.setValue(Slot.facets, facetItems(of: record))
+        try doc.setValue(Slot.dateOrder, (record.date?.sortKey ?? "") + "\u{1f}" + record.id)
         for (position, item) in facetItemList(of: record).enumerated() { try doc.setValue(Slot.firstFacetItem + UInt32(position), item) }
         var stored = record
         if threadPending { stored.thread = Threads.pendingLabel }

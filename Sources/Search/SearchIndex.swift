@@ -92,8 +92,12 @@ public struct SearchResponse: Encodable, Sendable {
 
 /// The index opened for reading. Sees the last commit made when it was opened.
 public final class SearchIndex: @unchecked Sendable {
-    private let db: XapianDatabase
+    private var db: XapianDatabase
     private let lock = NSLock()
+    /// Over shards, how to open them again: a remote shard's connection that failed stays
+    /// failed, so the next `latest` reads through new ones (a restarted server answers).
+    private var openShards: (() throws -> XapianDatabase)?
+    private var shardFailed = false
     /// The entities the records were tagged with: built-in, and those stored at ingest.
     public let gazetteer: Gazetteer
 
@@ -104,7 +108,9 @@ public final class SearchIndex: @unchecked Sendable {
     /// - path: an index folder, or a Xapian stub file listing shards (`Shards`).
     public init(path: String, buildFacetColumns: Bool = false, shards: Shards.Options = .init()) throws {
         if let stub = Shards.stubFile(at: path) {
-            db = try XapianDatabase(shardList: stub, timeoutMilliseconds: UInt32(max(1, shards.timeout * 1000)), allowPartial: shards.allowPartial)
+            let open = { try XapianDatabase(shardList: stub, timeoutMilliseconds: UInt32(max(1, shards.timeout * 1000)), allowPartial: shards.allowPartial) }
+            db = try open()
+            openShards = open
             missingShards = db.missingShards
             for (name, version) in zip(db.shardNames, try db.metadataOfEach(Schema.versionKey)) where version != Schema.version {
                 throw IndexError(kind: .database, message: "shard \(name) of \(path) was built by another version of corpus (index layout \(version.isEmpty ? "1" : version), this one reads \(Schema.version)): ingest it again")
@@ -129,7 +135,7 @@ public final class SearchIndex: @unchecked Sendable {
 
     /// The shards of a stub left out (`Shards.Options.allowPartial`), each with why:
     /// answers are then partial.
-    public let missingShards: [String]
+    public private(set) var missingShards: [String]
     /// Over shards, facets are counted from the item slots (`Schema.Slot.firstFacetItem`),
     /// as many as the records with the most items fill; nil for an index folder.
     private var itemSlots: Range<UInt32>?
@@ -145,7 +151,18 @@ public final class SearchIndex: @unchecked Sendable {
     /// Moves to the latest commit (an ingest may have run since this was opened).
     public func refresh() throws {
         try lock.withLock {
-            try db.reopen()
+            if !shardFailed {
+                do {
+                    try db.reopen()
+                } catch let error as IndexError where error.kind == .shard && openShards != nil {
+                    shardFailed = true
+                }
+            }
+            if shardFailed, let openShards {
+                db = try openShards()
+                missingShards = db.missingShards
+                shardFailed = false
+            }
             if itemSlots != nil { itemSlots = try Self.facetItemSlots(in: db) }
         }
     }
@@ -161,6 +178,9 @@ public final class SearchIndex: @unchecked Sendable {
                 return try work(self)
             } catch let error as IndexError where error.kind == .modified && attempt < 10 {
                 attempt += 1
+            } catch let error as IndexError where error.kind == .shard {
+                lock.withLock { shardFailed = true }
+                throw error
             }
         }
     }
@@ -211,7 +231,7 @@ public final class SearchIndex: @unchecked Sendable {
     public func forEachRecord(matching query: String, sort: SearchSort = .date,
                               _ body: (Record) throws -> Void) throws {
         let node = try QueryParser.parse(query)
-        let sortSlot: Int32? = sort == .relevance ? nil : Int32(Schema.Slot.date)
+        let sortSlot: Int32? = sort == .relevance ? nil : Int32(Schema.Slot.dateOrder)
         let matches = try lock.withLock {
             try db.matches(try messages(QueryCompiler(db: db).compile(node)), sortSlot: sortSlot, descending: sort == .dateDescending)
         }
@@ -250,7 +270,7 @@ public final class SearchIndex: @unchecked Sendable {
     }
 
     private func run(_ query: XapianQuery, offset: Int, limit: Int, sort: SearchSort, facets: Bool) throws -> XapianResults {
-        let sortSlot: Int32? = sort == .relevance ? nil : Int32(Schema.Slot.date)
+        let sortSlot: Int32? = sort == .relevance ? nil : Int32(Schema.Slot.dateOrder)
         return try db.search(query, offset: max(0, offset), limit: max(0, limit), sortSlot: sortSlot,
                              descending: sort == .dateDescending, facetSlot: facets ? Schema.Slot.facets : nil,
                              itemSlots: facets ? itemSlots : nil)

@@ -33,7 +33,7 @@ struct ListingOptions: ParsableArguments {
 }
 
 struct IndexOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The index folder (default: $CORPUS_INDEX, else ./corpus-index).", valueName: "DIR"))
+    @Option(name: .long, help: ArgumentHelp("The index folder, or a Xapian stub file listing shards to read as one (default: $CORPUS_INDEX, else ./corpus-index).", valueName: "DIR"))
     var index: String?
 
     @Option(name: .customLong("shard-timeout"), help: ArgumentHelp(

@@ -14,7 +14,7 @@ final class IngesterTests: XCTestCase {
 
         func isIndexed(sha256: String) throws -> Bool { lock.withLock { finished.contains(sha256) } }
         func add(_ records: [Record]) throws { lock.withLock { adds.append(records) } }
-        func finish(sha256: String, pages: Int, ocrPages: Int) throws {
+        func finish(sha256: String, files: Int, pages: Int, ocrPages: Int) throws {
             lock.withLock {
                 finished.append(sha256)
                 recordsAtFinish = adds.map(\.count).reduce(0, +)
