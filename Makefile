@@ -7,7 +7,7 @@ SAMPLE := corpus-sample/releases corpus-sample/email corpus-sample/documents cor
 # Tesseract's OpenMP threads must be off before libtesseract loads (tests OCR in-process).
 export OMP_THREAD_LIMIT := 1
 
-.PHONY: deps build release install demo test check accuracy realmail realmsg bench fuzz killtest screenshots load sample clean
+.PHONY: deps build release install demo test check accuracy realmail realmsg bench fuzz killtest screenshots load replica shards sample clean
 
 deps:
 	@bash scripts/install-deps.sh
@@ -105,6 +105,34 @@ screenshots: release
 # 30 s of load on /api/search over loopback with wrk.
 load: release
 	@bash scripts/load.sh
+
+# A read replica with Xapian's replication (scripts/replica.sh), on the sample: the index is
+# served to replicas, a copy pulled (only the changes, after an ingest with changesets), and
+# both asked the same question.
+replica: release
+	@rm -rf bench/work/replica && mkdir -p bench/work/replica
+	@XAPIAN_MAX_CHANGESETS=10 .build/release/corpus ingest --index bench/work/replica/index corpus-sample/releases > /dev/null
+	@set -e; served=$$(bash scripts/replica.sh start bench/work/replica/index); trap 'bash scripts/replica.sh stop bench/work/replica/index' EXIT; \
+	  echo "serving bench/work/replica/index to replicas at $$served"; \
+	  bash scripts/replica.sh pull $$served bench/work/replica/copy; \
+	  XAPIAN_MAX_CHANGESETS=10 .build/release/corpus ingest --index bench/work/replica/index corpus-sample/email > /dev/null; \
+	  bash scripts/replica.sh pull $$served bench/work/replica/copy; \
+	  for index in bench/work/replica/index bench/work/replica/copy; do \
+	    echo "$$ corpus search --index $$index vendor:clearview --limit 0"; .build/release/corpus search --index $$index vendor:clearview --limit 0; \
+	  done; echo "corpus serve --index bench/work/replica/copy serves the copy."
+
+# Four shards of the sample served by xapian-tcpsrv on loopback (scripts/shard-servers.sh),
+# asked the same question as one index.
+shards: release
+	@rm -rf bench/work/shards && mkdir -p bench/work/shards
+	@.build/release/corpus ingest --index bench/work/shards/one $(SAMPLE) > /dev/null || [ $$? -eq 2 ]
+	@for k in 1 2 3 4; do .build/release/corpus ingest --index bench/work/shards/shard$$k --shard $$k/4 $(SAMPLE) > /dev/null || [ $$? -eq 2 ]; done
+	@set -e; bash scripts/shard-servers.sh start bench/work/shards/remote.stub bench/work/shards/shard1 bench/work/shards/shard2 bench/work/shards/shard3 bench/work/shards/shard4; \
+	  trap 'bash scripts/shard-servers.sh stop bench/work/shards/remote.stub' EXIT; cat bench/work/shards/remote.stub; \
+	  for index in bench/work/shards/one bench/work/shards/remote.stub; do \
+	    echo "$$ corpus search --index $$index 'vendor:clearview from:gmail.com' --sort date --limit 3"; \
+	    .build/release/corpus search --index $$index 'vendor:clearview from:gmail.com' --sort date --limit 3; \
+	  done
 
 # Regenerate corpus-sample/ (needs Python with reportlab and Pillow; not needed to build or test).
 sample:

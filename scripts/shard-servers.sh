@@ -35,7 +35,8 @@ case "${1:-}" in
             fd=${fd##*/}
             [ "$fd" -gt 2 ] && eval "exec $fd>&-"
           done
-          exec xapian-tcpsrv --quiet --interface 127.0.0.1 --port "$port" "$shard"
+          # (A session of its own, with the processes it forks for each connection.)
+          exec setsid xapian-tcpsrv --quiet --interface 127.0.0.1 --port "$port" "$shard"
         ) < /dev/null > /dev/null 2>&1 &
         pid=$!
         for _ in $(seq 1 50); do
@@ -55,7 +56,11 @@ case "${1:-}" in
   stop)
     [ $# -eq 2 ] || { echo "usage: $0 stop STUB" >&2; exit 64; }
     if [ -f "$2.pids" ]; then
-      while read -r pid; do kill "$pid" 2>/dev/null || true; done < "$2.pids"
+      # (The server and the process it forked for each connection; it may take a moment
+      # over SIGTERM, so SIGKILL after.)
+      while read -r pid; do kill -- "-$pid" 2>/dev/null || true; done < "$2.pids"
+      sleep 0.2
+      while read -r pid; do kill -KILL -- "-$pid" 2>/dev/null || true; done < "$2.pids"
       rm -f "$2.pids"
     fi
     ;;

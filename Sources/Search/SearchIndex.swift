@@ -97,7 +97,11 @@ public final class SearchIndex: @unchecked Sendable {
     /// Over shards, how to open them again: a remote shard's connection that failed stays
     /// failed, so the next `latest` reads through new ones (a restarted server answers).
     private var openShards: (() throws -> XapianDatabase)?
-    private var shardFailed = false
+    /// Set when a shard stopped answering or the stub changed: open the shards anew.
+    private var mustReopen = false
+    /// The stub as read when opened: a replica (xapian-replicate) that took a whole new
+    /// copy points its stub at it, and the next `latest` opens that.
+    private var stubFile: (path: String, contents: String)?
     /// The entities the records were tagged with: built-in, and those stored at ingest.
     public let gazetteer: Gazetteer
 
@@ -109,6 +113,7 @@ public final class SearchIndex: @unchecked Sendable {
     public init(path: String, buildFacetColumns: Bool = false, shards: Shards.Options = .init()) throws {
         if let stub = Shards.stubFile(at: path) {
             let open = { try XapianDatabase(shardList: stub, timeoutMilliseconds: UInt32(max(1, shards.timeout * 1000)), allowPartial: shards.allowPartial) }
+            stubFile = (stub, (try? String(contentsOfFile: stub, encoding: .utf8)) ?? "")
             db = try open()
             openShards = open
             missingShards = db.missingShards
@@ -151,17 +156,21 @@ public final class SearchIndex: @unchecked Sendable {
     /// Moves to the latest commit (an ingest may have run since this was opened).
     public func refresh() throws {
         try lock.withLock {
-            if !shardFailed {
+            if let stubFile, let now = try? String(contentsOfFile: stubFile.path, encoding: .utf8), now != stubFile.contents {
+                self.stubFile?.contents = now
+                mustReopen = true
+            }
+            if !mustReopen {
                 do {
                     try db.reopen()
                 } catch let error as IndexError where error.kind == .shard && openShards != nil {
-                    shardFailed = true
+                    mustReopen = true
                 }
             }
-            if shardFailed, let openShards {
+            if mustReopen, let openShards {
                 db = try openShards()
                 missingShards = db.missingShards
-                shardFailed = false
+                mustReopen = false
             }
             if itemSlots != nil { itemSlots = try Self.facetItemSlots(in: db) }
         }
@@ -179,7 +188,7 @@ public final class SearchIndex: @unchecked Sendable {
             } catch let error as IndexError where error.kind == .modified && attempt < 10 {
                 attempt += 1
             } catch let error as IndexError where error.kind == .shard {
-                lock.withLock { shardFailed = true }
+                lock.withLock { mustReopen = true }
                 throw error
             }
         }
