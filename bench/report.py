@@ -13,6 +13,7 @@ serve = json.load(open(sys.argv[16])) if os.path.getsize(sys.argv[16]) else []
 size_big = int(sys.argv[17])
 exported = int(sys.argv[18])
 pst_messages = int(sys.argv[19])
+queries_shards = json.load(open(sys.argv[20]))
 raw = {}
 for line in open(results):
     fields = line.split()
@@ -45,6 +46,9 @@ row("  recollindex", "recoll_mail", messages, "messages")
 row("corpus ingest, Outlook .pst", "corpus_pst", pst_messages, "messages", ["readpst"])
 row("  readpst alone", "readpst", pst_messages, "messages")
 row("corpus ingest, mboxes", "corpus_mbox", records, "messages")
+row("  the same as 4 shards, 4 processes", "corpus_mbox_4shards", records, "messages")
+for k in range(1, 5):
+    row(f"    shard {k}/4 (reads all, keeps its part)", f"corpus_mbox_shard{k}", records, "messages")
 row(f"corpus export of {exported} of them", "corpus_export", exported, "records")
 
 today = datetime.date.today()
@@ -82,6 +86,7 @@ def latency_table(title, rows):
 
 latency_table(f"\nquery latency in one process ({messages} messages; exact facets over every match; 30 runs):", queries)
 latency_table(f"\nquery latency in one process ({records} messages; exact facets over every match; 30 runs):", queries_big)
+latency_table(f"\nquery latency in one process over 4 shards served by xapian-tcpsrv on loopback ({records} messages; the same answers; 30 runs):", queries_shards)
 latency_table(f"\nquery latency inside corpus serve, /api/search over loopback ({records} messages; 20 hits, snippets, exact facets; 30 runs):", serve)
 print("\none process per query, 15 runs, p50/p95 ms (corpus search: 20 hits + facets + snippets; --limit 0: count + facets):")
 print(f"  {'query':46} {'corpus search':>15} {'corpus count':>14} {'notmuch count':>15} {'notmuch search':>16}   totals")
@@ -92,5 +97,5 @@ for v in versus:
 
 json.dump({"date": str(today), "machine": platform.machine(), "cores": os.cpu_count(), "scale": scale, "runs": runs,
            "rows": rows, "index_size": index, "memory": memory, "queries": queries, "versus_notmuch": versus,
-           "records": records, "queries_at_scale": queries_big, "serve_at_scale": serve},
+           "records": records, "queries_at_scale": queries_big, "queries_over_4_shards": queries_shards, "serve_at_scale": serve},
           open("bench/results/latest.json", "w"), indent=1)

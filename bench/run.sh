@@ -118,7 +118,22 @@ rm -rf "$work/readpst" "$work/pstindex" "$work/mailbox.pst"
 rm -rf "$work/maildir" "$work/mbox" "$work/bigindex"
 python3 bench/generate_mail.py "$records" "$work/mbox"
 measure corpus_mbox "$bin" ingest --index "$work/bigindex" "$work/mbox"
+# The same messages as four shards, four processes at once (as four machines would, here on
+# $jobs cores): the wall time of all four, each one's peak memory; then queries over the four
+# served by xapian-tcpsrv on loopback, beside the one index.
+rm -rf "$work"/shard?
+start=$(date +%s.%N)
+for k in 1 2 3 4; do
+  /usr/bin/time -f '%e %M' -o "$work/time.shard$k" "$bin" ingest --index "$work/shard$k" --shard "$k/4" "$work/mbox" > "$work/out.shard$k" 2>&1 &
+done
+wait
+echo "corpus_mbox_4shards $(echo "$(date +%s.%N) - $start" | bc) $(cat "$work"/time.shard? | awk '$2 > m {m = $2} END {print m}')" >> "$work/results.txt"
+for k in 1 2 3 4; do echo "corpus_mbox_shard$k $(tail -1 "$work/time.shard$k")" >> "$work/results.txt"; done
 rm -rf "$work/mbox"
+bash scripts/shard-servers.sh start "$work/shards.stub" "$work"/shard1 "$work"/shard2 "$work"/shard3 "$work"/shard4
+"$bin" bench-queries --index "$work/shards.stub" --queries bench/queries.txt --runs 30 > "$work/queries-shards.json"
+bash scripts/shard-servers.sh stop "$work/shards.stub"
+rm -rf "$work"/shard? "$work/shards.stub"
 "$bin" bench-queries --index "$work/bigindex" --queries bench/queries.txt --runs 30 > "$work/queries-big.json"
 # Export at scale: every match of a broad query as a folder, in one pass over the matches.
 export_query='agency:NYPD date:2019'
@@ -138,4 +153,4 @@ rm -rf "$work/index"; measure sample10 "$bin" ingest --index "$work/index" "$wor
 
 python3 bench/report.py "$work/results.txt" "$text_pages" "$scan_pages" "$runs" "$scale" "$messages" "$work/queries.json" "$work/versus.json" \
   "$size_text" "$raw_text" "$size_mail" "$size_notmuch" "$raw_mail" "$records" "$work/queries-big.json" "$work/serve.json" "$size_big" \
-  "$exported" "$pst_messages"
+  "$exported" "$pst_messages" "$work/queries-shards.json"

@@ -198,9 +198,8 @@ public struct Ingester: Sendable {
             return FileRead(records: read.records.count, pages: read.pages, ocrPages: read.ocrPages)
         case .email:
             // (A message without From, Date or Subject is still a message: its text is kept.)
-            let message = EmailMessage(contents ?? Data())
-            guard shard?.holds(message, fallback: file.sha256) ?? true else { return FileRead(otherShards: 1) }
-            let read = try await messageRecords(message, file: file, index: nil)
+            guard shard?.holds(message: contents ?? Data(), fallback: file.sha256) ?? true else { return FileRead(otherShards: 1) }
+            let read = try await messageRecords(EmailMessage(contents ?? Data()), file: file, index: nil)
             try sink.add(read.records)
             return FileRead(records: read.records.count, pages: read.pages, ocrPages: read.ocrPages)
         case .mbox:
@@ -217,12 +216,11 @@ public struct Ingester: Sendable {
                     read.rejected.append(Rejection(path: messageFile.citation, reason: "message cut off before the end of its headers"))
                     continue
                 }
-                let email = EmailMessage(message.data)
-                guard shard?.holds(email, fallback: file.sha256 + "#\(position)") ?? true else {
+                guard shard?.holds(message: message.data, fallback: file.sha256 + "#\(position)") ?? true else {
                     read.otherShards += 1
                     continue
                 }
-                let records = try await messageRecords(email, file: messageFile, index: position - 1).records
+                let records = try await messageRecords(EmailMessage(message.data), file: messageFile, index: position - 1).records
                 chunk += records
                 read.records += records.count
                 recorded += 1
@@ -241,9 +239,9 @@ public struct Ingester: Sendable {
         case .archive:
             return try await archiveRecords(path, file: file, sink: sink, seen: seen, depth: depth)
         case .outlookMessage:
-            let message = EmailMessage(try await extractor.outlookMessage(at: path))
-            guard shard?.holds(message, fallback: file.sha256) ?? true else { return FileRead(otherShards: 1) }
-            let read = try await messageRecords(message, file: file, index: nil)
+            let mime = try await extractor.outlookMessage(at: path)
+            guard shard?.holds(message: mime, fallback: file.sha256) ?? true else { return FileRead(otherShards: 1) }
+            let read = try await messageRecords(EmailMessage(mime), file: file, index: nil)
             try sink.add(read.records)
             return FileRead(records: read.records.count, pages: read.pages, ocrPages: read.ocrPages)
         case .outlookMailbox:
@@ -303,12 +301,11 @@ public struct Ingester: Sendable {
             messageFile.member = (file.member ?? "") + message.member
             let data = try Data(contentsOf: message.file)
             try? FileManager.default.removeItem(at: message.file)
-            let email = EmailMessage(data)
-            guard shard?.holds(email, fallback: file.sha256 + message.member) ?? true else {
+            guard shard?.holds(message: data, fallback: file.sha256 + message.member) ?? true else {
                 read.otherShards += 1
                 continue
             }
-            let records = try await messageRecords(email, file: messageFile, index: position).records
+            let records = try await messageRecords(EmailMessage(data), file: messageFile, index: position).records
             chunk += records
             read.records += records.count
             if chunk.count >= messageChunk {

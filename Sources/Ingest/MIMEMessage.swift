@@ -75,6 +75,12 @@ public struct MIMEPart: Sendable {
     /// left it out, at the first line that is neither a header nor a header's
     /// continuation: that line is the body's first. (An mbox "From " line kept among
     /// the headers is neither, and is skipped.)
+    /// A message's headers alone, undecoded: what is needed of a message before reading it
+    /// (which shard it goes to) without parsing its body.
+    static func rawHeaders(of data: Data) -> [(name: String, value: String)] {
+        parseHeaders(splitHeaders(data).0)
+    }
+
     private static func splitHeaders(_ data: Data) -> (Data, Data) {
         let bytes = [UInt8](data)
         var lineStart = 0

@@ -30,10 +30,14 @@ public struct ShardAssignment: Sendable, Equatable, CustomStringConvertible {
         holds(key: "file:" + sha256)
     }
 
-    /// Whether this message is this shard's; `fallback` names a message without a
-    /// Message-ID (its file and place in it).
-    public func holds(_ message: EmailMessage, fallback: String) -> Bool {
-        let root = message.references.first ?? message.inReplyTo ?? message.messageID
+    /// Whether this message (its bytes: only its headers are read) is this shard's;
+    /// `fallback` names a message without a Message-ID (its file and place in it).
+    public func holds(message data: Data, fallback: String) -> Bool {
+        let headers = MIMEPart.rawHeaders(of: data)
+        func ids(_ name: String) -> [String] {
+            headers.filter { $0.name.caseInsensitiveCompare(name) == .orderedSame }.flatMap { EmailMessage.messageIDs($0.value) ?? [] }
+        }
+        let root = ids("References").first ?? ids("In-Reply-To").last ?? ids("Message-ID").first
         return holds(key: root.map { "message:" + Self.normalised($0) } ?? "file:" + fallback)
     }
 
