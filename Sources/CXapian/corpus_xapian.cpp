@@ -30,6 +30,10 @@ struct cx_db {
     std::vector<std::string> shard_names;
     std::vector<bool> shard_remote;
 
+    // The shard a document of read is in: Xapian numbers the documents of several
+    // databases in turn, one from each.
+    size_t shard_of(Xapian::docid id) const { return (id - 1) % shards.size(); }
+
     // The remote shards that do not answer now, as "HOST:PORT (why)", joined by "; ".
     std::string unanswering() {
         std::string named;
@@ -154,6 +158,7 @@ template <typename Body> cx_status guarded(cx_db *db, char **error, Body body) {
 struct cx_results {
     Xapian::MSet mset;
     std::vector<std::string> data;
+    std::vector<size_t> shards;
     std::vector<std::string> facet_names;
     std::vector<std::vector<std::pair<std::string, uint32_t>>> facets;
 };
@@ -589,8 +594,10 @@ cx_status cx_search(cx_db *db, const cx_query *query, const cx_search_options *o
             enquire.add_matchspy(slot_spy.get());
             results->mset = enquire.get_mset(options->offset, options->limit, everything);
         }
-        for (auto it = results->mset.begin(); it != results->mset.end(); ++it)
+        for (auto it = results->mset.begin(); it != results->mset.end(); ++it) {
             results->data.push_back(it.get_document().get_data());
+            results->shards.push_back(db->shard_of(*it));
+        }
         if (!item_spies.empty()) {
             // (A document's items are distinct: summed over the slots, each counts it once.)
             std::map<std::string, uint32_t> item_counts;
@@ -630,9 +637,10 @@ cx_status cx_matches_open(cx_db *db, const cx_query *query, int32_t sort_slot, i
     });
 }
 
-cx_status cx_matches_next(cx_matches *matches, const char **data, size_t *len, char **error) {
+cx_status cx_matches_next(cx_matches *matches, const char **data, size_t *len, size_t *shard, char **error) {
     *data = nullptr;
     *len = 0;
+    *shard = 0;
     return guarded(matches->db, error, [&] {
         while (matches->next < matches->ids.size()) {
             Xapian::docid id = matches->ids[matches->next++];
@@ -643,6 +651,7 @@ cx_status cx_matches_next(cx_matches *matches, const char **data, size_t *len, c
             }
             *data = matches->current.data();
             *len = matches->current.size();
+            *shard = matches->db->shard_of(id);
             return CX_OK;
         }
         return CX_OK;
@@ -662,13 +671,14 @@ const char *cx_results_data(const cx_results *results, size_t i, size_t *len) {
     return results->data[i].data();
 }
 
+size_t cx_results_shard(const cx_results *results, size_t i) { return results->shards[i]; }
+
 cx_status cx_results_snippet(const cx_results *results, const char *text, size_t length, const char *hl_start,
                              const char *hl_end, const char *omit, char **out, char **error) {
     *out = nullptr;
     return guarded(error, [&] {
         std::string s = results->mset.snippet(text, length, Xapian::Stem("english"),
-                                              Xapian::MSet::SNIPPET_BACKGROUND_MODEL |
-                                                  Xapian::MSet::SNIPPET_EXHAUSTIVE,
+                                              Xapian::MSet::SNIPPET_EXHAUSTIVE,
                                               hl_start, hl_end, omit);
         *out = copy_string(s);
         return CX_OK;

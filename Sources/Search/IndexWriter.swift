@@ -315,7 +315,7 @@ public final class IndexWriter: RecordSink, @unchecked Sendable {
         guard try db.termExists(term) else { return [] }
         let matches = try db.matches(try .term(term), sortSlot: nil, descending: false)
         var found: [Record] = []
-        while let data = try matches.next() { found.append(try RecordCoding.decoder.decode(Record.self, from: data)) }
+        while let match = try matches.next() { found.append(try RecordCoding.decoder.decode(Record.self, from: match.data)) }
         return found
     }
 

@@ -146,9 +146,10 @@ public final class SearchIndex: @unchecked Sendable {
     private var itemSlots: Range<UInt32>?
 
     /// The item slots some record fills: they are filled from the first, so the first empty
-    /// one ends them.
-    private static func facetItemSlots(in db: XapianDatabase) throws -> Range<UInt32> {
-        var end = Schema.Slot.firstFacetItem
+    /// one ends them. Looked for from `known` on (a slot once filled stays counted: an empty
+    /// one counts nothing), so that a refresh asks one question a shard.
+    private static func facetItemSlots(in db: XapianDatabase, known: Range<UInt32>? = nil) throws -> Range<UInt32> {
+        var end = known?.upperBound ?? Schema.Slot.firstFacetItem
         while try db.valueFrequency(slot: end) > 0 { end += 1 }
         return Schema.Slot.firstFacetItem..<end
     }
@@ -172,7 +173,7 @@ public final class SearchIndex: @unchecked Sendable {
                 missingShards = db.missingShards
                 mustReopen = false
             }
-            if itemSlots != nil { itemSlots = try Self.facetItemSlots(in: db) }
+            if let known = itemSlots { itemSlots = try Self.facetItemSlots(in: db, known: known) }
         }
     }
 
@@ -205,8 +206,8 @@ public final class SearchIndex: @unchecked Sendable {
             let query = try messages(QueryCompiler(db: db).compile(node))
             let results = try run(query, offset: request.offset, limit: request.limit, sort: request.sort, facets: true)
             var hits: [SearchHit] = []
-            for data in results.data {
-                let record = try read(data)
+            for (data, shard) in results.data {
+                let record = try read(data, shard: shard)
                 let snippet = try results.snippet(of: record.text, length: request.snippetLength, highlight: request.highlight)
                 hits.append(SearchHit(record: record, snippet: Self.tidy(snippet)))
             }
@@ -244,7 +245,7 @@ public final class SearchIndex: @unchecked Sendable {
         let matches = try lock.withLock {
             try db.matches(try messages(QueryCompiler(db: db).compile(node)), sortSlot: sortSlot, descending: sort == .dateDescending)
         }
-        while let record = try lock.withLock({ try matches.next().map(read) }) {
+        while let record = try lock.withLock({ try matches.next().map { try read($0.data, shard: $0.shard) } }) {
             try body(record)
         }
     }
@@ -272,9 +273,10 @@ public final class SearchIndex: @unchecked Sendable {
 
     /// A record as stored, with the thread it is part of now (its stored id may have been
     /// merged into another since; see `Threads`). Called under the lock.
-    private func read(_ data: Data) throws -> Record {
+    /// - shard: the shard it was read from, when known (its thread's merges are there).
+    private func read(_ data: Data, shard: Int? = nil) throws -> Record {
         var record = try RecordCoding.decoder.decode(Record.self, from: data)
-        if let label = record.thread { record.thread = try Threads.current(label, in: db) }
+        if let label = record.thread { record.thread = try Threads.current(label, in: db, shard: shard) }
         return record
     }
 

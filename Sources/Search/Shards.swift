@@ -41,6 +41,6 @@ public enum Shards {
 extension XapianDatabase {
     /// A metadata key's value in each database read (one for an index folder).
     func metadataOfEach(_ key: String) throws -> [String] {
-        shardNames.count == 1 ? [try metadata(key)] : try shardMetadata(key)
+        shardCount == 1 ? [try metadata(key)] : try shardMetadata(key)
     }
 }

@@ -286,9 +286,16 @@ enum Threads {
     }
 
     /// The thread a record written with `label` is part of now.
-    /// (Over shards, each shard's own merges.)
-    static func current(_ label: String, in db: XapianDatabase) throws -> String {
-        try db.metadataOfEach(mergedKey + label).first { !$0.isEmpty } ?? label
+    /// (Over shards, each shard's own merges; `shard`, when known, the record's, which
+    /// alone can have merged its thread.)
+    static func current(_ label: String, in db: XapianDatabase, shard: Int? = nil) throws -> String {
+        let merged: [String]
+        if let shard, db.shardCount > 1 {
+            merged = [try db.shardMetadata(mergedKey + label, shard: shard)]
+        } else {
+            merged = try db.metadataOfEach(mergedKey + label)
+        }
+        return merged.first { !$0.isEmpty } ?? label
     }
 
     /// The ids a thread's records may carry: its own, and those merged into it.

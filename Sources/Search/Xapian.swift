@@ -57,6 +57,9 @@ final class XapianDatabase {
 
     deinit { cx_db_free(handle) }
 
+    /// How many databases this handle reads (one for a folder).
+    var shardCount: Int { cx_db_shard_count(handle) }
+
     /// Each database this handle reads, by the name its stub gives it (one for a folder).
     var shardNames: [String] {
         (0..<cx_db_shard_count(handle)).map { String(cString: cx_db_shard_name(handle, $0)) }
@@ -64,12 +67,15 @@ final class XapianDatabase {
 
     /// A metadata key's value in each shard, in the stub's order.
     func shardMetadata(_ key: String) throws -> [String] {
-        try (0..<cx_db_shard_count(handle)).map { shard in
-            var value: UnsafeMutablePointer<CChar>?
-            try check { cx_db_shard_metadata(handle, shard, key, &value, $0) }
-            defer { cx_free_string(value) }
-            return String(cString: value!)
-        }
+        try (0..<shardCount).map { try shardMetadata(key, shard: $0) }
+    }
+
+    /// A metadata key's value in one shard.
+    func shardMetadata(_ key: String, shard: Int) throws -> String {
+        var value: UnsafeMutablePointer<CChar>?
+        try check { cx_db_shard_metadata(handle, shard, key, &value, $0) }
+        defer { cx_free_string(value) }
+        return String(cString: value!)
     }
 
     /// How many documents have a value in slot.
@@ -188,12 +194,14 @@ final class XapianMatches {
     deinit { cx_matches_free(handle) }
 
     /// The next match's data; nil after the last.
-    func next() throws -> Data? {
+    /// The next match's data and the shard it is in.
+    func next() throws -> (data: Data, shard: Int)? {
         var bytes: UnsafePointer<CChar>?
         var length = 0
-        try check { cx_matches_next(handle, &bytes, &length, $0) }
+        var shard = 0
+        try check { cx_matches_next(handle, &bytes, &length, &shard, $0) }
         guard let bytes else { return nil }
-        return Data(bytes: bytes, count: length)
+        return (Data(bytes: bytes, count: length), shard)
     }
 }
 
@@ -294,11 +302,12 @@ final class XapianResults {
 
     var total: Int { Int(cx_results_total(handle)) }
 
-    var data: [Data] {
+    /// Each hit's data and the shard it is in.
+    var data: [(data: Data, shard: Int)] {
         (0..<cx_results_size(handle)).map { i in
             var length = 0
             let bytes = cx_results_data(handle, i, &length)!
-            return Data(bytes: bytes, count: length)
+            return (Data(bytes: bytes, count: length), cx_results_shard(handle, i))
         }
     }
 

@@ -168,9 +168,10 @@ cx_status cx_db_use_facet_columns(cx_db *db, const char *path, int build, char *
  * linear in the matches and memory holds only their ids. */
 cx_status cx_matches_open(cx_db *db, const cx_query *query, int32_t sort_slot, int sort_descending,
                           cx_matches **out, char **error);
-/* The next match's data, valid until the next call; *data is NULL after the last. A
- * document deleted since the ranking is passed over. */
-cx_status cx_matches_next(cx_matches *matches, const char **data, size_t *len, char **error);
+/* The next match's data, valid until the next call, and the shard it is in
+ * (cx_db_shard_name); *data is NULL after the last. A document deleted since the
+ * ranking is passed over. */
+cx_status cx_matches_next(cx_matches *matches, const char **data, size_t *len, size_t *shard, char **error);
 void cx_matches_free(cx_matches *matches);
 
 /* Runs query. Counts (total, facets) are exact: every match is visited. */
@@ -181,6 +182,8 @@ uint32_t cx_results_total(const cx_results *results);
 size_t cx_results_size(const cx_results *results);
 /* The data blob of hit i (0-based within the page); valid while results lives. */
 const char *cx_results_data(const cx_results *results, size_t i, size_t *len);
+/* The shard hit i is in (cx_db_shard_name). */
+size_t cx_results_shard(const cx_results *results, size_t i);
 /* A snippet of text around the query's matches, at most length characters, matches
  * wrapped in hl_start/hl_end and text left out marked by omit; HTML-escaped. With a
  * length past the text's, the whole text, its line breaks kept. Returns a malloc'd
