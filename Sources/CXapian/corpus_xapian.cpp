@@ -581,6 +581,12 @@ cx_status cx_search(cx_db *db, const cx_query *query, const cx_search_options *o
         // Visiting every document makes the total and the facet counts exact.
         Xapian::doccount everything = db->read->get_doccount();
         auto results = std::make_unique<cx_results>();
+        // (Over remote shards, spies asked for a page in value order count some matches
+        // twice: they count in a match of their own, which asks for no page.)
+        if (!item_spies.empty() && options->limit > 0) {
+            enquire.get_mset(0, 0, everything);
+            enquire.clear_matchspies();
+        }
         results->mset = enquire.get_mset(options->offset, options->limit, everything);
         // A columns block that failed its checksum: this handle stops using the file
         // (columns built in memory when it may build them), and the counts come again
