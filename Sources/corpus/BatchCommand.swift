@@ -9,7 +9,7 @@ struct BatchCommand: AsyncParsableCommand {
         abstract: "Run many queries at once: one a line of FILE (or a CSV's first column), e.g. a request's vendor list.",
         discussion: "For each query: its total, first and last date, and top agencies and senders. Lines starting with # are comments. A line that is no query is reported with its number; the others still run (exit status 2).")
 
-    @OptionGroup var index: IndexOptions
+    @OptionGroup var index: ReadIndexOptions
 
     @Argument(help: "The file of queries (- for standard input). Read as CSV when its name ends in .csv.")
     var file: String

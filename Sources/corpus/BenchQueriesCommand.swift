@@ -8,7 +8,7 @@ import Search
 struct BenchQueriesCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "bench-queries", shouldDisplay: false)
 
-    @OptionGroup var index: IndexOptions
+    @OptionGroup var index: ReadIndexOptions
 
     @Option(help: "A file of queries, one a line.")
     var queries: String

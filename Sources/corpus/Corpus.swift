@@ -32,9 +32,24 @@ struct ListingOptions: ParsableArguments {
     var json = false
 }
 
+/// `--index`: where the index is.
 struct IndexOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The index folder, or a Xapian stub file listing shards to read as one (default: $CORPUS_INDEX, else ./corpus-index).", valueName: "DIR"))
+    @Option(name: .long, help: ArgumentHelp("The index folder, or (to read) a Xapian stub file listing shards to read as one (default: $CORPUS_INDEX, else ./corpus-index).", valueName: "DIR"))
     var index: String?
+
+    var path: String {
+        index ?? ProcessInfo.processInfo.environment["CORPUS_INDEX"].flatMap { $0.isEmpty ? nil : $0 } ?? "corpus-index"
+    }
+
+    /// The index opened for reading.
+    func open() throws -> SearchIndex {
+        try SearchIndex(path: path)
+    }
+}
+
+/// `--index` for the commands that read, with how a list of shards is waited for.
+struct ReadIndexOptions: ParsableArguments {
+    @OptionGroup var location: IndexOptions
 
     @Option(name: .customLong("shard-timeout"), help: ArgumentHelp(
         "With --index a list of shards: fail, naming it, when a remote shard does not answer within this many seconds.",
@@ -44,9 +59,7 @@ struct IndexOptions: ParsableArguments {
     @Flag(name: .customLong("allow-partial"), help: "With --index a list of shards: leave out a shard that cannot be opened, and say so.")
     var allowPartial = false
 
-    var path: String {
-        index ?? ProcessInfo.processInfo.environment["CORPUS_INDEX"].flatMap { $0.isEmpty ? nil : $0 } ?? "corpus-index"
-    }
+    var path: String { location.path }
 
     func validate() throws {
         guard shardTimeout > 0 else { throw ValidationError("--shard-timeout must be more than 0 seconds") }

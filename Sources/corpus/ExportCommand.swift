@@ -11,7 +11,7 @@ struct ExportCommand: AsyncParsableCommand {
         abstract: "Write the matching records and their documents to a zip or a folder.",
         discussion: "manifest.csv (one row a record), records.jsonl (whole records with text), and files/ (the originals, and each email's own pages as a PDF).")
 
-    @OptionGroup var index: IndexOptions
+    @OptionGroup var index: ReadIndexOptions
 
     @Argument(help: "A query (default: everything).")
     var query: String = ""

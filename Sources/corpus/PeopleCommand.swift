@@ -7,7 +7,7 @@ struct PeopleCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "people", abstract: "List everyone in the matching emails: agency, addresses, personal accounts, first and last contact.")
 
-    @OptionGroup var index: IndexOptions
+    @OptionGroup var index: ReadIndexOptions
     @OptionGroup var listing: ListingOptions
 
     func run() async throws {

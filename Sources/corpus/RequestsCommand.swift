@@ -7,7 +7,7 @@ struct RequestsCommand: AsyncParsableCommand {
         commandName: "requests",
         abstract: "List the public-records requests the records name (FOIL-…, 2020-ICFO-…, F-2014-…): agencies, records, dates, and what the correspondence says happened.")
 
-    @OptionGroup var index: IndexOptions
+    @OptionGroup var index: ReadIndexOptions
     @OptionGroup var listing: ListingOptions
 
     func run() async throws {

@@ -9,7 +9,7 @@ struct SearchCommand: AsyncParsableCommand {
         abstract: "Search the index.",
         discussion: QueryField.help)
 
-    @OptionGroup var index: IndexOptions
+    @OptionGroup var index: ReadIndexOptions
 
     @Argument(help: "The query.")
     var query: String

@@ -7,7 +7,7 @@ struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve", abstract: "Open a local, read-only reading room on the index in your browser.")
 
-    @OptionGroup var index: IndexOptions
+    @OptionGroup var index: ReadIndexOptions
 
     @Option(help: "Address to listen on (loopback unless you say otherwise).")
     var host = "127.0.0.1"

@@ -6,7 +6,7 @@ import Search
 struct ShowCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "show", abstract: "Print one whole record, with its text.")
 
-    @OptionGroup var index: IndexOptions
+    @OptionGroup var index: ReadIndexOptions
 
     @Argument(help: "The record id (from search).")
     var id: String

@@ -6,7 +6,7 @@ import Search
 struct StatsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "stats", abstract: "Count what the index holds.")
 
-    @OptionGroup var index: IndexOptions
+    @OptionGroup var index: ReadIndexOptions
 
     @Flag(help: "Print JSON.")
     var json = false

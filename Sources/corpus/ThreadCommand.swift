@@ -12,7 +12,7 @@ struct ThreadCommand: AsyncParsableCommand {
             corpus export 'thread:ID' --out thread.zip
             """)
 
-    @OptionGroup var index: IndexOptions
+    @OptionGroup var index: ReadIndexOptions
 
     @Argument(help: "A record id (from search), or a thread id.")
     var id: String

@@ -7,7 +7,7 @@ struct TimelineCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "timeline", abstract: "Count the matching records per day, week or month, by vendor, agency or sender.")
 
-    @OptionGroup var index: IndexOptions
+    @OptionGroup var index: ReadIndexOptions
 
     @Argument(help: "A query (default: everything).")
     var query: String = ""

@@ -26,7 +26,7 @@ struct WatchCommand: AsyncParsableCommand {
 
     struct List: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the saved searches.")
-        @OptionGroup var index: IndexOptions
+        @OptionGroup var index: ReadIndexOptions
         @Flag(help: "Print JSON.") var json = false
 
         func run() async throws {

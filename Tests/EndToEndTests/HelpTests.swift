@@ -23,4 +23,17 @@ final class HelpTests: XCTestCase {
             XCTAssertTrue(result.stdout.contains(subcommand), subcommand)
         }
     }
+
+    /// How a list of shards is waited for is offered by the commands that read, not by those
+    /// that write (which refuse a list of shards).
+    func testShardOptionsBelongToTheCommandsThatRead() throws {
+        for command in ["search", "show", "thread", "timeline", "people", "requests", "batch", "export", "stats", "serve"] {
+            let help = try CorpusBinary.run([command, "--help"]).stdout
+            XCTAssertTrue(help.contains("--shard-timeout") && help.contains("--allow-partial"), command)
+        }
+        for command in [["ingest"], ["watch", "add"]] {
+            XCTAssertFalse(try CorpusBinary.run(command + ["--help"]).stdout.contains("--shard-timeout"), "\(command)")
+        }
+        XCTAssertTrue(try CorpusBinary.run(["ingest", "--help"]).stdout.contains("--shard <K/N>"))
+    }
 }
