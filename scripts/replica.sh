@@ -11,27 +11,19 @@
 # Ingest with XAPIAN_MAX_CHANGESETS=10 in the environment and a pull sends only the changes
 # since the last one; without, it copies the whole index.
 set -euo pipefail
+source "$(dirname "$0")/servers.sh"
 
 case "${1:-}" in
   start)
     [ $# -ge 2 ] || { echo "usage: $0 start INDEX [PORT]" >&2; exit 64; }
     index=${2%/}
     [ -d "$index" ] || { echo "replica: no index folder $index" >&2; exit 1; }
-    port=${3:-$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')}
+    port=${3:-$(free_port)}
     interface=${INTERFACE:-127.0.0.1}
-    # (Every descriptor but the standard three closed: see shard-servers.sh.)
-    (
-      for fd in /proc/$BASHPID/fd/*; do
-        fd=${fd##*/}
-        [ "$fd" -gt 2 ] && eval "exec $fd>&-"
-      done
-      # (A session of its own: on SIGTERM the server signals its whole process group.)
-      exec setsid xapian-replicate-server --interface "$interface" --port "$port" "$(dirname "$index")"
-    ) < /dev/null > /dev/null 2>&1 &
+    start_detached xapian-replicate-server --interface "$interface" --port "$port" "$(dirname "$index")"
     echo $! > "$index.replicate.pid"
     for _ in $(seq 1 50); do
-      python3 -c 'import socket, sys; socket.create_connection((sys.argv[1], int(sys.argv[2])), timeout=0.2).close()' \
-        "$([ "$interface" = 0.0.0.0 ] && echo 127.0.0.1 || echo "$interface")" "$port" 2>/dev/null && {
+      answers "$([ "$interface" = 0.0.0.0 ] && echo 127.0.0.1 || echo "$interface")" "$port" && {
         echo "$interface:$port $(basename "$index")"; exit 0; }
       sleep 0.1
     done

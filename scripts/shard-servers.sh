@@ -7,14 +7,7 @@
 # `corpus search --index STUB ...` then reads the shards as one index. For tests and the bench;
 # on several machines, start xapian-tcpsrv on each and write the stub by hand (README).
 set -euo pipefail
-
-free_port() {
-  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
-}
-
-answers() { # port: whether something accepts connections on it
-  python3 -c 'import socket, sys; socket.create_connection(("127.0.0.1", int(sys.argv[1])), timeout=0.2).close()' "$1" 2>/dev/null
-}
+source "$(dirname "$0")/servers.sh"
 
 case "${1:-}" in
   start)
@@ -28,19 +21,10 @@ case "${1:-}" in
       # (A port found free may be taken before the server binds it: then another.)
       for attempt in 1 2 3 4 5; do
         port=$(free_port)
-        # (The server closes every descriptor it was given but the standard three: one held
-        # open would keep whoever ran this script waiting for its end.)
-        (
-          for fd in /proc/$BASHPID/fd/*; do
-            fd=${fd##*/}
-            [ "$fd" -gt 2 ] && eval "exec $fd>&-"
-          done
-          # (A session of its own, with the processes it forks for each connection.)
-          exec setsid xapian-tcpsrv --quiet --interface 127.0.0.1 --port "$port" "$shard"
-        ) < /dev/null > /dev/null 2>&1 &
+        start_detached xapian-tcpsrv --quiet --interface 127.0.0.1 --port "$port" "$shard"
         pid=$!
         for _ in $(seq 1 50); do
-          if answers "$port"; then started=$port; break; fi
+          if answers 127.0.0.1 "$port"; then started=$port; break; fi
           kill -0 "$pid" 2>/dev/null || break
           sleep 0.1
         done
