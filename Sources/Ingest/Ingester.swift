@@ -35,7 +35,7 @@ public struct Ingester: Sendable {
     /// 1 when this ingest counts the file with this hash among the index's files: with a
     /// shard, a file whose parts went to several shards (an mbox, an archive) counts in the
     /// one its hash gives, as a PDF does; a file that is one message, in its message's.
-    private func counted(_ sha256: String, _ kind: FileKind) -> Int {
+    private func filesCounted(_ sha256: String, _ kind: FileKind) -> Int {
         guard let shard, kind.routedByPart, ![.email, .outlookMessage].contains(kind) else { return 1 }
         return shard.holds(sha256: sha256) ? 1 : 0
     }
@@ -67,8 +67,8 @@ public struct Ingester: Sendable {
         var duplicateMembers = 0
         /// Messages (and an archive's files) left to other shards.
         var otherShards = 0
-        /// Whether this ingest counts the file among the index's files (`counted`).
-        var counted = 1
+        /// Whether this ingest counts the file among the index's files (`filesCounted`).
+        var filesCounted = 1
 
         static func += (total: inout FileRead, part: FileRead) {
             total.records += part.records
@@ -123,7 +123,7 @@ public struct Ingester: Sendable {
                 case .indexed(let sha, let read):
                     logger.debug("\(path): \(read.records) record(s)\(read.pages > 0 ? ", \(read.pages) page(s), \(read.ocrPages) OCR'd" : "")\(read.members > 0 ? " from \(read.members) member(s)" : "")\(read.rejected.isEmpty ? "" : ", \(read.rejected.count) part(s) rejected")")
                     // (An archive's members counted their pages when each was marked done.)
-                    try counter.finish(sha256: sha, files: read.counted, pages: read.pages - read.memberPages, ocrPages: read.ocrPages - read.memberOCRPages)
+                    try counter.finish(sha256: sha, files: read.filesCounted, pages: read.pages - read.memberPages, ocrPages: read.ocrPages - read.memberOCRPages)
                     report.rejected += read.rejected
                     report.files += 1 + read.members
                     report.skippedDuplicates += read.duplicateMembers
@@ -170,9 +170,9 @@ public struct Ingester: Sendable {
                                          sink: sink, seen: seen, depth: 0)
             // (A file that is one message, another shard's, is not this shard's file.)
             if [.email, .outlookMessage].contains(kind), read.records == 0, read.otherShards > 0 { return .otherShard }
-            var counted = read
-            counted.counted = self.counted(digest, kind)
-            return .indexed(sha256: digest, counted)
+            var whole = read
+            whole.filesCounted = filesCounted(digest, kind)
+            return .indexed(sha256: digest, whole)
         } catch let error as PDFError {
             return .rejected(error.reason, sha256: sha)
         } catch {
@@ -332,7 +332,7 @@ public struct Ingester: Sendable {
             if let shard, !kind.routedByPart, !shard.holds(sha256: file.sha256) { return FileRead(otherShards: 1) }
             if try sink.isIndexed(sha256: file.sha256) || !seen.insert(file.sha256) { return FileRead(duplicateMembers: 1) }
             var read = try await records(of: path, kind: kind, contents: contents, file: file, sink: sink, seen: seen, depth: depth + 1)
-            try sink.finish(sha256: file.sha256, files: counted(file.sha256, kind), pages: read.pages - read.memberPages, ocrPages: read.ocrPages - read.memberOCRPages)
+            try sink.finish(sha256: file.sha256, files: filesCounted(file.sha256, kind), pages: read.pages - read.memberPages, ocrPages: read.ocrPages - read.memberOCRPages)
             read.members += 1
             read.memberPages = read.pages
             read.memberOCRPages = read.ocrPages
