@@ -29,6 +29,8 @@ struct cx_db {
     std::vector<Xapian::Database> shards;
     std::vector<std::string> shard_names;
     std::vector<bool> shard_remote;
+    // A local shard's folder (relative paths resolved against the stub's); "" for remote.
+    std::vector<std::string> shard_paths;
 
     // The shard a document of read is in: Xapian numbers the documents of several
     // databases in turn, one from each.
@@ -219,6 +221,7 @@ cx_status cx_db_open_shards(const char *stub, uint32_t timeout_ms, int allow_par
                 return fail(error, CX_ERR_DATABASE, std::string(stub) + ": line " + std::to_string(number) +
                                                         ": expected 'auto PATH' or 'remote HOST:PORT', not '" + line + "'");
             std::string name = where;
+            std::string path = remote || where[0] == '/' ? where : folder + "/" + where;
             try {
                 if (remote) {
                     auto colon = where.rfind(':');
@@ -229,7 +232,6 @@ cx_status cx_db_open_shards(const char *stub, uint32_t timeout_ms, int allow_par
                     unsigned port = static_cast<unsigned>(std::strtoul(where.c_str() + colon + 1, nullptr, 10));
                     db->shards.push_back(Xapian::Remote::open(host, port, timeout_ms, timeout_ms));
                 } else {
-                    std::string path = where[0] == '/' ? where : folder + "/" + where;
                     db->shards.push_back(Xapian::Database(path));
                 }
             } catch (const Xapian::Error &e) {
@@ -241,6 +243,7 @@ cx_status cx_db_open_shards(const char *stub, uint32_t timeout_ms, int allow_par
             }
             db->shard_names.push_back(name);
             db->shard_remote.push_back(remote);
+            db->shard_paths.push_back(remote ? "" : path);
         }
         if (db->shards.empty())
             return fail(error, CX_ERR_DATABASE, std::string(stub) + " lists no shard that could be opened" + (skipped.empty() ? "" : ": " + skipped));
@@ -255,6 +258,10 @@ cx_status cx_db_open_shards(const char *stub, uint32_t timeout_ms, int allow_par
 size_t cx_db_shard_count(const cx_db *db) { return db->shards.size(); }
 
 const char *cx_db_shard_name(const cx_db *db, size_t shard) { return db->shard_names[shard].c_str(); }
+
+const char *cx_db_shard_path(const cx_db *db, size_t shard) {
+    return shard < db->shard_paths.size() && !db->shard_paths[shard].empty() ? db->shard_paths[shard].c_str() : nullptr;
+}
 
 cx_status cx_db_shard_metadata(cx_db *db, size_t shard, const char *key, char **value, char **error) {
     *value = nullptr;

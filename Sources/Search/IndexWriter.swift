@@ -319,9 +319,11 @@ public final class IndexWriter: RecordSink, @unchecked Sendable {
         return found
     }
 
-    /// The record that stands for the message `record` is a copy of (itself, if none).
+    /// The record that stands for the message `record` is a copy of (itself, if none, or
+    /// if it stands in another shard: `ShardJoin` joins them again).
     private func head(of record: Record) throws -> Record {
-        try record.copyOf.map { try stored(Schema.Prefix.id + $0) } ?? record
+        guard let id = record.copyOf, try db.termExists(Schema.Prefix.id + id) else { return record }
+        return try stored(Schema.Prefix.id + id)
     }
 
     /// The files `record` was found in that `head` does not name yet.

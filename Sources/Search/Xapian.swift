@@ -65,6 +65,12 @@ final class XapianDatabase {
         (0..<cx_db_shard_count(handle)).map { String(cString: cx_db_shard_name(handle, $0)) }
     }
 
+    /// Each local shard's folder, as its stub resolves it; nil for a remote shard (and
+    /// for a database opened from its folder).
+    var shardPaths: [String?] {
+        (0..<cx_db_shard_count(handle)).map { cx_db_shard_path(handle, $0).map { String(cString: $0) } }
+    }
+
     /// A metadata key's value in each shard, in the stub's order.
     func shardMetadata(_ key: String) throws -> [String] {
         try (0..<shardCount).map { try shardMetadata(key, shard: $0) }

@@ -57,6 +57,9 @@ cx_status cx_db_open_shards(const char *stub, uint32_t timeout_ms, int allow_par
 size_t cx_db_shard_count(const cx_db *db);
 const char *cx_db_shard_name(const cx_db *db, size_t shard);
 cx_status cx_db_shard_metadata(cx_db *db, size_t shard, const char *key, char **value, char **error);
+/* A stub's local shard's folder (a relative path resolved against the stub's folder);
+ * NULL for a remote shard and for a database not opened from a stub. */
+const char *cx_db_shard_path(const cx_db *db, size_t shard);
 /* Closes the database, releasing the write lock; a writable database's changes not
  * yet committed are lost (an open transaction is abandoned). Reports what closing
  * could not do; the handle must still be freed. */
