@@ -127,6 +127,8 @@ shards: release
 	@rm -rf bench/work/shards && mkdir -p bench/work/shards
 	@.build/release/corpus ingest --index bench/work/shards/one $(SAMPLE) > /dev/null || [ $$? -eq 2 ]
 	@for k in 1 2 3 4; do .build/release/corpus ingest --index bench/work/shards/shard$$k --shard $$k/4 $(SAMPLE) > /dev/null || [ $$? -eq 2 ]; done
+	@printf 'auto shard1\nauto shard2\nauto shard3\nauto shard4\n' > bench/work/shards/local.stub
+	@echo "$$ corpus shards join --index bench/work/shards/local.stub" && .build/release/corpus shards join --index bench/work/shards/local.stub
 	@set -e; bash scripts/shard-servers.sh start bench/work/shards/remote.stub bench/work/shards/shard1 bench/work/shards/shard2 bench/work/shards/shard3 bench/work/shards/shard4; \
 	  trap 'bash scripts/shard-servers.sh stop bench/work/shards/remote.stub' EXIT; cat bench/work/shards/remote.stub; \
 	  for index in bench/work/shards/one bench/work/shards/remote.stub; do \

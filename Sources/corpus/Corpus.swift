@@ -12,7 +12,7 @@ struct Corpus: AsyncParsableCommand {
         version: "corpus \(Corpus.version) (index layout \(Schema.layoutVersion))",
         subcommands: [
             IngestCommand.self, SearchCommand.self, ShowCommand.self, TimelineCommand.self, ExportCommand.self,
-            BatchCommand.self, WatchCommand.self, RequestsCommand.self, ThreadCommand.self, PeopleCommand.self, StatsCommand.self, ExplainCommand.self, ServeCommand.self, QueryHelpCommand.self,
+            BatchCommand.self, WatchCommand.self, RequestsCommand.self, ThreadCommand.self, PeopleCommand.self, StatsCommand.self, ExplainCommand.self, ServeCommand.self, QueryHelpCommand.self, ShardsCommand.self,
             BenchQueriesCommand.self,
         ])
 }

@@ -26,6 +26,11 @@ final class ShardTests: XCTestCase {
                 guard ingest.status == 0 else { throw Failure("ingest \(shard ?? "single"): \(ingest.stderr)") }
             }
         }
+        // (As a newsroom would: joined where the folders are, then served.)
+        let local = root.appendingPathComponent("local.stub")
+        try Data(shards.map { "auto \($0)\n" }.joined().utf8).write(to: local)
+        let joined = try CorpusBinary.run(["shards", "join", "--index", local.path])
+        guard joined.status == 0 else { throw Failure("shards join: \(joined.stderr)") }
         let started = try CorpusBinary.run(["start", stub] + shards, executable: script)
         guard started.status == 0 else { throw Failure("shard-servers.sh: \(started.stderr)") }
     }
@@ -138,6 +143,59 @@ final class ShardTests: XCTestCase {
         let watch = try CorpusBinary.run(["watch", "add", "clearview", "vendor:clearview", "--index", folder.path])
         XCTAssertEqual(watch.status, 1)
         XCTAssertTrue(watch.stderr.contains("lists shards"), watch.stderr)
+    }
+
+    /// An email printed in two PDFs, one on each of two shards, beside a reply that quotes it:
+    /// apart, the shards hold it twice and thread it once; joined (`corpus shards join`),
+    /// read through a stub of the folders and served by xapian-tcpsrv, as one index.
+    func testAnEmailPrintedInTwoPDFsOnTwoShardsIsOneMessageOnceJoined() throws {
+        let folder = Self.root.appendingPathComponent("join-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let email = ["From: Lopez, Anne <anne@nypd.org>", "Sent: Tuesday, December 4, 2018 10:32 AM", "To: Sales <sales@clearview.ai>",
+                     "Subject: Trial accounts", "", "The Clearview trial accounts for the", "Real Time Crime Center are ready."]
+        let reply = ["From: Sales <sales@clearview.ai>", "Sent: Tuesday, December 4, 2018 2:05 PM", "To: Lopez, Anne <anne@nypd.org>",
+                     "Subject: RE: Trial accounts", "", "Thank you, we will set them up today.", ""] + email
+        let (part1, part2) = (folder.appendingPathComponent("Part1.pdf").path, folder.appendingPathComponent("Part2.pdf").path)
+        GeneratedPDF.write(pages: [email, ["From: Lopez, Anne <anne@nypd.org>", "Sent: Friday, December 7, 2018 9:00 AM", "To: desk@nypd.org",
+                                           "Subject: Budget", "", "The invoice is attached."]], to: part1)
+        GeneratedPDF.write(pages: [reply, email], to: part2)
+        let single = folder.appendingPathComponent("single").path
+        XCTAssertEqual(try CorpusBinary.run(["ingest", "--index", single, part1, part2]).status, 0)
+        for (shard, file) in [("a", part1), ("b", part2)] {
+            let ingest = try CorpusBinary.run(["ingest", "--index", folder.appendingPathComponent(shard).path, file])
+            XCTAssertEqual(ingest.status, 0, ingest.stderr)
+        }
+        let stub = folder.appendingPathComponent("local.stub").path
+        try Data("auto a\nauto b\n".utf8).write(to: URL(fileURLWithPath: stub))
+        let search = ["search", "", "--sort", "date", "--limit", "100"]
+        let expected = try json(search, index: single)
+        let hits = try XCTUnwrap((try JSONSerialization.jsonObject(with: Data(expected.utf8)) as? [String: Any])?["hits"] as? [[String: Any]])
+        XCTAssertEqual(hits.count, 3, expected)
+        let original = try XCTUnwrap(hits.first { $0["subject"] as? String == "Trial accounts" })
+        XCTAssertEqual(original["duplicates"] as? Int, 1, expected)
+        XCTAssertEqual(original["inclusive"] as? Bool, false, "quoted whole by the reply")
+        XCTAssertNotEqual(try json(search, index: stub), expected, "two shards apart")
+
+        let joined = try CorpusBinary.run(["shards", "join", "--index", stub])
+        XCTAssertEqual(joined.status, 0, joined.stderr)
+        XCTAssertTrue(joined.stdout.contains("1 record(s) now a copy of the same email found in another shard"), joined.stdout)
+        let id = try XCTUnwrap(original["id"] as? String)
+        let served = folder.appendingPathComponent("remote.stub").path
+        let started = try CorpusBinary.run(["start", served, folder.appendingPathComponent("a").path, folder.appendingPathComponent("b").path],
+                                           executable: Self.script)
+        XCTAssertEqual(started.status, 0, started.stderr)
+        defer { _ = try? CorpusBinary.run(["stop", served], executable: Self.script) }
+        for index in [stub, served] {
+            let answer = try json(search, index: index)
+            XCTAssertEqual(answer, expected, "\(index): \(Self.difference(answer, expected))")
+            for arguments in [["thread", id], ["show", id], ["stats"], ["search", "inclusive:no"], ["people", ""]] {
+                XCTAssertEqual(try json(arguments, index: index), try json(arguments, index: single), "\(arguments) over \(index)")
+            }
+        }
+        XCTAssertEqual(try CorpusBinary.run(["shards", "join", "--index", stub]).stdout, "Nothing to join: the 2 shards agree.\n")
+        let remote = try CorpusBinary.run(["shards", "join", "--index", served])
+        XCTAssertEqual(remote.status, 1)
+        XCTAssertTrue(remote.stderr.contains("lists a remote shard (127.0.0.1:"), remote.stderr)
     }
 
     /// A shard server that is down, and one that accepts and never answers: the error
