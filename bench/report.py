@@ -49,6 +49,7 @@ row("corpus ingest, mboxes", "corpus_mbox", records, "messages")
 row("  the same as 4 shards, 4 processes", "corpus_mbox_4shards", records, "messages")
 for k in range(1, 5):
     row(f"    shard {k}/4 (reads all, keeps its part)", f"corpus_mbox_shard{k}", records, "messages")
+row("  corpus shards join of the 4", "corpus_shards_join", records, "messages")
 row(f"corpus export of {exported} of them", "corpus_export", exported, "records")
 
 today = datetime.date.today()

@@ -130,10 +130,13 @@ wait
 echo "corpus_mbox_4shards $(echo "$(date +%s.%N) - $start" | bc) $(cat "$work"/time.shard? | awk '$2 > m {m = $2} END {print m}')" >> "$work/results.txt"
 for k in 1 2 3 4; do echo "corpus_mbox_shard$k $(tail -1 "$work/time.shard$k")" >> "$work/results.txt"; done
 rm -rf "$work/mbox"
+# What one index joins across files, joined across the four (as before serving them).
+printf 'auto shard1\nauto shard2\nauto shard3\nauto shard4\n' > "$work/local.stub"
+measure corpus_shards_join "$bin" shards join --index "$work/local.stub"
 bash scripts/shard-servers.sh start "$work/shards.stub" "$work"/shard1 "$work"/shard2 "$work"/shard3 "$work"/shard4
 "$bin" bench-queries --index "$work/shards.stub" --queries bench/queries.txt --runs 30 > "$work/queries-shards.json"
 bash scripts/shard-servers.sh stop "$work/shards.stub"
-rm -rf "$work"/shard? "$work/shards.stub"
+rm -rf "$work"/shard? "$work/shards.stub" "$work/local.stub"
 "$bin" bench-queries --index "$work/bigindex" --queries bench/queries.txt --runs 30 > "$work/queries-big.json"
 # Export at scale: every match of a broad query as a folder, in one pass over the matches.
 export_query='agency:NYPD date:2019'
