@@ -1,4 +1,5 @@
 import Foundation
+import CXapian
 import Ingest
 
 /// The index opened for writing: takes records from an ingest, commits them in
@@ -251,11 +252,9 @@ public final class IndexWriter: RecordSink, @unchecked Sendable {
     /// it displaces are rewritten. Nil when it is no copy.
     private func joinCopies(_ record: Record) throws -> Record? {
         var heads: [String: Record] = [:]
-        for term in MessageCopies.keys(of: record) {
-            for found in try records(holding: term) where MessageCopies.same(record, found) {
-                let head = try head(of: found)
-                heads[head.id] = head
-            }
+        for found in try records(holdingAny: MessageCopies.keys(of: record)) where MessageCopies.same(record, found) {
+            let head = try head(of: found)
+            heads[head.id] = head
         }
         guard !heads.isEmpty else { return nil }
         var best = (Array(heads.values) + [record]).min { MessageCopies.rank($0) < MessageCopies.rank($1) }!
@@ -284,36 +283,38 @@ public final class IndexWriter: RecordSink, @unchecked Sendable {
     /// among those sharing a node with it, those that name its message as quoted.
     private func quotingWhole(_ record: Record, _ links: Threads.Links) throws -> [String] {
         guard record.copyOf == nil else { return [] }
-        var ids: Set<String> = []
-        for key in links.own {
-            for later in try records(holding: Threads.nodePrefix + Threads.hash(key))
-            where !ids.contains(later.id) && Threads.links(of: later).answered.contains(where: { $0.contains(key) })
-                && WholeQuotes.holds(later, whole: record)
-            {
-                ids.insert(later.id)
-            }
-        }
-        return ids.sorted()
+        let own = Set(links.own)
+        return try records(holdingAny: own.map { Threads.nodePrefix + Threads.hash($0) }).filter { later in
+            Threads.links(of: later).answered.contains { $0.contains(where: own.contains) } && WholeQuotes.holds(later, whole: record)
+        }.map(\.id).sorted()
     }
 
     /// Marks the records indexed already that `record` quotes whole: among those sharing
     /// a node with it, those whose own message it names as quoted.
     private func markQuotedWhole(by record: Record, _ links: Threads.Links) throws {
         guard record.copyOf == nil, record.messageID == nil || WholeQuotes.mayQuote(record) else { return }
-        for key in Set(links.answered.joined()).sorted() {
-            for found in try records(holding: Threads.nodePrefix + Threads.hash(key)) where Threads.links(of: found).own.contains(key) {
-                var earlier = try head(of: found)
-                guard !earlier.quotedIn.contains(record.id), WholeQuotes.holds(record, whole: earlier) else { continue }
-                earlier.quotedIn = (earlier.quotedIn + [record.id]).sorted()
-                try rewrite(earlier)
-            }
+        let answered = Set(links.answered.joined())
+        for found in try records(holdingAny: answered.map { Threads.nodePrefix + Threads.hash($0) })
+        where Threads.links(of: found).own.contains(where: answered.contains) {
+            var earlier = try head(of: found)
+            guard !earlier.quotedIn.contains(record.id), WholeQuotes.holds(record, whole: earlier) else { continue }
+            earlier.quotedIn = (earlier.quotedIn + [record.id]).sorted()
+            try rewrite(earlier)
         }
     }
 
     /// The records of every document holding a term (none when no document does).
     private func records(holding term: String) throws -> [Record] {
-        guard try db.termExists(term) else { return [] }
-        let matches = try db.matches(try .term(term), sortSlot: nil, descending: false)
+        try records(holdingAny: [term])
+    }
+
+    /// The records of the documents holding any of `terms`, each once, in document order
+    /// (a record shares many nodes with another: decoded once).
+    private func records(holdingAny terms: [String]) throws -> [Record] {
+        let held = try terms.sorted().filter { try db.termExists($0) }
+        guard var query = try held.first.map({ try XapianQuery.term($0) }) else { return [] }
+        for term in held.dropFirst() { query = try .combine(CX_OP_OR, query, .term(term)) }
+        let matches = try db.matches(query, sortSlot: nil, descending: false)
         var found: [Record] = []
         while let match = try matches.next() { found.append(try RecordCoding.decoder.decode(Record.self, from: match.data)) }
         return found
