@@ -289,8 +289,10 @@ struct HeaderBlock: Sendable {
     /// A speck OCR read after a sender's name is none of it: "Sullivan/FU/NYPD@NYPD ~~",
     /// "…@NYPD__", "<declan@faceplusplus.com>:".
     static func withoutTrailingSpeck(_ text: String) -> String {
-        text.replacingOccurrences(of: #"\s+[^\p{L}\p{N}<>()\[\]@"]{1,3}$|(?<=[\p{L}\p{N}>])[_~=*°•|]{1,3}$|(?<=>)[:;.,]{1,2}$"#, with: "", options: .regularExpression)
+        OCRRepair.apply(trailingSpeck, to: text)
     }
+
+    private static let trailingSpeck = OCRRepair.compile([(#"\s+[^\p{L}\p{N}<>()\[\]@"]{1,3}$|(?<=[\p{L}\p{N}>])[_~=*°•|]{1,3}$|(?<=>)[:;.,]{1,2}$"#, "")])
 
     /// A name of two words or more, then an address OCR could not read ("Gabriela Rogers
     /// <gabriela. POGaT Sea tOrOseeOLUELOnS com>", "Liam Anderson « jiam(kairos.com>"): a
@@ -316,8 +318,10 @@ struct HeaderBlock: Sendable {
     /// A column's text without a speck OCR read before it ("_ Flynn/DFU/…", ".-" alone):
     /// no part of a label or a value.
     static func withoutLeadingSpeck(_ text: String) -> String {
-        text.replacingOccurrences(of: #"^[^\p{L}\p{N}<>"(\[█]{1,3}(?:\s+|$)"#, with: "", options: .regularExpression)
+        OCRRepair.apply(leadingSpeck, to: text)
     }
+
+    private static let leadingSpeck = OCRRepair.compile([(#"^[^\p{L}\p{N}<>"(\[█]{1,3}(?:\s+|$)"#, "")])
 
     /// A Lotus Notes memo print: the sender (a Notes name, or a name and address) over
     /// the date, and To / cc / bcc / Subject with or without colons, either below them
@@ -357,10 +361,12 @@ struct HeaderBlock: Sendable {
             if !right.isEmpty { pieces.append((right.joined(separator: "  "), nil, j == i)) }
             j += 1
         }
+        // (No date line, no memo: its sender is not read.)
+        guard let dateText else { return nil }
         let sender = OCRRepair.notesName(senderParts.joined(separator: " "))
         // (OCR may read a capital with a stroke or a ring as "@": "@yvind Rahman" for Øyvind.)
         let capitalReadAsAt = AddressList.isCapitalReadAsAt(sender.split(separator: " ").first ?? "")
-        guard let dateText, let opening = sender.first, opening.isLetter || opening == "<" || opening == "\"" || capitalReadAsAt else { return nil }
+        guard let opening = sender.first, opening.isLetter || opening == "<" || opening == "\"" || capitalReadAsAt else { return nil }
         let readable = !OCRRepair.addresses(sender).contains(":")
             && (matches(AddressList.notesName, sender) || ((sender.contains("@") || sender.contains("<█")) && (senderParts.count == 1 || sender.contains("<")))
                 || (senderParts.count == 1 && matches(nameThenUnreadableAddress, sender)))

@@ -79,12 +79,7 @@ enum OCRRepair {
     /// "Lauren O BriainRTCCINYPD@NYPD" → "Lauren O Briain/RTCC/NYPD@NYPD" (both slashes lost or misread).
     /// A speck before it goes: "‘Megan Green/…", "- Tanisha Stewart/…".
     static func notesName(_ value: String) -> String {
-        var text = capitalOReadAsMark(value).replacingOccurrences(of: #"(?<=\p{Ll})(?:[Il|1](?=\p{Lu}{2,}[/|])|[Il|1J](?=\p{Lu}[\p{Lu}/|]+@\p{Lu}))"#, with: "/", options: .regularExpression)
-            .replacingOccurrences(of: #"^(?:[‘’“”'"•©®°*~=.]{1,2}\s?|[-–—]\s)(?=\p{L})"#, with: "", options: .regularExpression)
-            // A slash OCR lost between the surname and the unit: "O BriainRTCCINYPD@NYPD".
-            .replacingOccurrences(of: #"(?<=\p{Ll})(?=\p{Lu}{3,}@\p{Lu})"#, with: "/", options: .regularExpression)
-            // A speck after a slash ("/‘OMAP", "/!ITB"), a space after an apostrophe ("D' Angelo").
-            .replacingOccurrences(of: #"(?<=/)[‘’“”'"!](?=\p{Lu})|(?<=\p{L}['’])\s(?=\p{Lu})"#, with: "", options: .regularExpression)
+        var text = apply(notesNameFixes, to: capitalOReadAsMark(value))
         guard let at = text.lastIndex(of: "@"), let slash = text[..<at].lastIndex(of: "/") else { return text }
         let domain = text[text.index(after: at)...], unit = text[text.index(after: slash)..<at]
         if domain.count >= 2, unit.count > domain.count + 2, unit.hasSuffix(domain), "Il|1".contains(unit.dropLast(domain.count).last ?? " ") {
@@ -97,8 +92,21 @@ enum OCRRepair {
     /// A name's word of one capital O (Ó Briain, O Neill) that OCR read as "©" or "®":
     /// "Lauren © Briain" → "Lauren O Briain". (Only between a word and a capitalised one.)
     static func capitalOReadAsMark(_ value: String) -> String {
-        value.replacingOccurrences(of: #"(?<=\p{L} )[©®](?= \p{Lu})"#, with: "O", options: .regularExpression)
+        apply(capitalOFix, to: value)
     }
+
+    private static let capitalOFix = compile([(#"(?<=\p{L} )[©®](?= \p{Lu})"#, "O")])
+
+    /// What `notesName` repairs, in order (compiled once: it runs on every line that may
+    /// open a memo).
+    private static let notesNameFixes = compile([
+        (#"(?<=\p{Ll})(?:[Il|1](?=\p{Lu}{2,}[/|])|[Il|1J](?=\p{Lu}[\p{Lu}/|]+@\p{Lu}))"#, "/"),
+        (#"^(?:[‘’“”'"•©®°*~=.]{1,2}\s?|[-–—]\s)(?=\p{L})"#, ""),
+        // A slash OCR lost between the surname and the unit: "O BriainRTCCINYPD@NYPD".
+        (#"(?<=\p{Ll})(?=\p{Lu}{3,}@\p{Lu})"#, "/"),
+        // A speck after a slash ("/‘OMAP", "/!ITB"), a space after an apostrophe ("D' Angelo").
+        (#"(?<=/)[‘’“”'"!](?=\p{Lu})|(?<=\p{L}['’])\s(?=\p{Lu})"#, ""),
+    ])
 
     /// "mark.delgado@ ice.dhs.gov" → "mark.delgado@ice.dhs.gov"; "J ohn Park" → "John Park".
     static func addresses(_ value: String) -> String { apply(addressFixes, to: value) }
@@ -214,11 +222,11 @@ enum OCRRepair {
         (#"\s{2,}(?:[^\p{L}\p{N}\s]{1,2}|\p{Ll})$"#, ""),
     ])
 
-    private static func compile(_ fixes: [(String, String)]) -> [(NSRegularExpression, String)] {
+    static func compile(_ fixes: [(String, String)]) -> [(NSRegularExpression, String)] {
         fixes.map { (try! NSRegularExpression(pattern: $0.0), $0.1) }
     }
 
-    private static func apply(_ fixes: [(NSRegularExpression, String)], to value: String) -> String {
+    static func apply(_ fixes: [(NSRegularExpression, String)], to value: String) -> String {
         fixes.reduce(value) { text, fix in
             fix.0.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: fix.1)
         }
