@@ -28,7 +28,10 @@ public enum PageExtractor {
             let size = pdf.size(page: page)
             let letterArea = 612.0 * 792.0
             let expected = 40 * max(0.25, size.width * size.height / letterArea)
-            let characters = Array(text.unicodeScalars.filter { !CharacterSet.whitespacesAndNewlines.contains($0) })
+            // (ASCII's white space by hand: this looks at every character of every page.)
+            let characters = Array(text.unicodeScalars.filter { scalar in
+                scalar.isASCII ? scalar != " " && !(9...13).contains(scalar.value) : !CharacterSet.whitespacesAndNewlines.contains(scalar)
+            })
             return (Double(characters.count) < expected && pdf.largestImageCoverage(page: page) > 0.2) || isGarbage(characters)
         }
     }

@@ -64,10 +64,14 @@ public enum PageFurniture {
         // Release stamps of federal FOIA productions.
         #"\bCase\s*No\.?\s*[A-Z]-\d{4}-\d{3,}"#,
         #"\bDoc\s*No\.?\s*C\d{5,}"#,
-        #"^RELEASE\s*IN\s*(PART|FULL)\b"#,
         // A request number with its release date: "FOIL-2017-115-46786  Released 01/07/2019",
         // "2020-ICFO-85600  Production 01/10/2023".
         #"^[A-Z0-9][A-Z0-9-]{4,}\d{3,}\s+(Released|Release|Produced|Production)\s+(on\s+)?\d{1,2}/\d{1,2}/\d{2,4}$"#,
+    ].map { try! NSRegularExpression(pattern: $0, options: [.caseInsensitive]) } + wordStampPatterns
+
+    /// The stamps that need no digit.
+    static let wordStampPatterns: [NSRegularExpression] = [
+        #"^RELEASE\s*IN\s*(PART|FULL)\b"#,
         #"^(STATE\s*DEPT\.?|U\.?\s*S\.?\s*Department\s*of\s*State)\b.*(PRODUCED|SUBJECT TO|Case No|Doc No)"#,
     ].map { try! NSRegularExpression(pattern: $0, options: [.caseInsensitive]) }
 
@@ -226,7 +230,17 @@ public enum PageFurniture {
 
     /// Letters only, lowercased: page numbers and OCR's stray punctuation do not count.
     static func key(_ line: String) -> String {
-        String(line.lowercased().unicodeScalars.filter { CharacterSet.lowercaseLetters.contains($0) }.map(Character.init))
+        // (ASCII by hand: every line of every page has its key taken, some several times.)
+        var kept = String.UnicodeScalarView()
+        for scalar in line.unicodeScalars {
+            switch scalar.value {
+            case 65...90: kept.append(Unicode.Scalar(scalar.value + 32)!)
+            case 97...122: kept.append(scalar)
+            case 0..<128: continue
+            default: kept.append(contentsOf: String(scalar).lowercased().unicodeScalars.filter { CharacterSet.lowercaseLetters.contains($0) })
+            }
+        }
+        return String(kept)
     }
 
     static func isPageMark(_ line: String) -> Bool {
@@ -236,6 +250,8 @@ public enum PageFurniture {
 
     static func isStamp(_ line: String) -> Bool {
         let range = NSRange(line.startIndex..., in: line)
-        return stampPatterns.contains { $0.firstMatch(in: line, range: range) != nil }
+        // (Most stamps carry a number; most lines of text have none.)
+        let patterns = line.contains(where: \.isNumber) ? stampPatterns : wordStampPatterns
+        return patterns.contains { $0.firstMatch(in: line, range: range) != nil }
     }
 }
