@@ -2,8 +2,8 @@
 # make bench: corpus side by side with the tools a reporter would otherwise use, on the
 # same files in the same run — pdftotext and recollindex on text PDFs, ocrmypdf and
 # pdftoppm+tesseract on scans, notmuch and recollindex on a maildir — plus peak memory, index size,
-# and query latency. Knobs: BENCH_SCALE (PDF copies, default 1: 640 text pages, 25
-# scanned pages), BENCH_RUNS (default 3; median and min–max), BENCH_MESSAGES (generated
+# and query latency. Knobs: BENCH_SCALE (default 1: 120 generated text releases, about
+# 1,000 pages, and 25 scanned pages), BENCH_RUNS (default 3; median and min–max), BENCH_MESSAGES (generated
 # messages in a maildir, default 100000), BENCH_RECORDS (generated messages in mboxes
 # for query latency at scale, default 1000000), BENCH_PST_MESSAGES (generated messages in
 # an Outlook .pst of nested folders, default 50000).
@@ -20,15 +20,17 @@ work=$PWD/bench/work
 mkdir -p bench/results
 rm -rf "$work" && mkdir -p "$work/text" "$work/scans" "$work/sample1" "$work/sample10"
 
-# Copies of the sample's releases, each made distinct (a trailing PDF comment) so that
-# corpus's duplicate check does not skip them.
+# Copies of the sample's scanned releases, each made distinct (a trailing PDF comment) so
+# that corpus's duplicate check does not skip them.
 copy() { # src dir n
   for i in $(seq 1 "$3"); do
     { cat "$1"; printf '\n%% bench copy %d\n' "$i"; } > "$2/$(basename "$1" .pdf)-$i.pdf"
   done
 }
-copy corpus-sample/releases/NYPD_FOIL_2020-PL-00417_Part1.pdf "$work/text" $((50 * scale))
-copy corpus-sample/releases/NYPD_FOIL_2020-PL-00417_Part2_personal_accounts.pdf "$work/text" $((60 * scale))
+# Text PDFs: born-digital releases of printed emails from the layout generator (seeds of
+# the bench's own, apart from the accuracy runs'), each a file of its own.
+/usr/bin/python3 accuracy/generate.py --out "$work/generated" --seeds "5000-$((5000 + 120 * scale - 1))" --max-scans 0 --jobs "$jobs" > /dev/null
+mv "$work/generated"/*.pdf "$work/text/"
 copy corpus-sample/releases/NYPD_FOIL_2020-PL-00417_Part3_scanned.pdf "$work/scans" $((5 * scale))
 copy corpus-sample/releases/ICE_FOIA_2020-ICFO-10233_scanned.pdf "$work/scans" $((5 * scale))
 # The whole sample once, and ten times over (each copy distinct), for memory as the corpus grows.
