@@ -6,7 +6,8 @@
 # 1,000 pages, and 25 scanned pages), BENCH_RUNS (default 3; median and min–max), BENCH_MESSAGES (generated
 # messages in a maildir, default 100000), BENCH_RECORDS (generated messages in mboxes
 # for query latency at scale, default 1000000), BENCH_PST_MESSAGES (generated messages in
-# an Outlook .pst of nested folders, default 50000).
+# an Outlook .pst of nested folders, default 50000), BENCH_PROFILE (1: perf reports of the
+# text-PDF and maildir ingests in bench/results/profile-*.txt).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scale=${BENCH_SCALE:-1}
@@ -85,6 +86,27 @@ for run in $(seq 1 "$runs"); do
     for f in $work/scans/*.pdf; do ocrmypdf -q -j $jobs --output-type pdf \"\$f\" $work/ocr/out.pdf && pdftotext $work/ocr/out.pdf /dev/null; done"
 done
 size_text=$(du -sb "$work/index-text" | cut -f1)
+# BENCH_PROFILE=1: where an ingest of the text PDFs and of the maildir spends its time, by
+# process, library and function (perf record on the release build; its workers included).
+profile() { # label command...
+  local data="$work/perf.$1.data" out="bench/results/profile-$1.txt"
+  if ! perf record -F 999 -g -o "$data" "${@:2}" > /dev/null 2> "$work/perf.$1.log"; then
+    echo "bench: perf record failed for $1 (see $work/perf.$1.log)" >&2; return
+  fi
+  { echo "# perf profile of: ${*:2}"
+    echo "# by process and library (self time)"
+    perf report -i "$data" --no-children --sort comm,dso --stdio -g none --percent-limit 0.5 2>/dev/null | grep -v '^#' | grep .
+    echo "# by function, with what it calls (children; 1 % and more)"
+    perf report -i "$data" --children --sort comm,sym --stdio -g none --percent-limit 1 2>/dev/null | grep -v '^#' | grep . | swift demangle --simplified
+  } > "$out"
+  rm -f "$data"
+  echo "bench: profile of $1 in $out"
+}
+if [ "${BENCH_PROFILE:-0}" = 1 ]; then
+  rm -rf "$work/index-profile"; profile text "$bin" ingest --index "$work/index-profile" "$work/text"
+  rm -rf "$work/index-profile"; profile mail "$bin" ingest --index "$work/index-profile" "$work/maildir"
+  rm -rf "$work/index-profile"
+fi
 raw_text=$(for f in "$work/text"/*.pdf; do pdftotext -q "$f" - ; done | wc -c)
 
 # The mail archive: once each (it is large), then query latency on the same messages.

@@ -22,7 +22,7 @@ packages=(
   fonts-dejavu-core fonts-liberation   #   and the fonts it prints them in
 )
 case "${1:-}" in
-  --bench) packages+=(tesseract-ocr time bc ocrmypdf notmuch recoll) ;;
+  --bench) packages+=(tesseract-ocr time bc ocrmypdf notmuch recoll linux-perf) ;;
   --browser) packages+=(chromium) ;;
   --test) packages+=(chromium) ;;          # a test drives the reading room in headless Chromium
   --load) packages+=(wrk) ;;
