@@ -8,10 +8,14 @@ public struct Gazetteer: Sendable {
     public private(set) var requestNumbers = RequestNumbers()
     private var byDomain: [String: Int] = [:]
     private var byName: [String: Int] = [:]
-    /// Names and aliases as whole-word patterns, compiled once, each with its first word
-    /// (lowercased UTF-8, or as printed for an acronym): a pattern only runs on a text
-    /// that contains that word, which is few of them for any one text.
-    private var mentions: [(firstWord: [UInt8], caseSensitive: Bool, needsCue: Bool, pattern: NSRegularExpression, entity: Int)] = []
+    /// Every name and alias, with its entity: what `mentions` are made of.
+    private var names: [(name: String, entity: Int)] = []
+    /// Names and aliases as whole-word patterns, each with its first word (lowercased
+    /// UTF-8, or as printed for an acronym): a pattern only runs on a text that contains
+    /// that word, which is few of them for any one text. Made on first use, once: a search
+    /// looks entities up by name alone, and making them (the word list read, a pattern
+    /// compiled for each name) was most of the time a search took.
+    private var mentions = Mentions()
 
     // (The built-in list is checked by the tests: it always reads.)
     public static let builtIn = try! Gazetteer(csv: BuiltInEntities.csv, origin: "built-in entities")
@@ -69,6 +73,39 @@ public struct Gazetteer: Sendable {
         for domain in entity.domains { byDomain[domain] = index }
         for name in [entity.name] + entity.aliases {
             byName[name.lowercased()] = index
+            names.append((name, index))
+        }
+        // (A copy keeps the patterns made for it; this one makes its own when first asked.)
+        mentions = Mentions()
+    }
+
+    /// A name's pattern and how it counts.
+    private struct Mention {
+        var firstWord: [UInt8]
+        var caseSensitive: Bool
+        var needsCue: Bool
+        var pattern: NSRegularExpression
+        var entity: Int
+    }
+
+    /// The patterns of a gazetteer's names, made when first asked for.
+    private final class Mentions: @unchecked Sendable {
+        private let lock = NSLock()
+        private var made: [Mention]?
+
+        func list(_ make: () -> [Mention]) -> [Mention] {
+            lock.withLock {
+                if let made { return made }
+                let list = make()
+                made = list
+                return list
+            }
+        }
+    }
+
+    private func madeMentions() -> [Mention] {
+        names.compactMap { name, index in
+            let entity = entities[index]
             // Short all-caps aliases (ICE, DHS, ROC) only count in capitals, so that
             // "ice" or "roc" in running text is not taken for an agency.
             let isAcronym = name.count <= 4 && name == name.uppercased()
@@ -87,10 +124,10 @@ public struct Gazetteer: Sendable {
             }
             let names = isEverydayPhrase ? "(?:" + escaped(name) + "|" + escaped(name.uppercased()) + ")" : escaped(name)
             let pattern = "(?<![\\w@.])" + names + "(?![\\w@])"
-            if let regex = try? NSRegularExpression(pattern: pattern, options: caseSensitive || isEverydayPhrase ? [] : [.caseInsensitive]) {
-                let first = String(name.split(separator: " ").first ?? "")
-                mentions.append((Array((caseSensitive ? first : first.lowercased()).utf8), caseSensitive, isEverydayWord, regex, index))
-            }
+            guard let regex = try? NSRegularExpression(pattern: pattern, options: caseSensitive || isEverydayPhrase ? [] : [.caseInsensitive]) else { return nil }
+            let first = String(name.split(separator: " ").first ?? "")
+            return Mention(firstWord: Array((caseSensitive ? first : first.lowercased()).utf8), caseSensitive: caseSensitive,
+                           needsCue: isEverydayWord, pattern: regex, entity: index)
         }
     }
 
@@ -115,15 +152,15 @@ public struct Gazetteer: Sendable {
         var found = Set<Int>()
         let range = NSRange(text.startIndex..., in: text)
         let bytes = Array(text.utf8), lower = Array(text.lowercased().utf8)
-        for (firstWord, caseSensitive, needsCue, pattern, index) in mentions where !found.contains(index) {
-            guard Self.contains(caseSensitive ? bytes : lower, firstWord) else { continue }
-            if needsCue {
-                let cued = pattern.matches(in: text, range: range).contains { match in
+        for mention in mentions.list(madeMentions) where !found.contains(mention.entity) {
+            guard Self.contains(mention.caseSensitive ? bytes : lower, mention.firstWord) else { continue }
+            if mention.needsCue {
+                let cued = mention.pattern.matches(in: text, range: range).contains { match in
                     Range(match.range, in: text).map { Self.hasVendorCue(around: $0, in: text) || Self.capitalisedMidSentence($0, in: text) } ?? false
                 }
-                if cued { found.insert(index) }
-            } else if pattern.firstMatch(in: text, range: range) != nil {
-                found.insert(index)
+                if cued { found.insert(mention.entity) }
+            } else if mention.pattern.firstMatch(in: text, range: range) != nil {
+                found.insert(mention.entity)
             }
         }
         return found.sorted().map { entities[$0] }
