@@ -13,7 +13,8 @@ public enum PersonName {
     /// suffixes dropped, "Last, First" turned ("michael reyes"); nil unless two words are
     /// left (a first name alone names no one).
     public static func key(_ name: String) -> String? {
-        var text = name.replacingOccurrences(of: #"\([^)]*\)|\[[^\]]*\]"#, with: " ", options: .regularExpression)
+        var text = name.contains(where: { $0 == "(" || $0 == "[" })
+            ? bracketed.stringByReplacingMatches(in: name, range: NSRange(name.startIndex..., in: name), withTemplate: " ") : name
         // "Reyes, Michael" (but not "Michael Reyes, Jr." or a list of names).
         let parts = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         if parts.count == 2, !["jr", "jr.", "sr", "sr.", "ii", "iii", "esq", "esq."].contains(parts[1].lowercased()),
@@ -27,6 +28,9 @@ public enum PersonName {
         guard words.count >= 2, words.count <= 4 else { return nil }
         return words.joined(separator: " ")
     }
+
+    /// Words in parentheses or brackets: "(NYPD)", "[EXTERNAL]".
+    private static let bracketed = try! NSRegularExpression(pattern: #"\([^)]*\)|\[[^\]]*\]"#)
 
     /// Words of a unit's or an organisation's name, never of a person's.
     private static let organisationWords: Set<String> = [

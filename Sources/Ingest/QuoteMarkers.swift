@@ -52,9 +52,36 @@ enum QuoteMarkers {
 
     /// The text before the first quote marker (all of it when there is none).
     static func ownPart(of text: String) -> String {
-        guard let match = start.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
-              let range = Range(match.range, in: text)
-        else { return text }
-        return String(text[..<range.lowerBound])
+        recentOwnParts.value(for: text) { text in
+            guard let match = start.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
+                  let range = Range(match.range, in: text)
+            else { return text }
+            return String(text[..<range.lowerBound])
+        }
+    }
+
+    /// One email's text is asked for its own part several times over (its signature, the
+    /// accounts and names its sender gives), each a search of the whole text: the last
+    /// few answers are kept.
+    private static let recentOwnParts = RecentAnswers(keeping: 16)
+}
+
+/// The answers to the last few questions about texts, for work asked of one text several
+/// times in a row by callers that do not share it. Thread-safe.
+final class RecentAnswers: @unchecked Sendable {
+    private let lock = NSLock()
+    private let keeping: Int
+    private var answers: [(question: String, answer: String)] = []
+
+    init(keeping: Int) { self.keeping = keeping }
+
+    func value(for question: String, _ answer: (String) -> String) -> String {
+        if let known = lock.withLock({ answers.last { $0.question == question }?.answer }) { return known }
+        let found = answer(question)
+        lock.withLock {
+            answers.append((question, found))
+            if answers.count > keeping { answers.removeFirst() }
+        }
+        return found
     }
 }
