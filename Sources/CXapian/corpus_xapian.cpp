@@ -308,6 +308,15 @@ cx_status cx_db_write_facet_columns(cx_db *db, uint32_t slot, const char *path, 
     });
 }
 
+cx_status cx_db_facet_columns_current(cx_db *db, uint32_t slot, const char *path, int *current, char **error) {
+    *current = 0;
+    return guarded(db, error, [&] {
+        auto existing = corpus::FacetColumns::load(path, db->read->get_revision(), slot);
+        *current = existing && existing->intact() ? 1 : 0;
+        return CX_OK;
+    });
+}
+
 cx_status cx_db_use_facet_columns(cx_db *db, const char *path, int build, char **error) {
     return guarded(db, error, [&] {
         db->columns_path = path;

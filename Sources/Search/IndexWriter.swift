@@ -358,11 +358,15 @@ public final class IndexWriter: RecordSink, @unchecked Sendable {
     }
 
     /// Changes the index's metadata in a commit of its own (with whatever was queued before).
-    func updatingMetadata<T>(_ body: (XapianDatabase) throws -> T) throws -> T {
+    /// - facetColumns: write the facet columns of that commit, as `commit` does (a commit
+    ///   of metadata alone makes the file stale all the same, and readers would count
+    ///   facets the slow way); not when the ingest's own commits follow.
+    func updatingMetadata<T>(facetColumns: Bool = true, _ body: (XapianDatabase) throws -> T) throws -> T {
         try onWriter {
             try beginIfNeeded()
             let result = try body(db)
             try commitNow()
+            if facetColumns { try db.writeFacetColumns(slot: Schema.Slot.facets, path: Schema.facetColumnsPath(in: path)) }
             return result
         }
     }

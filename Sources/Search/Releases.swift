@@ -35,7 +35,7 @@ extension IndexWriter {
     /// Numbers this ingest (the last release's number plus one, kept at once, so that an
     /// interrupted ingest's records keep theirs); the records it adds carry the number.
     public func beginRelease() throws -> Int {
-        try updatingMetadata { db in
+        try updatingMetadata(facetColumns: false) { db in
             let number = (Int(try db.metadata(Schema.Counter.releases)) ?? 0) + 1
             try db.setMetadata(Schema.Counter.releases, String(number))
             setRelease(number)

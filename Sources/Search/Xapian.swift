@@ -111,6 +111,13 @@ final class XapianDatabase {
         try check { cx_db_write_facet_columns(handle, slot, path, $0) }
     }
 
+    /// Whether the facet columns file at path is the one of the revision this handle reads.
+    func facetColumnsAreCurrent(slot: UInt32, path: String) throws -> Bool {
+        var current: Int32 = 0
+        try check { cx_db_facet_columns_current(handle, slot, path, &current, $0) }
+        return current != 0
+    }
+
     /// Counts facets from the columns file at path when it matches; with build, from
     /// columns built in memory when it does not.
     func useFacetColumns(path: String, build: Bool) throws {

@@ -164,6 +164,8 @@ typedef struct {
  * replaced by columns built in memory once per revision (long-lived handles). */
 cx_status cx_db_write_facet_columns(cx_db *db, uint32_t slot, const char *path, char **error);
 cx_status cx_db_use_facet_columns(cx_db *db, const char *path, int build, char **error);
+/* *current = 1 when the columns file at path holds the revision db reads, else 0. */
+cx_status cx_db_facet_columns_current(cx_db *db, uint32_t slot, const char *path, int *current, char **error);
 
 /* Every match of query in order (sort_slot as in cx_search_options), for a reader that
  * wants them all (export, timeline, people): the matching documents are ranked once, in
