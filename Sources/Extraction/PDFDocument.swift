@@ -82,15 +82,17 @@ public final class PDFDocument {
     /// on paper. A redaction box reads as "█" where it stands. Where poppler gives no
     /// position for each character, its own text (`raw`) is all there is.
     private func printed(page index: Int) -> (raw: String, lines: [PhysicalLines.Line]?) {
-        let scale = 72 / RedactionBoxes.dpi
-        let boxes = RedactionBoxes.find(in: render(page: index, dpi: RedactionBoxes.dpi), dpi: RedactionBoxes.dpi).map { box in
-            PhysicalLines.Glyph(text: "█", x1: Double(box.x) * scale, y1: Double(box.y) * scale,
-                                x2: Double(box.x + box.width) * scale, y2: Double(box.y + box.height) * scale)
-        }
-        return withPage(index) { page in
+        withPage(index) { page in
             guard let raw = poppler_page_get_text(page) else { return ("", []) }
             defer { g_free(raw) }
             let text = String(cString: raw)
+            // (Drawn on the page whose text was just read: poppler reads a page's text again
+            // while drawing it, unless the page has it already.)
+            let scale = 72 / RedactionBoxes.dpi
+            let boxes = RedactionBoxes.find(in: render(page, index: index, dpi: RedactionBoxes.dpi), dpi: RedactionBoxes.dpi).map { box in
+                PhysicalLines.Glyph(text: "█", x1: Double(box.x) * scale, y1: Double(box.y) * scale,
+                                    x2: Double(box.x + box.width) * scale, y2: Double(box.y + box.height) * scale)
+            }
             var rectangles: UnsafeMutablePointer<PopplerRectangle>?
             var count: guint = 0
             guard poppler_page_get_text_layout(page, &rectangles, &count) != 0, let layout = rectangles else { return (text, nil) }
@@ -147,30 +149,38 @@ public final class PDFDocument {
     }
 
     private func withRendering<T>(page index: Int, dpi wanted: Double, _ body: (OpaquePointer) -> T) -> T {
+        withPage(index) { page in withRendering(page, index: index, dpi: wanted, body) }
+    }
+
+    /// Draws an open page, number `index`, as `withRendering(page:dpi:_:)` does.
+    private func withRendering<T>(_ page: OpaquePointer, index: Int, dpi wanted: Double, _ body: (OpaquePointer) -> T) -> T {
         let dpi = renderingDPI(page: index, wanted: wanted)
-        return withPage(index) { page in
-            var width = 0.0, height = 0.0
-            poppler_page_get_size(page, &width, &height)
-            let scale = dpi / 72
-            let w = Int32(max(1, (width * scale).rounded())), h = Int32(max(1, (height * scale).rounded()))
-            let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h)!
-            defer { cairo_surface_destroy(surface) }
-            let cr = cairo_create(surface)!
-            // An RGB24 surface starts black.
-            cairo_set_source_rgb(cr, 1, 1, 1)
-            cairo_paint(cr)
-            cairo_scale(cr, scale, scale)
-            poppler_page_render(page, cr)
-            cairo_destroy(cr)
-            cairo_surface_flush(surface)
-            return body(surface)
-        }
+        var width = 0.0, height = 0.0
+        poppler_page_get_size(page, &width, &height)
+        let scale = dpi / 72
+        let w = Int32(max(1, (width * scale).rounded())), h = Int32(max(1, (height * scale).rounded()))
+        let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, w, h)!
+        defer { cairo_surface_destroy(surface) }
+        let cr = cairo_create(surface)!
+        // An RGB24 surface starts black.
+        cairo_set_source_rgb(cr, 1, 1, 1)
+        cairo_paint(cr)
+        cairo_scale(cr, scale, scale)
+        poppler_page_render(page, cr)
+        cairo_destroy(cr)
+        cairo_surface_flush(surface)
+        return body(surface)
     }
 
     /// Renders page `index` to 8-bit grayscale at `dpi` (see `renderingDPI`) on a white
     /// background.
     public func render(page index: Int, dpi: Double) -> GrayImage {
-        withRendering(page: index, dpi: dpi) { surface in
+        withPage(index) { page in render(page, index: index, dpi: dpi) }
+    }
+
+    /// An open page, number `index`, drawn as `render(page:dpi:)` draws it.
+    private func render(_ page: OpaquePointer, index: Int, dpi: Double) -> GrayImage {
+        withRendering(page, index: index, dpi: dpi) { surface in
             let w = Int(cairo_image_surface_get_width(surface)), h = Int(cairo_image_surface_get_height(surface))
             let stride = Int(cairo_image_surface_get_stride(surface))
             let data = cairo_image_surface_get_data(surface)!
