@@ -153,7 +153,7 @@ public struct Gazetteer: Sendable {
         let range = NSRange(text.startIndex..., in: text)
         let bytes = Array(text.utf8), lower = Array(text.lowercased().utf8)
         for mention in mentions.list(madeMentions) where !found.contains(mention.entity) {
-            guard Self.contains(mention.caseSensitive ? bytes : lower, mention.firstWord) else { continue }
+            guard ByteSearch.contains(mention.caseSensitive ? bytes : lower, mention.firstWord) else { continue }
             if mention.needsCue {
                 let cued = mention.pattern.matches(in: text, range: range).contains { match in
                     Range(match.range, in: text).map { Self.hasVendorCue(around: $0, in: text) || Self.capitalisedMidSentence($0, in: text) } ?? false
@@ -197,25 +197,6 @@ public struct Gazetteer: Sendable {
     /// The forty characters (or fewer) before a range: what is read around a name.
     private static func preceding(_ range: Range<String.Index>, in text: String) -> Range<String.Index> {
         text.index(range.lowerBound, offsetBy: -min(40, text.distance(from: text.startIndex, to: range.lowerBound)))..<range.lowerBound
-    }
-
-    /// memchr to each candidate first byte, memcmp for the rest: this prefilter runs for
-    /// every name on every record.
-    private static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard let head = needle.first else { return true }
-        return haystack.withUnsafeBufferPointer { text in
-            needle.withUnsafeBufferPointer { word in
-                guard let start = text.baseAddress, word.count <= text.count else { return false }
-                let end = start + (text.count - word.count + 1)
-                var at = start
-                while at < end, let found = memchr(at, Int32(head), end - at) {
-                    let candidate = found.assumingMemoryBound(to: UInt8.self)
-                    if memcmp(candidate, word.baseAddress!, word.count) == 0 { return true }
-                    at = UnsafePointer(candidate) + 1
-                }
-                return false
-            }
-        }
     }
 
     /// Web-mail and consumer domains: an address there is a personal account.

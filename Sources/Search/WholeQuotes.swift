@@ -25,8 +25,13 @@ enum WholeQuotes {
     /// ("… wrote:"), or a quoted header (Outlook's "From:", "Original Message",
     /// "Forwarded message"). Mail without one quotes nothing, and is not compared.
     static func mayQuote(_ record: Record) -> Bool {
-        let text = record.text
-        return text.hasPrefix(">") || ["\n>", "wrote:", "From:", "riginal Message", "riginal message", "RIGINAL MESSAGE",
-                                       "orwarded message", "orwarded Message", "ORWARDED MESSAGE"].contains { text.contains($0) }
+        // (Searched as bytes: this runs on the index's one writer for every mail message.)
+        var text = record.text
+        return text.hasPrefix(">") || text.withUTF8 { bytes in
+            quoteMarkers.contains { marker in marker.withUnsafeBufferPointer { ByteSearch.contains(bytes, $0) } }
+        }
     }
+
+    private static let quoteMarkers = ["\n>", "wrote:", "From:", "riginal Message", "riginal message", "RIGINAL MESSAGE",
+                                       "orwarded message", "orwarded Message", "ORWARDED MESSAGE"].map { Array($0.utf8) }
 }
