@@ -1,5 +1,4 @@
 import Foundation
-import CXapian
 import Ingest
 
 /// The index opened for writing: takes records from an ingest, commits them in
@@ -252,7 +251,7 @@ public final class IndexWriter: RecordSink, @unchecked Sendable {
     /// it displaces are rewritten. Nil when it is no copy.
     private func joinCopies(_ record: Record) throws -> Record? {
         var heads: [String: Record] = [:]
-        for found in try records(holdingAny: MessageCopies.keys(of: record)) where MessageCopies.same(record, found) {
+        for found in try db.records(holdingAny: MessageCopies.keys(of: record)) where MessageCopies.same(record, found) {
             let head = try head(of: found)
             heads[head.id] = head
         }
@@ -260,11 +259,11 @@ public final class IndexWriter: RecordSink, @unchecked Sendable {
         var best = (Array(heads.values) + [record]).min { MessageCopies.rank($0) < MessageCopies.rank($1) }!
         var new = record
         for var head in heads.values.sorted(by: { $0.id < $1.id }) where head.id != best.id {
-            for var copy in try records(holding: MessageCopies.copyOfPrefix + head.id) {
+            for var copy in try db.records(holdingAny: [MessageCopies.copyOfPrefix + head.id]) {
                 copy.copyOf = best.id
                 try rewrite(copy)
             }
-            best.otherSources += newSources(of: head, for: best)
+            best.otherSources += MessageCopies.newSources(of: head, for: best)
             best.quotedIn = Array(Set(best.quotedIn + head.quotedIn)).sorted()
             head.otherSources = []
             head.quotedIn = []
@@ -272,7 +271,7 @@ public final class IndexWriter: RecordSink, @unchecked Sendable {
             try rewrite(head)
         }
         if best.id == record.id { return best }
-        best.otherSources += newSources(of: record, for: best)
+        best.otherSources += MessageCopies.newSources(of: record, for: best)
         try rewrite(best)
         new.otherSources = []
         new.copyOf = best.id
@@ -284,7 +283,7 @@ public final class IndexWriter: RecordSink, @unchecked Sendable {
     private func quotingWhole(_ record: Record, _ links: Threads.Links) throws -> [String] {
         guard record.copyOf == nil else { return [] }
         let own = Set(links.own)
-        return try records(holdingAny: own.map { Threads.nodePrefix + Threads.hash($0) }).filter { later in
+        return try db.records(holdingAny: own.map { Threads.nodePrefix + Threads.hash($0) }).filter { later in
             Threads.links(of: later).answered.contains { $0.contains(where: own.contains) } && WholeQuotes.holds(later, whole: record)
         }.map(\.id).sorted()
     }
@@ -294,7 +293,7 @@ public final class IndexWriter: RecordSink, @unchecked Sendable {
     private func markQuotedWhole(by record: Record, _ links: Threads.Links) throws {
         guard record.copyOf == nil, record.messageID == nil || WholeQuotes.mayQuote(record) else { return }
         let answered = Set(links.answered.joined())
-        for found in try records(holdingAny: answered.map { Threads.nodePrefix + Threads.hash($0) })
+        for found in try db.records(holdingAny: answered.map { Threads.nodePrefix + Threads.hash($0) })
         where Threads.links(of: found).own.contains(where: answered.contains) {
             var earlier = try head(of: found)
             guard !earlier.quotedIn.contains(record.id), WholeQuotes.holds(record, whole: earlier) else { continue }
@@ -303,33 +302,11 @@ public final class IndexWriter: RecordSink, @unchecked Sendable {
         }
     }
 
-    /// The records of every document holding a term (none when no document does).
-    private func records(holding term: String) throws -> [Record] {
-        try records(holdingAny: [term])
-    }
-
-    /// The records of the documents holding any of `terms`, each once, in document order
-    /// (a record shares many nodes with another: decoded once).
-    private func records(holdingAny terms: [String]) throws -> [Record] {
-        let held = try terms.sorted().filter { try db.termExists($0) }
-        guard var query = try held.first.map({ try XapianQuery.term($0) }) else { return [] }
-        for term in held.dropFirst() { query = try .combine(CX_OP_OR, query, .term(term)) }
-        let matches = try db.matches(query, sortSlot: nil, descending: false)
-        var found: [Record] = []
-        while let match = try matches.next() { found.append(try RecordCoding.decoder.decode(Record.self, from: match.data)) }
-        return found
-    }
-
     /// The record that stands for the message `record` is a copy of (itself, if none, or
     /// if it stands in another shard: `ShardJoin` joins them again).
     private func head(of record: Record) throws -> Record {
         guard let id = record.copyOf, try db.termExists(Schema.Prefix.id + id) else { return record }
         return try stored(Schema.Prefix.id + id)
-    }
-
-    /// The files `record` was found in that `head` does not name yet.
-    private func newSources(of record: Record, for head: Record) -> [Source] {
-        ([record.source] + record.otherSources).filter { !([head.source] + head.otherSources).contains($0) }
     }
 
     /// The record of the first document holding a term.

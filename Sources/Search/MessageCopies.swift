@@ -49,6 +49,11 @@ enum MessageCopies {
         (record.messageID != nil ? 0 : record.ocr ? 2 : 1, record.id)
     }
 
+    /// The files `copy` was found in that `head` does not name yet.
+    static func newSources(of copy: Record, for head: Record) -> [Source] {
+        ([copy.source] + copy.otherSources).filter { !([head.source] + head.otherSources).contains($0) }
+    }
+
     /// The terms of a record's standing: a copy, and of which record.
     static func terms(of record: Record) -> [String] {
         guard let copyOf = record.copyOf else { return [] }

@@ -1,3 +1,4 @@
+import CXapian
 import Foundation
 import Ingest
 
@@ -235,4 +236,18 @@ public enum RecordCoding {
         return encoder
     }()
     public static let decoder = JSONDecoder()
+}
+
+extension XapianDatabase {
+    /// The records of the documents holding any of `terms`, each once, in document order
+    /// (a record sharing many of them is decoded once).
+    func records(holdingAny terms: [String]) throws -> [Record] {
+        let held = try terms.sorted().filter { try termExists($0) }
+        guard var query = try held.first.map({ try XapianQuery.term($0) }) else { return [] }
+        for term in held.dropFirst() { query = try .combine(CX_OP_OR, query, .term(term)) }
+        let matches = try matches(query, sortSlot: nil, descending: false)
+        var found: [Record] = []
+        while let match = try matches.next() { found.append(try RecordCoding.decoder.decode(Record.self, from: match.data)) }
+        return found
+    }
 }

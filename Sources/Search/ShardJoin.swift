@@ -82,7 +82,7 @@ private final class Join {
     /// with what each shard's writer joined to them, stand for one message — the best
     /// copy of them all, holding every copy's files and what quotes them.
     func copies() throws {
-        var groups = Groups()
+        var groups = Groups<String>()
         for (term, holders) in try termsOfSeveralShards(prefix: MessageCopies.keyPrefix) {
             let found = try holders.flatMap { try records(holding: term, in: $0) }
             for (i, a) in found.enumerated() {
@@ -104,8 +104,7 @@ private final class Join {
             var head = best
             head.copyOf = nil
             for var other in members.values.sorted(by: { $0.id < $1.id }) where other.id != best.id {
-                let sources = ([other.source] + other.otherSources).filter { !([head.source] + head.otherSources).contains($0) }
-                head.otherSources += sources
+                head.otherSources += MessageCopies.newSources(of: other, for: head)
                 head.quotedIn = Array(Set(head.quotedIn + other.quotedIn)).sorted()
                 if other.copyOf != best.id { report.copies += 1 }
                 (other.copyOf, other.otherSources, other.quotedIn) = (best.id, [], [])
@@ -143,24 +142,19 @@ private final class Join {
     /// the least node of its part, as one index would have it), merged by each shard's
     /// metadata as `Threads.assign` merges them, no record rewritten.
     func threads(through nodes: [(term: String, shards: [Int])]) throws {
-        var groups = Groups()
+        var groups = Groups<ShardThread>()
         for (term, holders) in nodes {
-            let labels = try holders.map { shard in
+            let threads = try holders.map { shard in
                 let db = shards[shard].db
                 let label = try db.slotValuesOfFirst(holding: [term], slot: Schema.Slot.thread).first ?? ""
-                return "\(shard) \(try Threads.current(label, in: db))"
+                return ShardThread(label: try Threads.current(label, in: db), shard: shard)
             }
-            for label in labels.dropFirst() { groups.join(labels[0], label) }
+            for thread in threads.dropFirst() { groups.join(threads[0], thread) }
         }
         for group in groups.all {
-            let parts = group.map { (shard: Int($0.prefix { $0 != " " })!, label: String($0.drop { $0 != " " }.dropFirst())) }
-            let thread = parts.map(\.label).min()!
-            for (shard, label) in parts where label != thread {
-                let db = shards[shard].db
-                let moved = try Threads.labels(of: label, in: db)
-                for merged in moved { try db.setMetadata(Threads.mergedKey + merged, thread) }
-                try db.setMetadata(Threads.labelsKey + thread, (try Threads.labels(of: thread, in: db).dropFirst() + moved).joined(separator: " "))
-                try db.setMetadata(Threads.labelsKey + label, "")
+            let thread = group.map(\.label).min()!
+            for part in group where part.label != thread {
+                try Threads.merge(part.label, into: thread, in: shards[part.shard].db)
                 report.threads += 1
             }
         }
@@ -199,12 +193,7 @@ private final class Join {
 
     /// The records of a shard's documents holding a term, as the join has left them.
     private func records(holding term: String, in shard: Int) throws -> [Record] {
-        let db = shards[shard].db
-        guard try db.termExists(term) else { return [] }
-        let matches = try db.matches(try .term(term), sortSlot: nil, descending: false)
-        var found: [Record] = []
-        while let match = try matches.next() { found.append(remember(try RecordCoding.decoder.decode(Record.self, from: match.data), in: shard)) }
-        return found
+        try shards[shard].db.records(holdingAny: [term]).map { remember($0, in: shard) }
     }
 
     private func remember(_ record: Record, in shard: Int) -> Record {
@@ -223,16 +212,24 @@ private final class Join {
     }
 }
 
-/// Disjoint sets of strings (union–find), for what joins what.
-private struct Groups {
-    private var parent: [String: String] = [:]
+/// A thread as one shard labels it.
+private struct ShardThread: Hashable, Comparable {
+    var label: String
+    var shard: Int
 
-    mutating func join(_ a: String, _ b: String) {
+    static func < (a: ShardThread, b: ShardThread) -> Bool { (a.label, a.shard) < (b.label, b.shard) }
+}
+
+/// Disjoint sets (union–find), for what joins what.
+private struct Groups<Item: Hashable & Comparable> {
+    private var parent: [Item: Item] = [:]
+
+    mutating func join(_ a: Item, _ b: Item) {
         let (x, y) = (root(a), root(b))
         if x != y { parent[max(x, y)] = min(x, y) }
     }
 
-    private mutating func root(_ item: String) -> String {
+    private mutating func root(_ item: Item) -> Item {
         var top = parent[item] ?? item
         while let next = parent[top], next != top { top = next }
         if parent[item] != nil { parent[item] = top }
@@ -240,9 +237,9 @@ private struct Groups {
     }
 
     /// Each set of two or more, sorted.
-    var all: [[String]] {
+    var all: [[Item]] {
         mutating get {
-            var sets: [String: [String]] = [:]
+            var sets: [Item: [Item]] = [:]
             for item in parent.keys.sorted() { sets[root(item), default: []].append(item) }
             return sets.map { ($0.value + [$0.key]).sorted() }.sorted { $0[0] < $1[0] }
         }

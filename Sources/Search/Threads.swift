@@ -276,13 +276,17 @@ enum Threads {
         let labels = try db.slotValuesOfFirst(holding: nodes.map { nodePrefix + $0 }, slot: Schema.Slot.thread)
         let joined = Set(try labels.map { try current($0, in: db) })
         let thread = joined.union(nodes).min()!
-        for old in joined where old != thread {
-            let moved = try self.labels(of: old, in: db)
-            for label in moved { try db.setMetadata(mergedKey + label, thread) }
-            try db.setMetadata(labelsKey + thread, (try self.labels(of: thread, in: db).dropFirst() + moved).joined(separator: " "))
-            try db.setMetadata(labelsKey + old, "")
-        }
+        for old in joined where old != thread { try merge(old, into: thread, in: db) }
         return thread
+    }
+
+    /// Makes thread `old` part of `thread` in db's metadata: its records keep their label,
+    /// which readers resolve (`current`).
+    static func merge(_ old: String, into thread: String, in db: XapianDatabase) throws {
+        let moved = try labels(of: old, in: db)
+        for label in moved { try db.setMetadata(mergedKey + label, thread) }
+        try db.setMetadata(labelsKey + thread, (try labels(of: thread, in: db).dropFirst() + moved).joined(separator: " "))
+        try db.setMetadata(labelsKey + old, "")
     }
 
     /// The thread a record written with `label` is part of now.
