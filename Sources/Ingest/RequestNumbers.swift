@@ -7,7 +7,9 @@ import Foundation
 /// reporter adds an agency's own form as a shape in the entities file (`request` rows).
 public struct RequestNumbers: Sendable {
     /// Each pattern's first group is the number, as it is kept (upper-cased).
-    private var patterns: [NSRegularExpression] = Self.builtIn
+    /// The built-in forms are compiled on first use (a search that reads no text for
+    /// numbers compiles none), then these, the shapes added.
+    private var added: [NSRegularExpression] = []
 
     private static let builtIn: [NSRegularExpression] = [
         // NYPD's own form, its prefix part of the number.
@@ -44,7 +46,7 @@ public struct RequestNumbers: Sendable {
             }
         }.joined()
         // (Not inside a longer run of letters, digits or hyphenated parts.)
-        patterns.append(try NSRegularExpression(pattern: "(?<![\\p{L}\\d-])(" + pattern + ")(?![\\p{L}\\d]|-[\\p{L}\\d])", options: [.caseInsensitive]))
+        added.append(try NSRegularExpression(pattern: "(?<![\\p{L}\\d-])(" + pattern + ")(?![\\p{L}\\d]|-[\\p{L}\\d])", options: [.caseInsensitive]))
     }
 
     /// The request numbers in `texts`, each once, in the order first met.
@@ -52,7 +54,7 @@ public struct RequestNumbers: Sendable {
         var found: [String] = []
         for text in texts {
             let range = NSRange(text.startIndex..., in: text)
-            for pattern in patterns {
+            for pattern in Self.builtIn + added {
                 for match in pattern.matches(in: text, range: range) {
                     guard let group = Range(match.range(at: 1), in: text) else { continue }
                     let number = text[group].uppercased()

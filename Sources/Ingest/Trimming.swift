@@ -10,8 +10,10 @@ extension StringProtocol {
     public func trimmed(where isTrimmed: (Unicode.Scalar) -> Bool) -> String {
         let scalars = unicodeScalars
         guard let first = scalars.firstIndex(where: { !isTrimmed($0) }) else { return "" }
-        let last = scalars.lastIndex(where: { !isTrimmed($0) })!
-        return String(String.UnicodeScalarView(scalars[first...last]))
+        let end = scalars.index(after: scalars.lastIndex(where: { !isTrimmed($0) })!)
+        // (The bytes between, copied at once: rebuilt a scalar at a time, trimming was
+        // three percent of reading a release.)
+        return String(decoding: utf8[first..<end], as: UTF8.self)
     }
 
     static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {

@@ -110,7 +110,9 @@ public struct QueryField: Hashable, Sendable {
     /// The query language in a few lines, for `corpus search --help`.
     public static var help: String {
         let width = all.map(\.example.count).max()! + 2
-        let rows = all.map { "  " + $0.example.padding(toLength: width, withPad: " ", startingAt: 0) + $0.summary }
+        // (Padded by hand: Foundation's padding goes through NSString, and every `corpus
+        // search` builds this help while reading its arguments.)
+        let rows = all.map { "  " + $0.example + String(repeating: " ", count: width - $0.example.count) + $0.summary }
         return """
             Words, "exact phrases", AND / OR / NOT, a leading - to exclude, parentheses, and fields:
             \(rows.joined(separator: "\n"))

@@ -10,6 +10,7 @@ struct ShardsCommand: AsyncParsableCommand {
 
     struct Join: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "join",
             abstract: "Join across shards what one index joins across its files: copies of one email, threads, messages quoted whole.",
             discussion: """
                 Each shard's ingest sees only that shard: an email printed in two PDFs that went to two shards is two \

@@ -9,7 +9,7 @@ struct WatchCommand: AsyncParsableCommand {
         subcommands: [Add.self, List.self, Remove.self])
 
     struct Add: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Save a search under a name (replacing one of that name).")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Save a search under a name (replacing one of that name).")
         @OptionGroup var index: IndexOptions
         @Argument(help: "The name, as ingest will report it.") var name: String
         @Argument(help: "The query.") var query: String
@@ -25,7 +25,7 @@ struct WatchCommand: AsyncParsableCommand {
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the saved searches.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the saved searches.")
         @OptionGroup var index: ReadIndexOptions
         @Flag(help: "Print JSON.") var json = false
 
@@ -40,7 +40,7 @@ struct WatchCommand: AsyncParsableCommand {
     }
 
     struct Remove: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Forget a saved search.")
+        static let configuration = CommandConfiguration(commandName: "remove", abstract: "Forget a saved search.")
         @OptionGroup var index: IndexOptions
         @Argument(help: "Its name.") var name: String
 
