@@ -187,11 +187,13 @@ public final class PDFDocument {
             var pixels = [UInt8](repeating: 255, count: w * h)
             pixels.withUnsafeMutableBufferPointer { out in
                 for y in 0..<h {
-                    let row = data + y * stride
+                    let row = UnsafeRawPointer(data + y * stride)
                     for x in 0..<w {
-                        // RGB24 is native-endian 0x00RRGGBB: bytes B, G, R, _ on little-endian.
-                        let p = row + x * 4
-                        let red = UInt32(p[2]) * 299, green = UInt32(p[1]) * 587, blue = UInt32(p[0]) * 114
+                        // RGB24 is native-endian 0x00RRGGBB (the top byte unused). Most of
+                        // a page is paper: white stays 255 without the arithmetic.
+                        let rgb = row.loadUnaligned(fromByteOffset: x * 4, as: UInt32.self) & 0xFF_FFFF
+                        guard rgb != 0xFF_FFFF else { continue }
+                        let red = (rgb >> 16) * 299, green = ((rgb >> 8) & 0xFF) * 587, blue = (rgb & 0xFF) * 114
                         out[y * w + x] = UInt8((red + green + blue) / 1000)
                     }
                 }

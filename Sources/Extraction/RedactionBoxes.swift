@@ -11,20 +11,28 @@ public enum RedactionBoxes {
     /// Resolution for finding boxes on text pages: enough to see a box around one line.
     static let dpi = 50.0
 
-    /// - minimumHeight: in pixels; about 7 points at the image's resolution.
     public static func find(in image: GrayImage, dpi: Double) -> [Box] {
-        let minimumHeight = max(3, Int(7 / 72 * dpi))
-        let w = image.width, h = image.height
-        var seen = [Bool](repeating: false, count: w * h)
+        var seen = [Bool](repeating: false, count: image.width * image.height)
+        // (Through buffers: this looks at every pixel of every page.)
+        return image.pixels.withUnsafeBufferPointer { pixels in
+            seen.withUnsafeMutableBufferPointer { seen in
+                boxes(in: pixels, seen: seen, width: image.width, height: image.height, minimumHeight: max(3, Int(7 / 72 * dpi)))
+            }
+        }
+    }
+
+    /// - minimumHeight: in pixels; about 7 points at the image's resolution.
+    private static func boxes(in pixels: UnsafeBufferPointer<UInt8>, seen: UnsafeMutableBufferPointer<Bool>,
+                              width w: Int, height h: Int, minimumHeight: Int) -> [Box] {
         var boxes: [Box] = []
         var stack: [Int] = []
         func visit(_ q: Int) {
-            if !seen[q], image.pixels[q] < 60 {
+            if !seen[q], pixels[q] < 60 {
                 seen[q] = true
                 stack.append(q)
             }
         }
-        for start in 0..<(w * h) where !seen[start] && image.pixels[start] < 60 {
+        for start in 0..<(w * h) where pixels[start] < 60 && !seen[start] {
             var minX = w, minY = h, maxX = 0, maxY = 0, dark = 0
             stack.append(start)
             seen[start] = true

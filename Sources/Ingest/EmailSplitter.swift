@@ -563,7 +563,7 @@ public enum EmailSplitter {
     /// message once, so a header block of that message after it is printed on its own.
     static func attribution(of block: HeaderBlock, in text: ArraySlice<PageLine>) -> String? {
         guard let time = block.date?.time, let sender = block.header.from else { return nil }
-        let minute = String(format: "%02d", time.minute)
+        let minute = time.minute.zeroPadded(2)
         let clocks = ["\(time.hour):\(minute)", "\(time.hour % 12 == 0 ? 12 : time.hour % 12):\(minute)"]
         let names = [sender.address, sender.name].compactMap { $0?.lowercased() }.filter { $0.count >= 3 }
         var previous = ""

@@ -49,13 +49,16 @@ struct HeaderBlock: Sendable {
             subjectAt.append(thread)
             if let subject = threadSubjects[i] { thread = subject }
         }
+        // A memo is sought at every line, reading the two below it too: each line's columns
+        // are split once.
+        var memoColumnsOf = [[String]?](repeating: nil, count: lines.count)
         var i = 0
         while i < lines.count {
             // In a Gmail print (a thread's "N messages" above), "Name <address>" over a
             // date is Gmail's sender line; elsewhere it may open a Notes memo.
             let subject = subjectAt[i]
-            let senderLine = subject != nil ? gmail(at: i, lines, subject: subject) ?? lotus(at: i, lines)
-                                            : lotus(at: i, lines) ?? gmail(at: i, lines, subject: nil)
+            let senderLine = subject != nil ? gmail(at: i, lines, subject: subject) ?? lotus(at: i, lines, memoColumnsOf: &memoColumnsOf)
+                                            : lotus(at: i, lines, memoColumnsOf: &memoColumnsOf) ?? gmail(at: i, lines, subject: nil)
             if let block = senderLine ?? labelled(at: i, lines) {
                 blocks.append(block)
                 i = block.end
@@ -326,7 +329,8 @@ struct HeaderBlock: Sendable {
     /// A Lotus Notes memo print: the sender (a Notes name, or a name and address) over
     /// the date, and To / cc / bcc / Subject with or without colons, either below them
     /// or in a column to their right on the same lines.
-    static func lotus(at i: Int, _ lines: [PageLine]) -> HeaderBlock? {
+    /// - memoColumnsOf: each line's `memoColumns`, filled in as they are split.
+    static func lotus(at i: Int, _ lines: [PageLine], memoColumnsOf: inout [[String]?]) -> HeaderBlock? {
         // (A memo's date line is one of the two below, and a date has a colon or a digit:
         // most lines open none, and are passed by cheaply.)
         guard lines[(i + 1)..<min(i + 3, lines.count)].contains(where: { $0.text.contains { $0 == ":" || $0.isNumber } }) else { return nil }
@@ -342,7 +346,8 @@ struct HeaderBlock: Sendable {
             // (a signature's last line over a page-top header is no part of it).
             let newPage = j > i && lines[j].page != lines[j - 1].page
             if j > i, lines[j].gapBefore, !newPage { return nil }
-            var parts = memoColumns(lines[j].text)
+            if memoColumnsOf[j] == nil { memoColumnsOf[j] = memoColumns(lines[j].text) }
+            var parts = memoColumnsOf[j]!
             // (A speck in the margin, "-  5/18/2019 2:24 PM", is no column; a short name, "Raj",
             // over the rest of a wrapped Notes name is, and so is a redacted address, "<█>".)
             if parts.count > 1, parts[0].count <= 3, parts[0].allSatisfy({ !$0.isLetter && !$0.isNumber && $0 != "█" }) { parts.removeFirst() }
@@ -512,8 +517,8 @@ struct HeaderBlock: Sendable {
         let parts = columns(text)
         // OCR may close the gap before the label column too: "Kwame Delgado To Luis
         // Shapiro/OMAP/NYPD@NYPD", "Yuki Mensah/IB/NYPD@NYPD To Yuki Celik/EROU/ICE@ICE"
-        // (only with an address after the label).
-        if let first = parts.first, let m = firstMatch(senderThenLabel, first) {
+        // (only with an address after the label: a line without "@" skips the pattern).
+        if let first = parts.first, first.utf8.contains(UInt8(ascii: "@")), let m = firstMatch(senderThenLabel, first) {
             return [m[0], m[1] + "  " + m[2]] + parts.dropFirst()
         }
         guard let first = parts.first, let space = first.lastIndex(of: " "),
@@ -524,7 +529,22 @@ struct HeaderBlock: Sendable {
 
     /// A printed line's columns: runs of text two or more spaces apart.
     static func columns(_ text: String) -> [String] {
-        text.components(separatedBy: "  ").map { $0.trimmed() }.filter { !$0.isEmpty }
+        // (Cut at each two spaces by hand, as `components(separatedBy: "  ")` cuts: that
+        // went through NSString, for every line, several times.)
+        let bytes = Array(text.utf8)
+        var pieces: [String] = []
+        var start = 0, i = 0
+        while i < bytes.count {
+            if bytes[i] == UInt8(ascii: " "), i + 1 < bytes.count, bytes[i + 1] == UInt8(ascii: " ") {
+                pieces.append(String(decoding: bytes[start..<i], as: UTF8.self))
+                i += 2
+                start = i
+            } else {
+                i += 1
+            }
+        }
+        pieces.append(String(decoding: bytes[start...], as: UTF8.self))
+        return pieces.map { $0.trimmed() }.filter { !$0.isEmpty }
     }
 
     /// "From: Name" with no address and no date: one message of a request tracker's

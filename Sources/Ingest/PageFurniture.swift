@@ -136,13 +136,14 @@ public enum PageFurniture {
         var midPage = Set<String>()
         let stamps = pages.map { $0.lines.map { isStamp($0.text) } }
         let edges = stamps.map(nearEdge)
+        let keys = pages.map { $0.lines.map { key($0.text) } }
         for (index, page) in pages.enumerated() {
-            for (i, line) in page.lines.enumerated() {
+            for i in page.lines.indices {
                 if edges[index][i] {
-                    seenOn[key(line.text), default: []].insert(index)
-                    if i < 3 { atTop[key(line.text), default: []].insert(index) }
+                    seenOn[keys[index][i], default: []].insert(index)
+                    if i < 3 { atTop[keys[index][i], default: []].insert(index) }
                 } else {
-                    midPage.insert(key(line.text))
+                    midPage.insert(keys[index][i])
                 }
             }
         }
@@ -158,9 +159,9 @@ public enum PageFurniture {
         // A line that stands over the subject it repeats, on one page at least, is a title,
         // not a running header, on every page: a tracker prints a request's title over each
         // thread, and two requests may have one title.
-        for page in pages {
-            for i in page.lines.indices where running.contains(key(page.lines[i].text)) && isTitleOverHeader(i, page.lines) {
-                running.remove(key(page.lines[i].text))
+        for (index, page) in pages.enumerated() {
+            for i in page.lines.indices where running.contains(keys[index][i]) && isTitleOverHeader(i, page.lines) {
+                running.remove(keys[index][i])
             }
         }
 
@@ -190,7 +191,7 @@ public enum PageFurniture {
                 let stamp = stamps[index][i]
                 let looksLikeFurniture = stamp
                     || (edges[index][i] && !overStructure()
-                        && (isPageMark(line.text) || (running.contains(key(line.text)) && !overHeader() && !continuesText())))
+                        && (isPageMark(line.text) || (running.contains(keys[index][i]) && !overHeader() && !continuesText())))
                 let isFurniture = looksLikeFurniture && (stamp || !underSubject()) && !keeping(line.text)
                     && PrintedHeader.label(of: line.text) == nil && !HeaderBlock.isSenderLine(line.text)
                 previousKept = !isFurniture
@@ -230,17 +231,21 @@ public enum PageFurniture {
 
     /// Letters only, lowercased: page numbers and OCR's stray punctuation do not count.
     static func key(_ line: String) -> String {
-        // (ASCII by hand: every line of every page has its key taken, some several times.)
-        var kept = String.UnicodeScalarView()
+        // (ASCII by hand, as bytes: every line of every page has its key taken.)
+        var kept: [UInt8] = []
+        kept.reserveCapacity(line.utf8.count)
         for scalar in line.unicodeScalars {
             switch scalar.value {
-            case 65...90: kept.append(Unicode.Scalar(scalar.value + 32)!)
-            case 97...122: kept.append(scalar)
+            case 65...90: kept.append(UInt8(scalar.value + 32))
+            case 97...122: kept.append(UInt8(scalar.value))
             case 0..<128: continue
-            default: kept.append(contentsOf: String(scalar).lowercased().unicodeScalars.filter { CharacterSet.lowercaseLetters.contains($0) })
+            default:
+                for lower in String(scalar).lowercased().unicodeScalars where CharacterSet.lowercaseLetters.contains(lower) {
+                    kept.append(contentsOf: String(lower).utf8)
+                }
             }
         }
-        return String(kept)
+        return String(decoding: kept, as: UTF8.self)
     }
 
     static func isPageMark(_ line: String) -> Bool {

@@ -39,14 +39,14 @@ public struct RecordDate: Codable, Sendable, Hashable, Comparable, CustomStringC
     }
 
     /// `YYYY-MM-DD`.
-    public var day8601: String { String(format: "%04d-%02d-%02d", year, month, day) }
+    public var day8601: String { year.zeroPadded(4) + "-" + month.zeroPadded(2) + "-" + day.zeroPadded(2) }
 
     public var description: String {
         guard let time else { return day8601 }
-        var s = day8601 + String(format: "T%02d:%02d:%02d", time.hour, time.minute, time.second)
+        var s = day8601 + "T" + time.hour.zeroPadded(2) + ":" + time.minute.zeroPadded(2) + ":" + time.second.zeroPadded(2)
         if let offsetMinutes {
             let sign = offsetMinutes < 0 ? "-" : "+"
-            s += String(format: "%@%02d:%02d", sign, abs(offsetMinutes) / 60, abs(offsetMinutes) % 60)
+            s += sign + (abs(offsetMinutes) / 60).zeroPadded(2) + ":" + (abs(offsetMinutes) % 60).zeroPadded(2)
         }
         return s
     }
@@ -55,7 +55,7 @@ public struct RecordDate: Codable, Sendable, Hashable, Comparable, CustomStringC
     /// naive and an offset date compare by what the reader sees).
     public var sortKey: String {
         let t = time ?? (0, 0, 0)
-        return String(format: "%04d%02d%02dT%02d%02d%02d", year, month, day, t.hour, t.minute, t.second)
+        return year.zeroPadded(4) + month.zeroPadded(2) + day.zeroPadded(2) + "T" + t.hour.zeroPadded(2) + t.minute.zeroPadded(2) + t.second.zeroPadded(2)
     }
 
     static let isoPattern = try! NSRegularExpression(
@@ -84,7 +84,7 @@ public struct RecordDate: Codable, Sendable, Hashable, Comparable, CustomStringC
         let day = dayOfYear - (153 * mp + 2) / 5 + 1
         let month = mp < 10 ? mp + 3 : mp - 9
         let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        return String(format: "%04d%02d%02dT%02d%02d", year, month, day, minuteOfDay / 60, minuteOfDay % 60)
+        return year.zeroPadded(4) + month.zeroPadded(2) + day.zeroPadded(2) + "T" + (minuteOfDay / 60).zeroPadded(2) + (minuteOfDay % 60).zeroPadded(2)
     }
 
     /// This date read at a UTC offset, when it prints none.
@@ -152,5 +152,16 @@ public struct RecordDate: Codable, Sendable, Hashable, Comparable, CustomStringC
         let (x, y) = (a.time ?? (0, 0, 0), b.time ?? (0, 0, 0))
         let (p, q) = ((a.year, a.month, a.day, x.hour, x.minute, x.second), (b.year, b.month, b.day, y.hour, y.minute, y.second))
         return p != q ? p < q : a.description < b.description
+    }
+}
+
+extension Int {
+    /// As `%0Nd` prints it: at least `width` characters, zeros after any sign. (Foundation's
+    /// `String(format:)` parses its format on every call; dates are formatted for every
+    /// record and every thread key.)
+    func zeroPadded(_ width: Int) -> String {
+        let digits = String(magnitude)
+        let sign = self < 0 ? "-" : ""
+        return sign + String(repeating: "0", count: Swift.max(0, width - sign.count - digits.count)) + digits
     }
 }

@@ -79,6 +79,10 @@ final class HeaderParsingTests: XCTestCase {
         XCTAssertEqual(RecordDate(iso: "1969-12-31T20:00:00-05:00")?.utcMinute, "19700101T0100")
         XCTAssertNil(RecordDate(iso: "2019-04-03T09:07:15")?.utcMinute)
         XCTAssertEqual(RecordDate(iso: "2019-04-03T09:07:15")?.assuming(offsetMinutes: -240).utcMinute, "20190403T1307")
+        // Dates are padded as printf pads them, a sign counted in the width.
+        for number in [-12345, -42, -5, 0, 7, 42, 999, 2019, 123_456] {
+            for width in [2, 4] { XCTAssertEqual(number.zeroPadded(width), String(format: "%0\(width)d", number)) }
+        }
     }
 
     func testGazetteerFindsEntitiesByDomainNameAndMention() throws {
