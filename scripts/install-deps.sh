@@ -6,6 +6,7 @@ set -euo pipefail
 packages=(
   pkg-config
   libpoppler-glib-dev libcairo2-dev    # PDF text and page rendering
+  libpoppler-private-dev               #   and what a page paints, without drawing it (poppler's own classes)
   libxapian-dev                        # the index
   xapian-tools                         #   xapian-tcpsrv and xapian-replicate: remote shards and read replicas
   zlib1g-dev                           # CRC-32 of the facet columns file

@@ -1,10 +1,14 @@
 import CPoppler
+import CPopplerPaint
 import Foundation
 import Workers
 
 /// A PDF opened through poppler-glib. Not thread-safe: one per worker.
 public final class PDFDocument {
     private let document: OpaquePointer
+    /// The same file read for what its pages paint (`pp_page_may_paint_box`); nil when
+    /// poppler's own classes cannot open it, and every page is drawn.
+    private let paint: OpaquePointer?
     public let path: String
     public let pageCount: Int
 
@@ -27,9 +31,13 @@ public final class PDFDocument {
             g_object_unref(UnsafeMutableRawPointer(doc))
             throw PDFError(path: path, reason: "PDF has no pages")
         }
+        paint = pp_document_open(absolute)
     }
 
-    deinit { g_object_unref(UnsafeMutableRawPointer(document)) }
+    deinit {
+        g_object_unref(UnsafeMutableRawPointer(document))
+        if let paint { pp_document_close(paint) }
+    }
 
     /// Maps poppler's error to a reason, freeing the GError.
     private static func reason(for error: UnsafeMutablePointer<GError>?, path: String) -> String {
@@ -89,7 +97,9 @@ public final class PDFDocument {
             // (Drawn on the page whose text was just read: poppler reads a page's text again
             // while drawing it, unless the page has it already.)
             let scale = 72 / RedactionBoxes.dpi
-            let boxes = RedactionBoxes.find(in: render(page, index: index, dpi: RedactionBoxes.dpi), dpi: RedactionBoxes.dpi).map { box in
+            let found = mayShowBox(page: index, text: text)
+                ? RedactionBoxes.find(in: render(page, index: index, dpi: RedactionBoxes.dpi), dpi: RedactionBoxes.dpi) : []
+            let boxes = found.map { box in
                 PhysicalLines.Glyph(text: "█", x1: Double(box.x) * scale, y1: Double(box.y) * scale,
                                     x2: Double(box.x + box.width) * scale, y2: Double(box.y + box.height) * scale)
             }
@@ -104,6 +114,21 @@ public final class PDFDocument {
                 return PhysicalLines.Glyph(text: String(scalar), x1: box.x1, y1: box.y1, x2: box.x2, y2: box.y2)
             }))
         }
+    }
+
+    /// The least a page must paint for `RedactionBoxes` to see a box on it at its 50 dpi:
+    /// four pixels tall and three wide (5.8 and 4.3 points), each pixel three-quarters dark.
+    /// Asked for less, with areas a pixel apart (1.4 points) taken as one, to spare.
+    private static let boxSize = pp_box_size(join: 2, min_height: 3.5, min_width: 2, max_text_size: 18)
+
+    /// Whether page `index` may show a redaction box, and must be drawn to find it: its
+    /// text has a block or a square glyph ("█", "■"), or its content paints something dark
+    /// and large enough, an image, or large text (`pp_page_may_paint_box`). A page of
+    /// printed email mostly paints text alone: drawing it was a quarter of reading it.
+    func mayShowBox(page index: Int, text: String) -> Bool {
+        guard let paint else { return true }
+        if text.unicodeScalars.contains(where: { (0x2580...0x25FF).contains($0.value) || (0x2B00...0x2BFF).contains($0.value) }) { return true }
+        return pp_page_may_paint_box(paint, Int32(index), Self.boxSize) != 0
     }
 
     /// Page size in points (1/72 inch).
