@@ -10,9 +10,9 @@ public struct Gazetteer: Sendable {
     private var byName: [String: Int] = [:]
     /// Every name and alias, with its entity: what `mentions` are made of.
     private var names: [(name: String, entity: Int)] = []
-    /// Names and aliases as whole-word patterns, each with its first word (lowercased
-    /// UTF-8, or as printed for an acronym): a pattern only runs on a text that contains
-    /// that word, which is few of them for any one text. Made on first use, once: a search
+    /// Names and aliases as whole-word patterns, each with its words (lowercased UTF-8, or
+    /// as printed for an acronym): a pattern only runs on a text that contains them all,
+    /// which is few of them for any one text. Made on first use, once: a search
     /// looks entities up by name alone, and making them (the word list read, a pattern
     /// compiled for each name) was most of the time a search took.
     private var mentions = Mentions()
@@ -86,7 +86,9 @@ public struct Gazetteer: Sendable {
 
     /// A name's pattern and how it counts.
     private struct Mention {
-        var firstWord: [UInt8]
+        /// Each word of the name (lowercased UTF-8, or as printed): a text lacking one
+        /// cannot match the pattern.
+        var words: [[UInt8]]
         var caseSensitive: Bool
         var needsCue: Bool
         var pattern: NSRegularExpression
@@ -130,8 +132,8 @@ public struct Gazetteer: Sendable {
             let names = isEverydayPhrase ? "(?:" + escaped(name) + "|" + escaped(name.uppercased()) + ")" : escaped(name)
             let pattern = "(?<![\\w@.])" + names + "(?![\\w@])"
             guard let regex = try? NSRegularExpression(pattern: pattern, options: caseSensitive || isEverydayPhrase ? [] : [.caseInsensitive]) else { return nil }
-            let first = String(name.split(separator: " ").first ?? "")
-            return Mention(firstWord: Array((caseSensitive ? first : first.lowercased()).utf8), caseSensitive: caseSensitive,
+            let words = name.split(separator: " ").map { Array((caseSensitive ? String($0) : $0.lowercased()).utf8) }
+            return Mention(words: words, caseSensitive: caseSensitive,
                            needsCue: isEverydayWord, pattern: regex, entity: index)
         }
     }
@@ -158,7 +160,7 @@ public struct Gazetteer: Sendable {
         let range = NSRange(text.startIndex..., in: text)
         let bytes = Array(text.utf8), lower = Array(text.lowercased().utf8)
         for mention in mentions.list(madeMentions) where !found.contains(mention.entity) {
-            guard ByteSearch.contains(mention.caseSensitive ? bytes : lower, mention.firstWord) else { continue }
+            guard mention.words.allSatisfy({ ByteSearch.contains(mention.caseSensitive ? bytes : lower, $0) }) else { continue }
             if mention.needsCue {
                 let cued = mention.pattern.matches(in: text, range: range).contains { match in
                     Range(match.range, in: text).map { Self.hasVendorCue(around: $0, in: text) || Self.capitalisedMidSentence($0, in: text) } ?? false

@@ -292,7 +292,9 @@ struct HeaderBlock: Sendable {
     /// A speck OCR read after a sender's name is none of it: "Sullivan/FU/NYPD@NYPD ~~",
     /// "…@NYPD__", "<declan@faceplusplus.com>:".
     static func withoutTrailingSpeck(_ text: String) -> String {
-        OCRRepair.apply(trailingSpeck, to: text)
+        // (A speck is no letter or digit: a text ending in one has none, and skips the pattern.)
+        if let last = text.unicodeScalars.last, last.isASCII, last.properties.isAlphabetic || ("0"..."9").contains(last) { return text }
+        return OCRRepair.apply(trailingSpeck, to: text)
     }
 
     private static let trailingSpeck = OCRRepair.compile([(#"\s+[^\p{L}\p{N}<>()\[\]@"]{1,3}$|(?<=[\p{L}\p{N}>])[_~=*°•|]{1,3}$|(?<=>)[:;.,]{1,2}$"#, "")])
@@ -321,7 +323,9 @@ struct HeaderBlock: Sendable {
     /// A column's text without a speck OCR read before it ("_ Flynn/DFU/…", ".-" alone):
     /// no part of a label or a value.
     static func withoutLeadingSpeck(_ text: String) -> String {
-        OCRRepair.apply(leadingSpeck, to: text)
+        // (As above, at the start: a letter or digit there is no speck.)
+        if let first = text.unicodeScalars.first, first.isASCII, first.properties.isAlphabetic || ("0"..."9").contains(first) { return text }
+        return OCRRepair.apply(leadingSpeck, to: text)
     }
 
     private static let leadingSpeck = OCRRepair.compile([(#"^[^\p{L}\p{N}<>"(\[█]{1,3}(?:\s+|$)"#, "")])
