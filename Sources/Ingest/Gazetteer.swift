@@ -35,17 +35,14 @@ public struct Gazetteer: Sendable {
 
     public mutating func add(csv: String, origin: String) throws {
         let rows = CSV.parse(csv)
-        // (`CharacterSet.whitespaces` by hand: Foundation's trimming goes through NSString,
-        // and every search reads the built-in list.)
-        func trimmed(_ text: String) -> String {
-            text.trimmed { $0 == "\t" || $0.properties.generalCategory == .spaceSeparator }
-        }
-        guard let header = rows.first?.map({ trimmed($0).lowercased() }),
+        // (Trimmed without Foundation, which goes through NSString: every search reads the
+        // built-in list.)
+        guard let header = rows.first?.map({ $0.trimmedOfSpaces().lowercased() }),
               header.starts(with: ["type", "name"])
         else { throw FormatError(description: "\(origin): the first line must be the header type,name,aliases,domains") }
-        for (number, row) in rows.dropFirst().enumerated() where !row.allSatisfy({ trimmed($0).isEmpty }) {
-            func field(_ i: Int) -> String { i < row.count ? trimmed(row[i]) : "" }
-            let list = { (s: String) in s.split(separator: ";").map { trimmed(String($0)) }.filter { !$0.isEmpty } }
+        for (number, row) in rows.dropFirst().enumerated() where !row.allSatisfy({ $0.trimmedOfSpaces().isEmpty }) {
+            func field(_ i: Int) -> String { i < row.count ? row[i].trimmedOfSpaces() : "" }
+            let list = { (s: String) in s.split(separator: ";").map { $0.trimmedOfSpaces() }.filter { !$0.isEmpty } }
             if field(0).lowercased() == "request" {
                 guard !list(field(2)).isEmpty else {
                     throw FormatError(description: "\(origin): line \(number + 2): a request row gives its number shapes in the third column")

@@ -16,6 +16,12 @@ extension StringProtocol {
         return String(decoding: utf8[first..<end], as: UTF8.self)
     }
 
+    /// Without leading and trailing spaces and tabs, line breaks kept: what Foundation's
+    /// `trimmingCharacters(in: .whitespaces)` trims (a tab and Unicode's space separators).
+    public func trimmedOfSpaces() -> String {
+        trimmed { $0 == "\t" || $0.properties.generalCategory == .spaceSeparator }
+    }
+
     static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x20, 0x09...0x0D: return true

@@ -292,8 +292,7 @@ public final class SearchIndex: @unchecked Sendable {
     private static func tidy(_ snippet: String) -> String {
         // (White space collapsed by hand: a pattern compiled for it was a tenth of a
         // one-process search.)
-        unescaped(snippet.split(whereSeparator: \.isWhitespace).joined(separator: " "))
-            .trimmed { $0 == "\t" || $0.properties.generalCategory == .spaceSeparator }
+        unescaped(snippet.split(whereSeparator: \.isWhitespace).joined(separator: " ")).trimmedOfSpaces()
     }
 
     /// The five entities Xapian's snippets escape, read back in one pass (Foundation's
