@@ -63,6 +63,15 @@ final class HeaderParsingTests: XCTestCase {
         for iso in ["2018-12-04", "2018-12-04T10:32:00", "2018-12-04T10:32:00-05:00", "2020-02-29T23:59:59+05:30"] {
             XCTAssertEqual(RecordDate(iso: iso)?.description, iso)
         }
+        // The shorter forms ISO 8601 allows read as the same dates.
+        XCTAssertEqual(RecordDate(iso: "2018-12-04T10:32")?.description, "2018-12-04T10:32:00")
+        XCTAssertEqual(RecordDate(iso: "2018-12-04T10:32:05Z")?.description, "2018-12-04T10:32:05+00:00")
+        XCTAssertEqual(RecordDate(iso: "2018-12-04T10:32:05-0530")?.offsetMinutes, -330)
+        for bad in ["2018-12-4", "2018-12-04T10", "2018-12-04 10:32:00", "2018-12-04Z", "2018-12-04T10:32:00+5:30",
+                    "2018-12-04T10:32:00 ", "2018-12-04T10:32:0", "2018-13-04", "2019-02-29", "2018-12-04T24:00",
+                    "２０１８-12-04", "", "2018"] {
+            XCTAssertNil(RecordDate(iso: bad), bad)
+        }
         XCTAssertLessThan(RecordDate(iso: "2018-12-04")!, RecordDate(iso: "2018-12-04T00:00:01")!)
         // In time, offsets stated: 08:44 in Chicago comes after 09:07 in New York.
         let chicago = RecordDate(iso: "2019-04-03T08:44:40-05:00")!, newYork = RecordDate(iso: "2019-04-03T09:07:15-04:00")!
