@@ -101,7 +101,7 @@ struct QueryCompiler {
     }
 
     private func fieldQuery(_ field: QueryField, _ raw: String) throws -> XapianQuery {
-        let value = raw.trimmingCharacters(in: .whitespaces)
+        let value = raw.trimmedOfSpaces()
         let lower = value.lowercased()
         switch field.meaning {
         case .correspondent(let words, let address, _):

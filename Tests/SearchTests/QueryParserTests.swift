@@ -62,7 +62,8 @@ final class QueryParserTests: XCTestCase {
         XCTAssertEqual(try DateRange("2019"), DateRange(first: "2019", last: "2019"))
         XCTAssertEqual(try DateRange("..2019-02-28"), DateRange(first: nil, last: "20190228"))
         XCTAssertEqual(try DateRange("2018-1-5.."), DateRange(first: "20180105", last: nil))
-        for bad in ["2019-13", "2019-02-30", "2020..2019", "..", "yesterday", "2019/02"] {
+        for bad in ["2019-13", "2019-02-30", "2020..2019", "..", "yesterday", "2019/02", "2019-", "2019-1-", "20190",
+                    "2019-123", "2019-1-123", "2019-01-01-01", "-2019", "2019-0", "0019"] {
             XCTAssertThrowsError(try DateRange(bad), bad)
         }
     }
