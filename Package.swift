@@ -32,7 +32,7 @@ let package = Package(
         .target(
             name: "CXapian",
             cxxSettings: [.unsafeFlags(["-fexceptions"])],
-            linkerSettings: [.linkedLibrary("xapian"), .linkedLibrary("z")]),
+            linkerSettings: [.linkedLibrary("xapian"), .linkedLibrary("xxhash")]),
         // What a PDF page paints, without drawing it: poppler's own classes (libpoppler-private-dev),
         // behind one C header; poppler-glib has no way to ask.
         .target(

@@ -9,7 +9,7 @@ packages=(
   libpoppler-private-dev               #   and what a page paints, without drawing it (poppler's own classes)
   libxapian-dev                        # the index
   xapian-tools                         #   xapian-tcpsrv and xapian-replicate: remote shards and read replicas
-  zlib1g-dev                           # CRC-32 of the facet columns file
+  libxxhash-dev                        # XXH3: the facet columns file's checksums
   libtesseract-dev tesseract-ocr-eng   # OCR of scanned pages
   libarchive-dev                       # archives: zip, 7z, tar[.gz|.bz2|.xz], rar
   libarchive-tools zip                 #   bsdtar and zip: tests make 7z, tar.gz and encrypted zip members

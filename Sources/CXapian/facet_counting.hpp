@@ -7,7 +7,7 @@
 // FacetColumns holds every document's facet items as small integers (built once from
 // the value stream, kept in a file beside the index by the writer, mapped by readers),
 // so a match costs a few array reads: what makes facets cheap enough for a per-query
-// process and for the reading room. The file carries CRC-32s (its header, and each
+// process and for the reading room. The file carries XXH3 hashes (its header, and each
 // block of BLOCK_DOCS documents), checked as a search first reads a block: a damaged
 // file is noticed at the cost of the pages a query reads anyway, and its counts are
 // taken from the slot instead.
@@ -69,7 +69,7 @@ class FacetColumns {
     // marks the columns damaged(); its offsets and ids are never followed.
     void count(Xapian::docid docid, std::vector<uint32_t> &counts) const {
         if (size_t(docid) + 1 >= first_count_) return;
-        if (block_crcs_ && !block_intact(docid / BLOCK_DOCS)) return;
+        if (block_hashes_ && !block_intact(docid / BLOCK_DOCS)) return;
         uint32_t begin = first_[docid], end = first_[docid + 1];
         if (end > item_count_ || begin > end) return;
         for (uint32_t i = begin; i < end; ++i)
@@ -86,8 +86,8 @@ class FacetColumns {
   private:
     FacetColumns() = default;
     bool block_intact(size_t block) const;
-    // A block's CRC: its documents' offsets (with the one after the last) and items.
-    uint32_t block_crc(size_t block) const;
+    // A block's hash: its documents' offsets (with the one after the last) and items.
+    uint64_t block_hash(size_t block) const;
     size_t block_count() const { return first_count_ == 0 ? 0 : (first_count_ - 1 + BLOCK_DOCS - 1) / BLOCK_DOCS; }
     Xapian::rev revision_ = 0;
     Xapian::valueno slot_ = 0;
@@ -98,9 +98,9 @@ class FacetColumns {
     const uint32_t *items_ = nullptr;
     size_t item_count_ = 0;
     std::vector<uint32_t> first_storage_, item_storage_;  // when built here
-    // In a mapped file: each block's CRC, and what checking found (0 not yet, 1 intact,
+    // In a mapped file: each block's hash, and what checking found (0 not yet, 1 intact,
     // 2 damaged), shared by the searches of one handle.
-    const uint32_t *block_crcs_ = nullptr;
+    const char *block_hashes_ = nullptr;
     mutable std::unique_ptr<std::atomic<uint8_t>[]> block_states_;
     mutable std::atomic<bool> damaged_{false};
     void *mapping_ = nullptr;                             // when mapped from a file
