@@ -61,7 +61,7 @@ public struct WebServer: Sendable {
         router.get("/doc/:id") { request, context in try self.documentPage(try Self.recordID(context), query: Self.parameter(request, "q") ?? "") }
         router.get("/doc/:id/page/:number") { _, context in try await self.pageImage(context) }
         router.get("/export") { request, context in try await self.exportZip(request, context: context) }
-        router.get("/api/search") { request, _ in try self.json(try self.search(request, highlight: ("", ""))) }
+        router.get("/api/search") { request, _ in Self.json(ByteBuffer(bytes: try self.search(request, highlight: ("", "")).json)) }
         router.get("/api/doc/:id") { _, context in try self.json(try self.record(try Self.recordID(context))) }
         router.get("/api/timeline") { request, _ in try self.json(try self.timeline(request)) }
         router.get("/api/batch") { request, _ in try self.json(BatchOutput(queries: try self.batch(request))) }
@@ -176,8 +176,11 @@ public struct WebServer: Sendable {
     // MARK: responses
 
     func json<T: Encodable>(_ value: T) throws -> Response {
-        Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
-                 body: .init(byteBuffer: ByteBuffer(bytes: try RecordCoding.encoder.encode(value))))
+        Self.json(ByteBuffer(bytes: try RecordCoding.encoder.encode(value)))
+    }
+
+    static func json(_ body: ByteBuffer) -> Response {
+        Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: body))
     }
 
     /// Runs blocking work (an export, poppler through a worker) on a thread of its own.

@@ -115,3 +115,8 @@ func printJSON<T: Encodable>(_ value: T) throws {
     data.append(0x0A)
     FileHandle.standardOutput.write(data)
 }
+
+/// Prints JSON already written (a search's), then a line break.
+func printJSON(_ bytes: [UInt8]) {
+    FileHandle.standardOutput.write(Data(bytes + [0x0A]))
+}

@@ -39,7 +39,7 @@ struct SearchCommand: AsyncParsableCommand {
                 highlight: bold ? ("\u{1B}[1m", "\u{1B}[0m") : ("", ""))) }
         }
         if json {
-            try printJSON(response)
+            printJSON(response.json)
             return
         }
         let shown = response.hits.isEmpty ? "" : " (showing \(offset + 1)–\(offset + response.hits.count))"

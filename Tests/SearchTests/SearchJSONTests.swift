@@ -1,0 +1,80 @@
+import Foundation
+import Ingest
+@testable import Search
+import XCTest
+
+/// A search's JSON, written directly, against JSONEncoder's (the contract's encoder) as oracle.
+final class SearchJSONTests: XCTestCase {
+    var path: String!
+
+    override func setUp() {
+        path = FileManager.default.temporaryDirectory.appendingPathComponent("json-\(UUID())").path
+    }
+
+    override func tearDown() {
+        try? FileManager.default.removeItem(atPath: path)
+    }
+
+    func assertSameAsEncoder(_ response: SearchResponse, _ message: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let expected = String(decoding: try RecordCoding.encoder.encode(response), as: UTF8.self)
+        XCTAssertEqual(String(decoding: response.json, as: UTF8.self), expected, message, file: file, line: line)
+    }
+
+    /// Every shape a hit takes: fields present and absent, personal accounts, pages, lines,
+    /// attachments and members, copies and quotes; strings with what JSON escapes.
+    func records() -> [Record] {
+        let awkward = ["plain", "quote \" and backslash \\ and slash /", "tab\tnew\nline\r\nform\u{0C}back\u{08}",
+                       "nul \u{0} unit \u{1F} escape \u{1B} del \u{7F}", "café — “curly” 😀 \u{2028}\u{FEFF}", ""]
+        return (0..<24).map { n in
+            let text = awkward[n % awkward.count]
+            var record = Record(
+                id: "r\(n)", kind: n % 5 == 4 ? .document : .email,
+                subject: n % 3 == 0 ? nil : "Subject \(text) \(n)",
+                from: n % 4 == 0 ? nil : Correspondent(name: n % 2 == 0 ? nil : "Sender \(text)", address: n % 3 == 0 ? "k.walsh\(n)@gmail.com" : "a\(n)@nypd.org"),
+                to: (0..<(n % 3)).map { Correspondent(name: "To \($0) \(text)", address: $0 == 1 ? nil : "t\($0)@clearview.ai") },
+                cc: n % 2 == 0 ? [] : [Correspondent(name: nil, address: "cc\(n)@yahoo.com")],
+                date: n % 6 == 5 ? nil : RecordDate(iso: ["2019-01-15", "2019-01-15T10:00:00", "2020-03-01T01:15:00+05:30", "2018-10-01T23:59:59-04:00", "2019-02-28T00:00:00Z"][n % 5]),
+                agencies: n % 4 == 1 ? [] : ["NYPD", "ICE \(text)"].prefix(n % 3 + 1).map { $0 },
+                vendors: n % 2 == 0 ? ["Clearview AI"] : [],
+                source: Source(path: "/releases/\(text)/file \(n).pdf", sha256: String(repeating: "ab", count: 32),
+                               pages: n % 3 == 0 ? nil : (n...(n + n % 2)), lines: n % 4 == 2 ? (3...19) : nil,
+                               attachment: n % 5 == 1 ? "memo \(text).pdf" : nil, member: n % 7 == 3 ? "#\(n)" : nil),
+                ocr: n % 2 == 1, redactions: n % 4,
+                text: "facial recognition \(text) searches \(n) " + String(repeating: "more words here ", count: n * 10))
+            if n % 4 == 3 { record.otherSources = [record.source] }
+            if n % 5 == 2 { record.quotedIn = ["r\(n + 1)"] }
+            if n % 3 == 1 { record.thread = "t\(n / 3)" }
+            return record
+        }
+    }
+
+    func testASearchsJSONIsWhatTheEncoderWrites() throws {
+        let writer = try IndexWriter(path: path)
+        try writer.add(records())
+        try writer.commit()
+        let index = try SearchIndex(path: path)
+        for query in ["facial recognition", "searches", "nothingmatcheshere", "agency:NYPD", "date:2019", "from:gmail.com", "\"more words\""] {
+            for (limit, offset) in [(20, 0), (5, 3), (0, 0), (100, 0)] {
+                let response = try index.search(SearchRequest(query: query, limit: limit, offset: offset))
+                try assertSameAsEncoder(response, "\(query) limit \(limit) offset \(offset)")
+            }
+        }
+        let every = try index.search(SearchRequest(query: "searches", limit: 100))
+        XCTAssertEqual(every.hits.count, every.total, "every record matching is compared (copies are joined: fewer than 24)")
+        XCTAssertTrue(every.hits.contains { $0.source.lines != nil } && every.hits.contains { $0.source.attachment != nil }
+                      && every.hits.contains { $0.source.member != nil } && every.hits.contains { $0.from == nil })
+    }
+
+    func testEveryEscapeAndAPartialAnswer() throws {
+        var strings = (0..<0x80).map { String(UnicodeScalar(UInt8($0))) }
+        strings += ["é", "\u{2028}", "😀", "a\r\nb", "\u{301}", ""]
+        let hits = try records().prefix(6).enumerated().map { i, record in
+            SearchHit(record: record, snippet: i == 0 ? strings.joined() : strings[i])
+        }
+        try assertSameAsEncoder(SearchResponse(total: 6, hits: hits, facets: [
+            "vendor": [FacetCount(value: "Clearview AI", count: 2)], "agency": [], "from": strings.prefix(40).map { FacetCount(value: $0, count: 1) },
+            "Zed": [], "a_b": [FacetCount(value: "x", count: -1)],
+        ], missingShards: ["tcp://host:7010 (no answer)", "/data/shard \"2\""]), "escapes, keys in byte order, missing shards")
+        try assertSameAsEncoder(SearchResponse(total: 0, hits: [], facets: [:], missingShards: nil), "empty")
+    }
+}
