@@ -60,7 +60,9 @@ let package = Package(
             // and a position-independent one spent a fifth of its life (1.4 ms) making the
             // runtime's 115,000 relocations, page by page. The code that reads untrusted
             // PDFs and archives runs in corpus-extract, which stays position-independent.
-            linkerSettings: [.unsafeFlags(["-Xlinker", "-no-pie"], .when(configuration: .release))]),
+            // Nor are its 28,000 symbols exported: the runtime looks its own path up with
+            // dladdr at every start, a walk through all of them (2 ms of `corpus --version`).
+            linkerSettings: [.unsafeFlags(["-Xlinker", "-no-pie", "-Xlinker", "--no-export-dynamic"], .when(configuration: .release))]),
         // Every parser of untrusted bytes behind one function each: libFuzzer drives them in
         // `corpus-fuzz` (make fuzz); the regression tests run their seeds and crashes.
         .target(name: "FuzzTargets", dependencies: ["Ingest", "Search", "Workers", "Extraction"]),
