@@ -32,6 +32,7 @@ extension SearchIndex {
     /// agency or vendor comes from a work address's domain, or, for someone seen only on a
     /// personal account, from the agency their signed emails were attributed to.
     public func people(query: String) throws -> [Person] {
+        let gazetteer = try self.gazetteer
         var people = PeopleGraph()
         try forEachRecord(matching: query) { record in
             guard record.kind == .email else { return }

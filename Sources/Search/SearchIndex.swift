@@ -103,7 +103,19 @@ public final class SearchIndex: @unchecked Sendable {
     /// copy points its stub at it, and the next `latest` opens that.
     private var stubFile: (path: String, contents: String)?
     /// The entities the records were tagged with: built-in, and those stored at ingest.
-    public let gazetteer: Gazetteer
+    /// Read when first asked for: a search needs none, and reading them was 1.2 ms of
+    /// a search in a process of its own.
+    public var gazetteer: Gazetteer {
+        get throws {
+            try lock.withLock {
+                if let loadedGazetteer { return loadedGazetteer }
+                let loaded = try Schema.gazetteer(storedIn: db)
+                loadedGazetteer = loaded
+                return loaded
+            }
+        }
+    }
+    private var loadedGazetteer: Gazetteer?
 
     /// - buildFacetColumns: for a handle that lives long (the reading room): when the
     ///   index's facet columns file is missing or older than the index, build the
@@ -135,7 +147,6 @@ public final class SearchIndex: @unchecked Sendable {
             try db.useFacetColumns(path: Schema.facetColumnsPath(in: path), build: buildFacetColumns)
             missingShards = []
         }
-        gazetteer = try Schema.gazetteer(storedIn: db)
     }
 
     /// The shards of a stub left out (`Shards.Options.allowPartial`), each with why:
