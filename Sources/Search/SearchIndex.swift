@@ -76,7 +76,8 @@ public struct FacetCount: Codable, Sendable, Equatable {
 }
 
 /// What `search` returns: the exact number of matches, one page of hits, and exact
-/// facet counts over every match.
+/// facet counts over every match. Its JSON is written by `json` (SearchJSON.swift); the
+/// synthesized Encodable is the reference the tests hold that to.
 public struct SearchResponse: Encodable, Sendable {
     public var total: Int
     public var hits: [SearchHit]
