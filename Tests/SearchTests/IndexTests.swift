@@ -192,6 +192,34 @@ final class IndexTests: XCTestCase {
         XCTAssertTrue(hit.snippet.contains("[probe]"), hit.snippet)
     }
 
+    func testSnippetsAreOneLineWithTheirSpacesCollapsed() throws {
+        try write([record(1, text: "  Please\tkeep \r\n running\u{0B}the\u{0C}vendor   tool & <b>\n\n", from: "a@nypd.org", vendors: []),
+                   record(2, text: "Bitte\u{00A0}weiter\u{2003}mit dem Werkzeug\u{2028}arbeiten \u{301}café\n", from: "b@nypd.org", vendors: []),
+                   record(3, text: "Ein\u{00A0}Gerät\u{2003}fuer Gesichter\u{3000}\u{3000}heute…", from: "c@nypd.org", vendors: [])])
+        let index = try SearchIndex(path: path)
+        XCTAssertEqual(try index.search(SearchRequest(query: "vendor")).hits.map(\.snippet), ["Please keep running the vendor tool & <b>"])
+        XCTAssertEqual(try index.search(SearchRequest(query: "werkzeug")).hits.map(\.snippet), ["Bitte weiter mit dem Werkzeug arbeiten café"])
+        XCTAssertEqual(try index.search(SearchRequest(query: "gesichter")).hits.map(\.snippet), ["Ein Gerät fuer Gesichter heute…"])
+    }
+
+    /// Collapsed a scalar at a time, a snippet parts where Characters part it: the
+    /// reference is splitting at every Character.isWhitespace, on strings made of pieces
+    /// that join Characters across white space (combining marks, ZWJ, a prepended mark).
+    func testSnippetSpacesCollapseWhereCharactersPart() {
+        let pieces = [" ", "  ", "\t", "\r\n", "\n", "\u{0B}", "\u{00A0}", "\u{2003}", "\u{3000}", "\u{2028}", "\u{85}", "a", "word", "é",
+                      "e\u{301}", "\u{301}", "\u{200D}", "\u{0600}", "\u{0903}", "…", "😀", "🇫🇷", "\u{1F}", "<b>"]
+        var state: UInt64 = 0x2545F4914F6CDD1D
+        func next(_ n: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(n))
+        }
+        for _ in 0..<5000 {
+            let snippet = (0..<(1 + next(10))).map { _ in pieces[next(pieces.count)] }.joined()
+            XCTAssertEqual(SearchIndex.tidy(snippet), snippet.split(whereSeparator: \.isWhitespace).joined(separator: " ").trimmedOfSpaces(),
+                           snippet.unicodeScalars.map { String($0.value, radix: 16) }.joined(separator: " "))
+        }
+    }
+
     func testReplacingByIdKeepsOneDocumentAndAFileCountsOnceFinished() throws {
         let writer = try IndexWriter(path: path)
         try writer.add([record(1, text: "first version", from: "a@nypd.org", vendors: [])])
