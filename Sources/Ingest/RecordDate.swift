@@ -111,44 +111,29 @@ public struct RecordDate: Codable, Sendable, Hashable, Comparable, CustomStringC
     /// Parses the ISO 8601 forms this type writes: `YYYY-MM-DD`, optionally followed by
     /// `Thh:mm`, `:ss` and a zone (`Z`, `±hh:mm` or `±hhmm`).
     public init?(iso: String) {
-        // (Read by hand: every record a search prints decodes its date, and a compiled
-        // pattern's first use was a tenth of a one-process search.)
-        var bytes = iso.utf8[...]
-        func number(_ width: Int) -> Int? {
-            guard bytes.count >= width else { return nil }
-            var value = 0
-            for byte in bytes.prefix(width) {
-                guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
-                value = value * 10 + Int(byte - UInt8(ascii: "0"))
-            }
-            bytes = bytes.dropFirst(width)
-            return value
-        }
-        func skip(_ character: Unicode.Scalar) -> Bool {
-            guard bytes.first == UInt8(ascii: character) else { return false }
-            bytes = bytes.dropFirst()
-            return true
-        }
-        guard let year = number(4), skip("-"), let month = number(2), skip("-"), let day = number(2) else { return nil }
+        // (Every record a search prints decodes its date.)
+        var reader = ASCIIReader(iso[...])
+        guard let year = reader.number(4...4), reader.skip("-"), let month = reader.number(2...2), reader.skip("-"),
+              let day = reader.number(2...2)
+        else { return nil }
         var hour: Int?, minute = 0, second = 0, offset: Int?
-        if skip("T") {
-            guard let h = number(2), skip(":"), let m = number(2) else { return nil }
+        if reader.skip("T") {
+            guard let h = reader.number(2...2), reader.skip(":"), let m = reader.number(2...2) else { return nil }
             (hour, minute) = (h, m)
-            if skip(":") {
-                guard let s = number(2) else { return nil }
+            if reader.skip(":") {
+                guard let s = reader.number(2...2) else { return nil }
                 second = s
             }
-            if skip("Z") {
+            if reader.skip("Z") {
                 offset = 0
-            } else if let sign = bytes.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") {
-                bytes = bytes.dropFirst()
-                guard let hours = number(2) else { return nil }
-                _ = skip(":")
-                guard let minutes = number(2) else { return nil }
-                offset = (sign == UInt8(ascii: "-") ? -1 : 1) * (hours * 60 + minutes)
+            } else if let sign = reader.skip("+") ? 1 : reader.skip("-") ? -1 : nil {
+                guard let hours = reader.number(2...2) else { return nil }
+                _ = reader.skip(":")
+                guard let minutes = reader.number(2...2) else { return nil }
+                offset = sign * (hours * 60 + minutes)
             }
         }
-        guard bytes.isEmpty else { return nil }
+        guard reader.atEnd else { return nil }
         self.init(year: year, month: month, day: day, hour: hour, minute: minute, second: second, offsetMinutes: offset)
     }
 

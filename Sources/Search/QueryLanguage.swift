@@ -206,30 +206,17 @@ public struct DateRange: Equatable, Sendable {
 
     private static func key(_ part: Substring, whole: String) throws -> String? {
         if part.isEmpty { return nil }
-        // YYYY, YYYY-M[M] or YYYY-M[M]-D[D], in ASCII digits read scalar by scalar: a mark
-        // combining with a digit, or another script's digits, make no date. (Read by hand:
-        // a regex literal is compiled each time it is used, a fiftieth of a one-process search.)
-        var scalars = part.unicodeScalars[...]
-        func number(_ widths: ClosedRange<Int>) -> Int? {
-            let digits = scalars.prefix(widths.upperBound).prefix { ("0"..."9").contains($0) }
-            guard widths.contains(digits.count) else { return nil }
-            scalars = scalars.dropFirst(digits.count)
-            return digits.reduce(0) { $0 * 10 + Int($1.value - 48) }
-        }
-        func dash() -> Bool {
-            guard scalars.first == "-" else { return false }
-            scalars = scalars.dropFirst()
-            return true
-        }
+        // YYYY, YYYY-M[M] or YYYY-M[M]-D[D]. (A regex literal was compiled at each use.)
+        var reader = ASCIIReader(part)
         func date() -> (year: Int, month: Int?, day: Int?)? {
-            guard let year = number(4...4) else { return nil }
-            guard dash() else { return (year, nil, nil) }
-            guard let month = number(1...2) else { return nil }
-            guard dash() else { return (year, month, nil) }
-            guard let day = number(1...2) else { return nil }
+            guard let year = reader.number(4...4) else { return nil }
+            guard reader.skip("-") else { return (year, nil, nil) }
+            guard let month = reader.number(1...2) else { return nil }
+            guard reader.skip("-") else { return (year, month, nil) }
+            guard let day = reader.number(1...2) else { return nil }
             return (year, month, day)
         }
-        guard let (year, month, day) = date(), scalars.isEmpty else {
+        guard let (year, month, day) = date(), reader.atEnd else {
             throw QuerySyntaxError(description: "date:\(whole) is not a date range; write YYYY, YYYY-MM or YYYY-MM-DD, as in \(QueryField.date.example)")
         }
         guard RecordDate(year: year, month: month ?? 1, day: day ?? 1) != nil else {
