@@ -240,10 +240,13 @@ public final class SearchIndex: @unchecked Sendable {
             let matching = try XapianQuery.combine(CX_OP_AND, QueryCompiler(db: db).compile(node), .term(Schema.Prefix.id + record.id))
             let results = try run(matching, offset: 0, limit: 1, sort: .relevance, facets: false)
             guard results.total > 0 else { return nil }
-            let text = Self.unescaped(try results.snippet(of: record.text, length: record.text.utf8.count + 1, highlight: highlight, omit: ""))
+            let text = try results.snippet(of: record.text, length: record.text.utf8.count + 1, highlight: highlight, omit: "")
             guard text.contains(highlight.0) else { return nil }
-            // (Xapian leaves out the whitespace after the last word.)
-            return text + record.text.reversed().prefix(while: \.isWhitespace).reversed()
+            // (Xapian leaves out what follows the last word: white space, a closing quote or
+            // full stop. Take the marks out and the rest is a prefix of the record's text.)
+            let unmarked = text.replacingOccurrences(of: highlight.0, with: "").replacingOccurrences(of: highlight.1, with: "")
+            guard record.text.utf8.starts(with: unmarked.utf8) else { return text }
+            return text + String(decoding: record.text.utf8.dropFirst(unmarked.utf8.count), as: UTF8.self)
         }
     }
 
@@ -299,8 +302,7 @@ public final class SearchIndex: @unchecked Sendable {
                              itemSlots: facets ? itemSlots : nil)
     }
 
-    /// Snippets as plain text on one line. Xapian escapes them for HTML; the terminal
-    /// and JSON want the text itself (the web UI escapes what it shows).
+    /// Snippets on one line.
     static func tidy(_ snippet: String) -> String {
         // (White space collapsed by hand, a scalar at a time: a pattern compiled for it was
         // a tenth of a one-process search, and splitting into Characters 47 µs a hit.
@@ -315,7 +317,7 @@ public final class SearchIndex: @unchecked Sendable {
             let ascii = scalar.isASCII
             let white = ascii ? scalar == " " || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace
             if let previous, previous.white != white, !(previous.white ? ascii : previous.ascii) {
-                return unescaped(snippet.split(whereSeparator: \.isWhitespace).joined(separator: " ")).trimmedOfSpaces()
+                return snippet.split(whereSeparator: \.isWhitespace).joined(separator: " ").trimmedOfSpaces()
             }
             previous = (ascii, white)
             if white {
@@ -326,31 +328,8 @@ public final class SearchIndex: @unchecked Sendable {
                 if ascii { collapsed.append(UInt8(scalar.value)) } else { collapsed.append(contentsOf: UTF8.encode(scalar)!) }
             }
         }
-        return unescaped(String(decoding: collapsed, as: UTF8.self)).trimmedOfSpaces()
+        return String(decoding: collapsed, as: UTF8.self).trimmedOfSpaces()
     }
-
-    /// The five entities Xapian's snippets escape, read back in one pass (Foundation's
-    /// replacing, five times a snippet, went through NSString).
-    private static func unescaped(_ html: String) -> String {
-        let bytes = Array(html.utf8)
-        guard bytes.contains(UInt8(ascii: "&")) else { return html }
-        var text: [UInt8] = []
-        text.reserveCapacity(bytes.count)
-        var i = 0
-        while i < bytes.count {
-            if bytes[i] == UInt8(ascii: "&"), let (entity, character) = entities.first(where: { bytes[i...].starts(with: $0.0) }) {
-                text.append(character)
-                i += entity.count
-            } else {
-                text.append(bytes[i])
-                i += 1
-            }
-        }
-        return String(decoding: text, as: UTF8.self)
-    }
-
-    private static let entities: [([UInt8], UInt8)] = ([("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#39;", "'"), ("&amp;", "&")] as [(String, Unicode.Scalar)])
-        .map { (Array($0.0.utf8), UInt8(ascii: $0.1)) }
 }
 
 extension IndexError {

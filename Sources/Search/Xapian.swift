@@ -324,12 +324,40 @@ final class XapianResults {
         }
     }
 
+    /// Text around the matches, as plain text with the matches between the highlight's marks.
     func snippet(of text: String, length: Int, highlight: (String, String), omit: String = "…") throws -> String {
         var out: UnsafeMutablePointer<CChar>?
         try check { cx_results_snippet(handle, text, length, highlight.0, highlight.1, omit, &out, $0) }
         defer { cx_free_string(out) }
-        return String(cString: out!)
+        let snippet = String(cString: out!)
+        // (Xapian escapes &, < and > for HTML only when there are marks to put in: with none
+        // the text comes back as it is, and reading entities out of it would turn a letter's
+        // own "&amp;" into "&".)
+        return highlight.0.isEmpty && highlight.1.isEmpty ? snippet : Self.unescaped(snippet)
     }
+
+    /// The three entities Xapian's snippets escape, read back in one pass (Foundation's
+    /// replacing, once an entity, went through NSString).
+    static func unescaped(_ html: String) -> String {
+        let bytes = Array(html.utf8)
+        guard bytes.contains(UInt8(ascii: "&")) else { return html }
+        var text: [UInt8] = []
+        text.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == UInt8(ascii: "&"), let (entity, character) = entities.first(where: { bytes[i...].starts(with: $0.0) }) {
+                text.append(character)
+                i += entity.count
+            } else {
+                text.append(bytes[i])
+                i += 1
+            }
+        }
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    private static let entities: [([UInt8], UInt8)] = ([("&lt;", "<"), ("&gt;", ">"), ("&amp;", "&")] as [(String, Unicode.Scalar)])
+        .map { (Array($0.0.utf8), UInt8(ascii: $0.1)) }
 
     /// Each facet met among the matches: its values, most frequent first.
     var facets: [String: [(value: String, count: Int)]] {

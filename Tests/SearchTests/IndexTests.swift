@@ -202,6 +202,24 @@ final class IndexTests: XCTestCase {
         XCTAssertEqual(try index.search(SearchRequest(query: "gesichter")).hits.map(\.snippet), ["Ein Gerät fuer Gesichter heute…"])
     }
 
+    /// Text that holds entities itself (an HTML body kept as source, a forwarded page) is
+    /// quoted as it is, marked or not: Xapian escapes a snippet only when it puts marks in.
+    /// The whole text keeps what follows its last word, which Xapian's snippet leaves out.
+    func testSnippetsQuoteEntitiesInTheTextAsWritten() throws {
+        let text = "Smith & Jones wrote &amp; said &quot;hello&quot; it's <b> budget &lt; end &#39;x&#39; end"
+        try write([record(1, text: text, from: "a@nypd.org", vendors: [])])
+        let index = try SearchIndex(path: path)
+        XCTAssertEqual(try index.search(SearchRequest(query: "smith")).hits.map(\.snippet), [text])
+        XCTAssertEqual(try index.search(SearchRequest(query: "smith", highlight: ("[", "]"))).hits.map(\.snippet),
+                       [text.replacingOccurrences(of: "Smith", with: "[Smith]")])
+        let record = try index.record(id: try index.search(SearchRequest(query: "smith")).hits[0].id)
+        XCTAssertEqual(try index.highlighted(record, query: "budget", highlight: ("<mark>", "</mark>")),
+                       text.replacingOccurrences(of: "budget", with: "<mark>budget</mark>"))
+        let ending = Record(id: "ending", kind: .email, subject: "Q", source: Source(path: "/r/q.eml", sha256: "q"), text: "Is the budget <i>final</i>?\n")
+        try write([ending])
+        XCTAssertEqual(try SearchIndex(path: path).highlighted(ending, query: "budget", highlight: ("[", "]")), "Is the [budget] <i>final</i>?\n")
+    }
+
     /// Collapsed a scalar at a time, a snippet parts where Characters part it: the
     /// reference is splitting at every Character.isWhitespace, on strings made of pieces
     /// that join Characters across white space (combining marks, ZWJ, a prepended mark).
