@@ -13,6 +13,14 @@ public enum PersonName {
     /// suffixes dropped, "Last, First" turned ("michael reyes"); nil unless two words are
     /// left (a first name alone names no one).
     public static func key(_ name: String) -> String? {
+        keys.value(for: name, computeKey)
+    }
+
+    /// The same few names are printed on message after message (and asked of several
+    /// times for each): their keys are kept, up to a bound.
+    private static let keys = Memo<String, String?>(capacity: 4096)
+
+    private static func computeKey(_ name: String) -> String? {
         var text = name.contains(where: { $0 == "(" || $0 == "[" })
             ? bracketed.stringByReplacingMatches(in: name, range: NSRange(name.startIndex..., in: name), withTemplate: " ") : name
         // "Reyes, Michael" (but not "Michael Reyes, Jr." or a list of names).

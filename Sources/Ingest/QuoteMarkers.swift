@@ -3,9 +3,33 @@ import Foundation
 /// The signature block of an email body: the last lines before any quoted message.
 enum Signature {
     static func block(of body: String) -> String {
-        let own = QuoteMarkers.ownPart(of: body)
-        let lines = own.split(whereSeparator: \.isNewline).map(String.init).filter { !$0.trimmed().isEmpty }
-        return lines.suffix(6).joined(separator: "\n")
+        let own = QuoteMarkers.ownPart(of: body).unicodeScalars
+        // (Its last six lines holding more than white space, sought from the end: splitting
+        // the whole text into Characters was a twentieth of reading a mailbox. Line breaks
+        // are Characters of their own, "\r\n" aside, so lines part at the same places.)
+        var lines: [Substring.UnicodeScalarView] = []
+        var end = own.endIndex
+        var at = end
+        while lines.count < 6 {
+            let atStart = at == own.startIndex
+            let before = atStart ? at : own.index(before: at)
+            if atStart || isLineBreak(own[before]) {
+                let line = own[at..<end]
+                if line.contains(where: { !String.isWhitespace($0) }) { lines.append(line) }
+                end = before
+            }
+            if atStart { break }
+            at = before
+        }
+        return lines.reversed().map { String($0) }.joined(separator: "\n")
+    }
+
+    /// The scalars that make a Character `isNewline`.
+    private static func isLineBreak(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0A...0x0D, 0x85, 0x2028, 0x2029: return true
+        default: return false
+        }
     }
 }
 
@@ -64,24 +88,4 @@ enum QuoteMarkers {
     /// accounts and names its sender gives), each a search of the whole text: the last
     /// few answers are kept.
     private static let recentOwnParts = RecentAnswers(keeping: 16)
-}
-
-/// The answers to the last few questions about texts, for work asked of one text several
-/// times in a row by callers that do not share it. Thread-safe.
-final class RecentAnswers: @unchecked Sendable {
-    private let lock = NSLock()
-    private let keeping: Int
-    private var answers: [(question: String, answer: String)] = []
-
-    init(keeping: Int) { self.keeping = keeping }
-
-    func value(for question: String, _ answer: (String) -> String) -> String {
-        if let known = lock.withLock({ answers.last { $0.question == question }?.answer }) { return known }
-        let found = answer(question)
-        lock.withLock {
-            answers.append((question, found))
-            if answers.count > keeping { answers.removeFirst() }
-        }
-        return found
-    }
 }

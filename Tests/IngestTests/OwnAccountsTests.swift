@@ -1,4 +1,4 @@
-import Ingest
+@testable import Ingest
 import XCTest
 
 /// A sender's own word on their other accounts and name, and what is no such word.
@@ -22,5 +22,31 @@ final class OwnAccountsTests: XCTestCase {
         XCTAssertEqual(OwnAccounts.addresses(in: "Their work email is kevin.walsh@nypd.org", from: "mreyes.nyc@gmail.com"), [])
         XCTAssertEqual(OwnAccounts.introducedNames(in: "This is Michael, writing from my personal account."), [], "a first name alone")
         XCTAssertEqual(OwnAccounts.introducedNames(in: "This is Clearview's trial, from my personal notes"), [])
+    }
+
+    /// Case aside: a pattern is passed by only where the words it needs are missing.
+    func testTheAccountsWhateverTheirCase() {
+        XCTAssertEqual(OwnAccounts.addresses(in: "MY WORK E-MAIL IS Michael.Reyes@NYPD.org", from: "mreyes.nyc@gmail.com"), ["michael.reyes@nypd.org"])
+        XCTAssertEqual(OwnAccounts.addresses(in: "Thanks\n\nMichael Reyes\nMICHAEL.REYES@NYPD.ORG\nMReyes.NYC@Gmail.com", from: "MReyes.NYC@gmail.com"),
+                       ["michael.reyes@nypd.org"])
+        XCTAssertEqual(OwnAccounts.introducedNames(in: "THIS IS Michael Reyes, WRITING FROM MY PERSONAL account"), ["Michael Reyes"])
+    }
+
+    /// The signature block, found from the end of the message's own part, is the last six
+    /// lines that hold more than white space, as splitting the whole text into Characters at
+    /// every line break finds them: on texts of pieces that join Characters across breaks.
+    func testTheSignatureBlockIsTheLastSixLinesAsCharactersPartThem() {
+        let pieces = ["a", "Reyes", " ", "\t", "\n", "\r\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}", "\u{00A0}",
+                      "\u{301}", "\u{200D}", "é", "👩‍💻", "\u{3000}", "\n\n"]
+        var state: UInt64 = 0x5EED_2026_1202
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        for _ in 0..<5000 {
+            let text = (0..<(1 + next(30))).map { _ in pieces[next(pieces.count)] }.joined()
+            let reference = text.split(whereSeparator: \.isNewline).map(String.init).filter { !$0.trimmed().isEmpty }.suffix(6).joined(separator: "\n")
+            XCTAssertEqual(Signature.block(of: text), reference, text.unicodeScalars.map { String($0.value, radix: 16) }.joined(separator: " "))
+        }
     }
 }
