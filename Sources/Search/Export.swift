@@ -84,7 +84,7 @@ extension SearchIndex {
                        record.source.member ?? "", record.source.attachment ?? "", record.source.pages.map { "\($0.lowerBound)-\($0.upperBound)" } ?? "",
                        record.source.sha256, original ?? "", file ?? "", alsoIn.joined(separator: "; ")]
             manifest.write(Data((row.map(CSVField.escape).joined(separator: ",") + "\r\n").utf8))
-            var line = try RecordCoding.encoder.encode(record)
+            var line = RecordCoding.json(record)
             line.append(0x0A)
             jsonl.write(line)
             summary.records += 1

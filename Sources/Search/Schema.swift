@@ -186,7 +186,7 @@ public enum Schema {
         for (position, item) in facetItemList(of: record).enumerated() { try doc.setValue(Slot.firstFacetItem + UInt32(position), item) }
         var stored = record
         if threadPending { stored.thread = Threads.pendingLabel }
-        try doc.setData(try RecordCoding.encoder.encode(stored))
+        try doc.setData(RecordCoding.json(stored))
         return doc
     }
 

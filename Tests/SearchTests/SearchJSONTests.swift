@@ -1,6 +1,7 @@
 import Foundation
 import Ingest
 @testable import Search
+import TestSupport
 import XCTest
 
 /// A search's JSON, written directly, against JSONEncoder's (the contract's encoder) as oracle.
@@ -76,5 +77,46 @@ final class SearchJSONTests: XCTestCase {
             "Zed": [], "a_b": [FacetCount(value: "x", count: -1)],
         ], missingShards: ["tcp://host:7010 (no answer)", "/data/shard \"2\""]), "escapes, keys in byte order, missing shards")
         try assertSameAsEncoder(SearchResponse(total: 0, hits: [], facets: [:], missingShards: nil), "empty")
+    }
+
+    /// A stored record's JSON, written directly, is what JSONEncoder writes of it: on every
+    /// shape above with every optional field set and left out in turn, and on the sample's
+    /// messages as read.
+    func testARecordsJSONIsWhatTheEncoderWrites() throws {
+        var every: [Record] = []
+        for (n, base) in records().enumerated() {
+            every.append(base)
+            var full = base
+            full.sender = Correspondent(name: "Desk \(n)", address: n % 2 == 0 ? nil : "desk@nypd.org")
+            full.ocrConfidence = n * 4
+            full.ocrLanguage = "eng+spa"
+            full.messageID = "<m\(n)@nypd.org>"
+            full.inReplyTo = "<m\(n - 1)@nypd.org> \"/\\"
+            full.references = ["<a@b>", "<c/d@e>"]
+            full.parent = "p\(n)"
+            full.attachments = ["a\(n)", "b\(n)"]
+            full.unreadAttachments = [UnreadAttachment(name: "photo \(n).heic", type: "image/heic", size: n * 1000, reason: "not read: \"HEIC\"")]
+            full.thread = "t\(n)"
+            full.quoted = [QuotedCopy(from: Correspondent(name: "Q", address: "q@x.org"), date: RecordDate(iso: "2019-01-15T10:00:00"), subject: "Re: \(n)"),
+                           QuotedCopy(from: nil, date: nil, subject: nil)]
+            full.printedThread = "Request #\(n)"
+            full.datesAround = [RecordDate(iso: "2019-01-14")!, RecordDate(iso: "2019-01-16T09:30:00-05:00")!]
+            full.copyOf = "c\(n)"
+            full.release = n
+            full.requests = n % 2 == 0 ? [] : ["FOIL-2019-\(n)"]
+            every.append(full)
+        }
+        let emails = try FileManager.default.contentsOfDirectory(atPath: Sample.path("email")).filter { $0.hasSuffix(".eml") }
+        let builder = RecordBuilder()
+        let sample = try emails.map { name in
+            builder.record(fromEmail: EmailMessage(try Data(contentsOf: URL(fileURLWithPath: Sample.path("email/" + name)))),
+                           file: SourceFile(path: Sample.path("email/" + name), sha256: name))
+        }
+        XCTAssertGreaterThan(sample.count, 5)
+        for record in every + sample {
+            XCTAssertEqual(String(decoding: RecordCoding.json(record), as: UTF8.self),
+                           String(decoding: try RecordCoding.encoder.encode(record), as: UTF8.self), record.id)
+        }
+        XCTAssertEqual(Mirror(reflecting: every[1]).children.count, JSONBytes.recordProperties, "a property added to Record is written")
     }
 }
