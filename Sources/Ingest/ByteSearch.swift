@@ -20,4 +20,26 @@ public enum ByteSearch {
     public static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
         haystack.withUnsafeBufferPointer { text in needle.withUnsafeBufferPointer { contains(text, $0) } }
     }
+
+    /// `text` with every `target` replaced, found left to right as bytes: for the literal
+    /// replacements run on every message ("\r\n", "@ "), which Foundation's
+    /// `replacingOccurrences` made through NSString (a tenth of reading a message). A text
+    /// without `target` comes back as it is.
+    public static func replacing(_ target: String, with replacement: String, in text: String) -> String {
+        let bytes = Array(text.utf8), needle = Array(target.utf8)
+        guard !needle.isEmpty, contains(bytes, needle) else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] == needle[0], bytes[i...].starts(with: needle) {
+                out.append(contentsOf: replacement.utf8)
+                i += needle.count
+            } else {
+                out.append(bytes[i])
+                i += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
 }

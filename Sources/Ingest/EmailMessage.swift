@@ -51,7 +51,7 @@ public struct EmailMessage: Sendable {
             if texts.isEmpty { texts.append(RTFText.text(from: files[rtf].data)) }
             files.remove(at: rtf)
         }
-        body = texts.joined(separator: "\n\n").replacingOccurrences(of: "\r\n", with: "\n")
+        body = ByteSearch.replacing("\r\n", with: "\n", in: texts.joined(separator: "\n\n"))
         attachments = files
     }
 

@@ -26,7 +26,7 @@ public struct EntityTagger: Sendable {
             for entity in gazetteer.entitiesMentioned(in: signature) where entity.kind == .agency { add(entity) }
         }
         // OCR splits "hal@ clearview.ai": an address is not a mention of its domain's owner.
-        let text = [record.subject ?? "", record.text].joined(separator: "\n").replacingOccurrences(of: "@ ", with: "@")
+        let text = ByteSearch.replacing("@ ", with: "@", in: (record.subject ?? "") + "\n" + record.text)
         let named = gazetteer.entitiesMentioned(in: text)
         for entity in named where entity.kind == .vendor || record.kind == .document { add(entity) }
         record.agencies = agencies

@@ -122,9 +122,15 @@ public enum FileKind: String, Sendable {
     /// and headers of its mail client's own ("Replied:", "Forwarded:").
     /// Read on bytes: this runs on every file of a mail archive.
     private static func looksLikeHeaders(_ head: Data) -> Bool {
-        var sawKnown = false, headers = 0
-        for rawLine in head.split(separator: 0x0A, omittingEmptySubsequences: false).prefix(60) {
-            var line = rawLine.last == 0x0D ? rawLine.dropLast() : rawLine
+        // (Lines found by index in the bytes: splitting the head into Data slices was three
+        // percent of reading a maildir.)
+        let bytes = [UInt8](head)
+        var sawKnown = false, headers = 0, start = 0
+        for _ in 0..<60 where start <= bytes.count {
+            let newline = bytes[start...].firstIndex(of: 0x0A) ?? bytes.count
+            defer { start = newline + 1 }
+            var line = bytes[start..<newline]
+            if line.last == 0x0D { line = line.dropLast() }
             guard let first = line.first else { return sawKnown }
             if first == 0x20 || first == 0x09 {
                 // (A first header indented by mistake is still one.)
@@ -136,7 +142,7 @@ public enum FileKind: String, Sendable {
                   line[..<colon].allSatisfy({ isNameByte($0) })
             else { return sawKnown }
             headers += 1
-            if knownHeaders.contains(String(decoding: line[..<colon], as: UTF8.self).lowercased()) { sawKnown = true }
+            if !sawKnown, knownHeaders.contains(String(decoding: line[..<colon], as: UTF8.self).lowercased()) { sawKnown = true }
         }
         return sawKnown
     }

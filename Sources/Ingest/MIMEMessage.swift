@@ -17,12 +17,26 @@ public struct MIMEPart: Sendable {
 
     /// The first header of that name (case-insensitive).
     public func header(_ name: String) -> String? {
-        headers.first { $0.name.caseInsensitiveCompare(name) == .orderedSame }?.value
+        headers.first { Self.sameName($0.name, name) }?.value
     }
 
     /// Every header of that name, undecoded, in order (a message may repeat To: or Cc:).
     public func rawHeaders(_ name: String) -> [String] {
-        rawHeaders.filter { $0.name.caseInsensitiveCompare(name) == .orderedSame }.map(\.value)
+        rawHeaders.filter { Self.sameName($0.name, name) }.map(\.value)
+    }
+
+    /// Header names compared case aside: ASCII names a byte at a time (Foundation's
+    /// caseInsensitiveCompare, through NSString, was a twentieth of reading a message),
+    /// others as Foundation folds them.
+    static func sameName(_ a: String, _ b: String) -> Bool {
+        var a = a, b = b
+        let ascii: Bool? = a.withUTF8 { x in
+            b.withUTF8 { y in
+                guard x.allSatisfy({ $0 < 0x80 }), y.allSatisfy({ $0 < 0x80 }) else { return nil }
+                return x.count == y.count && zip(x, y).allSatisfy { $0 == $1 || ($0 | 0x20 == $1 | 0x20 && ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A) }
+            }
+        }
+        return ascii ?? (a.caseInsensitiveCompare(b) == .orderedSame)
     }
 
     public var filename: String? {

@@ -8,7 +8,7 @@ public enum RecordID {
     static func make(messageID: String, content message: EmailMessage) -> String {
         let people = ([message.from].compactMap { $0 } + message.to + message.cc).map { $0.address ?? $0.name ?? "" }
         let content = [message.date?.sortKey ?? "", message.subject ?? "", people.joined(separator: ","),
-                       message.body.split(whereSeparator: \.isWhitespace).joined(separator: " ")]
+                       message.body.collapsingWhiteSpace()]
         let digest = FileHash.sha256(Data(content.joined(separator: "\n").utf8))
         return String(FileHash.sha256(Data("message-id:\(messageID.lowercased()):\(digest)".utf8)).prefix(16))
     }

@@ -35,7 +35,7 @@ public struct ShardAssignment: Sendable, Equatable, CustomStringConvertible {
     public func holds(message data: Data, fallback: String) -> Bool {
         let headers = MIMEPart.rawHeaders(of: data)
         func ids(_ name: String) -> [String] {
-            headers.filter { $0.name.caseInsensitiveCompare(name) == .orderedSame }.flatMap { EmailMessage.messageIDs($0.value) ?? [] }
+            headers.filter { MIMEPart.sameName($0.name, name) }.flatMap { EmailMessage.messageIDs($0.value) ?? [] }
         }
         let root = ids("References").first ?? ids("In-Reply-To").last ?? ids("Message-ID").first
         return holds(key: root.map { "message:" + Self.normalised($0) } ?? "file:" + fallback)

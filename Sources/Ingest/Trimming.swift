@@ -29,4 +29,33 @@ extension StringProtocol {
         default: return scalar.properties.isWhitespace
         }
     }
+
+    /// Its words (parted at white space) joined by one space: what
+    /// `split(whereSeparator: \.isWhitespace).joined(separator: " ")` gives, a scalar at a
+    /// time. (Splitting into Characters was 47 µs a search hit, and a twentieth of reading
+    /// a message for its id. Characters and scalars part the same words unless a non-ASCII
+    /// scalar touches white space, where it may join a space's Character, or take one into
+    /// its own: then by Characters, as Character.isWhitespace reads them.)
+    public func collapsingWhiteSpace() -> String {
+        var collapsed: [UInt8] = []
+        collapsed.reserveCapacity(utf8.count)
+        var space = false
+        var previous: (ascii: Bool, white: Bool)?
+        for scalar in unicodeScalars {
+            let ascii = scalar.isASCII
+            let white = ascii ? scalar == " " || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace
+            if let previous, previous.white != white, !(previous.white ? ascii : previous.ascii) {
+                return split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            }
+            previous = (ascii, white)
+            if white {
+                space = !collapsed.isEmpty
+            } else {
+                if space { collapsed.append(0x20) }
+                space = false
+                if ascii { collapsed.append(UInt8(scalar.value)) } else { collapsed.append(contentsOf: UTF8.encode(scalar)!) }
+            }
+        }
+        return String(decoding: collapsed, as: UTF8.self)
+    }
 }

@@ -304,31 +304,7 @@ public final class SearchIndex: @unchecked Sendable {
 
     /// Snippets on one line.
     static func tidy(_ snippet: String) -> String {
-        // (White space collapsed by hand, a scalar at a time: a pattern compiled for it was
-        // a tenth of a one-process search, and splitting into Characters 47 µs a hit.
-        // Characters and scalars part the same words unless a non-ASCII scalar touches white
-        // space, where it may join a space's Character, or take one into its own: then by
-        // Characters, as Character.isWhitespace reads them.)
-        var collapsed: [UInt8] = []
-        collapsed.reserveCapacity(snippet.utf8.count)
-        var space = false
-        var previous: (ascii: Bool, white: Bool)?
-        for scalar in snippet.unicodeScalars {
-            let ascii = scalar.isASCII
-            let white = ascii ? scalar == " " || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace
-            if let previous, previous.white != white, !(previous.white ? ascii : previous.ascii) {
-                return snippet.split(whereSeparator: \.isWhitespace).joined(separator: " ").trimmedOfSpaces()
-            }
-            previous = (ascii, white)
-            if white {
-                space = !collapsed.isEmpty
-            } else {
-                if space { collapsed.append(0x20) }
-                space = false
-                if ascii { collapsed.append(UInt8(scalar.value)) } else { collapsed.append(contentsOf: UTF8.encode(scalar)!) }
-            }
-        }
-        return String(decoding: collapsed, as: UTF8.self).trimmedOfSpaces()
+        snippet.collapsingWhiteSpace().trimmedOfSpaces()
     }
 }
 

@@ -7,6 +7,23 @@ final class MIMETests: XCTestCase {
         EmailMessage(Data(text.replacingOccurrences(of: "\n", with: "\r\n").utf8))
     }
 
+    /// Header names match case aside as Foundation's caseInsensitiveCompare matches them:
+    /// every pair of ASCII bytes, and names beyond ASCII.
+    func testHeaderNamesMatchCaseAside() {
+        let ascii = (0x21..<0x7F).map { String(UnicodeScalar(UInt8($0))) }
+        for a in ascii {
+            for b in ascii {
+                XCTAssertEqual(MIMEPart.sameName("X-" + a, "x-" + b), ("X-" + a).caseInsensitiveCompare("x-" + b) == .orderedSame, "\(a) \(b)")
+            }
+        }
+        XCTAssertTrue(MIMEPart.sameName("MESSAGE-ID", "Message-Id"))
+        XCTAssertFalse(MIMEPart.sameName("Message-I", "Message-Id"))
+        XCTAssertTrue(MIMEPart.sameName("Ümlaut", "üMLAUT"))
+        let headers = MIMEPart(Data("To: a@b.org\r\nTO: c@d.org\r\nsubject: Hi\r\n\r\nbody".utf8))
+        XCTAssertEqual(headers.rawHeaders("To"), ["a@b.org", "c@d.org"])
+        XCTAssertEqual(headers.header("Subject"), "Hi")
+    }
+
     func testEncodedWordsInHeaders() {
         let m = message("""
             From: =?ISO-8859-1?Q?Ren=E9e_Fran=E7ois?= <renee@nypd.org>

@@ -220,24 +220,6 @@ final class IndexTests: XCTestCase {
         XCTAssertEqual(try SearchIndex(path: path).highlighted(ending, query: "budget", highlight: ("[", "]")), "Is the [budget] <i>final</i>?\n")
     }
 
-    /// Collapsed a scalar at a time, a snippet parts where Characters part it: the
-    /// reference is splitting at every Character.isWhitespace, on strings made of pieces
-    /// that join Characters across white space (combining marks, ZWJ, a prepended mark).
-    func testSnippetSpacesCollapseWhereCharactersPart() {
-        let pieces = [" ", "  ", "\t", "\r\n", "\n", "\u{0B}", "\u{00A0}", "\u{2003}", "\u{3000}", "\u{2028}", "\u{85}", "a", "word", "é",
-                      "e\u{301}", "\u{301}", "\u{200D}", "\u{0600}", "\u{0903}", "…", "😀", "🇫🇷", "\u{1F}", "<b>"]
-        var state: UInt64 = 0x2545F4914F6CDD1D
-        func next(_ n: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(n))
-        }
-        for _ in 0..<5000 {
-            let snippet = (0..<(1 + next(10))).map { _ in pieces[next(pieces.count)] }.joined()
-            XCTAssertEqual(SearchIndex.tidy(snippet), snippet.split(whereSeparator: \.isWhitespace).joined(separator: " ").trimmedOfSpaces(),
-                           snippet.unicodeScalars.map { String($0.value, radix: 16) }.joined(separator: " "))
-        }
-    }
-
     func testReplacingByIdKeepsOneDocumentAndAFileCountsOnceFinished() throws {
         let writer = try IndexWriter(path: path)
         try writer.add([record(1, text: "first version", from: "a@nypd.org", vendors: [])])

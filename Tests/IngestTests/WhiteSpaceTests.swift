@@ -1,0 +1,23 @@
+import Ingest
+import XCTest
+
+final class WhiteSpaceTests: XCTestCase {
+    /// Collapsed a scalar at a time, a text parts where Characters part it (search snippets
+    /// and message ids depend on it): the reference is splitting at every
+    /// Character.isWhitespace, on strings made of pieces that join Characters across white
+    /// space (combining marks, ZWJ, a prepended mark).
+    func testWhiteSpaceCollapsesWhereCharactersPart() {
+        let pieces = [" ", "  ", "\t", "\r\n", "\n", "\u{0B}", "\u{00A0}", "\u{2003}", "\u{3000}", "\u{2028}", "\u{85}", "a", "word", "é",
+                      "e\u{301}", "\u{301}", "\u{200D}", "\u{0600}", "\u{0903}", "…", "😀", "🇫🇷", "\u{1F}", "<b>"]
+        var state: UInt64 = 0x2545F4914F6CDD1D
+        func next(_ n: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(n))
+        }
+        for _ in 0..<5000 {
+            let text = (0..<(1 + next(10))).map { _ in pieces[next(pieces.count)] }.joined()
+            XCTAssertEqual(text.collapsingWhiteSpace(), text.split(whereSeparator: \.isWhitespace).joined(separator: " "),
+                           text.unicodeScalars.map { String($0.value, radix: 16) }.joined(separator: " "))
+        }
+    }
+}
