@@ -4,7 +4,7 @@ import Workers
 /// RFC 2047 encoded words in headers: `=?charset?Q?...?=` and `=?charset?B?...?=`.
 enum EncodedWords {
     static func decode(_ value: String) -> String {
-        guard value.contains("=?") else { return value }
+        guard value.holds("=?") else { return value }
         let pattern = #/=\?([^?\s]+)\?([QqBb])\?([^?\s]*)\?=/#
         var result = ""
         var rest = value[...]

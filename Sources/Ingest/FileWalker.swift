@@ -17,14 +17,14 @@ public enum FileWalker {
         let fm = FileManager.default
 
         func visit(_ path: String, explicit: Bool) {
-            let name = (path as NSString).lastPathComponent
+            let name = path.split(separator: "/").last.map(String.init) ?? path
             if !explicit, name.hasPrefix(".") || ["Thumbs.db", "desktop.ini", "__MACOSX"].contains(name) { return }
             var isFolder: ObjCBool = false
             guard fm.fileExists(atPath: path, isDirectory: &isFolder) else {
                 problems.append(Problem(path: path, reason: explicit ? "no such file or folder" : "broken link"))
                 return
             }
-            let real = (path as NSString).resolvingSymlinksInPath
+            let real = realPath(path)
             if isFolder.boolValue {
                 guard seenFolders.insert(real).inserted else { return }
                 // An index inside the folder being ingested (./corpus-index) is not input.
@@ -44,5 +44,13 @@ public enum FileWalker {
             visit((absolute as NSString).standardizingPath, explicit: true)
         }
         return (files, problems)
+    }
+
+    /// The file a path names, its links followed (realpath(3): NSString's
+    /// resolvingSymlinksInPath was a twentieth of ingesting a maildir).
+    static func realPath(_ path: String) -> String {
+        guard let resolved = realpath(path, nil) else { return path }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 }

@@ -156,8 +156,12 @@ public struct Gazetteer: Sendable {
         var found = Set<Int>()
         let range = NSRange(text.startIndex..., in: text)
         let bytes = Array(text.utf8), lower = Array(text.lowercased().utf8)
+        let runs = (bytes: ByteSearch.Trigrams(bytes), lower: ByteSearch.Trigrams(lower))
         for mention in mentions.list(madeMentions) where !found.contains(mention.entity) {
-            guard mention.words.allSatisfy({ ByteSearch.contains(mention.caseSensitive ? bytes : lower, $0) }) else { continue }
+            guard mention.words.allSatisfy({ word in
+                mention.caseSensitive ? runs.bytes.mayHold(word) && ByteSearch.contains(bytes, word)
+                    : runs.lower.mayHold(word) && ByteSearch.contains(lower, word)
+            }) else { continue }
             if mention.needsCue {
                 let cued = mention.pattern.matches(in: text, range: range).contains { match in
                     Range(match.range, in: text).map { Self.hasVendorCue(around: $0, in: text) || Self.capitalisedMidSentence($0, in: text) } ?? false

@@ -53,7 +53,7 @@ public enum MailboxList {
             }
         }
         // (A comment inside a comment, "((Robert Harley))", keeps its inner parentheses.)
-        let comment = comments.map { clean($0).trimmingCharacters(in: CharacterSet(charactersIn: "() ")) }.first { !$0.isEmpty }
+        let comment = comments.map { clean($0).trimmed { "() ".unicodeScalars.contains($0) } }.first { !$0.isEmpty }
         if let angle {
             var address = angle.trimmed()
             if address.lowercased().hasPrefix("mailto:") { address = String(address.dropFirst(7)) }
@@ -64,22 +64,22 @@ public enum MailboxList {
         var written = phrase.joined(separator: " ").trimmed()
         guard !written.isEmpty else { return comment.map { Correspondent(name: AddressList.displayName($0), address: nil) } }
         // An encoded word where the address should be is a name without one.
-        let encoded = written.contains("=?")
+        let encoded = written.holds("=?")
         if encoded { written = clean(written) }
         // An address without its angle brackets: written whole (dots and @ stay as they
         // are); several words before an @-less end are a name with no address.
         let words = written.split(separator: " ")
-        if !written.contains("@"), words.count > 1 || encoded, comment == nil {
+        if !written.holds("@"), words.count > 1 || encoded, comment == nil {
             return Correspondent(name: AddressList.displayName(clean(written)), address: nil)
         }
         return Correspondent(name: comment.map(AddressList.displayName), address: written)
     }
 
     /// Spaces collapsed, encoded words decoded, stray quote marks around a name dropped.
+    /// (Without Foundation's trimming, which goes through NSString: names are cleaned on
+    /// every message.)
     static func clean(_ text: String) -> String {
-        let decoded = EncodedWords.decode(text)
-        return decoded.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-            .trimmingCharacters(in: CharacterSet(charactersIn: "\"' "))
+        EncodedWords.decode(text).collapsingWhiteSpace().trimmed { "\"' ".unicodeScalars.contains($0) }
     }
 
     static func tokens(_ value: String) -> [Token] {

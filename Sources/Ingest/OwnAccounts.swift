@@ -47,12 +47,7 @@ public enum OwnAccounts {
         return matches(introduction, in: own, group: 1).filter { PersonName.key($0) != nil }
     }
 
-    /// A text's UTF-8 with its ASCII letters lower-cased: where a word a pattern needs (case
-    /// aside) is missing, the pattern cannot match. (ICU's caseless matching also takes
-    /// "ſ" for "s", hence "addre", not "address".)
-    private static func lowered(_ text: String) -> [UInt8] {
-        text.utf8.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
-    }
+    private static func lowered(_ text: String) -> [UInt8] { ByteSearch.asciiLowered(text) }
 
     private static func holds(_ lowered: [UInt8], _ word: String) -> Bool {
         ByteSearch.contains(lowered, Array(word.utf8))

@@ -148,7 +148,7 @@ public enum Schema {
         guard let address = person.address else { return [] }
         var terms = [address]
         if var domain = person.domain {
-            while domain.contains(".") {
+            while domain.holds(".") {
                 terms.append(domain)
                 domain = String(domain[domain.index(after: domain.firstIndex(of: ".")!)...])
             }

@@ -10,6 +10,8 @@ final class RequestNumbersTests: XCTestCase {
         XCTAssertEqual(RequestNumbers().find(in: ["FOIL Request No. 2020-PL-00417 - Responsive Records - NYPD Legal Bureau"]), ["2020-PL-00417"])
         XCTAssertEqual(RequestNumbers().find(in: ["FOIPA Request No.: 1234567-000"]), ["1234567-000"])
         XCTAssertEqual(RequestNumbers().find(in: ["foil request #2019-oig-118", "and again FOIA Request 2019-OIG-118"]), ["2019-OIG-118"], "each once, upper-cased")
+        XCTAssertEqual(RequestNumbers().find(in: ["pra appeal no. 21-0042-A; see foil-2019-056-14551 and f-2014-20439"]),
+                       ["FOIL-2019-056-14551", "F-2014-20439", "21-0042-A"], "any case, each form")
     }
 
     func testWhatIsNoRequestNumber() {

@@ -1,0 +1,64 @@
+import Foundation
+import Ingest
+import XCTest
+
+/// The byte-level searches that stand in for Foundation's on every message, each against
+/// Foundation's (or a plain search) as oracle on generated texts.
+final class ByteSearchTests: XCTestCase {
+    let pieces = ["a", "b", "ab", "@", " ", "@ ", "\r", "\n", "\r\n", "=?", "é", "\u{301}", "😀", "ſ", "A", "-", "x"]
+    var state: UInt64 = 0xB17E_5EA2C4
+
+    func next(_ bound: Int) -> Int {
+        state = state &* 6364136223846793005 &+ 1442695040888963407
+        return Int((state >> 33) % UInt64(bound))
+    }
+
+    func generated(_ length: Int) -> String {
+        (0..<next(length)).map { _ in pieces[next(pieces.count)] }.joined()
+    }
+
+    /// Replaced literally, code unit for code unit (a mark combining with a target's last
+    /// letter does not save it, as it would Foundation's default, composed comparison).
+    func testReplacingAsFoundationReplacesLiterally() {
+        for _ in 0..<3000 {
+            let text = generated(20)
+            for (target, replacement) in [("\r\n", "\n"), ("@ ", "@"), ("ab", "")] {
+                XCTAssertEqual(ByteSearch.replacing(target, with: replacement, in: text),
+                               text.replacingOccurrences(of: target, with: replacement, options: .literal), text.debugDescription)
+            }
+        }
+    }
+
+    func testHoldsWhatItHolds() {
+        var held = 0
+        for _ in 0..<3000 {
+            let text = generated(12), needle = generated(3)
+            let bytes = Array(text.utf8), wanted = Array(needle.utf8)
+            let expected = wanted.isEmpty || (0..<bytes.count).contains { bytes[$0...].starts(with: wanted) }
+            XCTAssertEqual(text.holds(needle), expected, "\(text.debugDescription) \(needle.debugDescription)")
+            if expected { held += 1 }
+        }
+        XCTAssertGreaterThan(held, 500, "both answers are tried")
+        XCTAssertTrue("To: a b".dropFirst(3).holds(" "))
+        XCTAssertFalse("To:ab c".dropFirst(3).prefix(2).holds(" "))
+    }
+
+    /// A word the text holds is never ruled out by its runs of three bytes.
+    func testTrigramsNeverRuleOutAWordTheTextHolds() {
+        for _ in 0..<3000 {
+            let bytes = Array(generated(40).utf8)
+            let runs = ByteSearch.Trigrams(bytes)
+            for _ in 0..<10 {
+                let start = next(bytes.count + 1)
+                let word = Array(bytes[start...].prefix(next(8)))
+                XCTAssertTrue(runs.mayHold(word), "\(bytes) \(word)")
+            }
+        }
+        let runs = ByteSearch.Trigrams(Array("the trial accounts".utf8))
+        XCTAssertFalse(runs.mayHold(Array("clearview".utf8)), "a word of other runs is ruled out")
+    }
+
+    func testASCIILetteredLowered() {
+        XCTAssertEqual(ByteSearch.asciiLowered("FOIL Request Éſ\u{212A}"), Array("foil request Éſ\u{212A}".utf8))
+    }
+}
