@@ -26,7 +26,7 @@ public enum FileKind: String, Sendable {
             try? handle.seek(toOffset: UInt64(offset))
             directory = try? handle.read(upToCount: 4096)
         }
-        return try detect(head: head, name: (path as NSString).lastPathComponent, oleDirectory: directory)
+        return try detect(head: head, name: path.split(separator: "/").last.map(String.init) ?? path, oleDirectory: directory)
     }
 
     /// `data`: the file's first bytes, or all of it (an attachment's).
@@ -43,12 +43,13 @@ public enum FileKind: String, Sendable {
         if head.starts(with: oleSignature), ext == "msg" || oleDirectory.map(holdsMAPIProperties) == true { return .outlookMessage }
         if head.starts(with: Array("!BDN".utf8)) { return .outlookMailbox }
         // %PDF- may follow a little junk; readers accept it within the first 1 KB.
-        if head.prefix(1024).range(of: Data("%PDF-".utf8)) != nil { return .pdf }
+        let bytes = [UInt8](head)
+        if ByteSearch.contains(Array(bytes.prefix(1024)), Array("%PDF-".utf8)) { return .pdf }
         if ext == "pdf" {
             throw Unsupported(description: "not a PDF: starts with \(head.prefix(8).map { String(format: "%02x", $0) }.joined(separator: " "))")
         }
         if ImageFormat(head: head) != nil { return .image }
-        let isBinary = head.prefix(512).contains(0)
+        let isBinary = bytes.prefix(512).contains(0)
         // (A NUL byte in a message's body does not make an mbox binary data.)
         if head.starts(with: "From ".utf8), !isBinary || looksLikeHeaders(head.drop { $0 != 0x0A }.dropFirst()) { return .mbox }
         // A .txt that opens with From:/Sent:/To: lines is usually a printed email (a
