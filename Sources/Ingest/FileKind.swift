@@ -15,18 +15,26 @@ public enum FileKind: String, Sendable {
     }
 
     public static func detect(path: String) throws -> FileKind {
+        try detectReading(path: path).kind
+    }
+
+    /// The file's kind, and its bytes when it is small: a message read here is not opened
+    /// and read a second time (a maildir's files are a few kilobytes each).
+    public static func detectReading(path: String, keepingUpTo limit: Int = 65536) throws -> (kind: FileKind, whole: Data?) {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw Unsupported(description: FileManager.default.fileExists(atPath: path) ? "cannot be opened (permissions?)" : "no such file")
         }
         defer { try? handle.close() }
-        let head = (try? handle.read(upToCount: 4096)) ?? Data()
+        let start = (try? handle.read(upToCount: limit)) ?? Data()
+        let head = start.prefix(4096)
         // (An OLE2 file says what it holds in its directory, which may lie further in.)
         var directory: Data?
         if let offset = oleDirectoryOffset(head) {
             try? handle.seek(toOffset: UInt64(offset))
             directory = try? handle.read(upToCount: 4096)
         }
-        return try detect(head: head, name: path.split(separator: "/").last.map(String.init) ?? path, oleDirectory: directory)
+        let kind = try detect(head: head, name: path.split(separator: "/").last.map(String.init) ?? path, oleDirectory: directory)
+        return (kind, start.count < limit ? start : nil)
     }
 
     /// `data`: the file's first bytes, or all of it (an attachment's).

@@ -12,20 +12,22 @@ public enum FileWalker {
     public static func files(under paths: [String]) -> (files: [String], problems: [Problem]) {
         var files: [String] = []
         var problems: [Problem] = []
-        var seenFiles = Set<String>()
-        var seenFolders = Set<String>()
+        // (Files and folders known by device and inode, as stat(2) gives them through any
+        // links: one call a file, where resolving each path's links was five.)
+        var seenFiles = Set<FileIdentity>()
+        var seenFolders = Set<FileIdentity>()
         let fm = FileManager.default
 
         func visit(_ path: String, explicit: Bool) {
             let name = path.split(separator: "/").last.map(String.init) ?? path
             if !explicit, name.hasPrefix(".") || ["Thumbs.db", "desktop.ini", "__MACOSX"].contains(name) { return }
-            var isFolder: ObjCBool = false
-            guard fm.fileExists(atPath: path, isDirectory: &isFolder) else {
+            var info = stat()
+            guard stat(path, &info) == 0 else {
                 problems.append(Problem(path: path, reason: explicit ? "no such file or folder" : "broken link"))
                 return
             }
-            let real = realPath(path)
-            if isFolder.boolValue {
+            let real = FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+            if info.st_mode & S_IFMT == S_IFDIR {
                 guard seenFolders.insert(real).inserted else { return }
                 // An index inside the folder being ingested (./corpus-index) is not input.
                 if fm.fileExists(atPath: (path as NSString).appendingPathComponent("iamglass")) { return }
@@ -46,11 +48,8 @@ public enum FileWalker {
         return (files, problems)
     }
 
-    /// The file a path names, its links followed (realpath(3): NSString's
-    /// resolvingSymlinksInPath was a twentieth of ingesting a maildir).
-    static func realPath(_ path: String) -> String {
-        guard let resolved = realpath(path, nil) else { return path }
-        defer { free(resolved) }
-        return String(cString: resolved)
+    private struct FileIdentity: Hashable {
+        var device: UInt64
+        var inode: UInt64
     }
 }

@@ -151,16 +151,16 @@ public struct Ingester: Sendable {
     private func process(_ path: String, sink: RecordSink, seen: SeenHashes) async -> Outcome {
         var sha: String?
         do {
-            let kind: FileKind
+            let kind: FileKind, small: Data?
             do {
-                kind = try FileKind.detect(path: path)
+                (kind, small) = try FileKind.detectReading(path: path)
             } catch let error as FileKind.Unsupported {
                 // (Hashed all the same, to be remembered: the next ingest does not read it again.)
                 sha = try? FileHash.sha256(path: path)
                 if let sha, !retryFailed, let before = try sink.failure(sha256: sha) { return .failedBefore(before) }
                 throw error
             }
-            let contents = try Self.contents(of: path, kind: kind)
+            let contents = try Self.contents(of: path, kind: kind, whole: small)
             let digest = try contents.map(FileHash.sha256) ?? FileHash.sha256(path: path)
             sha = digest
             if let shard, !kind.routedByPart, !shard.holds(sha256: digest) { return .otherShard }
@@ -182,8 +182,9 @@ public struct Ingester: Sendable {
 
     /// An email or text file is read once, and hashed from those bytes; PDFs, mboxes and
     /// archives (read by workers, or streamed) are hashed from disk a piece at a time.
-    private static func contents(of path: String, kind: FileKind) throws -> Data? {
-        kind == .email || kind == .text ? try Data(contentsOf: URL(fileURLWithPath: path)) : nil
+    /// - whole: the file's bytes when detecting its kind read them all.
+    private static func contents(of path: String, kind: FileKind, whole: Data?) throws -> Data? {
+        kind == .email || kind == .text ? try whole ?? Data(contentsOf: URL(fileURLWithPath: path)) : nil
     }
 
     /// The records of one file, of any kind, added to the sink. `path` is where its bytes
@@ -326,8 +327,8 @@ public struct Ingester: Sendable {
         }
         defer { try? FileManager.default.removeItem(atPath: path) }
         do {
-            let kind = try FileKind.detect(path: path)
-            let contents = try Self.contents(of: path, kind: kind)
+            let (kind, small) = try FileKind.detectReading(path: path)
+            let contents = try Self.contents(of: path, kind: kind, whole: small)
             file.sha256 = try contents.map(FileHash.sha256) ?? FileHash.sha256(path: path)
             if let shard, !kind.routedByPart, !shard.holds(sha256: file.sha256) { return FileRead(otherShards: 1) }
             if try sink.isIndexed(sha256: file.sha256) || !seen.insert(file.sha256) { return FileRead(duplicateMembers: 1) }
