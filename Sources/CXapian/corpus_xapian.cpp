@@ -389,6 +389,15 @@ cx_status cx_db_replace(cx_db *db, const char *id_term, cx_doc *doc, char **erro
     });
 }
 
+cx_status cx_db_add(cx_db *db, const char *id_term, cx_doc *doc, char **error) {
+    if (need_writable(db, error) != CX_OK) return CX_ERR_OTHER;
+    return guarded(db, error, [&] {
+        doc->doc.add_boolean_term(id_term);
+        db->write->add_document(doc->doc);
+        return CX_OK;
+    });
+}
+
 cx_status cx_db_data_for_term(cx_db *db, const char *id_term, char **data, size_t *len, char **error) {
     *data = nullptr;
     *len = 0;

@@ -205,8 +205,9 @@ public final class IndexWriter: RecordSink, @unchecked Sendable {
     /// - links: what the record names (nil without conversations).
     private func write(_ record: Record, _ document: XapianDocument, nodes: [String], links: Threads.Links?, idTerm: String) throws {
         guard try db.termExists(idTerm) else {
+            // (New: added, not replaced; what follows rewrites other records, never this id.)
             guard let links else {
-                try db.replace(idTerm: idTerm, with: try threaded(document, nodes: nodes))
+                try db.add(idTerm: idTerm, with: try threaded(document, nodes: nodes))
                 tallied.added += 1
                 return
             }
@@ -216,7 +217,7 @@ public final class IndexWriter: RecordSink, @unchecked Sendable {
             written.quotedIn = Array(Set(written.quotedIn + quoting)).sorted()
             let changed = joined != nil || written.quotedIn != record.quotedIn
             let document = changed ? try Schema.document(for: written, gazetteer: gazetteer, threadPending: true) : document
-            try db.replace(idTerm: idTerm, with: try threaded(document, nodes: nodes))
+            try db.add(idTerm: idTerm, with: try threaded(document, nodes: nodes))
             try markQuotedWhole(by: written, links)
             // (A copy is a message found again, not one more.)
             if joined == nil { tallied.added += 1 } else { tallied.sameMessage += 1 }

@@ -145,6 +145,11 @@ final class XapianDatabase {
         try check { cx_db_replace(handle, idTerm, document.handle, $0) }
     }
 
+    /// Adds a document for an id no document carries yet (the caller has looked).
+    func add(idTerm: String, with document: XapianDocument) throws {
+        try check { cx_db_add(handle, idTerm, document.handle, $0) }
+    }
+
     func data(forTerm term: String) throws -> Data {
         var bytes: UnsafeMutablePointer<CChar>?
         var length = 0

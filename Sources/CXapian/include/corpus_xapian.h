@@ -78,6 +78,9 @@ cx_status cx_db_commit(cx_db *db, char **error);
 cx_status cx_db_term_exists(cx_db *db, const char *term, int *out, char **error);
 /* Adds doc, replacing any document carrying id_term (the unique id). */
 cx_status cx_db_replace(cx_db *db, const char *id_term, cx_doc *doc, char **error);
+/* Adds doc as a new document carrying id_term, which no document may carry yet: the
+   writer knows it is new, and Xapian is spared looking the term up again. */
+cx_status cx_db_add(cx_db *db, const char *id_term, cx_doc *doc, char **error);
 /* The data blob of the document carrying id_term; *data is malloc'd (cx_free_string). */
 cx_status cx_db_data_for_term(cx_db *db, const char *id_term, char **data, size_t *len, char **error);
 /* For each of terms[0..count) that some document holds, the slot's value in the first
