@@ -1,20 +1,16 @@
 import Foundation
 import Ingest
+import TestSupport
 import XCTest
 
 /// The byte-level searches that stand in for Foundation's on every message, each against
 /// Foundation's (or a plain search) as oracle on generated texts.
 final class ByteSearchTests: XCTestCase {
     let pieces = ["a", "b", "ab", "@", " ", "@ ", "\r", "\n", "\r\n", "=?", "é", "\u{301}", "😀", "ſ", "A", "-", "x"]
-    var state: UInt64 = 0xB17E_5EA2C4
-
-    func next(_ bound: Int) -> Int {
-        state = state &* 6364136223846793005 &+ 1442695040888963407
-        return Int((state >> 33) % UInt64(bound))
-    }
+    var numbers = SeededNumbers(seed: 0xB17E_5EA2C4)
 
     func generated(_ length: Int) -> String {
-        (0..<next(length)).map { _ in pieces[next(pieces.count)] }.joined()
+        (0..<numbers.next(length)).map { _ in pieces[numbers.next(pieces.count)] }.joined()
     }
 
     /// Replaced literally, code unit for code unit (a mark combining with a target's last
@@ -49,8 +45,8 @@ final class ByteSearchTests: XCTestCase {
             let bytes = Array(generated(40).utf8)
             let runs = ByteSearch.Trigrams(bytes)
             for _ in 0..<10 {
-                let start = next(bytes.count + 1)
-                let word = Array(bytes[start...].prefix(next(8)))
+                let start = numbers.next(bytes.count + 1)
+                let word = Array(bytes[start...].prefix(numbers.next(8)))
                 XCTAssertTrue(runs.mayHold(word), "\(bytes) \(word)")
             }
         }

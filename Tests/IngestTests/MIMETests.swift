@@ -1,4 +1,5 @@
 @testable import Ingest
+import TestSupport
 import XCTest
 
 /// Email files in depth, one generated message per case.
@@ -28,13 +29,9 @@ final class MIMETests: XCTestCase {
     /// dropping a last "\r") parts it: on generated blocks of CR, LF, combining marks and text.
     func testHeaderLinesPartAsCharactersPartThem() {
         let pieces = ["\r", "\n", "\r\n", "\u{301}", "a", "To: b", " ", "\t", "é", "\u{200D}", "😀", ":"]
-        var state: UInt64 = 0xC0FFEE_2026
-        func next(_ bound: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var numbers = SeededNumbers(seed: 0xC0FFEE_2026)
         for _ in 0..<5000 {
-            let text = (0..<next(16)).map { _ in pieces[next(pieces.count)] }.joined()
+            let text = (0..<numbers.next(16)).map { _ in pieces[numbers.next(pieces.count)] }.joined()
             let reference = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
                 .map { $0.hasSuffix("\r") ? String($0.dropLast()) : String($0) }
             XCTAssertEqual(MIMEPart.lines(of: text).map(String.init), reference, text.unicodeScalars.map { String($0.value, radix: 16) }.joined(separator: " "))

@@ -1,4 +1,5 @@
 @testable import Ingest
+import TestSupport
 import XCTest
 
 /// A sender's own word on their other accounts and name, and what is no such word.
@@ -38,13 +39,9 @@ final class OwnAccountsTests: XCTestCase {
     func testTheSignatureBlockIsTheLastSixLinesAsCharactersPartThem() {
         let pieces = ["a", "Reyes", " ", "\t", "\n", "\r\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}", "\u{00A0}",
                       "\u{301}", "\u{200D}", "é", "👩‍💻", "\u{3000}", "\n\n"]
-        var state: UInt64 = 0x5EED_2026_1202
-        func next(_ bound: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(bound))
-        }
+        var numbers = SeededNumbers(seed: 0x5EED_2026_1202)
         for _ in 0..<5000 {
-            let text = (0..<(1 + next(30))).map { _ in pieces[next(pieces.count)] }.joined()
+            let text = (0..<(1 + numbers.next(30))).map { _ in pieces[numbers.next(pieces.count)] }.joined()
             let reference = text.split(whereSeparator: \.isNewline).map(String.init).filter { !$0.trimmed().isEmpty }.suffix(6).joined(separator: "\n")
             XCTAssertEqual(Signature.block(of: text), reference, text.unicodeScalars.map { String($0.value, radix: 16) }.joined(separator: " "))
         }

@@ -1,18 +1,14 @@
 import Foundation
 @testable import Ingest
+import TestSupport
 import XCTest
 
 /// Bodies decoded back to their bytes, on generated data, whatever their line breaks.
 final class TransferEncodingTests: XCTestCase {
-    var state: UInt64 = 0x7E57_DA7A
+    var numbers = SeededNumbers(seed: 0x7E57_DA7A)
 
     func bytes(_ bound: Int) -> [UInt8] {
-        (0..<next(bound)).map { _ in UInt8(truncatingIfNeeded: next(256)) }
-    }
-
-    func next(_ bound: Int) -> Int {
-        state = state &* 6364136223846793005 &+ 1442695040888963407
-        return Int((state >> 33) % UInt64(bound))
+        (0..<numbers.next(bound)).map { _ in UInt8(truncatingIfNeeded: numbers.next(256)) }
     }
 
     func testBase64DecodesWhatFoundationEncodes() {
@@ -32,8 +28,8 @@ final class TransferEncodingTests: XCTestCase {
             let data = bytes(200)
             var encoded = ""
             for (i, byte) in data.enumerated() {
-                if i > 0, i % 25 == 0 { encoded += next(2) == 0 ? "=\r\n" : "=\n" }
-                encoded += (0x21...0x7E).contains(byte) && byte != 0x3D && byte != 0x5F ? String(UnicodeScalar(byte)) : String(format: next(2) == 0 ? "=%02X" : "=%02x", byte)
+                if i > 0, i % 25 == 0 { encoded += numbers.next(2) == 0 ? "=\r\n" : "=\n" }
+                encoded += (0x21...0x7E).contains(byte) && byte != 0x3D && byte != 0x5F ? String(UnicodeScalar(byte)) : String(format: numbers.next(2) == 0 ? "=%02X" : "=%02x", byte)
             }
             XCTAssertEqual(TransferEncoding.quotedPrintable(Data(encoded.utf8)), Data(data))
         }

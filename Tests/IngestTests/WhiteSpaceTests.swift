@@ -1,4 +1,5 @@
 import Ingest
+import TestSupport
 import XCTest
 
 final class WhiteSpaceTests: XCTestCase {
@@ -9,13 +10,9 @@ final class WhiteSpaceTests: XCTestCase {
     func testWhiteSpaceCollapsesWhereCharactersPart() {
         let pieces = [" ", "  ", "\t", "\r\n", "\n", "\u{0B}", "\u{00A0}", "\u{2003}", "\u{3000}", "\u{2028}", "\u{85}", "a", "word", "é",
                       "e\u{301}", "\u{301}", "\u{200D}", "\u{0600}", "\u{0903}", "…", "😀", "🇫🇷", "\u{1F}", "<b>"]
-        var state: UInt64 = 0x2545F4914F6CDD1D
-        func next(_ n: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(n))
-        }
+        var numbers = SeededNumbers(seed: 0x2545F4914F6CDD1D)
         for _ in 0..<5000 {
-            let text = (0..<(1 + next(10))).map { _ in pieces[next(pieces.count)] }.joined()
+            let text = (0..<(1 + numbers.next(10))).map { _ in pieces[numbers.next(pieces.count)] }.joined()
             XCTAssertEqual(text.collapsingWhiteSpace(), text.split(whereSeparator: \.isWhitespace).joined(separator: " "),
                            text.unicodeScalars.map { String($0.value, radix: 16) }.joined(separator: " "))
         }
