@@ -20,8 +20,17 @@ public enum ByteSearch {
     /// A text's UTF-8 with its ASCII letters lower-cased: where a word a caseless pattern
     /// needs is missing from it, the pattern cannot match (ICU's caseless matching also takes
     /// "ſ" for "s" and "K" for "k": words to look for are chosen without those letters).
-    public static func asciiLowered(_ text: String) -> [UInt8] {
-        text.utf8.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
+    public struct ASCIILowered {
+        public let bytes: [UInt8]
+
+        public init(_ text: String) {
+            bytes = text.utf8.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
+        }
+
+        /// Whether it holds `word` (given in lower case).
+        public func holds(_ word: String) -> Bool {
+            ByteSearch.contains(bytes, Array(word.utf8))
+        }
     }
 
     public static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {

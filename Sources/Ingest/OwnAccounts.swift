@@ -26,12 +26,12 @@ public enum OwnAccounts {
         let signature = Signature.block(of: body)
         // (Each pattern only where the words it needs are there: run on every message, the
         // patterns were a tenth of reading a mailbox, and few messages hold such words.)
-        if holds(lowered(signature), sender) {
+        if ByteSearch.ASCIILowered(signature).holds(sender) {
             let listed = matches(address, in: signature, group: 0).map { $0.lowercased() }
             if listed.contains(sender) { found += listed }
         }
-        let ownLowered = lowered(own)
-        if holds(ownLowered, "@"), holds(ownLowered, "my"), ["mail", "addre", "account"].contains(where: { holds(ownLowered, $0) }) {
+        let ownLowered = ByteSearch.ASCIILowered(own)
+        if ownLowered.holds("@"), ownLowered.holds("my"), ["mail", "addre", "account"].contains(where: ownLowered.holds) {
             found += matches(givenAddress, in: own, group: 1).map { $0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".")) }
         }
         var seen: Set<String> = [sender]
@@ -42,15 +42,9 @@ public enum OwnAccounts {
     /// their own (a first name alone names no one).
     public static func introducedNames(in body: String) -> [String] {
         let own = QuoteMarkers.ownPart(of: body)
-        let ownLowered = lowered(own)
-        guard holds(ownLowered, "from"), holds(ownLowered, "my") else { return [] }
+        let ownLowered = ByteSearch.ASCIILowered(own)
+        guard ownLowered.holds("from"), ownLowered.holds("my") else { return [] }
         return matches(introduction, in: own, group: 1).filter { PersonName.key($0) != nil }
-    }
-
-    private static func lowered(_ text: String) -> [UInt8] { ByteSearch.asciiLowered(text) }
-
-    private static func holds(_ lowered: [UInt8], _ word: String) -> Bool {
-        ByteSearch.contains(lowered, Array(word.utf8))
     }
 
     private static func matches(_ pattern: NSRegularExpression, in text: String, group: Int) -> [String] {

@@ -57,9 +57,9 @@ public struct RequestNumbers: Sendable {
             // (A built-in form is sought only in text holding a hyphen and one of the words
             // it cannot match without, case aside: on every message the patterns were a
             // thirtieth of reading a mailbox, and few messages name a request.)
-            let lowered = ByteSearch.asciiLowered(text)
-            let hyphen = lowered.contains(UInt8(ascii: "-"))
-            let cued = Self.builtIn.filter { form in hyphen && form.cues.contains { ByteSearch.contains(lowered, Array($0.utf8)) } }
+            let lowered = ByteSearch.ASCIILowered(text)
+            let hyphen = lowered.holds("-")
+            let cued = Self.builtIn.filter { form in hyphen && form.cues.contains(where: lowered.holds) }
             for pattern in cued.map(\.pattern) + added {
                 for match in pattern.matches(in: text, range: range) {
                     guard let group = Range(match.range(at: 1), in: text) else { continue }

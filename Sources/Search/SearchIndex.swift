@@ -244,7 +244,7 @@ public final class SearchIndex: @unchecked Sendable {
             guard text.contains(highlight.0) else { return nil }
             // (Xapian leaves out what follows the last word: white space, a closing quote or
             // full stop. Take the marks out and the rest is a prefix of the record's text.)
-            let unmarked = text.replacingOccurrences(of: highlight.0, with: "").replacingOccurrences(of: highlight.1, with: "")
+            let unmarked = ByteSearch.replacing(highlight.1, with: "", in: ByteSearch.replacing(highlight.0, with: "", in: text))
             guard record.text.utf8.starts(with: unmarked.utf8) else { return text }
             return text + String(decoding: record.text.utf8.dropFirst(unmarked.utf8.count), as: UTF8.self)
         }

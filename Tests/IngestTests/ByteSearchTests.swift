@@ -55,6 +55,6 @@ final class ByteSearchTests: XCTestCase {
     }
 
     func testASCIILetteredLowered() {
-        XCTAssertEqual(ByteSearch.asciiLowered("FOIL Request Éſ\u{212A}"), Array("foil request Éſ\u{212A}".utf8))
+        XCTAssertEqual(ByteSearch.ASCIILowered("FOIL Request Éſ\u{212A}").bytes, Array("foil request Éſ\u{212A}".utf8))
     }
 }
