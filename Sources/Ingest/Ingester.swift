@@ -402,8 +402,9 @@ public struct Ingester: Sendable {
         var parent = builder.record(fromEmail: message, file: file, index: index)
         var children: [Record] = []
         var pageCount = 0, ocrCount = 0
-        for (i, attachment) in message.attachments.enumerated() {
+        for attachment in message.attachments {
             let read = try await attachmentRecords(attachment.data, name: attachment.filename, type: attachment.contentType, of: file, depth: 0)
+            var sha256: String?
             parent.unreadAttachments += read.unread
             pageCount += read.pages
             ocrCount += read.ocrPages
@@ -411,9 +412,17 @@ public struct Ingester: Sendable {
                 // (An attached message keeps its own id, so that it is the same message found
                 // elsewhere; an attached copy of the email itself, or its headers alone, never
                 // takes the email's.)
-                if !isMessage || record.id == parent.id { record.id = RecordID.make(parent: parent.id, attachment: i, record: j) }
+                if !isMessage || record.id == parent.id {
+                    sha256 = sha256 ?? FileHash.sha256(attachment.data)
+                    record.id = RecordID.make(parent: parent.id, attachment: sha256!, record: j)
+                }
                 record.parent = parent.id
-                children.append(record)
+                // (The same file attached twice is one record, found under both names.)
+                if let same = children.firstIndex(where: { $0.id == record.id }) {
+                    if children[same].source != record.source { children[same].otherSources.append(record.source) }
+                } else {
+                    children.append(record)
+                }
             }
         }
         parent.attachments = children.map(\.id)

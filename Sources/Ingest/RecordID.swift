@@ -13,9 +13,12 @@ public enum RecordID {
         return String(FileHash.sha256(Data("message-id:\(messageID.lowercased()):\(digest)".utf8)).prefix(16))
     }
 
-    /// The j-th record read from attachment i of the record `parent`.
-    public static func make(parent: String, attachment i: Int, record j: Int) -> String {
-        String(FileHash.sha256(Data("attachment:\(parent):\(i):\(j)".utf8)).prefix(16))
+    /// The j-th record read from an attachment (its bytes' SHA-256) of the record `parent`.
+    /// By what is attached, not where: the same message found in two files with other
+    /// attachments (a list archive keeps one, a mailbox another) keeps every one's records,
+    /// and the same attachment found again is the same record, wherever the copy put it.
+    public static func make(parent: String, attachment sha256: String, record j: Int) -> String {
+        String(FileHash.sha256(Data("attachment:\(parent):\(sha256):\(j)".utf8)).prefix(16))
     }
 
     public static func make(sha256: String, pages: ClosedRange<Int>? = nil, lines: ClosedRange<Int>? = nil, index: Int? = nil) -> String {

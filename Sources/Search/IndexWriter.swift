@@ -199,8 +199,8 @@ public final class IndexWriter: RecordSink, @unchecked Sendable {
     }
 
     /// A record whose id the index holds already is the same message found again: from
-    /// another file, that file is added to the record's sources and the index gains no
-    /// record; from the same place (a file read again after an interrupted ingest), it
+    /// another file, that file is added to the record's sources, what it attaches to the
+    /// record's attachments, and the index gains no record; from the same place (a file read again after an interrupted ingest), it
     /// replaces what was written.
     /// - links: what the record names (nil without conversations).
     private func write(_ record: Record, _ document: XapianDocument, nodes: [String], links: Threads.Links?, idTerm: String) throws {
@@ -231,17 +231,25 @@ public final class IndexWriter: RecordSink, @unchecked Sendable {
         if existing.source == record.source {
             var again = record
             (again.otherSources, again.copyOf, again.quotedIn) = (existing.otherSources, existing.copyOf, existing.quotedIn)
-            // (It stays in the release that first added it.)
+            // (It stays in the release that first added it, with what its copies attach.)
             again.release = existing.release ?? record.release
+            again.addAttachments(of: existing)
             let document = again.otherSources.isEmpty && again.copyOf == nil && again.quotedIn.isEmpty && again.release == record.release
+                && again.attachments == record.attachments && again.unreadAttachments == record.unreadAttachments
                 ? document : try Schema.document(for: again, gazetteer: gazetteer, threadPending: true)
             try db.replace(idTerm: idTerm, with: try threaded(document, nodes: nodes))
             return
         }
-        guard !existing.otherSources.contains(record.source) else { return }
-        // (The file goes to the record that stands for the message.)
-        var head = try head(of: existing)
-        head.otherSources.append(record.source)
+        // (A copy that attaches other files: the message attaches them too; their records
+        // are indexed under their own ids.)
+        var found = existing
+        found.addAttachments(of: record)
+        // (The files go to the record that stands for the message.)
+        var head = try head(of: found)
+        let sources = MessageCopies.newSources(of: record, for: head)
+        guard !sources.isEmpty || found != existing else { return }
+        head.otherSources += sources
+        if head.id != found.id, found != existing { try rewrite(found) }
         try rewrite(head)
         tallied.sameMessage += 1
     }
@@ -398,4 +406,12 @@ public final class IndexWriter: RecordSink, @unchecked Sendable {
 private struct UncheckedSendable<Value>: @unchecked Sendable {
     let value: Value
     init(_ value: Value) { self.value = value }
+}
+
+private extension Record {
+    /// Lists what `other`, a copy of this message, attaches and this record does not.
+    mutating func addAttachments(of other: Record) {
+        attachments += other.attachments.filter { !attachments.contains($0) }
+        unreadAttachments += other.unreadAttachments.filter { !unreadAttachments.contains($0) }
+    }
 }

@@ -102,6 +102,62 @@ final class MessageIdentityTests: XCTestCase {
         XCTAssertTrue(rows.first?.hasSuffix(",\(folder.appendingPathComponent("release.pdf").path) p. 1") == true, rows.description)
     }
 
+    /// The same message found in three files, attaching other memos: every memo is a
+    /// record of the message, the one attached in two files (and twice in one, under
+    /// another name) is one record found in each place, and the order the files come in
+    /// changes nothing.
+    func testOneMessageInFilesAttachingOtherFilesKeepsEveryAttachment() throws {
+        func attaching(_ memos: [(name: String, text: String)]) -> String {
+            """
+            Message-ID: <memo-1@nypd.org>
+            From: Anne Lopez <anne@nypd.org>
+            To: desk@nypd.org
+            Subject: Memos
+            Date: Tue, 4 Dec 2018 10:32:00 -0500
+            MIME-Version: 1.0
+            Content-Type: multipart/mixed; boundary="b"
+
+            --b
+            Content-Type: text/plain
+
+            The memos are attached.
+            \(memos.map { "--b\nContent-Type: text/plain\nContent-Disposition: attachment; filename=\"\($0.name)\"\n\n\($0.text)\n" }.joined())--b--
+
+            """
+        }
+        let clearview = (name: "clearview.txt", text: "The Clearview trial ends in January.")
+        let vigilant = (name: "vigilant.txt", text: "The Vigilant contract is renewed.")
+        var held: [String]?
+        for order in [["a", "b", "c"], ["c", "b", "a"]] {
+            try? FileManager.default.removeItem(atPath: index)
+            try? FileManager.default.removeItem(at: folder)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let files = ["a": [clearview], "b": [vigilant, clearview, (name: "copy.txt", text: clearview.text)], "c": []]
+            for name in order {
+                try write("\(name).eml", attaching(files[name]!))
+                let result = try CorpusBinary.run(["ingest", "--index", index, folder.appendingPathComponent("\(name).eml").path, "--json"])
+                XCTAssertEqual(result.status, 0, result.stderr)
+            }
+            func found(_ query: String) throws -> [[String: Any]] {
+                try XCTUnwrap((CorpusBinary.run(["search", "--index", index, query, "--json"]).json as? [String: Any])?["hits"] as? [[String: Any]], query)
+            }
+            let message = try XCTUnwrap(try found("attached").first, "\(order)")
+            let memos = try ["clearview", "vigilant"].map { try found($0) }
+            XCTAssertEqual(memos.map(\.count), [1, 1], "each memo once: \(order)")
+            let memoIDs = memos.compactMap { $0.first?["id"] as? String }
+            let shown = try XCTUnwrap(try CorpusBinary.run(["show", "--index", index, message["id"] as! String, "--json"]).json as? [String: Any])
+            XCTAssertEqual(Set(shown["attachments"] as? [String] ?? []), Set(memoIDs), "the message lists both: \(order)")
+            let shownMemos = try memoIDs.map { try XCTUnwrap(try CorpusBinary.run(["show", "--index", index, $0, "--json"]).json as? [String: Any]) }
+            XCTAssertEqual(shownMemos.map { $0["parent"] as? String }, [message["id"] as? String, message["id"] as? String])
+            let clearviewMemo = shownMemos[0]
+            let places = ([clearviewMemo["source"]] + (clearviewMemo["other_sources"] as? [Any] ?? [])).compactMap { $0 as? [String: Any] }
+            XCTAssertEqual(Set(places.compactMap { ($0["path"] as? NSString)?.lastPathComponent }), ["a.eml", "b.eml"], "\(order)")
+            XCTAssertEqual(Set(places.compactMap { $0["attachment"] as? String }), ["clearview.txt", "copy.txt"], "under both names: \(order)")
+            if let held { XCTAssertEqual(memoIDs + [message["id"] as! String], held, "the same ids whatever the order") }
+            held = memoIDs + [message["id"] as! String]
+        }
+    }
+
     func testAnAttachedCopyOfTheEmailsOwnHeadersNeverReplacesIt() throws {
         let headers = message(id: "bounce-1@mail.nypd.org", from: "Mail System <postmaster@nypd.org>", body: "")
         try write("bounce.eml", """
