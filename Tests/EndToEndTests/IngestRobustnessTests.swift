@@ -72,6 +72,11 @@ final class IngestRobustnessTests: XCTestCase {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: CorpusBinary.path)
             process.arguments = ["ingest", "--index", interrupted, folder.path, "--batch", "3", "--jobs", "1"]
+            // (A killed ingest leaves its copy of the attachment it was reading: here, not in /tmp.)
+            let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("killed-\(UUID())")
+            try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(at: scratch) }
+            process.environment = ProcessInfo.processInfo.environment.merging(["TMPDIR": scratch.path]) { $1 }
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()
