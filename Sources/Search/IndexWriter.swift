@@ -46,10 +46,12 @@ public final class IndexWriter: RecordSink, @unchecked Sendable {
 
     /// - entities: `--entities` CSV rows, added to those the index keeps.
     /// - batchSize: records per commit; an interrupted ingest keeps every commit made.
+    ///   (Xapian holds a batch's postings in maps until the commit: 2,000 mail records
+    ///   took twice the memory of 500 and more of the writer's time.)
     /// - conversations: join threads, copies of one message and quotes (see `Threads`,
     ///   `MessageCopies`, `WholeQuotes`); without, each record is a thread of its own
     ///   (what `make bench` times them against).
-    public init(path: String, entities: (csv: String, origin: String)? = nil, batchSize: Int = 2000, conversations: Bool = true) throws {
+    public init(path: String, entities: (csv: String, origin: String)? = nil, batchSize: Int = 500, conversations: Bool = true) throws {
         if Shards.stubFile(at: path) != nil { throw Shards.readOnly(path) }
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         self.path = path

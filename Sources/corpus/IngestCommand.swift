@@ -28,7 +28,7 @@ struct IngestCommand: AsyncParsableCommand {
     var timeout: Double = 300
 
     @Option(help: ArgumentHelp("Records per commit: an interrupted ingest keeps every commit made.", valueName: "N"))
-    var batch: Int = 2000
+    var batch: Int = 500
 
     @Option(help: ArgumentHelp(
         "Ingest only shard K of N: the files, and the conversations of mail, a stable hash gives it (N machines each build one; a list of shards reads them as one).",
