@@ -31,6 +31,11 @@ public final class IndexWriter: RecordSink, @unchecked Sendable {
     private var uncounted = (files: 0, pages: 0, ocrPages: 0)
     // What this writer's records did to the index (a failed run's are never reported).
     private var tallied = SinkTally()
+    // Records found quoted whole since the last commit, as they are to be written at it:
+    // the first email of a printed thread is quoted whole by every later one, and is
+    // written once a commit rather than once for each. Every record read is read through
+    // them (`current`); none of the terms they change is looked up while writing.
+    private var quotedWholeUnwritten: [String: Record] = [:]
     // Under `room`: documents queued and not yet written (producers wait above
     // maxQueued), and the first failed write.
     private let room = NSCondition()
@@ -240,6 +245,7 @@ public final class IndexWriter: RecordSink, @unchecked Sendable {
                 && again.attachments == record.attachments && again.unreadAttachments == record.unreadAttachments
                 ? document : try Schema.document(for: again, gazetteer: gazetteer, threadPending: true)
             try db.replace(idTerm: idTerm, with: try threaded(document, nodes: nodes))
+            quotedWholeUnwritten[record.id] = nil
             return
         }
         // (A copy that attaches other files: the message attaches them too; their records
@@ -262,7 +268,7 @@ public final class IndexWriter: RecordSink, @unchecked Sendable {
     /// it displaces are rewritten. Nil when it is no copy.
     private func joinCopies(_ record: Record) throws -> Record? {
         var heads: [String: Record] = [:]
-        for found in try db.records(holdingAny: MessageCopies.keys(of: record)) where MessageCopies.same(record, found) {
+        for found in try records(holdingAny: MessageCopies.keys(of: record)) where MessageCopies.same(record, found) {
             let head = try head(of: found)
             heads[head.id] = head
         }
@@ -270,7 +276,7 @@ public final class IndexWriter: RecordSink, @unchecked Sendable {
         var best = (Array(heads.values) + [record]).min { MessageCopies.rank($0) < MessageCopies.rank($1) }!
         var new = record
         for var head in heads.values.sorted(by: { $0.id < $1.id }) where head.id != best.id {
-            for var copy in try db.records(holdingAny: [MessageCopies.copyOfPrefix + head.id]) {
+            for var copy in try records(holdingAny: [MessageCopies.copyOfPrefix + head.id]) {
                 copy.copyOf = best.id
                 try rewrite(copy)
             }
@@ -294,7 +300,7 @@ public final class IndexWriter: RecordSink, @unchecked Sendable {
     private func quotingWhole(_ record: Record, _ links: Threads.Links) throws -> [String] {
         guard record.copyOf == nil else { return [] }
         let own = Set(links.own)
-        return try db.records(holdingAny: own.map { Threads.nodePrefix + Threads.hash($0) }).filter { later in
+        return try records(holdingAny: own.map { Threads.nodePrefix + Threads.hash($0) }).filter { later in
             Threads.links(of: later).answered.contains { $0.contains(where: own.contains) } && WholeQuotes.holds(later, whole: record)
         }.map(\.id).sorted()
     }
@@ -304,12 +310,12 @@ public final class IndexWriter: RecordSink, @unchecked Sendable {
     private func markQuotedWhole(by record: Record, _ links: Threads.Links) throws {
         guard record.copyOf == nil, record.messageID == nil || WholeQuotes.mayQuote(record) else { return }
         let answered = Set(links.answered.joined())
-        for found in try db.records(holdingAny: answered.map { Threads.nodePrefix + Threads.hash($0) })
-        where Threads.links(of: found).own.contains(where: answered.contains) {
+        for found in try records(holdingAny: answered.map { Threads.nodePrefix + Threads.hash($0) })
+        where Threads.ownKeys(of: found).contains(where: answered.contains) {
             var earlier = try head(of: found)
             guard !earlier.quotedIn.contains(record.id), WholeQuotes.holds(record, whole: earlier) else { continue }
             earlier.quotedIn = (earlier.quotedIn + [record.id]).sorted()
-            try rewrite(earlier)
+            quotedWholeUnwritten[earlier.id] = earlier
         }
     }
 
@@ -322,12 +328,23 @@ public final class IndexWriter: RecordSink, @unchecked Sendable {
 
     /// The record of the first document holding a term.
     private func stored(_ term: String) throws -> Record {
-        try RecordCoding.decoder.decode(Record.self, from: db.data(forTerm: term))
+        current(try RecordCoding.decoder.decode(Record.self, from: db.data(forTerm: term)))
+    }
+
+    /// The records of the documents holding any of `terms`.
+    private func records(holdingAny terms: [String]) throws -> [Record] {
+        try db.records(holdingAny: terms).map(current)
+    }
+
+    /// A record as read from the index, with what is to be written at the commit.
+    private func current(_ record: Record) -> Record {
+        quotedWholeUnwritten[record.id] ?? record
     }
 
     /// Writes an indexed record again, changed (its thread as stored).
     private func rewrite(_ record: Record) throws {
         try db.replace(idTerm: Schema.Prefix.id + record.id, with: try Schema.document(for: record, gazetteer: gazetteer))
+        quotedWholeUnwritten[record.id] = nil
     }
 
     /// The document with its record's thread: the term, the slot, and the id in its data.
@@ -391,6 +408,7 @@ public final class IndexWriter: RecordSink, @unchecked Sendable {
 
     private func commitNow() throws {
         guard inTransaction else { return }
+        for id in quotedWholeUnwritten.keys.sorted() { try rewrite(quotedWholeUnwritten[id]!) }
         for (key, increment) in [(Schema.Counter.files, uncounted.files), (Schema.Counter.pages, uncounted.pages),
                                  (Schema.Counter.ocrPages, uncounted.ocrPages)] where increment > 0 {
             try db.setMetadata(key, String((Int(try db.metadata(key)) ?? 0) + increment))

@@ -29,10 +29,8 @@ enum Threads {
     }
 
     static func links(of record: Record) -> Links {
-        // (Mail is known by its Message-ID alone: test suites and lists reuse dates and
-        // subjects, which would join unrelated messages. A printed email has pages or lines.)
-        let printed = record.messageID == nil && record.kind == .email && (record.source.pages != nil || record.source.lines != nil)
-        let own = record.messageID.map { [messageKey($0)] } ?? (printed ? printedKeys(from: record.from, date: record.date, subject: record.subject) : [])
+        let printed = isPrinted(record)
+        let own = ownKeys(of: record, printed: printed)
         // Mail: References, oldest first, then the message In-Reply-To names.
         var answered = record.references.map { [messageKey($0)] }
         if let parent = record.inReplyTo.map(messageKey), answered.last != [parent] { answered.append([parent]) }
@@ -48,7 +46,24 @@ enum Threads {
             let keys = subjectKeys(record, answering: answered.isEmpty)
             (related, answering) = (keys.own + keys.answering, keys.answering)
         }
-        return Links(own: own.filter { !$0.isEmpty }, answered: answered, related: related, answeringBySubject: answering)
+        return Links(own: own, answered: answered, related: related, answeringBySubject: answering)
+    }
+
+    /// The keys of a record's own message (`Links.own`), without what it answers.
+    static func ownKeys(of record: Record) -> [String] {
+        ownKeys(of: record, printed: isPrinted(record))
+    }
+
+    private static func ownKeys(of record: Record, printed: Bool) -> [String] {
+        // (Mail is known by its Message-ID alone: test suites and lists reuse dates and
+        // subjects, which would join unrelated messages.)
+        let keys = record.messageID.map { [messageKey($0)] } ?? (printed ? printedKeys(from: record.from, date: record.date, subject: record.subject) : [])
+        return keys.filter { !$0.isEmpty }
+    }
+
+    /// Whether a record is an email read from a print (it has pages or lines), not mail.
+    private static func isPrinted(_ record: Record) -> Bool {
+        record.messageID == nil && record.kind == .email && (record.source.pages != nil || record.source.lines != nil)
     }
 
     /// The nodes a record joins, sorted.
