@@ -10,6 +10,7 @@ packages=(
   libxapian-dev                        # the index
   xapian-tools                         #   xapian-tcpsrv and xapian-replicate: remote shards and read replicas
   libxxhash-dev                        # XXH3: the facet columns file's checksums
+  libjemalloc-dev                      # jemalloc: corpus's malloc
   zlib1g-dev                           # zlib: ZIPFoundation (export zips) and SwiftNIO's compression
   libtesseract-dev tesseract-ocr-eng   # OCR of scanned pages
   libarchive-dev                       # archives: zip, 7z, tar[.gz|.bz2|.xz], rar
