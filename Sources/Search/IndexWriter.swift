@@ -207,8 +207,8 @@ public final class IndexWriter: RecordSink, @unchecked Sendable {
 
     /// A record whose id the index holds already is the same message found again: from
     /// another file, that file is added to the record's sources, what it attaches to the
-    /// record's attachments, and the index gains no record; from the same place (a file read again after an interrupted ingest), it
-    /// replaces what was written.
+    /// record's attachments, and the index gains no record; from the same place (a file
+    /// read again after an interrupted ingest), it replaces what was written.
     /// - links: what the record names (nil without conversations).
     private func write(_ record: Record, _ document: XapianDocument, nodes: [String], links: Threads.Links?, idTerm: String) throws {
         guard try db.termExists(idTerm) else {
