@@ -27,8 +27,10 @@ struct IngestCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Seconds one PDF, or one page's OCR, may take before the file is given up.", valueName: "SECONDS"))
     var timeout: Double = 300
 
-    @Option(help: ArgumentHelp("Records per commit: an interrupted ingest keeps every commit made.", valueName: "N"))
-    var batch: Int = 500
+    @Option(help: ArgumentHelp(
+        "Records per commit: an interrupted ingest keeps every commit made. (default: 500, growing from an index of 75,000 records to 1,000 at 150,000)",
+        valueName: "N"))
+    var batch: Int?
 
     @Option(help: ArgumentHelp(
         "Ingest only shard K of N: the files, and the conversations of mail, a stable hash gives it (N machines each build one; a list of shards reads them as one).",
@@ -52,7 +54,7 @@ struct IngestCommand: AsyncParsableCommand {
     func validate() throws {
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
         guard timeout > 0 else { throw ValidationError("--timeout must be more than 0 seconds") }
-        guard batch >= 1 else { throw ValidationError("--batch must be at least 1") }
+        if let batch, batch < 1 { throw ValidationError("--batch must be at least 1") }
         if let shard {
             do { _ = try ShardAssignment(shard) } catch { throw ValidationError("--shard: \(error)") }
         }

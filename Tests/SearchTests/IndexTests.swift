@@ -242,6 +242,17 @@ final class IndexTests: XCTestCase {
         XCTAssertEqual(try SearchIndex(path: path).recordCount, 2, "the first batch is committed, the third record waits")
     }
 
+    /// Without --batch, a commit every 500 records while the index is small, growing with it
+    /// to 1,000 (and never past: the batch's maps are the writer's memory).
+    func testTheDefaultBatchGrowsWithTheIndexUpToAMost() throws {
+        XCTAssertEqual([0, 20_000, 75_000, 150_000, 300_000, 1_000_000].map(IndexWriter.defaultBatch(documents:)),
+                       [500, 500, 500, 1000, 1000, 1000])
+        let writer = try IndexWriter(path: path)
+        try writer.add((1...3).map { record($0, text: "record", from: "a@nypd.org", vendors: []) })
+        XCTAssertEqual(try writer.documentCount, 3)
+        XCTAssertEqual(try SearchIndex(path: path).recordCount, 0, "three of a batch of 500 wait for the commit")
+    }
+
     func testUncommittedRecordsAreNotSeenAndASecondWriterIsRefused() throws {
         let writer = try IndexWriter(path: path)
         try writer.add([record(1, text: "committed", from: "a@nypd.org", vendors: [])])
