@@ -404,7 +404,6 @@ public struct Ingester: Sendable {
         var pageCount = 0, ocrCount = 0
         for attachment in message.attachments {
             let read = try await attachmentRecords(attachment.data, name: attachment.filename, type: attachment.contentType, of: file, depth: 0)
-            var sha256: String?
             parent.unreadAttachments += read.unread
             pageCount += read.pages
             ocrCount += read.ocrPages
@@ -412,9 +411,8 @@ public struct Ingester: Sendable {
                 // (An attached message keeps its own id, so that it is the same message found
                 // elsewhere; an attached copy of the email itself, or its headers alone, never
                 // takes the email's.)
-                if !isMessage || record.id == parent.id {
-                    sha256 = sha256 ?? FileHash.sha256(attachment.data)
-                    record.id = RecordID.make(parent: parent.id, attachment: sha256!, record: j)
+                if !isMessage || record.id == parent.id, let sha256 = read.sha256 {
+                    record.id = RecordID.make(parent: parent.id, attachment: sha256, record: j)
                 }
                 record.parent = parent.id
                 // (The same file attached twice is one record, found under both names.)
@@ -432,6 +430,8 @@ public struct Ingester: Sendable {
     /// What one attachment gives: its records (each marked when it is a message of its
     /// own), pages, and what is listed unread.
     private struct AttachmentRead {
+        /// The attachment's SHA-256, when it was read (it gives no record otherwise).
+        var sha256: String?
         var records: [(Record, isMessage: Bool)] = []
         var pages = 0, ocrPages = 0
         var unread: [UnreadAttachment] = []
@@ -472,14 +472,14 @@ public struct Ingester: Sendable {
                 } catch {
                     return unread("\(error)")
                 }
-                return AttachmentRead(records: read.records.map { ($0, false) }, pages: read.pages, ocrPages: read.ocrPages)
+                return AttachmentRead(sha256: child.sha256, records: read.records.map { ($0, false) }, pages: read.pages, ocrPages: read.ocrPages)
             case .email:
-                return AttachmentRead(records: [(builder.record(fromEmail: EmailMessage(data), file: child), true)])
+                return AttachmentRead(sha256: child.sha256, records: [(builder.record(fromEmail: EmailMessage(data), file: child), true)])
             case .outlookMessage:
                 let mime = try await withCopy { try await extractor.outlookMessage(at: $0) }
-                return AttachmentRead(records: [(builder.record(fromEmail: EmailMessage(mime), file: child), true)])
+                return AttachmentRead(sha256: child.sha256, records: [(builder.record(fromEmail: EmailMessage(mime), file: child), true)])
             case .text:
-                return AttachmentRead(records: builder.records(fromText: TextDecoding.decode(data, charset: nil), file: child).map { ($0, false) })
+                return AttachmentRead(sha256: child.sha256, records: builder.records(fromText: TextDecoding.decode(data, charset: nil), file: child).map { ($0, false) })
             case .mbox:
                 return unread("an mbox attached to an email is not read")
             case .outlookMailbox:
@@ -488,7 +488,9 @@ public struct Ingester: Sendable {
                 guard depth < maxArchiveDepth else {
                     return unread("an archive inside \(maxArchiveDepth) others: not opened (a decompression bomb is made so)")
                 }
-                return try await withCopy { try await attachedArchiveRecords($0, name: name, of: file, depth: depth) }
+                var read = try await withCopy { try await attachedArchiveRecords($0, name: name, of: file, depth: depth) }
+                read.sha256 = child.sha256
+                return read
             }
         } catch let error as PDFError {
             return unread(error.reason)
