@@ -33,10 +33,10 @@ let package = Package(
             name: "CXapian",
             cxxSettings: [.unsafeFlags(["-fexceptions"])],
             linkerSettings: [.linkedLibrary("xapian"), .linkedLibrary("xxhash")]),
-        // What a PDF page paints, without drawing it: poppler's own classes (libpoppler-private-dev),
-        // behind one C header; poppler-glib has no way to ask.
+        // A PDF page's text layer and what it paints, read in one pass of poppler's own classes
+        // (libpoppler-private-dev) behind one C header; poppler-glib has no way to ask the second.
         .target(
-            name: "CPopplerPaint",
+            name: "CPopplerPage",
             cxxSettings: [.unsafeFlags(["-I/usr/include/poppler"])],
             linkerSettings: [.linkedLibrary("poppler")]),
         // The extraction workers: the protocol, the pool that runs them, and what they return.
@@ -45,7 +45,7 @@ let package = Package(
             name: "Ingest",
             dependencies: ["Workers", .product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log")]),
         // Poppler, Tesseract, libarchive and libgsf: linked into the worker executable only, never into `corpus`.
-        .target(name: "Extraction", dependencies: ["Workers", "CPoppler", "CPopplerPaint", "CTesseract", "CArchive", "CGsf"]),
+        .target(name: "Extraction", dependencies: ["Workers", "CPoppler", "CPopplerPage", "CTesseract", "CArchive", "CGsf"]),
         .executableTarget(name: "corpus-extract", dependencies: ["Extraction"]),
         .target(name: "Search", dependencies: ["Ingest", "Workers", "CXapian", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .target(name: "Web", dependencies: ["Search", "Ingest", "Workers", .product(name: "Hummingbird", package: "hummingbird")]),

@@ -1,14 +1,14 @@
 import CPoppler
-import CPopplerPaint
+import CPopplerPage
 import Foundation
 import Workers
 
 /// A PDF opened through poppler-glib. Not thread-safe: one per worker.
 public final class PDFDocument {
     private let document: OpaquePointer
-    /// The same file read for what its pages paint (`pp_page_may_paint_box`); nil when
-    /// poppler's own classes cannot open it, and every page is drawn.
-    private let paint: OpaquePointer?
+    /// The same file opened by poppler's own classes, for each page's text and what it
+    /// paints (`pp_page_read`).
+    private let reader: OpaquePointer
     public let path: String
     public let pageCount: Int
 
@@ -31,12 +31,16 @@ public final class PDFDocument {
             g_object_unref(UnsafeMutableRawPointer(doc))
             throw PDFError(path: path, reason: "PDF has no pages")
         }
-        paint = pp_document_open(absolute)
+        guard let reader = pp_document_open(absolute) else {
+            g_object_unref(UnsafeMutableRawPointer(doc))
+            throw PDFError(path: path, reason: "damaged PDF: poppler opens it but cannot read its pages")
+        }
+        self.reader = reader
     }
 
     deinit {
         g_object_unref(UnsafeMutableRawPointer(document))
-        if let paint { pp_document_close(paint) }
+        pp_document_close(reader)
     }
 
     /// Maps poppler's error to a reason, freeing the GError.
@@ -88,32 +92,41 @@ public final class PDFDocument {
     /// labels ("From:", "Sent:") before the column of their values; rebuilding lines from
     /// each glyph's position keeps "From: Jane Doe <jdoe@nypd.org>" on one line, as it is
     /// on paper. A redaction box reads as "█" where it stands. Where poppler gives no
-    /// position for each character, its own text (`raw`) is all there is.
+    /// position for each character (right-to-left words carry marks the layout has not),
+    /// its own text (`raw`) is all there is.
     private func printed(page index: Int) -> (raw: String, lines: [PhysicalLines.Line]?) {
-        withPage(index) { page in
-            guard let raw = poppler_page_get_text(page) else { return ("", []) }
-            defer { g_free(raw) }
-            let text = String(cString: raw)
-            // (Drawn on the page whose text was just read: poppler reads a page's text again
-            // while drawing it, unless the page has it already.)
-            let scale = 72 / RedactionBoxes.dpi
-            let found = mayShowBox(page: index, text: text)
-                ? RedactionBoxes.find(in: render(page, index: index, dpi: RedactionBoxes.dpi), dpi: RedactionBoxes.dpi) : []
-            let boxes = found.map { box in
-                PhysicalLines.Glyph(text: "█", x1: Double(box.x) * scale, y1: Double(box.y) * scale,
-                                    x2: Double(box.x + box.width) * scale, y2: Double(box.y + box.height) * scale)
-            }
-            var rectangles: UnsafeMutablePointer<PopplerRectangle>?
-            var count: guint = 0
-            guard poppler_page_get_text_layout(page, &rectangles, &count) != 0, let layout = rectangles else { return (text, nil) }
-            defer { g_free(layout) }
-            let scalars = Array(text.unicodeScalars)
-            guard scalars.count == Int(count) else { return (text, nil) }
-            return (text, PhysicalLines.lines(boxes + scalars.enumerated().map { i, scalar in
-                let box = layout[i]
-                return PhysicalLines.Glyph(text: String(scalar), x1: box.x1, y1: box.y1, x2: box.x2, y2: box.y2)
-            }))
+        let page = read(page: index)
+        let scalars = Array(page.text.unicodeScalars)
+        guard !page.boxes.isEmpty, scalars.count == page.boxes.count else { return (page.text, nil) }
+        let scale = 72 / RedactionBoxes.dpi
+        let found = mayShowBox(page)
+            ? RedactionBoxes.find(in: render(page: index, dpi: RedactionBoxes.dpi), dpi: RedactionBoxes.dpi) : []
+        let boxes = found.map { box in
+            PhysicalLines.Glyph(text: "█", x1: Double(box.x) * scale, y1: Double(box.y) * scale,
+                                x2: Double(box.x + box.width) * scale, y2: Double(box.y + box.height) * scale)
         }
+        return (page.text, PhysicalLines.lines(boxes + zip(scalars, page.boxes).map { scalar, box in
+            PhysicalLines.Glyph(text: String(scalar), x1: box.x1, y1: box.y1, x2: box.x2, y2: box.y2)
+        }))
+    }
+
+    /// A page's text layer as poppler-glib gives it — its text, and the box of each of
+    /// its characters (spaces and line ends too) — and whether its content paints
+    /// something that may be a box, read in one pass (`pp_page_read`).
+    struct ReadPage {
+        var text: String
+        var boxes: [pp_box]
+        var paintsBoxLike: Bool
+    }
+
+    func read(page index: Int) -> ReadPage {
+        precondition(index >= 0 && index < pageCount, "page \(index) out of range")
+        var page = pp_page()
+        // (A page poppler's classes cannot find is drawn, to be sure.)
+        guard pp_page_read(reader, Int32(index), Self.boxSize, &page) == 0 else { return ReadPage(text: "", boxes: [], paintsBoxLike: true) }
+        defer { pp_page_free(&page) }
+        return ReadPage(text: String(cString: page.text), boxes: Array(UnsafeBufferPointer(start: page.boxes, count: page.box_count)),
+                        paintsBoxLike: page.may_paint_box != 0)
     }
 
     /// The least a page must paint for `RedactionBoxes` to see a box on it at its 50 dpi:
@@ -121,14 +134,12 @@ public final class PDFDocument {
     /// Asked for less, with areas a pixel apart (1.4 points) taken as one, to spare.
     private static let boxSize = pp_box_size(join: 2, min_height: 3.5, min_width: 2, max_text_size: 18)
 
-    /// Whether page `index` may show a redaction box, and must be drawn to find it: its
-    /// text has a block or a square glyph ("█", "■"), or its content paints something dark
-    /// and large enough, an image, or large text (`pp_page_may_paint_box`). A page of
-    /// printed email mostly paints text alone: drawing it was a quarter of reading it.
-    func mayShowBox(page index: Int, text: String) -> Bool {
-        guard let paint else { return true }
-        if text.unicodeScalars.contains(where: { (0x2580...0x25FF).contains($0.value) || (0x2B00...0x2BFF).contains($0.value) }) { return true }
-        return pp_page_may_paint_box(paint, Int32(index), Self.boxSize) != 0
+    /// Whether a page may show a redaction box, and must be drawn to find it: its text has
+    /// a block or a square glyph ("█", "■"), or its content paints something dark and large
+    /// enough, an image, or large text. A page of printed email mostly paints text alone:
+    /// drawing it was a quarter of reading it.
+    func mayShowBox(_ page: ReadPage) -> Bool {
+        page.paintsBoxLike || page.text.unicodeScalars.contains { (0x2580...0x25FF).contains($0.value) || (0x2B00...0x2BFF).contains($0.value) }
     }
 
     /// Page size in points (1/72 inch).

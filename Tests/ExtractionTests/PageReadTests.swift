@@ -1,10 +1,12 @@
 import CPoppler
 @testable import Extraction
+import TestSupport
 import XCTest
 
-/// A text page is drawn to look for redaction boxes only when its content paints something
-/// that may be one (`pp_page_may_paint_box`); never skipped where the drawing shows a box.
-final class PagePaintTests: XCTestCase {
+/// One pass over a page reads its text layer as poppler-glib reads it, and whether it
+/// paints something that may be a redaction box (`pp_page_read`): a text page is drawn to
+/// look for boxes only then, and never skipped where the drawing shows a box.
+final class PageReadTests: XCTestCase {
     /// One letter page each: a line of 10 pt text, and what `paint` adds (in points, from
     /// the top left).
     func writePages(_ pages: [(name: String, paint: (OpaquePointer) -> Void)], to path: String) {
@@ -71,11 +73,46 @@ final class PagePaintTests: XCTestCase {
         for (index, page) in pages.enumerated() {
             let text = pdf.text(page: index)
             XCTAssertTrue(text.contains(page.name), text)
-            XCTAssertEqual(pdf.mayShowBox(page: index, text: text), page.mayShowBox, page.name)
+            XCTAssertEqual(pdf.mayShowBox(pdf.read(page: index)), page.mayShowBox, page.name)
             // The drawing itself agrees: where it shows a box, the page was not skipped.
             let drawn = RedactionBoxes.find(in: pdf.render(page: index, dpi: RedactionBoxes.dpi), dpi: RedactionBoxes.dpi)
             if !drawn.isEmpty { XCTAssertTrue(page.mayShowBox, page.name) }
             XCTAssertEqual(text.contains("█"), page.name == "a box over a word", page.name)
         }
+    }
+
+    /// The text and each character's box, against poppler-glib's own text and text layout
+    /// of the same page (a pass of their own), on every page of the sample's text PDFs.
+    func testTheOnePassReadsTheTextLayerAsPopplerGlibDoes() throws {
+        let files = ["releases", "documents"].flatMap { folder in
+            ((try? FileManager.default.contentsOfDirectory(atPath: Sample.path(folder))) ?? [])
+                .filter { $0.hasSuffix(".pdf") }.map { Sample.path(folder + "/" + $0) }
+        }
+        XCTAssertGreaterThanOrEqual(files.count, 7)
+        var compared = 0
+        for file in files {
+            let pdf = try PDFDocument(path: file)
+            let document = try XCTUnwrap(poppler_document_new_from_file(URL(fileURLWithPath: file).absoluteString, nil, nil))
+            defer { g_object_unref(UnsafeMutableRawPointer(document)) }
+            for index in 0..<pdf.pageCount {
+                let page = poppler_document_get_page(document, Int32(index))!
+                defer { g_object_unref(UnsafeMutableRawPointer(page)) }
+                let raw = poppler_page_get_text(page)!
+                defer { g_free(raw) }
+                var rectangles: UnsafeMutablePointer<PopplerRectangle>?
+                var count: guint = 0
+                let laidOut = poppler_page_get_text_layout(page, &rectangles, &count) != 0
+                defer { g_free(rectangles) }
+                let read = pdf.read(page: index)
+                XCTAssertEqual(read.text, String(cString: raw), "\(file) p. \(index + 1)")
+                XCTAssertEqual(read.boxes.count, laidOut ? Int(count) : 0, "\(file) p. \(index + 1)")
+                guard laidOut, read.boxes.count == Int(count) else { continue }
+                for (mine, theirs) in zip(read.boxes, UnsafeBufferPointer(start: rectangles, count: Int(count))) {
+                    XCTAssertEqual([mine.x1, mine.y1, mine.x2, mine.y2], [theirs.x1, theirs.y1, theirs.x2, theirs.y2], "\(file) p. \(index + 1)")
+                }
+                compared += read.boxes.count
+            }
+        }
+        XCTAssertGreaterThan(compared, 10_000, "characters compared")
     }
 }
