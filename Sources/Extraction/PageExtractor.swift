@@ -45,7 +45,10 @@ public enum PageExtractor {
         let marks = characters.filter { $0 != "█" }
         guard marks.count >= 20 else { return false }
         let unmapped = marks.filter { scalar in
-            scalar == "\u{FFFD}" || [.privateUse, .control, .unassigned, .surrogate].contains(scalar.properties.generalCategory)
+            // (ASCII's only such characters are its controls: the category, a table lookup,
+            // is read for the rest alone, as this looks at every character of every page.)
+            scalar.isASCII ? scalar.value < 0x20 || scalar.value == 0x7F
+                : scalar == "\u{FFFD}" || [.privateUse, .control, .unassigned, .surrogate].contains(scalar.properties.generalCategory)
         }
         return unmapped.count * 3 >= marks.count
     }

@@ -52,6 +52,11 @@ final class PDFDocumentTests: XCTestCase {
         // Punctuation is no garbage: a table of contents is half dot leaders.
         let contents = "Introduction . . . . . . . . . . . . . . . . 1\nStructure handling . . . . . . . . . . . . 2\n2.1 . . . . . . . . . 3"
         XCTAssertFalse(PageExtractor.isGarbage(Array(contents.unicodeScalars.filter { !$0.properties.isWhitespace })))
+        // ASCII controls are (a font without a Unicode map gives its glyph codes, "\u{03}"
+        // for each space): a third of them and more, and the layer is garbage.
+        let codes = Array("\u{03}Ԕΰ\u{03}ϣ\u{11}ķϙ\u{03}AB\u{03}ʆ\u{7F}Ϣi\u{03}\u{1B}R".unicodeScalars)
+        XCTAssertTrue(PageExtractor.isGarbage(codes + codes))
+        XCTAssertFalse(PageExtractor.isGarbage(codes.filter { !$0.isASCII || $0.properties.isAlphabetic } + Array("Subject:Pilot".unicodeScalars)))
     }
 
     func testUnreadablePDFsSayWhy() {
