@@ -66,9 +66,25 @@ public final class PDFDocument {
         return error.pointee.message.map { String(cString: $0) }
     }
 
+    /// Whether page `index` can be loaded: a damaged page tree can leave a page that the
+    /// document counts but poppler cannot find. Every other method asks for such a page
+    /// only after this said yes.
+    public func canRead(page index: Int) -> Bool {
+        guard index >= 0, index < pageCount, let page = poppler_document_get_page(document, Int32(index)) else { return false }
+        g_object_unref(UnsafeMutableRawPointer(page))
+        return true
+    }
+
+    /// The error for a page that `canRead` refuses.
+    func unreadable(page index: Int) -> PDFError {
+        PDFError(path: path, reason: "damaged PDF: p. \(index + 1) of its \(pageCount) cannot be read")
+    }
+
     private func withPage<T>(_ index: Int, _ body: (OpaquePointer) -> T) -> T {
         precondition(index >= 0 && index < pageCount, "page \(index) out of range")
-        let page = poppler_document_get_page(document, Int32(index))!
+        guard let page = poppler_document_get_page(document, Int32(index)) else {
+            preconditionFailure("p. \(index + 1) of \(path) cannot be read: ask canRead(page:) first")
+        }
         defer { g_object_unref(UnsafeMutableRawPointer(page)) }
         return body(page)
     }
@@ -81,11 +97,12 @@ public final class PDFDocument {
     }
 
     /// The text layer of every page, each indented from the document's left text edge:
-    /// a page printed wholly inside an indented quote keeps its indent.
-    public func pageTexts() -> [String] {
-        let pages = (0..<pageCount).map(printed(page:))
-        let margin = PhysicalLines.documentMargin(pages.compactMap(\.lines))
-        return pages.map { page in page.lines.map { PhysicalLines.text(of: $0, margin: margin) } ?? page.raw }
+    /// a page printed wholly inside an indented quote keeps its indent. Nil for a page
+    /// that cannot be read (`canRead`).
+    public func pageTexts() -> [String?] {
+        let pages = (0..<pageCount).map { canRead(page: $0) ? printed(page: $0) : nil }
+        let margin = PhysicalLines.documentMargin(pages.compactMap { $0?.lines })
+        return pages.map { page in page.map { page in page.lines.map { PhysicalLines.text(of: $0, margin: margin) } ?? page.raw } }
     }
 
     /// The printed lines of page `index`. poppler's own reading order puts a column of
@@ -243,6 +260,7 @@ public final class PDFDocument {
         guard number >= 1, number <= pageCount else {
             throw PDFError(path: path, reason: "no page \(number) in a PDF of \(pageCount) pages")
         }
+        guard canRead(page: number - 1) else { throw unreadable(page: number - 1) }
         let status = withRendering(page: number - 1, dpi: dpi) { cairo_surface_write_to_png($0, outputPath) }
         if status != CAIRO_STATUS_SUCCESS {
             throw PDFError(path: outputPath, reason: String(cString: cairo_status_to_string(status)))
@@ -255,6 +273,7 @@ public final class PDFDocument {
         guard first >= 1, last <= pageCount, first <= last else {
             throw PDFError(path: path, reason: "no pages \(first)–\(last) in a PDF of \(pageCount) pages")
         }
+        if let index = ((first - 1)...(last - 1)).first(where: { !canRead(page: $0) }) { throw unreadable(page: index) }
         let firstSize = size(page: first - 1)
         let surface = cairo_pdf_surface_create(outputPath, firstSize.width, firstSize.height)!
         defer { cairo_surface_destroy(surface) }

@@ -12,8 +12,13 @@ public enum PageExtractor {
             return Array(repeating: PageText(text: "", needsOCR: ocr != .never), count: try ScannedImage(path: path).pageCount)
         }
         let pdf = try PDFDocument(path: path)
-        return pdf.pageTexts().enumerated().map { index, text in
-            PageText(text: text, needsOCR: needsOCR(pdf, page: index, text: text, mode: ocr))
+        let texts = pdf.pageTexts()
+        guard texts.contains(where: { $0 != nil }) else {
+            throw PDFError(path: path, reason: "damaged PDF: none of its \(pdf.pageCount) page(s) can be read")
+        }
+        return texts.enumerated().map { index, text in
+            guard let text else { return PageText(text: "", needsOCR: false, unreadable: true) }
+            return PageText(text: text, needsOCR: needsOCR(pdf, page: index, text: text, mode: ocr))
         }
     }
 
@@ -67,6 +72,7 @@ public enum PageExtractor {
         guard number >= 1, number <= pdf.pageCount else {
             throw PDFError(path: path, reason: "no page \(number) in a PDF of \(pdf.pageCount) pages")
         }
+        guard pdf.canRead(page: number - 1) else { throw pdf.unreadable(page: number - 1) }
         let dpi = pdf.renderingDPI(page: number - 1, wanted: Double(ocrDPI))
         return read(pdf.render(page: number - 1, dpi: dpi), dpi: dpi, engine: engine)
     }

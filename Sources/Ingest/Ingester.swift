@@ -57,7 +57,8 @@ public struct Ingester: Sendable {
     }
 
     /// What reading one file gave. `rejected`: the parts of it that are no record (an
-    /// mbox's cut-off message, an archive's encrypted member), with reasons.
+    /// mbox's cut-off message, an archive's encrypted member, a PDF's unreadable page),
+    /// with reasons.
     struct FileRead: Sendable {
         var records = 0, pages = 0, ocrPages = 0
         var rejected: [Rejection] = []
@@ -196,7 +197,8 @@ public struct Ingester: Sendable {
         case .pdf, .image:
             let read = try await pdfRecords(path, file: file)
             try sink.add(read.records)
-            return FileRead(records: read.records.count, pages: read.pages, ocrPages: read.ocrPages)
+            return FileRead(records: read.records.count, pages: read.pages, ocrPages: read.ocrPages,
+                            rejected: read.unreadPages.map { Rejection(path: file.citation, reason: $0) })
         case .email:
             // (A message without From, Date or Subject is still a message: its text is kept.)
             guard shard?.holds(message: contents ?? Data(), fallback: file.sha256) ?? true else { return FileRead(otherShards: 1) }
@@ -347,21 +349,31 @@ public struct Ingester: Sendable {
 
     /// Text layer first; the pages that need it are OCR'd in parallel, each by
     /// whichever worker is free. `path` is where the PDF is read from (a temporary copy
-    /// for an attachment), `file` what the records name as their source.
-    private func pdfRecords(_ path: String, file: SourceFile) async throws -> (records: [Record], pages: Int, ocrPages: Int) {
-        let (pages, ocrPages) = try await pages(of: path)
+    /// for an attachment), `file` what the records name as their source. `pages`: those
+    /// read; `unreadPages`: a line for each page that could not be, for the report.
+    private func pdfRecords(_ path: String, file: SourceFile) async throws
+        -> (records: [Record], pages: Int, ocrPages: Int, unreadPages: [String])
+    {
+        let (pages, ocrPages, unread) = try await pages(of: path)
         let records = builder.records(fromPages: pages, file: file).map { record in
             var record = record
             if record.ocr { record.ocrLanguage = ocrLanguage }
             return record
         }
-        return (records, pages.count, ocrPages)
+        let lines = unread.map { number in
+            "p. \(number) of its \(pages.count) could not be read (a damaged page); the other pages are ingested"
+        }
+        return (records, pages.count - unread.count, ocrPages, lines)
     }
 
     /// A PDF's pages (or a scanned image's): the text layer, and OCR where it is missing.
-    private func pages(of path: String) async throws -> (pages: [Page], ocrPages: Int) {
+    /// A page that cannot be read at all holds a line saying so, where it stands: the
+    /// email it falls in says that part of it may be missing, rather than run on silently.
+    private func pages(of path: String) async throws -> (pages: [Page], ocrPages: Int, unread: [Int]) {
         let texts = try await extractor.pageTexts(of: path, ocr: ocrMode)
-        var pages = texts.enumerated().map { Page(number: $0 + 1, text: $1.text, ocrConfidence: nil) }
+        var pages = texts.enumerated().map { index, page in
+            Page(number: index + 1, text: page.unreadable ? Self.unreadPageText(index + 1) : page.text, ocrConfidence: nil)
+        }
         let toRecognize = texts.indices.filter { texts[$0].needsOCR }
         try await withThrowingTaskGroup(of: (Int, OCRText).self) { group in
             for index in toRecognize {
@@ -372,7 +384,13 @@ public struct Ingester: Sendable {
                 pages[index].ocrConfidence = result.confidence
             }
         }
-        return (pages, toRecognize.count)
+        return (pages, toRecognize.count, texts.indices.filter { texts[$0].unreadable }.map { $0 + 1 })
+    }
+
+    /// What an unreadable page holds in the records (corpus's words, bracketed as an
+    /// editor's note is).
+    static func unreadPageText(_ number: Int) -> String {
+        "[corpus: p. \(number) of this PDF could not be read; text may be missing here]\n"
     }
 
     /// Why each header block of a printed release (a PDF or a text file) did or did not
@@ -464,7 +482,7 @@ public struct Ingester: Sendable {
         do {
             switch kind {
             case .pdf, .image:
-                let read: (records: [Record], pages: Int, ocrPages: Int)
+                let read: (records: [Record], pages: Int, ocrPages: Int, unreadPages: [String])
                 do {
                     read = try await withCopy { try await pdfRecords($0, file: child) }
                 } catch let error as PDFError {
@@ -472,7 +490,8 @@ public struct Ingester: Sendable {
                 } catch {
                     return unread("\(error)")
                 }
-                return AttachmentRead(sha256: child.sha256, records: read.records.map { ($0, false) }, pages: read.pages, ocrPages: read.ocrPages)
+                return AttachmentRead(sha256: child.sha256, records: read.records.map { ($0, false) }, pages: read.pages, ocrPages: read.ocrPages,
+                                      unread: read.unreadPages.map { UnreadAttachment(name: name, type: type, size: data.count, reason: $0) })
             case .email:
                 return AttachmentRead(sha256: child.sha256, records: [(builder.record(fromEmail: EmailMessage(data), file: child), true)])
             case .outlookMessage:

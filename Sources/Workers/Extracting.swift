@@ -9,10 +9,31 @@ public enum OCRMode: String, Sendable, Codable, CaseIterable {
 public struct PageText: Codable, Sendable, Equatable {
     public var text: String
     public var needsOCR: Bool
+    /// The page cannot be loaded at all (a damaged page tree): it has no text, and the
+    /// PDF's other pages are read all the same.
+    public var unreadable: Bool
 
-    public init(text: String, needsOCR: Bool) {
+    public init(text: String, needsOCR: Bool, unreadable: Bool = false) {
         self.text = text
         self.needsOCR = needsOCR
+        self.unreadable = unreadable
+    }
+
+    // (`unreadable` is sent only when true: the replies for every other page stay as they were.)
+    private enum CodingKeys: String, CodingKey { case text, needsOCR, unreadable }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        text = try container.decode(String.self, forKey: .text)
+        needsOCR = try container.decode(Bool.self, forKey: .needsOCR)
+        unreadable = try container.decodeIfPresent(Bool.self, forKey: .unreadable) ?? false
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(text, forKey: .text)
+        try container.encode(needsOCR, forKey: .needsOCR)
+        if unreadable { try container.encode(true, forKey: .unreadable) }
     }
 }
 

@@ -76,6 +76,36 @@ final class PDFDocumentTests: XCTestCase {
         XCTAssertEqual(reason("bad/empty.pdf"), "empty file")
     }
 
+    /// A page the page tree counts but does not hold: the other pages are read, that one
+    /// is marked unreadable (not a crash of the worker), and asking for it again says why.
+    /// A PDF none of whose pages can be read is refused.
+    func testAPageThatCannotBeLoadedIsMarkedAndTheOthersAreRead() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("tree-\(UUID()).pdf").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        GeneratedPDF.write(pages: [["From: Ines Barros", "The first page."], ["The second page."]], to: path)
+        GeneratedPDF.damagePageTree(of: path)
+        let pages = try PageExtractor.pageTexts(of: path, ocr: .auto)
+        XCTAssertEqual(pages.map(\.unreadable), [false, false, true])
+        XCTAssertTrue(pages[0].text.contains("The first page."), pages[0].text)
+        XCTAssertTrue(pages[1].text.contains("The second page."), pages[1].text)
+        XCTAssertEqual(pages[2].text, "")
+        XCTAssertFalse(pages[2].needsOCR)
+        let pdf = try PDFDocument(path: path)
+        XCTAssertEqual(pdf.pageCount, 3)
+        XCTAssertThrowsError(try PageExtractor.recognize(path: path, page: 3, engine: try OCREngine())) { error in
+            XCTAssertEqual((error as? PDFError)?.reason, "damaged PDF: p. 3 of its 3 cannot be read")
+        }
+        XCTAssertThrowsError(try pdf.writePNG(page: 3, dpi: 36, to: path + ".png"))
+        XCTAssertThrowsError(try pdf.writePages(2, 3, to: path + ".part.pdf"))
+        try? FileManager.default.removeItem(atPath: path + ".part.pdf")
+
+        GeneratedPDF.write(pages: [["The only page."]], to: path)
+        GeneratedPDF.damagePageTree(of: path, loop: true)
+        XCTAssertThrowsError(try PageExtractor.pageTexts(of: path, ocr: .auto)) { error in
+            XCTAssertEqual((error as? PDFError)?.reason, "damaged PDF: none of its 1 page(s) can be read")
+        }
+    }
+
     func testWritesAPageRangeAsAPDFOfItsOwn() throws {
         let out = FileManager.default.temporaryDirectory.appendingPathComponent("range-\(UUID()).pdf").path
         defer { try? FileManager.default.removeItem(atPath: out) }

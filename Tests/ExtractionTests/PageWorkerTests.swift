@@ -47,6 +47,24 @@ final class PageWorkerTests: XCTestCase {
         XCTAssertEqual(try worker.pageCount(of: part1), 8)
     }
 
+    /// Through the worker: an unreadable page comes back marked, with the others' text,
+    /// and the same worker goes on; a readable page's reply carries no mark at all.
+    func testAnUnreadablePageComesBackMarked() async throws {
+        let path = scratch("tree.pdf")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        GeneratedPDF.write(pages: [["The first page."], ["The second page."]], to: path)
+        GeneratedPDF.damagePageTree(of: path)
+        let pool = WorkerPool(executable: CorpusBinary.extractPath, size: 1)
+        let pages = try await pool.pageTexts(of: path, ocr: .auto)
+        XCTAssertEqual(pages.map(\.unreadable), [false, false, true])
+        XCTAssertTrue(pages[1].text.contains("The second page."), pages[1].text)
+        let others = try await pool.pageTexts(of: part1, ocr: .auto)
+        XCTAssertEqual(others.count, 8, "the same worker goes on")
+        let line = String(decoding: try WorkerLine.encode(WorkerReply.pages(pages)), as: UTF8.self)
+        XCTAssertEqual(line.components(separatedBy: "unreadable").count - 1, 1, line)
+        XCTAssertEqual(try WorkerLine.decode(WorkerReply.self, from: Data(line.utf8)), .pages(pages))
+    }
+
     /// A file that makes the worker misbehave (see TestFault), and a worker that obeys it.
     func withFault(_ fault: String, _ body: (_ file: String, _ worker: PageWorker) throws -> Void) throws {
         let file = scratch("\(fault).pdf")

@@ -29,7 +29,7 @@ final class EmailSplitterTests: XCTestCase {
         GeneratedPDF.write(pages: [page1, page2], to: path)
 
         let pdf = try PDFDocument(path: path)
-        let pages = pdf.pageTexts().enumerated().map { Page(number: $0 + 1, text: $1, ocrConfidence: nil) }
+        let pages = pdf.pageTexts().enumerated().map { Page(number: $0 + 1, text: $1 ?? "", ocrConfidence: nil) }
         let emails = EmailSplitter.split(pages)
         XCTAssertEqual(emails.count, 3)
         guard emails.count == 3 else { return }
@@ -71,7 +71,7 @@ final class EmailSplitterTests: XCTestCase {
             + ["Sergeant, our office is opening a review of how", "the section logs each search.", "Dana"]
         GeneratedPDF.write(pages: [page1, page2, page3], to: path)
 
-        let texts = try PDFDocument(path: path).pageTexts()
+        let texts = try PDFDocument(path: path).pageTexts().map { $0 ?? "" }
         XCTAssertTrue(texts[1].split(separator: "\n").allSatisfy { $0.hasPrefix("    ") }, texts[1])
         let emails = EmailSplitter.split(texts.enumerated().map { Page(number: $0 + 1, text: $1, ocrConfidence: nil) })
         XCTAssertEqual(emails.map(\.header.date?.description), ["2019-01-14T16:45:00-05:00", "2018-12-01T08:00:00-05:00"])

@@ -1,6 +1,7 @@
 import Foundation
 import Extraction
 @testable import Ingest
+import TestSupport
 import XCTest
 
 /// The ingester with an in-memory sink: an mbox streams through in chunks, and the
@@ -103,6 +104,31 @@ final class IngesterTests: XCTestCase {
         XCTAssertEqual(records[2].unreadAttachments,
                        [UnreadAttachment(name: "probe.png", type: "image/png", size: 70,
                                          reason: "an attached PNG or JPEG image: not OCR'd (a logo or a photo, most often); a scan given as a file is")])
+    }
+
+    /// A PDF with a page that cannot be read: its other pages are records, the report has
+    /// a line naming the file and the page, and the records say where text may be missing.
+    func testAPDFWithAnUnreadablePageKeepsItsOtherPages() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tree-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("release.pdf").path
+        GeneratedPDF.write(pages: [["From: Ines Barros <ibarros@vendor-z.example>", "Sent: Tuesday, March 5, 2019 10:12 AM",
+                                    "To: Karen O'Neill <karen.oneill@nypd.org>", "Subject: Pilot terms", "",
+                                    "The pilot ends on Friday."],
+                                   ["The invoice follows next week."]], to: path)
+        GeneratedPDF.damagePageTree(of: path)
+        let sink = MemorySink()
+        let report = try await Ingester(extractor: InProcessExtractor(), builder: RecordBuilder(), jobs: 1)
+            .run(paths: [folder.path], into: sink)
+        XCTAssertEqual(report.rejected, [Rejection(path: path, reason: "p. 3 of its 3 could not be read (a damaged page); the other pages are ingested")])
+        XCTAssertEqual(report.pages, 2)
+        let records = Array(sink.adds.joined())
+        XCTAssertEqual(records.count, 1)
+        XCTAssertEqual(records.first?.from?.address, "ibarros@vendor-z.example")
+        XCTAssertTrue(records.first?.text.contains("The invoice follows next week.") == true)
+        XCTAssertTrue(records.first?.text.contains("p. 3 of this PDF could not be read") == true, records.first?.text ?? "")
+        XCTAssertEqual(sink.finished.count, 1, "the file is done: its readable pages are in")
     }
 }
 

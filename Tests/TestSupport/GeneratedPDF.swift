@@ -22,6 +22,26 @@ public enum GeneratedPDF {
         cairo_surface_destroy(surface)
     }
 
+    /// Damages a PDF written by `write` the way a damaged release's page tree is: its
+    /// `/Count` one more than the pages it holds (the last page counted cannot be found),
+    /// or, with `loop`, its first page's entry pointing back at the tree itself (that page
+    /// cannot be found: poppler skips the loop). The bytes keep their offsets.
+    public static func damagePageTree(of path: String, loop: Bool = false) {
+        // (Latin-1: a byte a character, both ways.)
+        var text = String(data: FileManager.default.contents(atPath: path)!, encoding: .isoLatin1)!
+        if loop {
+            // cairo writes the tree as object 1 and the first page as object 2.
+            let kids = text.range(of: "/Kids [ 2 0 R")!
+            text.replaceSubrange(kids, with: "/Kids [ 1 0 R")
+        } else {
+            let count = text.range(of: #"/Count \d+"#, options: String.CompareOptions.regularExpression)!
+            let pages = Int(text[count].dropFirst("/Count ".count))!
+            precondition(String(pages + 1).count == String(pages).count, "write fewer pages")
+            text.replaceSubrange(count, with: "/Count \(pages + 1)")
+        }
+        FileManager.default.createFile(atPath: path, contents: text.data(using: .isoLatin1)!)
+    }
+
     /// One letter page whose text prints right (Helvetica) but whose text layer is
     /// garbage: its ToUnicode map sends every character to the private-use area, as a
     /// PDF with a broken or missing Unicode map reads. Written by hand: cairo always
