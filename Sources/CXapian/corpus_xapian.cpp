@@ -484,8 +484,9 @@ cx_status cx_doc_new(cx_doc **out, char **error) {
 
 void cx_doc_free(cx_doc *doc) { delete doc; }
 
-cx_status cx_doc_index_text(cx_doc *doc, const char *text, const char *prefix, char **error) {
+cx_status cx_doc_index_text(cx_doc *doc, const char *text, const char *prefix, int stem, char **error) {
     return guarded(error, [&] {
+        doc->generator.set_stemming_strategy(stem ? Xapian::TermGenerator::STEM_SOME : Xapian::TermGenerator::STEM_NONE);
         doc->generator.index_text(text, 1, prefix);
         doc->generator.increase_termpos(100);
         return CX_OK;
@@ -529,13 +530,13 @@ cx_status cx_doc_replace_in_data(cx_doc *doc, const char *from, const char *to, 
 
 // ---- queries -----------------------------------------------------------------
 
-cx_status cx_query_text(cx_db *db, const char *text, const char *prefix, cx_query **out, char **error) {
+cx_status cx_query_text(cx_db *db, const char *text, const char *prefix, int stem, cx_query **out, char **error) {
     *out = nullptr;
     return guarded(db, error, [&] {
         Xapian::QueryParser parser;
         parser.set_database(*db->read);
         parser.set_stemmer(Xapian::Stem("english"));
-        parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+        parser.set_stemming_strategy(stem ? Xapian::QueryParser::STEM_SOME : Xapian::QueryParser::STEM_NONE);
         parser.set_default_op(Xapian::Query::OP_AND);
         Xapian::Query q = parser.parse_query(text, Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_CJK_NGRAM, prefix);
         if (q.empty()) return fail(error, CX_ERR_QUERY, std::string("nothing searchable in \"") + text + "\"");

@@ -11,7 +11,7 @@ struct QueryCompiler {
         case .all:
             return try .all()
         case .text(let text, let phrase):
-            return try textQuery(text, phrase: phrase, prefix: "")
+            return try textQuery(text, phrase: phrase, prefix: "", stemmed: true)
         case .field(let field, let value):
             return try fieldQuery(field, value)
         case .dateRange(let range):
@@ -90,11 +90,11 @@ struct QueryCompiler {
         static func < (a: Period, b: Period) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
     }
 
-    private func textQuery(_ text: String, phrase: Bool, prefix: String) throws -> XapianQuery {
+    private func textQuery(_ text: String, phrase: Bool, prefix: String, stemmed: Bool) throws -> XapianQuery {
         let words = text.split(whereSeparator: \.isWhitespace)
         let input = phrase && words.count > 1 ? "\"\(text.replacingOccurrences(of: "\"", with: " "))\"" : text
         do {
-            return try .text(input, prefix: prefix, in: db)
+            return try .text(input, prefix: prefix, stemmed: stemmed, in: db)
         } catch let error as IndexError where error.kind == .query {
             throw QuerySyntaxError(description: "nothing to search for in '\(text)'")
         }
@@ -112,13 +112,13 @@ struct QueryCompiler {
             }
             // A name, as printed, or as the same person is printed elsewhere, or any address
             // the index ties to that name (the person's mail from a bare address).
-            var query = try textQuery(value, phrase: true, prefix: words)
+            var query = try textQuery(value, phrase: true, prefix: words, stemmed: false)
             guard let key = PersonName.key(value) else { return query }
             query = try .combine(CX_OP_OR, query, try .term(Schema.nameKeyPrefix(address) + key))
             for tied in try Schema.addresses(namedBy: key, in: db) { query = try .combine(CX_OP_OR, query, try .term(address + tied)) }
             return query
-        case .words(let prefix, _):
-            return try textQuery(value, phrase: true, prefix: prefix)
+        case .words(let prefix, let stemmed, _):
+            return try textQuery(value, phrase: true, prefix: prefix, stemmed: stemmed)
         case .keyword(let prefix, _, _):
             return try .term(prefix + lower)
         case .number(let prefix, _):

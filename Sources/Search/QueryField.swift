@@ -17,10 +17,13 @@ public struct QueryField: Hashable, Sendable {
     /// follow Xapian Omega's conventions: single capitals for its standard fields (A
     /// author, S subject), `X…` for ours; free-text prefixes index words with positions,
     /// so they take phrases; boolean ones hold exact lowercase values (an address and
-    /// each domain above it, a keyword).
+    /// each domain above it, a keyword). Names — of people, agencies, vendors, files —
+    /// are matched word for word, without English stems: they do not inflect, and their
+    /// stems were a fifth of a message's terms (a maildir's ingest took a tenth longer).
     enum Meaning: Sendable {
-        /// Words of a free-text prefix, matched as a phrase: each text apart.
-        case words(prefix: String, of: @Sendable (Record, Gazetteer) -> [String])
+        /// Words of a free-text prefix, matched as a phrase: each text apart; `stemmed`:
+        /// a word matches its other forms too ("referrals" finds "referral").
+        case words(prefix: String, stemmed: Bool, of: @Sendable (Record, Gazetteer) -> [String])
         /// A person: an exact address or domain (boolean prefix), else name words.
         case correspondent(words: String, address: String, of: @Sendable (Record) -> [Correspondent])
         /// One of a fixed set of lowercase values, as a boolean term.
@@ -61,13 +64,13 @@ public struct QueryField: Hashable, Sendable {
         name: "to", meaning: .correspondent(words: "XTO", address: "XRCPT", of: { $0.to + $0.cc }),
         example: "to:ice.dhs.gov", summary: "a recipient (To or Cc), as from:")
     public static let subject = QueryField(
-        name: "subject", meaning: .words(prefix: "S", of: { record, _ in record.subject.map { [$0] } ?? [] }),
+        name: "subject", meaning: .words(prefix: "S", stemmed: true, of: { record, _ in record.subject.map { [$0] } ?? [] }),
         example: "subject:trial", summary: "words of the subject line")
     public static let agency = QueryField(
-        name: "agency", meaning: .words(prefix: "XAGENCY", of: { withAliases($0.agencies, $1) }),
+        name: "agency", meaning: .words(prefix: "XAGENCY", stemmed: false, of: { withAliases($0.agencies, $1) }),
         example: "agency:NYPD", summary: "an agency, by its name or any alias")
     public static let vendor = QueryField(
-        name: "vendor", meaning: .words(prefix: "XVENDOR", of: { withAliases($0.vendors, $1) }),
+        name: "vendor", meaning: .words(prefix: "XVENDOR", stemmed: false, of: { withAliases($0.vendors, $1) }),
         example: "vendor:\"Clearview AI\"", summary: "a vendor, by its name or any alias")
     public static let kind = QueryField(
         name: "kind", meaning: .keyword(prefix: "XKIND", values: Record.Kind.allCases.map(\.rawValue), of: \.kind.rawValue),
@@ -77,7 +80,7 @@ public struct QueryField: Hashable, Sendable {
         example: "date:2018-10..2019-02",
         summary: "YYYY[-MM[-DD]], or a range (either end open)")
     public static let file = QueryField(
-        name: "file", meaning: .words(prefix: "XFILE", of: { record, _ in
+        name: "file", meaning: .words(prefix: "XFILE", stemmed: false, of: { record, _ in
             ([record.source] + record.otherSources).map { ($0.path as NSString).lastPathComponent }
         }),
         example: "file:release.pdf", summary: "words of the released file's name")

@@ -193,12 +193,12 @@ public enum Schema {
     /// The terms (and for a date, the slot) that `field:` filters match.
     private static func index(_ field: QueryField, of record: Record, into doc: XapianDocument, gazetteer: Gazetteer) throws {
         switch field.meaning {
-        case .words(let prefix, let of):
-            for text in of(record, gazetteer) { try doc.indexText(text, prefix: prefix) }
+        case .words(let prefix, let stemmed, let of):
+            for text in of(record, gazetteer) { try doc.indexText(text, prefix: prefix, stemmed: stemmed) }
         case .correspondent(let prefix, let addressPrefix, let of):
             let people = of(record)
             guard !people.isEmpty else { return }
-            try doc.indexText(words(of: people), prefix: prefix)
+            try doc.indexText(words(of: people), prefix: prefix, stemmed: false)
             for term in Set(people.flatMap(addressTerms)) { try doc.addTerm(addressPrefix + term) }
             // A person's name however printed ("Reyes, Michael", "Det. Michael Reyes"): one term.
             for key in Set(people.compactMap { $0.name.flatMap(PersonName.key) }) { try doc.addTerm(Self.nameKeyPrefix(addressPrefix) + key) }

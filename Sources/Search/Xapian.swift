@@ -235,8 +235,9 @@ final class XapianDocument {
 
     deinit { cx_doc_free(handle) }
 
-    func indexText(_ text: String, prefix: String = "") throws {
-        try check { cx_doc_index_text(handle, text, prefix, $0) }
+    /// - stemmed: English stems indexed too (`Zword`), for words that inflect; not for names.
+    func indexText(_ text: String, prefix: String = "", stemmed: Bool = true) throws {
+        try check { cx_doc_index_text(handle, text, prefix, stemmed ? 1 : 0, $0) }
     }
 
     func addTerm(_ term: String) throws {
@@ -269,9 +270,9 @@ final class XapianQuery {
     private init(_ handle: OpaquePointer) { self.handle = handle }
     deinit { cx_query_free(handle) }
 
-    static func text(_ text: String, prefix: String, in db: XapianDatabase) throws -> XapianQuery {
+    static func text(_ text: String, prefix: String, stemmed: Bool, in db: XapianDatabase) throws -> XapianQuery {
         var query: OpaquePointer?
-        try check { cx_query_text(db.handle, text, prefix, &query, $0) }
+        try check { cx_query_text(db.handle, text, prefix, stemmed ? 1 : 0, &query, $0) }
         return XapianQuery(query!)
     }
 

@@ -142,6 +142,11 @@ final class IndexTests: XCTestCase {
             XCTAssertEqual(try index.search(SearchRequest(query: query)).hits.map(\.id), ["held"], query)
         }
         XCTAssertEqual(try index.search(SearchRequest(query: "accounts")).total, 2)
+        // A subject's words inflect: one form finds the others. Names are matched word for
+        // word, in any case.
+        XCTAssertEqual(try index.search(SearchRequest(query: "subject:account")).hits.map(\.id), ["held"])
+        XCTAssertEqual(try index.search(SearchRequest(query: "agency:nypd to:Lambert vendor:clearview")).hits.map(\.id), ["held"])
+        XCTAssertEqual(try index.search(SearchRequest(query: "vendor:clearviews")).total, 0)
     }
 
     /// A record's place prints as the contract shows it: pages as `[first, last]`, `null`

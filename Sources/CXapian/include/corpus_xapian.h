@@ -104,10 +104,10 @@ cx_status cx_db_get_metadata(cx_db *db, const char *key, char **value, char **er
 
 cx_status cx_doc_new(cx_doc **out, char **error);
 void cx_doc_free(cx_doc *doc);
-/* Indexes free text with positions and English stemming, under prefix ("" for none).
- * Successive calls continue the position count, with a gap so that phrases do not
- * span two fields. */
-cx_status cx_doc_index_text(cx_doc *doc, const char *text, const char *prefix, char **error);
+/* Indexes free text with positions under prefix ("" for none), with English stems
+ * too when stem is nonzero. Successive calls continue the position count, with a gap
+ * so that phrases do not span two fields. */
+cx_status cx_doc_index_text(cx_doc *doc, const char *text, const char *prefix, int stem, char **error);
 /* Adds a term as is (boolean filters: ids, exact addresses, dates). */
 cx_status cx_doc_add_term(cx_doc *doc, const char *term, char **error);
 cx_status cx_doc_set_value(cx_doc *doc, uint32_t slot, const char *bytes, size_t len, char **error);
@@ -120,10 +120,10 @@ cx_status cx_doc_replace_in_data(cx_doc *doc, const char *from, const char *to, 
 
 typedef enum { CX_OP_AND = 0, CX_OP_OR = 1, CX_OP_AND_NOT = 2 } cx_op;
 
-/* Words and "phrases" of free text as Xapian's query parser reads them (stemmed,
- * default AND), every term under prefix. Returns CX_ERR_QUERY when nothing in the
- * text is searchable. */
-cx_status cx_query_text(cx_db *db, const char *text, const char *prefix, cx_query **out, char **error);
+/* Words and "phrases" of free text as Xapian's query parser reads them (default AND),
+ * every term under prefix; stemmed when stem is nonzero, as the text was indexed.
+ * Returns CX_ERR_QUERY when nothing in the text is searchable. */
+cx_status cx_query_text(cx_db *db, const char *text, const char *prefix, int stem, cx_query **out, char **error);
 /* An exact term, used as a filter (does not add weight). */
 cx_status cx_query_term(const char *term, cx_query **out, char **error);
 /* Documents whose value in slot lies in [low, high] (byte order); NULL end = open. */
