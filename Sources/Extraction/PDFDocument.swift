@@ -268,17 +268,19 @@ public final class PDFDocument {
     }
 
     /// Writes pages first...last (1-based, inclusive) as a PDF of their own, through
-    /// cairo's PDF surface.
+    /// cairo's PDF surface; a page that cannot be read (`canRead`) is left out, as it was
+    /// from the records.
     public func writePages(_ first: Int, _ last: Int, to outputPath: String) throws {
         guard first >= 1, last <= pageCount, first <= last else {
             throw PDFError(path: path, reason: "no pages \(first)–\(last) in a PDF of \(pageCount) pages")
         }
-        if let index = ((first - 1)...(last - 1)).first(where: { !canRead(page: $0) }) { throw unreadable(page: index) }
-        let firstSize = size(page: first - 1)
+        let readable = ((first - 1)...(last - 1)).filter(canRead(page:))
+        guard let firstReadable = readable.first else { throw unreadable(page: first - 1) }
+        let firstSize = size(page: firstReadable)
         let surface = cairo_pdf_surface_create(outputPath, firstSize.width, firstSize.height)!
         defer { cairo_surface_destroy(surface) }
         let cr = cairo_create(surface)!
-        for index in (first - 1)...(last - 1) {
+        for index in readable {
             withPage(index) { page in
                 var width = 0.0, height = 0.0
                 poppler_page_get_size(page, &width, &height)
