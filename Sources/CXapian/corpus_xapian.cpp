@@ -2,11 +2,13 @@
 // and turns it into a status and a message: nothing C++ crosses into Swift.
 #include "corpus_xapian.h"
 #include "facet_counting.hpp"
+#include "search_parts.hpp"
 
 #include <xapian.h>
 
 #include <algorithm>
 #include <cerrno>
+#include <exception>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
@@ -17,6 +19,8 @@
 #include <new>
 #include <stdexcept>
 #include <string>
+#include <system_error>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -68,6 +72,34 @@ struct cx_db {
         looked_up_revision = revision;
         looked_up_slot = slot;
         return columns.get();
+    }
+
+    // Searching in parts (search_parts.hpp): the index folder read reads ("" when parts
+    // cannot be searched: a writer, a list of shards), a handle for each part after the
+    // first, and the parts set by cx_db_set_search_parts (0: chosen here).
+    std::string folder;
+    std::vector<std::unique_ptr<Xapian::Database>> part_handles;
+    unsigned parts_set = 0;
+    // (Below this many documents a part, starting a thread costs more than it saves.)
+    static constexpr Xapian::doccount PART_DOCS = 25000;
+
+    unsigned parts_for_search() const {
+        if (folder.empty()) return 1;
+        if (parts_set > 0) return parts_set;
+        unsigned cores = std::clamp(std::thread::hardware_concurrency(), 1u, 8u);
+        return std::clamp(unsigned(read->get_doccount() / PART_DOCS), 1u, cores);
+    }
+
+    // True when each part after the first has a handle at the revision read reads (one
+    // opened or reopened since may be at a later one: then this search is not split).
+    bool ready_part_handles(unsigned parts) {
+        while (part_handles.size() + 1 < parts) part_handles.push_back(std::make_unique<Xapian::Database>(folder));
+        for (unsigned p = 0; p + 1 < parts; ++p) {
+            Xapian::Database &handle = *part_handles[p];
+            if (handle.get_revision() != read->get_revision()) handle.reopen();
+            if (handle.get_revision() != read->get_revision()) return false;
+        }
+        return true;
     }
 };
 
@@ -177,7 +209,9 @@ template <typename Body> cx_status guarded(cx_db *db, char **error, Body body) {
 } // namespace
 
 struct cx_results {
-    Xapian::MSet mset;
+    Xapian::MSet mset; // (searched in parts: the first part's, for snippets)
+    Xapian::doccount total = 0;
+    unsigned parts = 1;
     std::vector<std::string> data;
     std::vector<size_t> shards;
     std::vector<std::string> facet_names;
@@ -190,6 +224,67 @@ struct cx_matches {
     size_t next = 0;
     std::string current;
 };
+
+namespace {
+
+// cx_search over db's parts, one thread each (search_parts.hpp) and this one; nullptr
+// when the facet columns turned out damaged (the caller counts again from the slot).
+std::unique_ptr<cx_results> search_in_parts(cx_db *db, const Xapian::Query &query, const cx_search_options &options,
+                                            const corpus::FacetColumns *columns, unsigned parts) {
+    corpus::PartSearch search;
+    search.parts = parts;
+    search.wanted = Xapian::doccount(std::min<uint64_t>(uint64_t(options.offset) + options.limit, db->read->get_doccount()));
+    search.sort_slot = options.sort_slot;
+    search.sort_descending = options.sort_descending != 0;
+    search.columns = columns;
+    // (A query's reference counts are not atomic: each thread gets a copy of its own.)
+    std::string serialised = query.serialise();
+    std::vector<Xapian::Query> copies;
+    for (unsigned p = 1; p < parts; ++p) copies.push_back(Xapian::Query::unserialise(serialised));
+    std::vector<corpus::PartAnswer> answers(parts);
+    std::vector<std::exception_ptr> errors(parts);
+    auto search_part = [&](unsigned p) {
+        try {
+            corpus::PartSearch part = search;
+            part.part = p;
+            corpus::search_part(*db->part_handles[p - 1], copies[p - 1], part, answers[p]);
+        } catch (...) {
+            errors[p] = std::current_exception();
+        }
+    };
+    std::vector<std::thread> threads;
+    for (unsigned p = 1; p < parts; ++p) {
+        try {
+            threads.emplace_back(search_part, p);
+        } catch (const std::system_error &) {
+            search_part(p); // (no thread to be had: this one does it)
+        }
+    }
+    auto results = std::make_unique<cx_results>();
+    try {
+        results->mset = corpus::search_part(*db->read, query, search, answers[0]);
+    } catch (...) {
+        errors[0] = std::current_exception();
+    }
+    for (auto &thread : threads) thread.join();
+    for (auto &error : errors)
+        if (error) std::rethrow_exception(error);
+    if (columns && columns->damaged()) return nullptr;
+    for (const auto &hit : corpus::merge_parts(answers, search, options.offset, options.limit)) {
+        results->data.push_back(db->read->get_document(hit.id).get_data());
+        results->shards.push_back(db->shard_of(hit.id));
+    }
+    results->total = answers[0].total;
+    results->parts = parts;
+    if (columns)
+        for (auto &[facet, values] : columns->facets(answers[0].item_counts)) {
+            results->facet_names.push_back(facet);
+            results->facets.push_back(std::move(values));
+        }
+    return results;
+}
+
+} // namespace
 
 extern "C" {
 
@@ -207,6 +302,7 @@ cx_status cx_db_open(const char *path, int writable, cx_db **out, char **error) 
             db->write = w;
         } else {
             db->read = std::make_unique<Xapian::Database>(path);
+            db->folder = path;
         }
         db->shards.push_back(*db->read);
         db->shard_names.push_back(path);
@@ -345,6 +441,8 @@ cx_status cx_db_use_facet_columns(cx_db *db, const char *path, int build, char *
         return CX_OK;
     });
 }
+
+void cx_db_set_search_parts(cx_db *db, uint32_t parts) { db->parts_set = parts; }
 
 cx_status cx_db_doc_count(cx_db *db, uint32_t *out, char **error) {
     return guarded(db, error, [&] {
@@ -595,10 +693,21 @@ cx_status cx_query_describe(const cx_query *query, char **out, char **error) {
 
 // ---- searching ---------------------------------------------------------------
 
+
 cx_status cx_search(cx_db *db, const cx_query *query, const cx_search_options *options, cx_results **out,
                     char **error) {
     *out = nullptr;
     return guarded(db, error, [&] {
+        // A search that counts facets from columns, in a big enough index folder, in parts.
+        unsigned parts = options->facet_slot >= 0 && options->item_slots == 0 ? db->parts_for_search() : 1;
+        if (parts > 1) {
+            const corpus::FacetColumns *columns = db->columns_for(static_cast<Xapian::valueno>(options->facet_slot));
+            if (columns && db->ready_part_handles(parts))
+                if (auto results = search_in_parts(db, query->query, *options, columns, parts)) {
+                    *out = results.release();
+                    return CX_OK;
+                }
+        }
         Xapian::Enquire enquire(*db->read);
         enquire.set_query(query->query);
         if (options->sort_slot >= 0)
@@ -645,6 +754,7 @@ cx_status cx_search(cx_db *db, const cx_query *query, const cx_search_options *o
             enquire.add_matchspy(slot_spy.get());
             results->mset = enquire.get_mset(options->offset, options->limit, everything);
         }
+        results->total = results->mset.get_matches_estimated();
         for (auto it = results->mset.begin(); it != results->mset.end(); ++it) {
             results->data.push_back(it.get_document().get_data());
             results->shards.push_back(db->shard_of(*it));
@@ -713,9 +823,11 @@ void cx_matches_free(cx_matches *matches) { delete matches; }
 
 void cx_results_free(cx_results *results) { delete results; }
 
-uint32_t cx_results_total(const cx_results *results) { return results->mset.get_matches_estimated(); }
+uint32_t cx_results_total(const cx_results *results) { return results->total; }
 
 size_t cx_results_size(const cx_results *results) { return results->data.size(); }
+
+uint32_t cx_results_parts(const cx_results *results) { return results->parts; }
 
 const char *cx_results_data(const cx_results *results, size_t i, size_t *len) {
     *len = results->data[i].size();

@@ -113,6 +113,7 @@ class ColumnSpy : public Xapian::MatchSpy {
     void operator()(const Xapian::Document &doc, double) override { columns_.count(doc.get_docid(), counts_); }
     std::string name() const override { return "corpus.ColumnSpy"; }
     Facets facets() const { return columns_.facets(counts_); }
+    std::vector<uint32_t> take_counts() { return std::move(counts_); }
 
   private:
     const FacetColumns &columns_;

@@ -118,6 +118,12 @@ public final class SearchIndex: @unchecked Sendable {
     }
     private var loadedGazetteer: Gazetteer?
 
+    /// Splits each search into this many parts, one thread each (nil: one a core on a
+    /// big enough index; see `cx_db_set_search_parts`): tests search a small index in parts.
+    var searchParts: Int? {
+        didSet { lock.withLock { db.setSearchParts(searchParts ?? 0) } }
+    }
+
     /// - buildFacetColumns: for a handle that lives long (the reading room): when the
     ///   index's facet columns file is missing or older than the index, build the
     ///   columns in memory (a scan of the facet slot, once per commit) rather than
@@ -182,6 +188,7 @@ public final class SearchIndex: @unchecked Sendable {
             }
             if mustReopen, let openShards {
                 db = try openShards()
+                db.setSearchParts(searchParts ?? 0)
                 missingShards = db.missingShards
                 mustReopen = false
             }

@@ -103,6 +103,10 @@ final class XapianDatabase {
     }
 
     func reopen() throws { try check { cx_db_reopen(handle, $0) } }
+
+    /// How many parts a search is split into (`cx_db_set_search_parts`; 0: one a core
+    /// on a big enough index).
+    func setSearchParts(_ parts: Int) { cx_db_set_search_parts(handle, UInt32(clamping: parts)) }
     func begin() throws { try check { cx_db_begin(handle, $0) } }
     func commit() throws { try check { cx_db_commit(handle, $0) } }
 
@@ -320,6 +324,9 @@ final class XapianResults {
     deinit { cx_results_free(handle) }
 
     var total: Int { Int(cx_results_total(handle)) }
+
+    /// How many parts the search ran in (see `cx_db_set_search_parts`).
+    var parts: Int { Int(cx_results_parts(handle)) }
 
     /// Each hit's data and the shard it is in.
     var data: [(data: Data, shard: Int)] {

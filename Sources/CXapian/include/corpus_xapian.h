@@ -70,6 +70,9 @@ void cx_db_free(cx_db *db);
 /* Re-opens a read-only database at its latest commit. */
 cx_status cx_db_reopen(cx_db *db, char **error);
 cx_status cx_db_doc_count(cx_db *db, uint32_t *out, char **error);
+/* How many parts cx_search splits a search into (see cx_search): 0 (the default) one
+ * a core, each of at least 25,000 documents; 1 for one thread. */
+void cx_db_set_search_parts(cx_db *db, uint32_t parts);
 
 cx_status cx_db_begin(cx_db *db, char **error);
 cx_status cx_db_commit(cx_db *db, char **error);
@@ -182,12 +185,17 @@ cx_status cx_matches_open(cx_db *db, const cx_query *query, int32_t sort_slot, i
 cx_status cx_matches_next(cx_matches *matches, const char **data, size_t *len, size_t *shard, char **error);
 void cx_matches_free(cx_matches *matches);
 
-/* Runs query. Counts (total, facets) are exact: every match is visited. */
+/* Runs query. Counts (total, facets) are exact: every match is visited. A search of an
+ * index folder that counts facets from columns is run in parts, one thread each (each
+ * part a share of the documents, on a handle of its own): the hits, total and facets
+ * are those of one search of the whole. */
 cx_status cx_search(cx_db *db, const cx_query *query, const cx_search_options *options,
                     cx_results **out, char **error);
 void cx_results_free(cx_results *results);
 uint32_t cx_results_total(const cx_results *results);
 size_t cx_results_size(const cx_results *results);
+/* How many parts the search ran in (1 when not split). */
+uint32_t cx_results_parts(const cx_results *results);
 /* The data blob of hit i (0-based within the page); valid while results lives. */
 const char *cx_results_data(const cx_results *results, size_t i, size_t *len);
 /* The shard hit i is in (cx_db_shard_name). */
