@@ -216,6 +216,13 @@ struct cx_results {
     std::vector<size_t> shards;
     std::vector<std::string> facet_names;
     std::vector<std::vector<std::pair<std::string, uint32_t>>> facets;
+
+    void set_facets(corpus::Facets counted) {
+        for (auto &[facet, values] : counted) {
+            facet_names.push_back(facet);
+            facets.push_back(std::move(values));
+        }
+    }
 };
 
 struct cx_matches {
@@ -276,11 +283,7 @@ std::unique_ptr<cx_results> search_in_parts(cx_db *db, const Xapian::Query &quer
     }
     results->total = answers[0].total;
     results->parts = parts;
-    if (columns)
-        for (auto &[facet, values] : columns->facets(answers[0].item_counts)) {
-            results->facet_names.push_back(facet);
-            results->facets.push_back(std::move(values));
-        }
+    if (columns) results->set_facets(columns->facets(answers[0].item_counts));
     return results;
 }
 
@@ -764,15 +767,9 @@ cx_status cx_search(cx_db *db, const cx_query *query, const cx_search_options *o
             std::map<std::string, uint32_t> item_counts;
             for (const auto &spy : item_spies)
                 for (auto it = spy->values_begin(); it != spy->values_end(); ++it) item_counts[*it] += it.get_termfreq();
-            for (auto &[facet, values] : corpus::group_items(item_counts)) {
-                results->facet_names.push_back(facet);
-                results->facets.push_back(std::move(values));
-            }
+            results->set_facets(corpus::group_items(item_counts));
         } else if (column_spy || slot_spy) {
-            for (auto &[facet, values] : column_spy ? column_spy->facets() : slot_spy->facets()) {
-                results->facet_names.push_back(facet);
-                results->facets.push_back(std::move(values));
-            }
+            results->set_facets(column_spy ? column_spy->facets() : slot_spy->facets());
         }
         enquire.clear_matchspies();
         *out = results.release();
