@@ -343,10 +343,12 @@ final class XapianResults {
         try check { cx_results_snippet(handle, text, length, highlight.0, highlight.1, omit, &out, $0) }
         defer { cx_free_string(out) }
         let snippet = String(cString: out!)
-        // (Xapian escapes &, < and > for HTML only when there are marks to put in: with none
-        // the text comes back as it is, and reading entities out of it would turn a letter's
-        // own "&amp;" into "&".)
-        return highlight.0.isEmpty && highlight.1.isEmpty ? snippet : Self.unescaped(snippet)
+        // (Xapian hands back a text that fits, with no marks to put in, as it is: reading
+        // entities out of it would turn a letter's own "&amp;" into "&". Any other snippet
+        // it cuts and escapes &, < and > in for HTML, bar the signs before a marked word and
+        // the full stop after the last, which hold no letters and so make no entity.)
+        let asWritten = highlight.0.isEmpty && highlight.1.isEmpty && text.utf8.count <= length
+        return asWritten ? snippet : Self.unescaped(snippet)
     }
 
     /// The three entities Xapian's snippets escape, read back in one pass (Foundation's

@@ -208,7 +208,8 @@ final class IndexTests: XCTestCase {
     }
 
     /// Text that holds entities itself (an HTML body kept as source, a forwarded page) is
-    /// quoted as it is, marked or not: Xapian escapes a snippet only when it puts marks in.
+    /// quoted as it is, marked or not, whole or cut: Xapian escapes a snippet it cuts or
+    /// puts marks in, and hands back a short unmarked one as it is.
     /// The whole text keeps what follows its last word, which Xapian's snippet leaves out.
     func testSnippetsQuoteEntitiesInTheTextAsWritten() throws {
         let text = "Smith & Jones wrote &amp; said &quot;hello&quot; it's <b> budget &lt; end &#39;x&#39; end"
@@ -223,6 +224,21 @@ final class IndexTests: XCTestCase {
         let ending = Record(id: "ending", kind: .email, subject: "Q", source: Source(path: "/r/q.eml", sha256: "q"), text: "Is the budget <i>final</i>?\n")
         try write([ending])
         XCTAssertEqual(try SearchIndex(path: path).highlighted(ending, query: "budget", highlight: ("[", "]")), "Is the [budget] <i>final</i>?\n")
+
+        let header = "To: Reyes, Michael <michael.reyes@nypd.org> & Smythe &amp; Co <b> &lt;x&gt; rfc822 & <\n"
+        let long = Record(id: "long", kind: .email, subject: "L", source: Source(path: "/r/l.eml", sha256: "l"),
+                          text: header + String(repeating: "Filler words about nothing in particular. ", count: 20))
+        try write([long])
+        let cut = try SearchIndex(path: path)
+        for (highlight, smythe) in [(("", ""), "Smythe"), (("[", "]"), "[Smythe]"), (("<mark>", "</mark>"), "<mark>Smythe</mark>")] {
+            let snippets = try cut.search(SearchRequest(query: "smythe", highlight: highlight, snippetLength: 120)).hits.map(\.snippet)
+            XCTAssertEqual(snippets.count, 1)
+            let marked = long.text.replacingOccurrences(of: "Smythe", with: smythe).replacingOccurrences(of: "\n", with: " ")
+            let quoted = snippets[0].trimmingCharacters(in: CharacterSet(charactersIn: "…"))
+            XCTAssertTrue(marked.contains(quoted), "\(highlight): \(snippets[0])")
+            XCTAssertTrue(quoted.contains("org> & \(smythe) &amp; Co <b> &lt;x&gt; rfc822 & <"), "\(highlight): \(snippets[0])")
+            XCTAssertLessThan(quoted.utf8.count, long.text.utf8.count, "cut to about the length asked for")
+        }
     }
 
     func testReplacingByIdKeepsOneDocumentAndAFileCountsOnceFinished() throws {
