@@ -104,7 +104,7 @@ extension SearchIndex {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else { return false }
         if isFolder.boolValue { return FileManager.default.fileExists(atPath: url.appendingPathComponent(marker).path) }
-        guard let archive = try? Archive(url: url, accessMode: .read) else { return false }
+        guard let archive = try? Archive(url: url, accessMode: .read, pathEncoding: nil) else { return false }
         return archive[marker] != nil
     }
 
