@@ -61,7 +61,7 @@ struct IngestCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        var report = try await reportingErrors { () -> IngestReport in
+        let report = try await reportingErrors { () -> IngestReport in
             var given: (csv: String, origin: String)?
             if let entities {
                 guard let text = try? String(contentsOfFile: entities, encoding: .utf8) else {

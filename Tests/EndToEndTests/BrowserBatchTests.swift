@@ -26,7 +26,7 @@ final class BrowserBatchTests: XCTestCase {
     func testAPastedVendorListProducesTheTable() throws {
         let port = try freePort()
         let log = FileManager.default.temporaryDirectory.appendingPathComponent("serve-\(UUID()).log")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        XCTAssertTrue(FileManager.default.createFile(atPath: log.path, contents: nil), log.path)
         defer { try? FileManager.default.removeItem(at: log) }
         let server = Process()
         server.executableURL = URL(fileURLWithPath: CorpusBinary.path)

@@ -62,7 +62,7 @@ final class MessageIdentityTests: XCTestCase {
             (try? CorpusBinary.run(["show", "--index", index, id, "--json"]).stdout.contains("anne@nypd.org")) == true
         })
         let shown = try XCTUnwrap(try CorpusBinary.run(["show", "--index", index, anne, "--json"]).json as? [String: Any])
-        let files = ([shown["source"]] + (shown["other_sources"] as? [Any] ?? [])).compactMap { ($0 as? [String: Any])?["path"] as? String }
+        let files = ([shown["source"] as Any] + (shown["other_sources"] as? [Any] ?? [])).compactMap { ($0 as? [String: Any])?["path"] as? String }
         XCTAssertEqual(Set(files.map { ($0 as NSString).lastPathComponent }), ["a.eml", "a-again.eml"])
         XCTAssertEqual(try CorpusBinary.run(["search", "--index", index, "file:a-again.eml", "--json"]).json.flatMap { ($0 as? [String: Any])?["total"] as? Int }, 1,
                        "found by either file")
@@ -150,7 +150,7 @@ final class MessageIdentityTests: XCTestCase {
             let shownMemos = try memoIDs.map { try XCTUnwrap(try CorpusBinary.run(["show", "--index", index, $0, "--json"]).json as? [String: Any]) }
             XCTAssertEqual(shownMemos.map { $0["parent"] as? String }, [message["id"] as? String, message["id"] as? String])
             let clearviewMemo = shownMemos[0]
-            let places = ([clearviewMemo["source"]] + (clearviewMemo["other_sources"] as? [Any] ?? [])).compactMap { $0 as? [String: Any] }
+            let places = ([clearviewMemo["source"] as Any] + (clearviewMemo["other_sources"] as? [Any] ?? [])).compactMap { $0 as? [String: Any] }
             XCTAssertEqual(Set(places.compactMap { ($0["path"] as? NSString)?.lastPathComponent }), ["a.eml", "b.eml"], "\(order)")
             XCTAssertEqual(Set(places.compactMap { $0["attachment"] as? String }), ["clearview.txt", "copy.txt"], "under both names: \(order)")
             if let held { XCTAssertEqual(memoIDs + [message["id"] as! String], held, "the same ids whatever the order") }

@@ -40,7 +40,7 @@ final class ReplicaTests: XCTestCase {
         let port = try CorpusBinary.run(["-c", "import socket; s = socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1])"],
                                         executable: "/usr/bin/python3").stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         let log = folder.appendingPathComponent("serve.log")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        XCTAssertTrue(FileManager.default.createFile(atPath: log.path, contents: nil), log.path)
         let server = Process()
         server.executableURL = URL(fileURLWithPath: CorpusBinary.path)
         server.arguments = ["serve", "--index", copy, "--port", port]

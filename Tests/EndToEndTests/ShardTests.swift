@@ -240,7 +240,7 @@ final class ShardTests: XCTestCase {
         defer { _ = try? CorpusBinary.run(["stop", stub], executable: Self.script) }
         let port = try freePort()
         let log = Self.root.appendingPathComponent("serve-\(UUID()).log")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        XCTAssertTrue(FileManager.default.createFile(atPath: log.path, contents: nil), log.path)
         let server = Process()
         server.executableURL = URL(fileURLWithPath: CorpusBinary.path)
         server.arguments = ["serve", "--index", stub, "--port", "\(port)", "--shard-timeout", "2"]

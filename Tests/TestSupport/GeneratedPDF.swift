@@ -39,7 +39,7 @@ public enum GeneratedPDF {
             precondition(String(pages + 1).count == String(pages).count, "write fewer pages")
             text.replaceSubrange(count, with: "/Count \(pages + 1)")
         }
-        FileManager.default.createFile(atPath: path, contents: text.data(using: .isoLatin1)!)
+        precondition(FileManager.default.createFile(atPath: path, contents: text.data(using: .isoLatin1)!), "cannot write \(path)")
     }
 
     /// One letter page whose text prints right (Helvetica) but whose text layer is
@@ -76,6 +76,6 @@ public enum GeneratedPDF {
         let xref = pdf.utf8.count
         pdf += "xref\n0 \(objects.count + 1)\n0000000000 65535 f \n" + offsets.map { String(format: "%010d 00000 n \n", $0) }.joined()
         pdf += "trailer\n<< /Size \(objects.count + 1) /Root 1 0 R >>\nstartxref\n\(xref)\n%%EOF\n"
-        FileManager.default.createFile(atPath: path, contents: Data(pdf.utf8))
+        precondition(FileManager.default.createFile(atPath: path, contents: Data(pdf.utf8)), "cannot write \(path)")
     }
 }
