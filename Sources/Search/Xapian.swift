@@ -343,10 +343,10 @@ final class XapianResults {
         try check { cx_results_snippet(handle, text, length, highlight.0, highlight.1, omit, &out, $0) }
         defer { cx_free_string(out) }
         let snippet = String(cString: out!)
-        // (Xapian hands back a text that fits, with no marks to put in, as it is: reading
-        // entities out of it would turn a letter's own "&amp;" into "&". Any other snippet
-        // it cuts and escapes &, < and > in for HTML, bar the signs before a marked word and
-        // the full stop after the last, which hold no letters and so make no entity.)
+        // (Xapian returns a text that fits, when no marks are asked for, untouched: reading
+        // entities out of it would turn a letter's own "&amp;" into "&". Every other snippet
+        // it escapes for HTML — &, < and > — but for the signs before a marked word and a
+        // closing full stop, which hold no letters and so form no entity.)
         let asWritten = highlight.0.isEmpty && highlight.1.isEmpty && text.utf8.count <= length
         return asWritten ? snippet : Self.unescaped(snippet)
     }
