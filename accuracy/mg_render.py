@@ -14,6 +14,11 @@ TTF = {
     'LiberationMono': ('LiberationMono-Regular.ttf', 'LiberationMono-Bold.ttf'),
 }
 STD_BOLD = {'Helvetica': 'Helvetica-Bold', 'Times-Roman': 'Times-Bold', 'Courier': 'Courier-Bold'}
+# pdftoppm draws the three unembedded fonts above in Liberation's, on every machine
+# (fonts.conf says why); their files must be there.
+SCAN_ENV = dict(os.environ, FONTCONFIG_FILE=os.path.join(os.path.dirname(os.path.abspath(__file__)), 'fonts.conf'))
+STAND_INS = ['LiberationMono-Regular.ttf', 'LiberationMono-Bold.ttf', 'LiberationSans-Regular.ttf',
+             'LiberationSans-Bold.ttf', 'LiberationSerif-Regular.ttf', 'LiberationSerif-Bold.ttf']
 _registered = set()
 
 
@@ -273,8 +278,11 @@ def make_scan(pdf_in, pdf_out, S, tmpdir):
     import random
     from PIL import Image, ImageDraw, ImageFilter
     dpi = S['dpi']
+    missing = [f for f in STAND_INS if not os.path.exists(os.path.join(FONT_DIRS[1], f))]
+    if missing:
+        raise RuntimeError('font file missing (fonts-liberation): ' + ', '.join(missing))
     prefix = os.path.join(tmpdir, 'pg')
-    subprocess.run(['pdftoppm', '-r', str(dpi), '-gray', pdf_in, prefix], check=True)
+    subprocess.run(['pdftoppm', '-r', str(dpi), '-gray', pdf_in, prefix], check=True, env=SCAN_ENV)
     files = sorted(glob.glob(prefix + '-*.pgm'))
     rng = random.Random(S['noise_seed'])
     paper = S['paper']
