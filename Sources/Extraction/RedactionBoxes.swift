@@ -26,6 +26,7 @@ public enum RedactionBoxes {
                               width w: Int, height h: Int, minimumHeight: Int) -> [Box] {
         var boxes: [Box] = []
         var stack: [Int] = []
+        var members: [Int] = []  // the shape's pixels, should it need cutting
         func visit(_ q: Int) {
             if !seen[q], pixels[q] < 60 {
                 seen[q] = true
@@ -36,8 +37,10 @@ public enum RedactionBoxes {
             var minX = w, minY = h, maxX = 0, maxY = 0, dark = 0
             stack.append(start)
             seen[start] = true
+            members.removeAll(keepingCapacity: true)
             while let p = stack.popLast() {
                 dark += 1
+                members.append(p)
                 let x = p % w, y = p / w
                 minX = min(minX, x); maxX = max(maxX, x); minY = min(minY, y); maxY = max(maxY, y)
                 // Left, right, up, down: written out, as this runs for every dark pixel.
@@ -46,13 +49,60 @@ public enum RedactionBoxes {
                 if y > 0 { visit(p - w) }
                 if y < h - 1 { visit(p + w) }
             }
-            let bw = maxX - minX + 1, bh = maxY - minY + 1
-            // At least half as wide as tall: a box over one narrow letter ("I", "a") is
-            // narrower than the line; a bold letter's stem is narrower still.
-            if bh >= minimumHeight, 2 * bw >= bh, bw >= 3, Double(dark) >= 0.9 * Double(bw * bh) {
-                boxes.append(Box(x: minX, y: minY, width: bw, height: bh))
+            let shape = Box(x: minX, y: minY, width: maxX - minX + 1, height: maxY - minY + 1)
+            if isBox(shape, dark: dark, minimumHeight: minimumHeight) {
+                boxes.append(shape)
+            } else if shape.height > minimumHeight {
+                boxes += bands(of: members, in: shape, width: w, minimumHeight: minimumHeight)
             }
         }
         return boxes
+    }
+
+    /// Solid enough and shaped like a box. At least half as wide as tall: a box over one
+    /// narrow letter ("I", "a") is narrower than the line; a bold letter's stem is narrower still.
+    private static func isBox(_ box: Box, dark: Int, minimumHeight: Int) -> Bool {
+        box.height >= minimumHeight && 2 * box.width >= box.height && box.width >= 3
+            && Double(dark) >= 0.9 * Double(box.width * box.height)
+    }
+
+    /// Boxes on consecutive lines touch when a release blacks out the end of one line and the
+    /// start of the next, and together they fill too little of their rectangle to pass for
+    /// one box. The shape is cut into bands of solid rows that keep the same left and right
+    /// edge (a pixel either way); the bands that are boxes on their own count, when they
+    /// hold nine tenths of the shape. (A scan's dark page edge, broken by specks into
+    /// short bands, holds most of its pixels in a band far taller than wide: no boxes.)
+    private static func bands(of members: [Int], in shape: Box, width w: Int, minimumHeight: Int) -> [Box] {
+        var left = [Int](repeating: Int.max, count: shape.height), right = [Int](repeating: -1, count: shape.height)
+        var count = [Int](repeating: 0, count: shape.height)
+        for p in members {
+            let row = p / w - shape.y, x = p % w
+            left[row] = min(left[row], x)
+            right[row] = max(right[row], x)
+            count[row] += 1
+        }
+        var found: [Box] = []
+        var foundDark = 0
+        var band: (first: Int, left: Int, right: Int, dark: Int)?
+        func close(before row: Int) {
+            guard let open = band else { return }
+            let box = Box(x: open.left, y: shape.y + open.first, width: open.right - open.left + 1, height: row - open.first)
+            if isBox(box, dark: open.dark, minimumHeight: minimumHeight) {
+                found.append(box)
+                foundDark += open.dark
+            }
+            band = nil
+        }
+        for row in 0..<shape.height {
+            let solid = count[row] > 0 && 10 * count[row] >= 9 * (right[row] - left[row] + 1)
+            if let open = band, solid, abs(left[row] - open.left) <= 1, abs(right[row] - open.right) <= 1 {
+                band = (open.first, min(open.left, left[row]), max(open.right, right[row]), open.dark + count[row])
+                continue
+            }
+            close(before: row)
+            if solid { band = (row, left[row], right[row], count[row]) }
+        }
+        close(before: shape.height)
+        return 10 * foundDark >= 9 * members.count ? found : []
     }
 }

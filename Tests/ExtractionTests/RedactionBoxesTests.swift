@@ -31,4 +31,34 @@ final class RedactionBoxesTests: XCTestCase {
             }
         }
     }
+
+    func testBoxesOnConsecutiveLinesThatTouchAreEachFound() {
+        // 10.2 pt lines, boxes as tall as a line: a box over a line's first word above one
+        // over the next line's first word (each line's start blacked out), and a narrow box
+        // above a wide one. Together each pair fills too little of its rectangle for one box.
+        let pairs: [[(x: Double, y: Double, width: Double, height: Double)]] = [
+            [(x: 20, y: 10, width: 55, height: 10.2), (x: 20, y: 20.2, width: 10, height: 10.2)],
+            [(x: 100, y: 30, width: 12, height: 10.2), (x: 100, y: 40.2, width: 48, height: 10.2)],
+        ]
+        for dpi in [RedactionBoxes.dpi, Double(PageExtractor.ocrDPI)] {
+            for drawn in pairs {
+                let boxes = RedactionBoxes.find(in: page(dpi: dpi, rectangles: drawn), dpi: dpi).sorted { $0.y < $1.y }
+                XCTAssertEqual(boxes.count, 2, "at \(dpi) dpi: \(boxes)")
+                for (found, box) in zip(boxes, drawn) {
+                    XCTAssertEqual(Double(found.y) * 72 / dpi, box.y, accuracy: 72 / dpi + 0.01, "at \(dpi) dpi")
+                    XCTAssertEqual(Double(found.width) * 72 / dpi, box.width, accuracy: 2 * 72 / dpi + 0.01, "at \(dpi) dpi")
+                }
+            }
+        }
+    }
+
+    func testABoldCapitalTIsNoBox() {
+        // A 20 pt bold "T": its bar is too thin for a box, its stem too narrow; cut into
+        // bands, neither part passes.
+        let bar = (x: 20.0, y: 10.0, width: 14.0, height: 3.0)
+        let stem = (x: 25.0, y: 13.0, width: 3.5, height: 11.0)
+        for dpi in [RedactionBoxes.dpi, Double(PageExtractor.ocrDPI)] {
+            XCTAssertEqual(RedactionBoxes.find(in: page(dpi: dpi, rectangles: [bar, stem]), dpi: dpi), [], "at \(dpi) dpi")
+        }
+    }
 }
