@@ -516,7 +516,8 @@ struct HeaderBlock: Sendable {
         pattern: #"^(\p{Lu}[\p{L}.'-]*(?: [\p{L}.'-]+){0,3}(?:/[\p{L}0-9.&'-]{1,30}){0,4}(?:@[\p{L}0-9.-]{1,30})?) (To|cc|bcc) (\S.*@.*)$"#)
 
     /// A Notes memo line's columns, with a label only a space away from the sender set
-    /// apart: "Fitzgerald/LB/NYPD@NYPD cc", "Thomas Singh <ts@x.ai> To:".
+    /// apart: "Fitzgerald/LB/NYPD@NYPD cc", "Thomas Singh <ts@x.ai> To:". After an address,
+    /// a label as OCR misreads it too ("<wd@x.com> ce"): no name follows an address there.
     static func memoColumns(_ text: String) -> [String] {
         let parts = columns(text)
         // OCR may close the gap before the label column too: "Kwame Delgado To Luis
@@ -525,8 +526,10 @@ struct HeaderBlock: Sendable {
         if let first = parts.first, first.utf8.contains(UInt8(ascii: "@")), let m = firstMatch(senderThenLabel, first) {
             return [m[0], m[1] + "  " + m[2]] + parts.dropFirst()
         }
-        guard let first = parts.first, let space = first.lastIndex(of: " "),
-              ["cc", "bcc", "to"].contains(first[first.index(after: space)...].lowercased().trimmed(where: { $0 == ":" }))
+        guard let first = parts.first, let space = first.lastIndex(of: " ") else { return parts }
+        let word = first[first.index(after: space)...].lowercased().trimmed(where: { $0 == ":" })
+        let afterAddress = first[..<space].hasSuffix(">") || first[..<space].split(separator: " ").last?.contains("@") == true
+        guard ["cc", "bcc", "to"].contains(word) || (afterAddress && [.cc, .bcc, .to].contains(PrintedHeader.misreadings[word]))
         else { return parts }
         return [String(first[..<space]).trimmed(), String(first[first.index(after: space)...]) + (parts.count > 1 ? "  " + parts.dropFirst().joined(separator: "  ") : "")]
     }

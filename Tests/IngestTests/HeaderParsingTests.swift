@@ -406,6 +406,25 @@ final class PrintedHeaderTests: XCTestCase {
         XCTAssertEqual(email?.header.cc.map(\.name), ["Andre Hill"])
     }
 
+    /// A Notes sender's address a space from the label column's "cc", OCR reading it "ce":
+    /// the label is no part of the sender's name, and no name is made of it when the
+    /// address's "<" was misread too.
+    func testACcReadAsCeASpaceAfterTheSendersAddressIsNoName() {
+        func memo(_ addressLine: String) -> PrintedEmail? {
+            let text = ["William D'Angelo  To  Rachel Stewart/RAO/PAPD @PAPD", addressLine, "12/12/2021 10:18 PM  bec",
+                        "                                Subject  RE: Your FOIL request", "", "Good morning.", "The release is attached.", "V/r.", "William D'Angelo"]
+            return EmailSplitter.split([Page(number: 1, text: text.joined(separator: "\n"), ocrConfidence: 80)]).first
+        }
+        let bracketed = memo("<william.dangelo@ whitcombefairley.com> ce")
+        XCTAssertEqual(bracketed?.header.from?.name, "William D'Angelo")
+        XCTAssertEqual(bracketed?.header.from?.address, "william.dangelo@whitcombefairley.com")
+        XCTAssertEqual(bracketed?.header.to.map(\.name), ["Rachel Stewart"])
+        let misread = memo("swilliam.dangelo@ whitcombefairley.com> ce")
+        XCTAssertEqual(misread?.header.subject, "RE: Your FOIL request")
+        XCTAssertEqual(misread?.header.from?.address?.hasSuffix("william.dangelo@whitcombefairley.com"), true)
+        XCTAssertTrue([nil, "William D'Angelo"].contains(misread?.header.from?.name), "\(String(describing: misread?.header.from))")
+    }
+
     /// A Notes memo's empty "bcc" read as "bec.": still a lone label, and the subject under
     /// it is the memo's.
     func testAnEmptyBccReadWithADotIsStillALabel() {
