@@ -16,6 +16,9 @@ enum OCRRepair {
         // A space read after a dot: "jamal. jackson@gmail.com", "“jorge. walker@" (a bracket
         // read as a quote mark).
         (#"(?<=(?:^|[\s<(«“"‘])[A-Za-z0-9_-]{1,30}\.)\s(?=[A-Za-z0-9._-]+@)"#, ""),
+        // ... or before it: "christopher .howard@briefcam.com" (lower case before the space:
+        // a name's word, "Christopher", is no part of an address).
+        (#"(?<=(?:^|[\s<(«“"‘])[a-z0-9_-]{1,30})\s(?=\.[A-Za-z0-9._-]+@)"#, ""),
         // A space read between an address's last digits: "<jsullivan9 1@aol.com>".
         (#"(?<=[<«(\s][A-Za-z][A-Za-z0-9._-]{0,30}[0-9])\s(?=[0-9]{1,3}@)"#, ""),
         // A dot read as a space right after the opening bracket: "<aisha oliveira@".
@@ -25,6 +28,8 @@ enum OCRRepair {
         // ... after a domain's other labels only before a last label that ends the address:
         // "oliveirab@usss.dhs. gov".
         (#"(?<=@[A-Za-z0-9-]{1,40}\.[A-Za-z0-9.-]{1,40})\.\s+(?=[a-z]{2,6}(?![A-Za-z0-9.@-]))"#, "."),
+        // ... or before a last label that ends the address: "kwong@dmv.ny .gov".
+        (#"(?<=@[A-Za-z0-9-]{1,40}\.[A-Za-z0-9.-]{0,40}[A-Za-z0-9])\s+\.(?=[a-z]{2,6}(?![A-Za-z0-9.@-]))"#, "."),
         // An initial "j" between dots read as a bracket: "emeka.}.khoury@", "sean.).nguyen@".
         (#"(?<=[A-Za-z0-9]\.)[}\])](?=\.[A-Za-z0-9._-]*@)"#, "j"),
         // A dot in the domain read as a slash: "ice /dhs.gov".

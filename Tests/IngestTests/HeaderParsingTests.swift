@@ -259,6 +259,13 @@ final class PrintedHeaderTests: XCTestCase {
         XCTAssertEqual(AddressList.parse(OCRRepair.addresses("Lucia. J.Rogers@ice /dhs.gov")).first?.address, "lucia.j.rogers@ice.dhs.gov")
         XCTAssertEqual(AddressList.parse(OCRRepair.addresses("oliveirab@usss.dhs. gov")), [Correspondent(name: nil, address: "oliveirab@usss.dhs.gov")])
         XCTAssertEqual(OCRRepair.addresses("a@x.gov. Re: budget"), "a@x.gov. Re: budget", "a sentence after an address stays apart")
+        // A space read before a dot: no name ".gov" or "christopher" is made of the parts.
+        XCTAssertEqual(AddressList.parse(OCRRepair.addresses("kwong@dmv.ny .gov")), [Correspondent(name: nil, address: "kwong@dmv.ny.gov")])
+        XCTAssertEqual(AddressList.parse(OCRRepair.addresses("christopher .howard@briefcam.com")),
+                       [Correspondent(name: nil, address: "christopher.howard@briefcam.com")])
+        XCTAssertEqual(AddressList.parse(OCRRepair.addresses("Christopher .howard@briefcam.com")).first?.name, "Christopher",
+                       "a name's word is not joined to an address")
+        XCTAssertEqual(OCRRepair.addresses("a@x.gov .Re: budget"), "a@x.gov .Re: budget")
         XCTAssertEqual(OCRRepair.name(Correspondent(name: "Liam Rogers ot", address: nil)).name, "Liam Rogers")
         XCTAssertEqual(OCRRepair.name(Correspondent(name: "Raj Lo pez", address: "raj.lopez@clearview.ai")).name, "Raj Lopez")
         XCTAssertEqual(OCRRepair.name(Correspondent(name: "@yvind Rahman", address: "oyvindrahman.nyc@hotmail.com")).name, "Oyvind Rahman")
