@@ -42,8 +42,9 @@ enum OCRRepair {
         (#"(?<=@[A-Za-z0-9]{2,40})-(?=(gov|com|org|net|edu|us|io|ai)(?![A-Za-z0-9.-]))"#, "."),
         // A dot before the "@" read as a comma: "owen,j.nunez@".
         (#"(?<=[A-Za-z0-9]),(?=[A-Za-z0-9._-]*@)"#, "."),
-        // Angle brackets read as other marks, or lost: "Castillo, Mei «castillom@panynj.gov -".
-        (#"\s+[«»“”"\-–<(\[]?\s*([A-Za-z0-9][A-Za-z0-9._%+'-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)\s*[>»:\-=*°+’'.,)\]]*\s*(?=;|$)"#, " <$1>"),
+        // Angle brackets read as other marks (one or two: "Dabrowski, Inés -:ines.dabrowski@…"),
+        // or lost: "Castillo, Mei «castillom@panynj.gov -".
+        (#"\s+[«»“”"\-–<(\[:‘]{0,2}\s*([A-Za-z0-9][A-Za-z0-9._%+'-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)\s*[>»:\-=*°+’'.,)\]]*\s*(?=;|$)"#, " <$1>"),
     ])
 
     /// Month names as OCR misreads them: "] an", "J un", ") ul", "0ct", "5ep".

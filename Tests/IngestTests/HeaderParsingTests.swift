@@ -266,6 +266,9 @@ final class PrintedHeaderTests: XCTestCase {
         XCTAssertEqual(AddressList.parse(OCRRepair.addresses("Christopher .howard@briefcam.com")).first?.name, "Christopher",
                        "a name's word is not joined to an address")
         XCTAssertEqual(OCRRepair.addresses("a@x.gov .Re: budget"), "a@x.gov .Re: budget")
+        // An opening bracket read as two marks: the name before it stays whole.
+        XCTAssertEqual(AddressList.parse(OCRRepair.addresses("Dabrowski, Inés -:ines.dabrowski@gowanuscourier.com >")),
+                       [Correspondent(name: "Inés Dabrowski", address: "ines.dabrowski@gowanuscourier.com")])
         XCTAssertEqual(OCRRepair.name(Correspondent(name: "Liam Rogers ot", address: nil)).name, "Liam Rogers")
         XCTAssertEqual(OCRRepair.name(Correspondent(name: "Raj Lo pez", address: "raj.lopez@clearview.ai")).name, "Raj Lopez")
         XCTAssertEqual(OCRRepair.name(Correspondent(name: "@yvind Rahman", address: "oyvindrahman.nyc@hotmail.com")).name, "Oyvind Rahman")
