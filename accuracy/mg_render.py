@@ -5,7 +5,8 @@ import os
 import subprocess
 import time
 
-FONT_DIRS = ['/usr/share/fonts/truetype/dejavu', '/usr/share/fonts/truetype/liberation']
+LIBERATION_DIR = '/usr/share/fonts/truetype/liberation'
+FONT_DIRS = ['/usr/share/fonts/truetype/dejavu', LIBERATION_DIR]
 TTF = {
     'DejaVuSans': ('DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'),
     'DejaVuSerif': ('DejaVuSerif.ttf', 'DejaVuSerif-Bold.ttf'),
@@ -278,7 +279,7 @@ def make_scan(pdf_in, pdf_out, S, tmpdir):
     import random
     from PIL import Image, ImageDraw, ImageFilter
     dpi = S['dpi']
-    missing = [f for f in STAND_INS if not os.path.exists(os.path.join(FONT_DIRS[1], f))]
+    missing = [f for f in STAND_INS if not os.path.exists(os.path.join(LIBERATION_DIR, f))]
     if missing:
         raise RuntimeError('font file missing (fonts-liberation): ' + ', '.join(missing))
     prefix = os.path.join(tmpdir, 'pg')

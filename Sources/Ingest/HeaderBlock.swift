@@ -529,8 +529,8 @@ struct HeaderBlock: Sendable {
         guard let first = parts.first, let space = first.lastIndex(of: " ") else { return parts }
         let word = first[first.index(after: space)...].lowercased().trimmed(where: { $0 == ":" })
         let afterAddress = first[..<space].hasSuffix(">") || first[..<space].split(separator: " ").last?.contains("@") == true
-        guard ["cc", "bcc", "to"].contains(word) || (afterAddress && [.cc, .bcc, .to].contains(PrintedHeader.misreadings[word]))
-        else { return parts }
+        let label = afterAddress ? PrintedHeader.label(named: word[...]) : PrintedHeader.Label(rawValue: word)
+        guard let label, [.cc, .bcc, .to].contains(label) else { return parts }
         return [String(first[..<space]).trimmed(), String(first[first.index(after: space)...]) + (parts.count > 1 ? "  " + parts.dropFirst().joined(separator: "  ") : "")]
     }
 
