@@ -5,16 +5,20 @@ import Foundation
 /// Foundation's `contains` on Linux goes through NSString, character by character.
 public enum ByteSearch {
     public static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let head = needle.first else { return true }
-        guard let start = haystack.baseAddress, needle.count <= haystack.count else { return false }
+        needle.isEmpty || firstOffset(of: needle, in: haystack) != nil
+    }
+
+    /// Where a non-empty `needle` first starts in `haystack`, as a byte offset.
+    public static func firstOffset(of needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let head = needle.first, let start = haystack.baseAddress, needle.count <= haystack.count else { return nil }
         let end = start + (haystack.count - needle.count + 1)
         var at = start
         while at < end, let found = memchr(at, Int32(head), end - at) {
             let candidate = found.assumingMemoryBound(to: UInt8.self)
-            if memcmp(candidate, needle.baseAddress!, needle.count) == 0 { return true }
+            if memcmp(candidate, needle.baseAddress!, needle.count) == 0 { return UnsafePointer(candidate) - start }
             at = UnsafePointer(candidate) + 1
         }
-        return false
+        return nil
     }
 
     /// A text's UTF-8 with its ASCII letters lower-cased: where a word a caseless pattern
@@ -99,5 +103,31 @@ extension StringProtocol {
             utf8.withContiguousStorageIfAvailable { ByteSearch.contains($0, wanted) }
                 ?? ByteSearch.contains(Array(utf8), Array(wanted))
         }
+    }
+
+    /// Whether a character of it is a number (`Character.isNumber`): by its bytes when all
+    /// are ASCII, as most lines are (Characters were a tenth of stripping pages' furniture).
+    public var holdsNumber: Bool {
+        var digit = false
+        for byte in utf8 {
+            if byte >= 0x80 { return contains(where: \.isNumber) }
+            if byte &- 0x30 < 10 { digit = true }
+        }
+        return digit
+    }
+}
+
+extension String {
+    /// Where ASCII `needle` first stands, found byte for byte (Foundation's `range(of:)` went
+    /// through NSString, for the two spaces sought on every line). Foundation compares
+    /// composed characters: where a non-ASCII byte follows the bytes found (a combining mark
+    /// may make the last of them another character), it answers instead.
+    func firstRange(ofASCII needle: StaticString) -> Range<String.Index>? {
+        var text = self
+        let wanted = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+        guard let offset = text.withUTF8({ ByteSearch.firstOffset(of: wanted, in: $0) }) else { return nil }
+        let lower = utf8.index(utf8.startIndex, offsetBy: offset), upper = utf8.index(lower, offsetBy: wanted.count)
+        if upper < utf8.endIndex, utf8[upper] >= 0x80 { return range(of: String(describing: needle)) }
+        return lower..<upper
     }
 }

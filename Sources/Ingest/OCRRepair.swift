@@ -84,7 +84,9 @@ enum OCRRepair {
     /// "Yuki Mensah/IBINYPD@NYPD" → "Yuki Mensah/IB/NYPD@NYPD" (the organisation is the domain's),
     /// "Lauren O BriainRTCCINYPD@NYPD" → "Lauren O Briain/RTCC/NYPD@NYPD" (both slashes lost or misread).
     /// A speck before it goes: "‘Megan Green/…", "- Tanisha Stewart/…".
-    static func notesName(_ value: String) -> String {
+    static func notesName(_ value: String) -> String { repairedNotesNames.value(for: value, repairNotesName) }
+
+    private static func repairNotesName(_ value: String) -> String {
         var text = apply(notesNameFixes, to: capitalOReadAsMark(value))
         guard let at = text.lastIndex(of: "@"), let slash = text[..<at].lastIndex(of: "/") else { return text }
         let domain = text[text.index(after: at)...], unit = text[text.index(after: slash)..<at]
@@ -115,7 +117,14 @@ enum OCRRepair {
     ])
 
     /// "mark.delgado@ ice.dhs.gov" → "mark.delgado@ice.dhs.gov"; "J ohn Park" → "John Park".
-    static func addresses(_ value: String) -> String { apply(addressFixes, to: value) }
+    static func addresses(_ value: String) -> String { repairedAddresses.value(for: value) { apply(addressFixes, to: $0) } }
+
+    // Each repair's answers are kept: a printed thread repeats every header it quotes, and a
+    // header's values are read more than once; a repair is a score of regular expressions.
+    private static let repairedAddresses = Memo<String, String>(capacity: 4096)
+    private static let repairedNotesNames = Memo<String, String>(capacity: 1024)
+    private static let repairedDates = Memo<String, String>(capacity: 4096)
+    private static let repairedSubjects = Memo<String, String>(capacity: 4096)
 
     /// A name read by OCR, checked against its address, which OCR reads better (plain
     /// letters): "tukasz Young" <young.lukasz@aol.com> → "Lukasz Young", "Fatima Simkovaé"
@@ -201,7 +210,9 @@ enum OCRRepair {
     static let numericDateLine = try! NSRegularExpression(
         pattern: #"^\s*(?:([0-9OoIl|\])\]]{1,2})(?:\s?[°:/.\-)\]|]\s?|\s)([0-9OoIl|\]]{1,2})|([01][0-9])([0-3][0-9]))(?:\s?[°:/.\-)\]|]\s?|\s)((?:19|20)[0-9]{2}),?\s+([0-9\[\]|lI]{1,2})[:.]([0-5][0-9])\s?(?:([AaPp])[MmNn]\]?)?\s*$"#)
 
-    static func date(_ value: String) -> String {
+    static func date(_ value: String) -> String { repairedDates.value(for: value, repairDate) }
+
+    private static func repairDate(_ value: String) -> String {
         if let m = numericDateLine.firstMatch(in: value, range: NSRange(value.startIndex..., in: value)) {
             func group(_ i: Int) -> String { Range(m.range(at: i), in: value).map { String(value[$0]) } ?? "" }
             func digits(_ text: String) -> String { String(text.map { "Oo".contains($0) ? "0" : "Il|])[".contains($0) ? "1" : $0 }) }
@@ -220,7 +231,7 @@ enum OCRRepair {
 
     /// A speck OCR read before a subject goes: "_ RE: Following up", "-  RE: …", "‘FW: RE: …" (an
     /// opening quote mark that no closing one answers); and one read a column after it.
-    static func subject(_ value: String) -> String { apply(subjectFixes, to: value) }
+    static func subject(_ value: String) -> String { repairedSubjects.value(for: value) { apply(subjectFixes, to: $0) } }
 
     static let subjectFixes = compile([
         (#"^(?:[_`|~•©®°.,]{1,2}\s?|[‘'](?![^’']*[’'])\s?|[-–—]\s+)(?=[\p{Lu}\d])"#, ""),

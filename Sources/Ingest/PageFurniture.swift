@@ -175,7 +175,7 @@ public enum PageFurniture {
                 // owner's name of an Outlook print, however often it recurs at page tops.
                 func isFrom(_ k: Int) -> Bool { k < lines.count && PrintedHeader.label(of: lines[k].text)?.0 == .from }
                 func overHeader() -> Bool {
-                    !line.text.contains(where: \.isNumber)
+                    !line.text.holdsNumber
                         && (isFrom(i + 1) || (i + 1 < lines.count && EmailSplitter.matches(EmailSplitter.rule, lines[i + 1].text) && isFrom(i + 2)))
                 }
                 // The line over a structure line (a Gmail thread's title over "3 messages").
@@ -256,7 +256,7 @@ public enum PageFurniture {
     static func isStamp(_ line: String) -> Bool {
         let range = NSRange(line.startIndex..., in: line)
         // (Most stamps carry a number; most lines of text have none.)
-        let patterns = line.contains(where: \.isNumber) ? stampPatterns : wordStampPatterns
+        let patterns = line.holdsNumber ? stampPatterns : wordStampPatterns
         return patterns.contains { $0.firstMatch(in: line, range: range) != nil }
     }
 }

@@ -21,6 +21,7 @@ public struct PrintedHeader: Sendable {
     /// Marks OCR reads from a speck beside a label ("‘To", "*To", "bec."), and dashes
     /// ("-CC:"), which a lone label's column may also hold as a rule.
     static let specks = "‘’'\"“”`.,_~•*°", dashes = "-–—"
+    private static let specksAndDashes = CharacterSet(charactersIn: specks + dashes)
 
     /// The label a line starts with ("Label: value"), and the rest of the line.
     static func label(of line: String) -> (Label, String)? {
@@ -28,15 +29,15 @@ public struct PrintedHeader: Sendable {
         // ("Subject  FW: Budget"): the value's own colon is not the label's. (OCR may
         // read a speck beside the label as a mark: "To\"  Frank Rodriguez", "To,  David",
         // "‘To  Raj Ferraro".)
-        if let gap = line.range(of: "  "),
-           let label = Label(rawValue: line[..<gap.lowerBound].lowercased().trimmingCharacters(in: CharacterSet(charactersIn: specks + dashes)))
+        if let gap = line.firstRange(ofASCII: "  "),
+           let label = Label(rawValue: line[..<gap.lowerBound].lowercased().trimmingCharacters(in: specksAndDashes))
         {
             let value = line[gap.upperBound...].trimmed()
             if !value.hasPrefix(":") { return (label, value) }
         }
         // (OCR may read the colon as a semicolon: "To; Castillo, Mei <…>".)
-        guard let colon = line.firstIndex(where: { $0 == ":" || $0 == ";" }), line.distance(from: line.startIndex, to: colon) <= 14,
-              let label = label(named: line[..<colon])
+        // (A label and its marks take at most 14 characters: only those are looked through.)
+        guard let colon = line.prefix(15).firstIndex(where: { $0 == ":" || $0 == ";" }), let label = label(named: line[..<colon])
         else { return nil }
         return (label, String(line[line.index(after: colon)...]).trimmed())
     }

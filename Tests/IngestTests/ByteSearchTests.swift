@@ -1,5 +1,5 @@
 import Foundation
-import Ingest
+@testable import Ingest
 import TestSupport
 import XCTest
 
@@ -52,6 +52,33 @@ final class ByteSearchTests: XCTestCase {
         }
         let runs = ByteSearch.Trigrams(Array("the trial accounts".utf8))
         XCTAssertFalse(runs.mayHold(Array("clearview".utf8)), "a word of other runs is ruled out")
+    }
+
+    /// The two spaces a label's column ends with, found where Foundation's composed search
+    /// finds them: a combining mark may make the second space part of another character.
+    func testColumnGapIsWhereFoundationFindsIt() {
+        let pieces = [" ", "  ", "a", "To", ":", "\u{301}", "\u{0600}", "é", "😀", "\t", "\u{00A0}"]
+        var found = 0
+        for _ in 0..<5000 {
+            let text = (0..<(1 + numbers.next(10))).map { _ in pieces[numbers.next(pieces.count)] }.joined()
+            let expected = text.range(of: "  ")
+            XCTAssertEqual(text.firstRange(ofASCII: "  "), expected, text.unicodeScalars.map { String($0.value, radix: 16) }.joined(separator: " "))
+            if expected != nil { found += 1 }
+        }
+        XCTAssertGreaterThan(found, 1000, "both answers are tried")
+    }
+
+    /// Whether a text holds a number, as Character.isNumber reads its characters: other
+    /// scripts' digits, fractions and circled numbers count; a digit a prepended mark
+    /// joins to its character does not.
+    func testHoldsNumberAsCharactersDo() {
+        let pieces = ["a", " ", "7", "0", "٣", "½", "①", "\u{0600}", "\u{301}", "é", "-", "x"]
+        for _ in 0..<5000 {
+            let text = (0..<(1 + numbers.next(6))).map { _ in pieces[numbers.next(pieces.count)] }.joined()
+            XCTAssertEqual(text.holdsNumber, text.contains(where: \.isNumber), text.unicodeScalars.map { String($0.value, radix: 16) }.joined(separator: " "))
+        }
+        XCTAssertTrue("Page 3 of 9".holdsNumber)
+        XCTAssertFalse("RELEASE IN PART".holdsNumber)
     }
 
     func testASCIILetteredLowered() {
