@@ -31,49 +31,48 @@ public enum PageFurniture {
     static let margin = 4
 
     /// Lines that are furniture wherever they stand near a page's edge.
-    static let edgePatterns: [NSRegularExpression] = [
+    static let edgePatterns: [LinePattern] = [
         // "Page 3 of 9", "[Page 3]", "-- Page 3 of 9 --", or with the Bates number beside
         // it: "Page 2   NYPD_000102".
-        #"^[\[(\-–—\s]*page\s*\d+(\s*(of|/)\s*\d+)?[\s\])\-–—]*(\s{2,}[A-Z][A-Z0-9]*([ _-][A-Z0-9]+)*[ _-]?\d{4,})?$"#,
-        #"^\d{1,4}\s*(/|of)\s*\d{1,4}$"#,
+        LinePattern(#"^[\[(\-–—\s]*page\s*\d+(\s*(of|/)\s*\d+)?[\s\])\-–—]*(\s{2,}[A-Z][A-Z0-9]*([ _-][A-Z0-9]+)*[ _-]?\d{4,})?$"#, startingWith: "[(-p" + spaces),
+        LinePattern(#"^\d{1,4}\s*(/|of)\s*\d{1,4}$"#, startingWith: digits),
         // A page number and a Bates number in columns of their own: "3      PROD023796",
         // "1/16      LAS-FOIL-001276".
-        #"(?-i)^\d{1,4}(\s*/\s*\d{1,4})?\s{2,}[A-Z][A-Z0-9]*([ _-][A-Z0-9]+)*[ _-]?\d{4,}$"#,
-        #"(?-i)^[A-Z][A-Z0-9]*([ _-][A-Z0-9]+)*[ _-]?\d{4,}\s{2,}\d{1,4}(\s*/\s*\d{1,4})?$"#,
-        #"^-?\s*\d{1,8}\s*-?$"#,
+        LinePattern(#"(?-i)^\d{1,4}(\s*/\s*\d{1,4})?\s{2,}[A-Z][A-Z0-9]*([ _-][A-Z0-9]+)*[ _-]?\d{4,}$"#, startingWith: digits),
+        LinePattern(#"(?-i)^[A-Z][A-Z0-9]*([ _-][A-Z0-9]+)*[ _-]?\d{4,}\s{2,}\d{1,4}(\s*/\s*\d{1,4})?$"#, startingWith: capitals),
+        LinePattern(#"^-?\s*\d{1,8}\s*-?$"#, startingWith: "-" + spaces + digits),
         // Bates numbers: a capitalised prefix and at least four digits, e.g. NYPD_000123,
         // ICE-2020-000045 (not a title such as "Invoice INV-44026").
-        #"(?-i)^[A-Z][A-Z0-9]{1,15}([ _-][A-Z0-9]{1,15}){0,4}[ _-]?\d{4,}$"#,
+        LinePattern(#"(?-i)^[A-Z][A-Z0-9]{1,15}([ _-][A-Z0-9]{1,15}){0,4}[ _-]?\d{4,}$"#, startingWith: capitals),
         // A request's number over each page: 2020-ICFO-72289.
-        #"^\d{4}-[A-Z]{2,8}-\d{3,6}$"#,
+        LinePattern(#"^\d{4}-[A-Z]{2,8}-\d{3,6}$"#, startingWith: digits),
         // A browser's print header: "12/3/19, 4:05 PM   Gmail - Re: Trial" (with its
         // comma and a title: a Lotus Notes date line stands alone).
-        #"^\d{1,2}/\d{1,2}/\d{2,4},\s*\d{1,2}:\d{2}\s*[AP]M\s+\S"#,
+        LinePattern(#"^\d{1,2}/\d{1,2}/\d{2,4},\s*\d{1,2}:\d{2}\s*[AP]M\s+\S"#, startingWith: digits),
         // A browser's print footer: the page's address, maybe with "1/3".
-        #"^(https?://|www\.)\S+(\s+\d{1,3}\s*/\s*\d{1,3})?$"#,
-        #"^(confidential|law enforcement sensitive|for official use only|unclassified|sensitive but unclassified)\b.{0,40}$"#,
+        LinePattern(#"^(https?://|www\.)\S+(\s+\d{1,3}\s*/\s*\d{1,3})?$"#, startingWith: "hw"),
+        LinePattern(#"^(confidential|law enforcement sensitive|for official use only|unclassified|sensitive but unclassified)\b.{0,40}$"#, startingWith: "clfus"),
         // Privilege legends: over every page, and right over a header where an Outlook
         // print has its mailbox owner's name.
-        #"^(attorney[\s-]*client\s+privileged?|privileged\s*(and|&)?\s*confidential|attorney\s+work\s+product)\b.{0,40}$"#,
-    ].map { try! NSRegularExpression(pattern: $0, options: [.caseInsensitive]) }
+        LinePattern(#"^(attorney[\s-]*client\s+privileged?|privileged\s*(and|&)?\s*confidential|attorney\s+work\s+product)\b.{0,40}$"#, startingWith: "ap"),    ]
 
     /// Stamps that are furniture wherever they stand: OCR does not keep them at the edge.
-    static let stampPatterns: [NSRegularExpression] = [
+    static let stampPatterns: [LinePattern] = [
         // Court filing stamps.
-        #"^Case\s*[0-9O]{1,2}\s*:\s*\d{2}\s*-?\s*[a-z]{2}\s*-?\s*\d{3,6}.*\b(Document|Doc|Filed|Page)\b"#,
+        LinePattern(#"^Case\s*[0-9O]{1,2}\s*:\s*\d{2}\s*-?\s*[a-z]{2}\s*-?\s*\d{3,6}.*\b(Document|Doc|Filed|Page)\b"#, startingWith: "c"),
         // Release stamps of federal FOIA productions.
-        #"\bCase\s*No\.?\s*[A-Z]-\d{4}-\d{3,}"#,
-        #"\bDoc\s*No\.?\s*C\d{5,}"#,
+        LinePattern(#"\bCase\s*No\.?\s*[A-Z]-\d{4}-\d{3,}"#, holding: "case"),
+        LinePattern(#"\bDoc\s*No\.?\s*C\d{5,}"#, holding: "doc"),
         // A request number with its release date: "FOIL-2017-115-46786  Released 01/07/2019",
         // "2020-ICFO-85600  Production 01/10/2023".
-        #"^[A-Z0-9][A-Z0-9-]{4,}\d{3,}\s+(Released|Release|Produced|Production)\s+(on\s+)?\d{1,2}/\d{1,2}/\d{2,4}$"#,
-    ].map { try! NSRegularExpression(pattern: $0, options: [.caseInsensitive]) } + wordStampPatterns
+        LinePattern(#"^[A-Z0-9][A-Z0-9-]{4,}\d{3,}\s+(Released|Release|Produced|Production)\s+(on\s+)?\d{1,2}/\d{1,2}/\d{2,4}$"#, startingWith: capitals + digits),
+    ] + wordStampPatterns
 
     /// The stamps that need no digit.
-    static let wordStampPatterns: [NSRegularExpression] = [
-        #"^RELEASE\s*IN\s*(PART|FULL)\b"#,
-        #"^(STATE\s*DEPT\.?|U\.?\s*S\.?\s*Department\s*of\s*State)\b.*(PRODUCED|SUBJECT TO|Case No|Doc No)"#,
-    ].map { try! NSRegularExpression(pattern: $0, options: [.caseInsensitive]) }
+    static let wordStampPatterns: [LinePattern] = [
+        LinePattern(#"^RELEASE\s*IN\s*(PART|FULL)\b"#, startingWith: "r"),
+        LinePattern(#"^(STATE\s*DEPT\.?|U\.?\s*S\.?\s*Department\s*of\s*State)\b.*(PRODUCED|SUBJECT TO|Case No|Doc No)"#, startingWith: "su"),
+    ]
 
     /// Splits pages into lines and drops the furniture.
     /// - keeping: lines that look like furniture but are not (the caller's structure).
@@ -249,14 +248,59 @@ public enum PageFurniture {
     }
 
     static func isPageMark(_ line: String) -> Bool {
-        let range = NSRange(line.startIndex..., in: line)
-        return edgePatterns.contains { $0.firstMatch(in: line, range: range) != nil }
+        let asked = LinePattern.Line(line)
+        return edgePatterns.contains { $0.matches(asked) }
     }
 
     static func isStamp(_ line: String) -> Bool {
-        let range = NSRange(line.startIndex..., in: line)
+        let asked = LinePattern.Line(line)
         // (Most stamps carry a number; most lines of text have none.)
         let patterns = line.holdsNumber ? stampPatterns : wordStampPatterns
-        return patterns.contains { $0.firstMatch(in: line, range: range) != nil }
+        return patterns.contains { $0.matches(asked) }
     }
+
+    /// A furniture pattern (matched case aside), with what an ASCII line must start with or
+    /// hold for it to match: most lines are known not to match without asking ICU, which
+    /// costs a microsecond a pattern on every line. (Within ASCII, caseless matching pairs
+    /// only a letter's two cases; a line with other characters is always asked.)
+    struct LinePattern {
+        let regex: NSRegularExpression
+        /// The bytes such a line may start with, letters in either case; nil: any.
+        let starts: Set<UInt8>?
+        /// A word such a line holds, in lower case.
+        let word: String?
+
+        init(_ pattern: String, startingWith starts: String) {
+            regex = try! NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
+            self.starts = Set(starts.lowercased().utf8).union(starts.uppercased().utf8)
+            word = nil
+        }
+
+        init(_ pattern: String, holding word: String) {
+            regex = try! NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
+            starts = nil
+            self.word = word
+        }
+
+        /// A line as the patterns ask it, its ASCII letters lowered once for them all.
+        struct Line {
+            let text: String
+            let lowered: ByteSearch.ASCIILowered?
+
+            init(_ text: String) {
+                self.text = text
+                lowered = text.utf8.allSatisfy { $0 < 0x80 } ? ByteSearch.ASCIILowered(text) : nil
+            }
+        }
+
+        func matches(_ line: Line) -> Bool {
+            if let lowered = line.lowered {
+                if let starts, let first = lowered.bytes.first, !starts.contains(first) { return false }
+                if let word, !lowered.holds(word) { return false }
+            }
+            return regex.firstMatch(in: line.text, range: NSRange(line.text.startIndex..., in: line.text)) != nil
+        }
+    }
+
+    private static let spaces = " \t\n\r\u{0B}\u{0C}", digits = "0123456789", capitals = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 }

@@ -111,10 +111,35 @@ public struct RecordBuilder: Sendable {
         return record
     }
 
-    /// A page's first and last lines, where its running header and footer are.
+    /// A page's first and last lines, where its running header and footer are: the first
+    /// and last three that are not empty, read from each end (splitting all of a page into
+    /// lines, for each email it holds, was a thirtieth of reading a text PDF).
     static func edges(of page: Page) -> String {
-        let lines = page.text.split(whereSeparator: \.isNewline)
-        return (lines.prefix(3) + lines.suffix(3)).joined(separator: "\n")
+        let text = page.text
+        var head: [Substring] = [], tail: [Substring] = []
+        var lineStart = text.startIndex, headEnd = text.endIndex
+        for i in text.indices where text[i].isNewline {
+            if lineStart < i {
+                head.append(text[lineStart..<i])
+                if head.count == 3 { headEnd = i; break }
+            }
+            lineStart = text.index(after: i)
+        }
+        var lineEnd = text.endIndex, tailStart = text.startIndex
+        for i in text.indices.reversed() where text[i].isNewline {
+            let start = text.index(after: i)
+            if start < lineEnd {
+                tail.append(text[start..<lineEnd])
+                if tail.count == 3 { tailStart = start; break }
+            }
+            lineEnd = i
+        }
+        // (A page of fewer than six lines: its first and last lines may be the same ones.)
+        guard head.count == 3, tail.count == 3, headEnd < tailStart else {
+            let lines = text.split(whereSeparator: \.isNewline)
+            return (lines.prefix(3) + lines.suffix(3)).joined(separator: "\n")
+        }
+        return (head + tail.reversed()).joined(separator: "\n")
     }
 
     private func requests(of record: Record) -> [String] {

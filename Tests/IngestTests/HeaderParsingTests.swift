@@ -1,4 +1,5 @@
 @testable import Ingest
+import TestSupport
 import XCTest
 
 final class HeaderParsingTests: XCTestCase {
@@ -656,6 +657,37 @@ final class SpellingConsensusTests: XCTestCase {
 }
 
 final class PageFurnitureTests: XCTestCase {
+    /// A line the furniture patterns are not asked about (it starts or lacks what they
+    /// need) is one none of them matches: checked against asking every pattern, on lines
+    /// made of the stamps' and marks' pieces in either case, with characters that ICU's
+    /// caseless matching takes for ASCII letters ("ſ" for s, the Kelvin sign for K).
+    func testPatternsAskedOnlyWhereTheyMayMatchAnswerAsAllPatterns() {
+        let pieces = ["Page", " ", "  ", "3", "2019", " of ", "/", "-", "[", "(", "NYPD_", "000123", "Case", " No. ", "F-2014-20439", "Doc", "C05739559",
+                      "1:15-cv-07433", " Document 12 Filed 01/05/24", "RELEASE IN PART", "STATE DEPT.", "U.S. Department of State", " PRODUCED",
+                      "FOIL-2017-115-46786", " Released ", "01/07/2019", "https://", "www.", "mail.google.com", "Confidential", "unclassified",
+                      "attorney-client privileged", "Privileged & Confidential", "12/3/19, 4:05 PM", "Gmail", "ſ", "\u{212A}", "–", "é", "x", "\t"]
+        var numbers = SeededNumbers(seed: 0xF0_2217_5EED)
+        var marks = 0, stamps = 0
+        for _ in 0..<20000 {
+            var line = (0..<(1 + numbers.next(5))).map { _ in pieces[numbers.next(pieces.count)] }.joined()
+            switch numbers.next(3) {
+            case 0: line = line.lowercased()
+            case 1: line = line.uppercased()
+            default: break
+            }
+            let range = NSRange(line.startIndex..., in: line)
+            let mark = PageFurniture.edgePatterns.contains { $0.regex.firstMatch(in: line, range: range) != nil }
+            let stamp = (line.contains(where: \.isNumber) ? PageFurniture.stampPatterns : PageFurniture.wordStampPatterns)
+                .contains { $0.regex.firstMatch(in: line, range: range) != nil }
+            XCTAssertEqual(PageFurniture.isPageMark(line), mark, line.debugDescription)
+            XCTAssertEqual(PageFurniture.isStamp(line), stamp, line.debugDescription)
+            marks += mark ? 1 : 0
+            stamps += stamp ? 1 : 0
+        }
+        XCTAssertGreaterThan(marks, 500, "page marks are among the lines")
+        XCTAssertGreaterThan(stamps, 200, "stamps are among the lines")
+    }
+
     func testPageMarksWithTheirBatesNumbersAndBatesNumbersThatAreTitles() {
         XCTAssertTrue(PageFurniture.isPageMark("Page 2                     CLEARVIEW_035056"))
         XCTAssertTrue(PageFurniture.isPageMark("NYPD_000123"))

@@ -1,4 +1,4 @@
-import Ingest
+@testable import Ingest
 import TestSupport
 import XCTest
 
@@ -15,6 +15,19 @@ final class WhiteSpaceTests: XCTestCase {
             let text = (0..<(1 + numbers.next(10))).map { _ in pieces[numbers.next(pieces.count)] }.joined()
             XCTAssertEqual(text.collapsingWhiteSpace(), text.split(whereSeparator: \.isWhitespace).joined(separator: " "),
                            text.unicodeScalars.map { String($0.value, radix: 16) }.joined(separator: " "))
+        }
+    }
+
+    /// A page's edges read from each end are what splitting all of it into lines gives: its
+    /// first three and last three lines that are not empty (one line twice on a short page).
+    func testPageEdgesAreItsFirstAndLastLines() {
+        let pieces = ["\n", "\n", "\r\n", "\r", "\u{2028}", "\u{85}", "line", "Page 3", " ", "\u{301}", "é", "\n\n"]
+        var numbers = SeededNumbers(seed: 0x5EED_ED6E)
+        for _ in 0..<5000 {
+            let text = (0..<numbers.next(30)).map { _ in pieces[numbers.next(pieces.count)] }.joined()
+            let lines = text.split(whereSeparator: \.isNewline)
+            XCTAssertEqual(RecordBuilder.edges(of: Page(number: 1, text: text, ocrConfidence: nil)),
+                           (lines.prefix(3) + lines.suffix(3)).joined(separator: "\n"), text.debugDescription)
         }
     }
 }
