@@ -108,7 +108,8 @@ public struct Gazetteer: Sendable {
     }
 
     private func madeMentions() -> [Mention] {
-        names.compactMap { name, index in
+        let everyday = EverydayWords.entries(among: Set(names.flatMap { name, _ in name.split(separator: " ").map { $0.lowercased() } }))
+        return names.compactMap { name, index in
             let entity = entities[index]
             // Short all-caps aliases (ICE, DHS, ROC) only count in capitals, so that
             // "ice" or "roc" in running text is not taken for an agency.
@@ -116,11 +117,11 @@ public struct Gazetteer: Sendable {
             // A one-word name that is also an everyday word ("Vigilant", "Hive") counts
             // only as printed and beside a word that makes it a vendor ("Vigilant's LPR
             // database"), not in "the police became vigilant".
-            let isEverydayWord = !isAcronym && !name.contains(" ") && EverydayWords.contains(name)
+            let isEverydayWord = !isAcronym && !name.contains(" ") && everyday.contains(name.lowercased())
             // A vendor's name of everyday words ("Rank One") counts as printed or in
             // capitals, not in "a rank one priority".
             let isEverydayPhrase = entity.kind == .vendor && name.contains(" ")
-                && name.split(separator: " ").allSatisfy { EverydayWords.contains(String($0)) }
+                && name.split(separator: " ").allSatisfy { everyday.contains($0.lowercased()) }
             let caseSensitive = isAcronym || isEverydayWord
             // A name may wrap onto the next line.
             func escaped(_ name: String) -> String {

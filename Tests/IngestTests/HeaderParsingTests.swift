@@ -95,6 +95,20 @@ final class HeaderParsingTests: XCTestCase {
         }
     }
 
+    /// The words asked for that the system's list holds, as a set of all its entries answers.
+    func testEverydayWordsAreTheListsEntries() throws {
+        let entries = try String(contentsOfFile: EverydayWords.path, encoding: .utf8).split(separator: "\n").map(String.init)
+        let list = Set(entries)
+        var asked: Set<String> = ["vigilant", "hive", "rank", "one", "clearview", "palantir", "axon", "ice", "zzzz", "", "Vigilant"]
+        for (index, entry) in entries.enumerated() where index % 50 == 0 {
+            asked.formUnion([entry, entry + "s", String(entry.dropLast()), entry.lowercased()])
+        }
+        let found = EverydayWords.entries(among: asked)
+        XCTAssertEqual(found, asked.intersection(list))
+        XCTAssertTrue(found.isSuperset(of: ["vigilant", "hive", "rank", "one"]))
+        XCTAssertFalse(found.contains("clearview"))
+    }
+
     func testGazetteerFindsEntitiesByDomainNameAndMention() throws {
         let g = Gazetteer.builtIn
         XCTAssertEqual(g.entity(forDomain: "ice.dhs.gov")?.name, "ICE")
