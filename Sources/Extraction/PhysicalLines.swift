@@ -105,7 +105,10 @@ public enum PhysicalLines {
                 previous = glyph
                 spaced = false
             }
-            let text = out.trimmingCharacters(in: .whitespaces)
+            // (Foundation's trimming goes through NSString: asked only where a space or a
+            // tab, as it reads them, ends the line.)
+            func isSpace(_ scalar: Unicode.Scalar?) -> Bool { scalar.map { $0 == "\t" || $0.properties.generalCategory == .spaceSeparator } ?? false }
+            let text = isSpace(out.unicodeScalars.first) || isSpace(out.unicodeScalars.last) ? out.trimmingCharacters(in: .whitespaces) : out
             guard !text.isEmpty, let left = sorted.first(where: { $0.text != " " })?.x1 else { return nil }
             return Line(text: text, left: left, centre: line.centre, height: height)
         }

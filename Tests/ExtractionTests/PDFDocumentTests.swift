@@ -149,4 +149,18 @@ final class PhysicalLinesTests: XCTestCase {
         XCTAssertEqual(PhysicalLines.assemble(words, words: true).split(separator: "\n").map(String.init),
                        ["Date: October 29, 2017 at 12:11:21 PM EDT", "  To: Jamal"])
     }
+
+    /// A line's characters that are spaces or tabs however encoded (a no-break space, an
+    /// em space) do not begin or end it, as Foundation's trimming reads them; others stay.
+    func testALineEndsAtItsTextNotAtASpaceCharacter() {
+        func glyph(_ text: String, _ x: Double) -> PhysicalLines.Glyph { PhysicalLines.Glyph(text: text, x1: x, y1: 90, x2: x + 6, y2: 110) }
+        let cases: [(glyphs: [String], line: String)] = [
+            (["\u{00A0}", "T", "o", ":", "\u{2003}"], "To:"), (["\t", "A", "\t"], "A"), (["\u{00A0}", "\u{00A0}"], ""),
+            (["\u{200B}", "B"], "\u{200B}B"), (["C", "\u{3000}"], "C"), (["D", "\u{00A0}", "E"], "D\u{00A0}E"),
+        ]
+        for (glyphs, line) in cases {
+            let text = PhysicalLines.assemble(glyphs.enumerated().map { glyph($1, Double($0) * 6) })
+            XCTAssertEqual(text, line, glyphs.joined().debugDescription)
+        }
+    }
 }
