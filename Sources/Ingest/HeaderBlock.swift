@@ -231,7 +231,9 @@ struct HeaderBlock: Sendable {
     /// address undone when it does not match as read ("<vincent.).lopez@usdoj.gov>"; only
     /// lines with an address: every line is tried).
     static func gmailSenderMatch(_ text: String) -> [String]? {
-        firstMatch(gmailSender, text) ?? (text.contains("@") ? firstMatch(gmailSender, OCRRepair.addresses(text)) : nil)
+        // (A line with neither an "@" nor a "█" cannot match, and is not asked.)
+        guard text.holds("@") || text.holds("█") else { return nil }
+        return firstMatch(gmailSender, text) ?? (text.contains("@") ? firstMatch(gmailSender, OCRRepair.addresses(text)) : nil)
     }
 
     static func gmail(at i: Int, _ lines: [PageLine], subject: String?) -> HeaderBlock? {

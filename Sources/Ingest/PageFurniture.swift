@@ -110,7 +110,7 @@ public enum PageFurniture {
     static func lines(of text: String, firstLine: Int?) -> [PageLine] {
         var result: [PageLine] = []
         var gap = false
-        for (offset, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (offset, raw) in text.splitAtLineFeeds().enumerated() {
             let trimmed = raw.trimmed()
             if trimmed.isEmpty {
                 gap = !result.isEmpty

@@ -81,6 +81,15 @@ final class ByteSearchTests: XCTestCase {
         XCTAssertFalse("RELEASE IN PART".holdsNumber)
     }
 
+    /// Lines parted at line feeds as Characters part them: "\r\n" is one character.
+    func testSplitAtLineFeedsAsCharacters() {
+        let pieces = ["\n", "\r", "\r\n", "a", "é", "\u{301}", " ", "\n\n"]
+        for _ in 0..<5000 {
+            let text = (0..<numbers.next(12)).map { _ in pieces[numbers.next(pieces.count)] }.joined()
+            XCTAssertEqual(text.splitAtLineFeeds(), text.split(separator: "\n", omittingEmptySubsequences: false), text.debugDescription)
+        }
+    }
+
     func testASCIILetteredLowered() {
         XCTAssertEqual(ByteSearch.ASCIILowered("FOIL Request Éſ\u{212A}").bytes, Array("foil request Éſ\u{212A}".utf8))
     }

@@ -95,6 +95,17 @@ final class HeaderParsingTests: XCTestCase {
         }
     }
 
+    /// A Gmail sender line holds an address or a redacted one; a line with neither is not
+    /// one, and is not asked of the pattern.
+    func testAGmailSenderLineHoldsAnAddressOrARedactedOne() {
+        XCTAssertEqual(HeaderBlock.gmailSenderMatch("Jane Doe <jane.doe@gmail.com>   Mon, Mar 4, 2019 at 10:15 AM")?.first, "Jane Doe <jane.doe@gmail.com>")
+        XCTAssertEqual(HeaderBlock.gmailSenderMatch("Jane Doe <█████>   Mon, Mar 4, 2019 at 10:15 AM")?.first, "Jane Doe <█████>")
+        XCTAssertEqual(HeaderBlock.gmailSenderMatch("jane.doe@gmail.com")?.first, "jane.doe@gmail.com")
+        XCTAssertEqual(HeaderBlock.gmailSenderMatch("Vincent Lopez <vincent.).lopez@usdoj.gov>  Tue, Jan 8, 2019")?.first,
+                       "Vincent Lopez <vincent.j.lopez@usdoj.gov>", "read again with OCR's damage undone")
+        XCTAssertNil(HeaderBlock.gmailSenderMatch("Jane Doe (Mon, Mar 4, 2019 at 10:15 AM)"))
+    }
+
     /// The words asked for that the system's list holds, as a set of all its entries answers.
     func testEverydayWordsAreTheListsEntries() throws {
         let entries = try String(contentsOfFile: EverydayWords.path, encoding: .utf8).split(separator: "\n").map(String.init)
