@@ -21,7 +21,7 @@ public struct PrintedHeader: Sendable {
     /// Marks OCR reads from a speck beside a label ("‘To", "*To", "bec."), and dashes
     /// ("-CC:"), which a lone label's column may also hold as a rule.
     static let specks = "‘’'\"“”`.,_~•*°", dashes = "-–—"
-    private static let specksAndDashes = CharacterSet(charactersIn: specks + dashes)
+    private static let specksAndDashes = Set((specks + dashes).unicodeScalars)
 
     /// The label a line starts with ("Label: value"), and the rest of the line.
     static func label(of line: String) -> (Label, String)? {
@@ -30,7 +30,7 @@ public struct PrintedHeader: Sendable {
         // read a speck beside the label as a mark: "To\"  Frank Rodriguez", "To,  David",
         // "‘To  Raj Ferraro".)
         if let gap = line.firstRange(ofASCII: "  "),
-           let label = Label(rawValue: line[..<gap.lowerBound].lowercased().trimmingCharacters(in: specksAndDashes))
+           let label = Label(rawValue: line[..<gap.lowerBound].lowercased().trimmed(where: { specksAndDashes.contains($0) }))
         {
             let value = line[gap.upperBound...].trimmed()
             if !value.hasPrefix(":") { return (label, value) }

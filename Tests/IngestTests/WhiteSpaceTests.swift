@@ -1,3 +1,4 @@
+import Foundation
 @testable import Ingest
 import TestSupport
 import XCTest
@@ -28,6 +29,20 @@ final class WhiteSpaceTests: XCTestCase {
             let lines = text.split(whereSeparator: \.isNewline)
             XCTAssertEqual(RecordBuilder.edges(of: Page(number: 1, text: text, ocrConfidence: nil)),
                            (lines.prefix(3) + lines.suffix(3)).joined(separator: "\n"), text.debugDescription)
+        }
+    }
+
+    /// Trimming by scalars trims what Foundation's trimming by a character set does (a
+    /// label's specks and dashes), combining marks beside them included.
+    func testTrimmingScalarsAsFoundationTrimsThem() {
+        let marks = "‘’'\"“”`.,_~•*°-–—"
+        let scalars = Set(marks.unicodeScalars)
+        let pieces = ["‘", "-", "To", "cc", "\u{301}", "é", " ", "—", "•", "a", "*"]
+        var numbers = SeededNumbers(seed: 0x7A1_3ED)
+        for _ in 0..<5000 {
+            let text = (0..<numbers.next(6)).map { _ in pieces[numbers.next(pieces.count)] }.joined()
+            XCTAssertEqual(text.trimmed(where: { scalars.contains($0) }), text.trimmingCharacters(in: CharacterSet(charactersIn: marks)),
+                           text.debugDescription)
         }
     }
 }
