@@ -119,8 +119,8 @@ enum OCRRepair {
     /// "mark.delgado@ ice.dhs.gov" → "mark.delgado@ice.dhs.gov"; "J ohn Park" → "John Park".
     static func addresses(_ value: String) -> String { repairedAddresses.value(for: value) { apply(addressFixes, to: $0) } }
 
-    // Each repair's answers are kept: a printed thread repeats every header it quotes, and a
-    // header's values are read more than once; a repair is a score of regular expressions.
+    // Each repair's answers are kept: a printed thread repeats every header it quotes, a
+    // header's values are read more than once, and a repair runs up to twenty patterns.
     private static let repairedAddresses = Memo<String, String>(capacity: 4096)
     private static let repairedNotesNames = Memo<String, String>(capacity: 1024)
     private static let repairedDates = Memo<String, String>(capacity: 4096)

@@ -54,7 +54,8 @@ public enum PageFurniture {
         LinePattern(#"^(confidential|law enforcement sensitive|for official use only|unclassified|sensitive but unclassified)\b.{0,40}$"#, startingWith: "clfus"),
         // Privilege legends: over every page, and right over a header where an Outlook
         // print has its mailbox owner's name.
-        LinePattern(#"^(attorney[\s-]*client\s+privileged?|privileged\s*(and|&)?\s*confidential|attorney\s+work\s+product)\b.{0,40}$"#, startingWith: "ap"),    ]
+        LinePattern(#"^(attorney[\s-]*client\s+privileged?|privileged\s*(and|&)?\s*confidential|attorney\s+work\s+product)\b.{0,40}$"#, startingWith: "ap"),
+    ]
 
     /// Stamps that are furniture wherever they stand: OCR does not keep them at the edge.
     static let stampPatterns: [LinePattern] = [
@@ -265,14 +266,14 @@ public enum PageFurniture {
     /// only a letter's two cases; a line with other characters is always asked.)
     struct LinePattern {
         let regex: NSRegularExpression
-        /// The bytes such a line may start with, letters in either case; nil: any.
+        /// The bytes such a line may start with, letters lowered; nil: any.
         let starts: Set<UInt8>?
         /// A word such a line holds, in lower case.
         let word: String?
 
         init(_ pattern: String, startingWith starts: String) {
             regex = try! NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
-            self.starts = Set(starts.lowercased().utf8).union(starts.uppercased().utf8)
+            self.starts = Set(starts.lowercased().utf8)
             word = nil
         }
 
