@@ -283,21 +283,25 @@ public enum PageFurniture {
             self.word = word
         }
 
-        /// A line as the patterns ask it, its ASCII letters lowered once for them all.
+        /// A line as the patterns ask it: whether it is ASCII, and its first byte lowered,
+        /// found once for them all.
         struct Line {
             let text: String
-            let lowered: ByteSearch.ASCIILowered?
+            let ascii: Bool
+            let first: UInt8?
 
             init(_ text: String) {
                 self.text = text
-                lowered = text.utf8.allSatisfy { $0 < 0x80 } ? ByteSearch.ASCIILowered(text) : nil
+                ascii = text.utf8.allSatisfy { $0 < 0x80 }
+                first = text.utf8.first.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }
             }
         }
 
         func matches(_ line: Line) -> Bool {
-            if let lowered = line.lowered {
-                if let starts, let first = lowered.bytes.first, !starts.contains(first) { return false }
-                if let word, !lowered.holds(word) { return false }
+            if line.ascii {
+                if let starts, let first = line.first, !starts.contains(first) { return false }
+                // (Lowered here: most lines are ruled out by their first byte, or asked no word.)
+                if let word, !ByteSearch.ASCIILowered(line.text).holds(word) { return false }
             }
             return regex.firstMatch(in: line.text, range: NSRange(line.text.startIndex..., in: line.text)) != nil
         }
