@@ -23,14 +23,14 @@ final class RecentAnswers: @unchecked Sendable {
 /// Answers kept by question, for pure work asked of the same values again and again (the
 /// names on every message of a mailbox); emptied when full, so memory stays bounded.
 /// Thread-safe.
-final class Memo<Question: Hashable, Answer>: @unchecked Sendable {
+public final class Memo<Question: Hashable, Answer>: @unchecked Sendable {
     private let lock = NSLock()
     private let capacity: Int
     private var answers: [Question: Answer] = [:]
 
-    init(capacity: Int) { self.capacity = capacity }
+    public init(capacity: Int) { self.capacity = capacity }
 
-    func value(for question: Question, _ answer: (Question) -> Answer) -> Answer {
+    public func value(for question: Question, _ answer: (Question) -> Answer) -> Answer {
         if let known = lock.withLock({ answers[question] }) { return known }
         let found = answer(question)
         lock.withLock {

@@ -183,7 +183,13 @@ enum Threads {
     /// dmitri.rahman70@…), all parts run together, the first part as a first name; and of
     /// one word, that word without its first or last letter too (an initial: "sullivan" of
     /// ssullivan@…, "scott" of scotta@…, "wong" of owong@…).
-    private static func surnames(_ person: Correspondent) -> [String] {
+    private static func surnames(_ person: Correspondent) -> [String] { surnamesOf.value(for: person, readSurnames) }
+
+    /// (Kept: the same people are named on every message of a thread, and a record's
+    /// keys ask for each recipient's once for each of its senders.)
+    private static let surnamesOf = Memo<Correspondent, [String]>(capacity: 4096)
+
+    private static func readSurnames(_ person: Correspondent) -> [String] {
         var keys: [String] = []
         if let name = person.name {
             let words = name.split(separator: " ").map { reduced(String($0)) }.filter { !$0.isEmpty }
