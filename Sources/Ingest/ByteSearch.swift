@@ -115,6 +115,17 @@ extension StringProtocol {
         }
         return digit
     }
+
+    /// Whether a character of it is a colon or a number, as `contains { $0 == ":" ||
+    /// $0.isNumber }` answers: by its bytes when all are ASCII.
+    public var holdsColonOrNumber: Bool {
+        var found = false
+        for byte in utf8 {
+            if byte >= 0x80 { return contains { $0 == ":" || $0.isNumber } }
+            if byte == UInt8(ascii: ":") || byte &- 0x30 < 10 { found = true }
+        }
+        return found
+    }
 }
 
 extension String {

@@ -339,7 +339,7 @@ struct HeaderBlock: Sendable {
     static func lotus(at i: Int, _ lines: [PageLine], memoColumnsOf: inout [[String]?]) -> HeaderBlock? {
         // (A memo's date line is one of the two below, and a date has a colon or a digit:
         // most lines open none, and are passed by cheaply.)
-        guard lines[(i + 1)..<min(i + 3, lines.count)].contains(where: { $0.text.contains { $0 == ":" || $0.isNumber } }) else { return nil }
+        guard lines[(i + 1)..<min(i + 3, lines.count)].contains(where: \.text.holdsColonOrNumber) else { return nil }
         // The left column: the sender (a long Notes name wraps), then the date; the
         // label column beside them is read as lines of their own, then the lines below.
         var senderParts: [String] = []

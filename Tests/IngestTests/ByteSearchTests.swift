@@ -81,6 +81,20 @@ final class ByteSearchTests: XCTestCase {
         XCTAssertFalse("RELEASE IN PART".holdsNumber)
     }
 
+    /// A colon or a number as Characters hold them: a colon a mark combines with is a
+    /// character of its own, no colon.
+    func testHoldsColonOrNumberAsCharactersDo() {
+        let pieces = ["a", " ", ":", "7", "٣", "½", "\u{0600}", "\u{301}", "\r\n", "é", "-"]
+        for _ in 0..<5000 {
+            let text = (0..<(1 + numbers.next(6))).map { _ in pieces[numbers.next(pieces.count)] }.joined()
+            XCTAssertEqual(text.holdsColonOrNumber, text.contains { $0 == ":" || $0.isNumber },
+                           text.unicodeScalars.map { String($0.value, radix: 16) }.joined(separator: " "))
+        }
+        XCTAssertTrue("Sent: Monday".holdsColonOrNumber)
+        XCTAssertFalse("To Jane Doe/NYPD@NYPD".holdsColonOrNumber)
+        XCTAssertFalse("cc:\u{301} é".holdsColonOrNumber)
+    }
+
     /// Lines parted at line feeds as Characters part them: "\r\n" is one character.
     func testSplitAtLineFeedsAsCharacters() {
         let pieces = ["\n", "\r", "\r\n", "a", "é", "\u{301}", " ", "\n\n"]
