@@ -42,7 +42,8 @@ public enum PhysicalLines {
         // beside it off their line ("Date: Mon, 18 Jun 2018 -0700" and ". 17:30:07").
         // Dots and ticks are dropped (a sentence's full stop is part of its word's box);
         // other specks (a dash) join the line they stand in once the lines are made.
-        let heights = visible.filter { $0.text != "█" }.map(\.height).sorted()
+        // (Only OCR's words have specks: a text layer's glyph heights are not sorted.)
+        let heights = words ? visible.filter { $0.text != "█" }.map(\.height).sorted() : []
         let typical = heights.isEmpty ? 0 : heights[heights.count / 2]
         func isSpeck(_ glyph: Glyph) -> Bool {
             words && glyph.height < typical * 0.5 && !glyph.text.contains(where: { $0.isLetter || $0.isNumber || $0 == "█" })
