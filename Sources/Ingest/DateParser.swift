@@ -19,7 +19,14 @@ public enum DateParser {
     static let timeOfDay = try! NSRegularExpression(
         pattern: #"([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?(?:\s*([AaPp])\.?\s?[Mm]\.?)?(?:\s*([+-][0-9]{2}:?[0-9]{2}|\(?[A-Za-z]{1,4}\)?))?"#)
 
-    public static func parse(_ raw: String) -> RecordDate? {
+    /// The day and time a printed date shows, if it shows one.
+    public static func parse(_ raw: String) -> RecordDate? { parsed.value(for: raw, read) }
+
+    /// (Kept: a printed thread repeats every date it quotes, and each takes a few regular
+    /// expressions to read.)
+    private static let parsed = Memo<String, RecordDate?>(capacity: 4096)
+
+    private static func read(_ raw: String) -> RecordDate? {
         let text = spaces.stringByReplacingMatches(in: raw, range: NSRange(raw.startIndex..., in: raw), withTemplate: " ")
         guard let (year, month, day, dateRange) = findDay(in: text) else { return nil }
         // The time right after the day ("…2018 10:32", "…2018 at 10:32"), else right
