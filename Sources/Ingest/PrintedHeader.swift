@@ -57,7 +57,13 @@ public struct PrintedHeader: Sendable {
 
     /// A label read tolerantly: case, spaces, a speck before it ("‘To", "*To", "-CC") and OCR's
     /// digit-for-letter swaps aside.
-    static func label(named raw: Substring) -> Label? {
+    static func label(named raw: Substring) -> Label? { labels.value(for: String(raw), readLabel) }
+
+    /// (Kept: the words before a colon are asked of every line, and most are the same few;
+    /// a word that is no label is measured against each.)
+    private static let labels = Memo<String, Label?>(capacity: 1024)
+
+    private static func readLabel(_ raw: String) -> Label? {
         let letters = raw.drop { (specks + dashes).contains($0) }.lowercased().filter { !$0.isWhitespace }
         let repaired = String(letters.map { ch -> Character in
             switch ch {
