@@ -17,6 +17,13 @@ public enum FileHash {
 
     public static func sha256(_ data: Data) -> String { hex(SHA256.hash(data: data)) }
 
+    /// The first 16 hex digits of the sha256 of a text's UTF-8: ids and keys short enough
+    /// to read, long enough not to meet. (Only those digits are written.)
+    public static func shortSHA256(_ text: String) -> String {
+        var text = text
+        return text.withUTF8 { hex(SHA256.hash(data: UnsafeRawBufferPointer($0)).prefix(8)) }
+    }
+
     static func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
         let digits = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []

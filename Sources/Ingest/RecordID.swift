@@ -10,7 +10,7 @@ public enum RecordID {
         let content = [message.date?.sortKey ?? "", message.subject ?? "", people.joined(separator: ","),
                        message.body.collapsingWhiteSpace()]
         let digest = FileHash.sha256(Data(content.joined(separator: "\n").utf8))
-        return String(FileHash.sha256(Data("message-id:\(messageID.lowercased()):\(digest)".utf8)).prefix(16))
+        return FileHash.shortSHA256("message-id:\(messageID.lowercased()):\(digest)")
     }
 
     /// The j-th record read from an attachment (its bytes' SHA-256) of the record `parent`.
@@ -18,7 +18,7 @@ public enum RecordID {
     /// attachments (a list archive keeps one, a mailbox another) keeps every one's records,
     /// and the same attachment found again is the same record, wherever the copy put it.
     public static func make(parent: String, attachment sha256: String, record j: Int) -> String {
-        String(FileHash.sha256(Data("attachment:\(parent):\(sha256):\(j)".utf8)).prefix(16))
+        FileHash.shortSHA256("attachment:\(parent):\(sha256):\(j)")
     }
 
     public static func make(sha256: String, pages: ClosedRange<Int>? = nil, lines: ClosedRange<Int>? = nil, index: Int? = nil) -> String {
@@ -26,6 +26,6 @@ public enum RecordID {
         if let pages { key += ":pages:\(pages.lowerBound)-\(pages.upperBound)" }
         if let lines { key += ":lines:\(lines.lowerBound)-\(lines.upperBound)" }
         if let index { key += ":message:\(index)" }
-        return String(FileHash.sha256(Data(key.utf8)).prefix(16))
+        return FileHash.shortSHA256(key)
     }
 }

@@ -273,7 +273,7 @@ enum Threads {
     }
 
     static func hash(_ key: String) -> String {
-        String(FileHash.sha256(Data(key.utf8)).prefix(16))
+        FileHash.shortSHA256(key)
     }
 
     /// What a document's data holds for its thread until the writer knows it: as long as
