@@ -89,7 +89,23 @@ enum Threads {
     /// reduced to letters and digits (case, accents, "RE:" and OCR's stray marks aside).
     /// No time, no key: a day alone joins too much.
     static func printedKeys(from: Correspondent?, date: RecordDate?, subject: String?) -> [String] {
-        guard let date, date.time != nil else { return [] }
+        keysOfPrinted.value(for: PrintedHeading(from: from, date: date, subject: subject), readPrintedKeys)
+    }
+
+    /// What a printed email's keys are made of: its sender, date and subject.
+    private struct PrintedHeading: Hashable {
+        var from: Correspondent?
+        var date: RecordDate?
+        var subject: String?
+    }
+
+    /// (Kept: an email is printed again in every reply that quotes it, and the writer reads
+    /// the keys of the records a new one joins, again for each new one.)
+    private static let keysOfPrinted = Memo<PrintedHeading, [String]>(capacity: 4096)
+
+    private static func readPrintedKeys(_ heading: PrintedHeading) -> [String] {
+        let (from, subject) = (heading.from, heading.subject)
+        guard let date = heading.date, date.time != nil else { return [] }
         let minutes = ["printed:" + date.sortKey.prefix(13)] + (date.utcMinute.map { ["utc:" + $0] } ?? [])
         let topic = subject.map(topicKey).flatMap { $0.count >= 3 ? $0 : nil }
         // (The sender by name and by address: a copy may print either, or both; an
@@ -241,7 +257,12 @@ enum Threads {
     /// A subject's topic as thread keys compare it: without "RE:" and "FW:", reduced, and
     /// with the letters OCR confuses in a scan's print of it made one ("office", "ottice",
     /// "ollice"; "rn" for "m"; "0" for "o"; a bracket or bar for an "l").
-    static func topicKey(_ subject: String) -> String {
+    static func topicKey(_ subject: String) -> String { topicKeys.value(for: subject, readTopicKey) }
+
+    /// (Kept: a thread's subject is asked again for every message of it.)
+    private static let topicKeys = Memo<String, String>(capacity: 4096)
+
+    private static func readTopicKey(_ subject: String) -> String {
         var folded = ""
         let topic = EmailSplitter.withoutReplyPrefixes(subject)
         let marksAsL = marksReadAsL.stringByReplacingMatches(in: topic, range: NSRange(topic.startIndex..., in: topic), withTemplate: "l")
