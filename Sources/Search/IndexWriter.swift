@@ -330,7 +330,7 @@ public final class IndexWriter: RecordSink, @unchecked Sendable {
 
     /// The record of the first document holding a term.
     private func stored(_ term: String) throws -> Record {
-        current(try RecordCoding.decoder.decode(Record.self, from: db.data(forTerm: term)))
+        current(try RecordCoding.keptRecord(from: db.data(forTerm: term)))
     }
 
     /// The records of the documents holding any of `terms`.

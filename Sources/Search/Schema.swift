@@ -236,6 +236,16 @@ public enum RecordCoding {
         return encoder
     }()
     public static let decoder = JSONDecoder()
+
+    /// A record as stored, decoded, kept by its bytes (which say all it holds): the writer
+    /// reads the records a new one joins, the same ones again for each new message of
+    /// their thread. (A long one is decoded each time: the memo's memory stays small.)
+    static func keptRecord(from data: Data) throws -> Record {
+        guard data.count <= 32_768 else { return try decoder.decode(Record.self, from: data) }
+        return try keptRecords.value(for: data) { data in Result { try decoder.decode(Record.self, from: data) } }.get()
+    }
+
+    private static let keptRecords = Memo<Data, Result<Record, any Error>>(capacity: 512)
 }
 
 extension XapianDatabase {
@@ -247,7 +257,7 @@ extension XapianDatabase {
         for term in held.dropFirst() { query = try .combine(CX_OP_OR, query, .term(term)) }
         let matches = try matches(query, sortSlot: nil, descending: false)
         var found: [Record] = []
-        while let match = try matches.next() { found.append(try RecordCoding.decoder.decode(Record.self, from: match.data)) }
+        while let match = try matches.next() { found.append(try RecordCoding.keptRecord(from: match.data)) }
         return found
     }
 }

@@ -22,6 +22,22 @@ final class IndexTests: XCTestCase {
                source: Source(path: "/tmp/file\(n).eml", sha256: "sha\(n)"), text: text)
     }
 
+    /// A stored record kept by its bytes is the record they hold: the same bytes, the same
+    /// record; a record written again, changed, reads as changed; a long one as well.
+    func testKeptRecordsAreWhatTheirBytesHold() throws {
+        var stored = record(1, text: "Pilot.", from: "a@nypd.org", vendors: [])
+        func kept(_ record: Record) throws -> Data {
+            try RecordCoding.encoder.encode(RecordCoding.keptRecord(from: RecordCoding.encoder.encode(record)))
+        }
+        XCTAssertEqual(try kept(stored), try RecordCoding.encoder.encode(stored))
+        stored.thread = "7376d36ff06d71a7"
+        stored.quotedIn = ["r2"]
+        XCTAssertEqual(try kept(stored), try RecordCoding.encoder.encode(stored))
+        stored.text = String(repeating: "A long release. ", count: 4000)
+        XCTAssertEqual(try kept(stored), try RecordCoding.encoder.encode(stored))
+        XCTAssertThrowsError(try RecordCoding.keptRecord(from: Data("{".utf8)))
+    }
+
     func write(_ records: [Record]) throws {
         let writer = try IndexWriter(path: path)
         try writer.add(records)
