@@ -25,7 +25,7 @@ public enum AddressList {
     public static func parse(_ value: String) -> [Correspondent] { parsed.value(for: value, read) }
 
     /// (Kept: a printed thread repeats the people of every header it quotes.)
-    private static let parsed = Memo<String, [Correspondent]>(capacity: 4096)
+    private static let parsed = TextMemo<[Correspondent]>(capacity: 4096)
 
     private static func read(_ value: String) -> [Correspondent] {
         let pieces: [String]

@@ -24,7 +24,7 @@ public enum DateParser {
 
     /// (Kept: a printed thread repeats every date it quotes, and each takes a few regular
     /// expressions to read.)
-    private static let parsed = Memo<String, RecordDate?>(capacity: 4096)
+    private static let parsed = TextMemo<RecordDate?>(capacity: 4096)
 
     private static func read(_ raw: String) -> RecordDate? {
         let text = spaces.stringByReplacingMatches(in: raw, range: NSRange(raw.startIndex..., in: raw), withTemplate: " ")

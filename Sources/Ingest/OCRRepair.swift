@@ -121,10 +121,10 @@ enum OCRRepair {
 
     // Each repair's answers are kept: a printed thread repeats every header it quotes, a
     // header's values are read more than once, and a repair runs up to twenty patterns.
-    private static let repairedAddresses = Memo<String, String>(capacity: 4096)
-    private static let repairedNotesNames = Memo<String, String>(capacity: 1024)
-    private static let repairedDates = Memo<String, String>(capacity: 4096)
-    private static let repairedSubjects = Memo<String, String>(capacity: 4096)
+    private static let repairedAddresses = TextMemo<String>(capacity: 4096)
+    private static let repairedNotesNames = TextMemo<String>(capacity: 1024)
+    private static let repairedDates = TextMemo<String>(capacity: 4096)
+    private static let repairedSubjects = TextMemo<String>(capacity: 4096)
 
     /// A name read by OCR, checked against its address, which OCR reads better (plain
     /// letters): "tukasz Young" <young.lukasz@aol.com> → "Lukasz Young", "Fatima Simkovaé"

@@ -18,7 +18,7 @@ public enum PersonName {
 
     /// The same few names are printed on message after message (and asked of several
     /// times for each): their keys are kept, up to a bound.
-    private static let keys = Memo<String, String?>(capacity: 4096)
+    private static let keys = TextMemo<String?>(capacity: 4096)
 
     private static func computeKey(_ name: String) -> String? {
         var text = name.contains(where: { $0 == "(" || $0 == "[" })

@@ -61,7 +61,7 @@ public struct PrintedHeader: Sendable {
 
     /// (Kept: the words before a colon are asked of every line, and most are the same few;
     /// a word that is no label is measured against each.)
-    private static let labels = Memo<String, Label?>(capacity: 1024)
+    private static let labels = TextMemo<Label?>(capacity: 1024)
 
     private static func readLabel(_ raw: String) -> Label? {
         let letters = raw.drop { (specks + dashes).contains($0) }.lowercased().filter { !$0.isWhitespace }

@@ -89,23 +89,31 @@ enum Threads {
     /// reduced to letters and digits (case, accents, "RE:" and OCR's stray marks aside).
     /// No time, no key: a day alone joins too much.
     static func printedKeys(from: Correspondent?, date: RecordDate?, subject: String?) -> [String] {
-        keysOfPrinted.value(for: PrintedHeading(from: from, date: date, subject: subject), readPrintedKeys)
+        keysOfPrinted.value(for: PrintedHeading(from: from.map(ExactPerson.init), date: date, subject: subject.map(ExactText.init))) { _ in
+            readPrintedKeys(from: from, date: date, subject: subject)
+        }
     }
 
-    /// What a printed email's keys are made of: its sender, date and subject.
+    /// What a printed email's keys are made of, its texts told apart by their bytes.
     private struct PrintedHeading: Hashable {
-        var from: Correspondent?
+        var from: ExactPerson?
         var date: RecordDate?
-        var subject: String?
+        var subject: ExactText?
+    }
+
+    /// A person told apart by the bytes of their name and address (see `ExactText`).
+    private struct ExactPerson: Hashable {
+        var name, address: ExactText?
+
+        init(_ person: Correspondent) { (name, address) = (person.name.map(ExactText.init), person.address.map(ExactText.init)) }
     }
 
     /// (Kept: an email is printed again in every reply that quotes it, and the writer reads
     /// the keys of the records a new one joins, again for each new one.)
     private static let keysOfPrinted = Memo<PrintedHeading, [String]>(capacity: 4096)
 
-    private static func readPrintedKeys(_ heading: PrintedHeading) -> [String] {
-        let (from, subject) = (heading.from, heading.subject)
-        guard let date = heading.date, date.time != nil else { return [] }
+    private static func readPrintedKeys(from: Correspondent?, date: RecordDate?, subject: String?) -> [String] {
+        guard let date, date.time != nil else { return [] }
         let minutes = ["printed:" + date.sortKey.prefix(13)] + (date.utcMinute.map { ["utc:" + $0] } ?? [])
         let topic = subject.map(topicKey).flatMap { $0.count >= 3 ? $0 : nil }
         // (The sender by name and by address: a copy may print either, or both; an
@@ -199,11 +207,11 @@ enum Threads {
     /// dmitri.rahman70@…), all parts run together, the first part as a first name; and of
     /// one word, that word without its first or last letter too (an initial: "sullivan" of
     /// ssullivan@…, "scott" of scotta@…, "wong" of owong@…).
-    private static func surnames(_ person: Correspondent) -> [String] { surnamesOf.value(for: person, readSurnames) }
+    private static func surnames(_ person: Correspondent) -> [String] { surnamesOf.value(for: ExactPerson(person)) { _ in readSurnames(person) } }
 
     /// (Kept: the same people are named on every message of a thread, and a record's
     /// keys ask for each recipient's once for each of its senders.)
-    private static let surnamesOf = Memo<Correspondent, [String]>(capacity: 4096)
+    private static let surnamesOf = Memo<ExactPerson, [String]>(capacity: 4096)
 
     private static func readSurnames(_ person: Correspondent) -> [String] {
         var keys: [String] = []
@@ -260,7 +268,7 @@ enum Threads {
     static func topicKey(_ subject: String) -> String { topicKeys.value(for: subject, readTopicKey) }
 
     /// (Kept: a thread's subject is asked again for every message of it.)
-    private static let topicKeys = Memo<String, String>(capacity: 4096)
+    private static let topicKeys = TextMemo<String>(capacity: 4096)
 
     private static func readTopicKey(_ subject: String) -> String {
         var folded = ""

@@ -18,4 +18,17 @@ final class KeptAnswersTests: XCTestCase {
         XCTAssertEqual(answer("abc"), 3)
         XCTAssertEqual(worked, ["ab", "abc", "abcd", "abc"])
     }
+
+    /// Texts that Swift's `String` takes as equal but whose bytes differ ("é" composed, and
+    /// "e" with a combining accent) are asked apart, each answered as worked out for it.
+    func testTextsAreToldApartByTheirBytes() {
+        let composed = "Ren\u{E9}e", combining = "Rene\u{301}e"
+        XCTAssertEqual(composed, combining)
+        let memo = TextMemo<[UInt8]>(capacity: 8)
+        XCTAssertEqual(memo.value(for: composed) { Array($0.utf8) }, Array(composed.utf8))
+        XCTAssertEqual(memo.value(for: combining) { Array($0.utf8) }, Array(combining.utf8))
+        let recent = RecentAnswers(keeping: 4)
+        XCTAssertEqual(recent.value(for: composed) { $0 }.utf8.count, 6)
+        XCTAssertEqual(recent.value(for: combining) { $0 }.utf8.count, 7)
+    }
 }
