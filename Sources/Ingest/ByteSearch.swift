@@ -108,21 +108,23 @@ extension StringProtocol {
     /// Whether a character of it is a number (`Character.isNumber`): by its bytes when all
     /// are ASCII, as most lines are (Characters were a tenth of stripping pages' furniture).
     public var holdsNumber: Bool {
-        var digit = false
-        for byte in utf8 {
-            if byte >= 0x80 { return contains(where: \.isNumber) }
-            if byte &- 0x30 < 10 { digit = true }
-        }
-        return digit
+        holds(byte: { $0 &- 0x30 < 10 }, character: \.isNumber)
     }
 
     /// Whether a character of it is a colon or a number, as `contains { $0 == ":" ||
     /// $0.isNumber }` answers: by its bytes when all are ASCII.
     public var holdsColonOrNumber: Bool {
+        holds(byte: { $0 == UInt8(ascii: ":") || $0 &- 0x30 < 10 }, character: { $0 == ":" || $0.isNumber })
+    }
+
+    /// Whether a character of it is one `character` wants, asked of its bytes (`byte`, which
+    /// must answer as `character` for ASCII) when all are ASCII, and of its Characters when
+    /// not: a mark may join an ASCII character to another.
+    private func holds(byte: (UInt8) -> Bool, character: (Character) -> Bool) -> Bool {
         var found = false
-        for byte in utf8 {
-            if byte >= 0x80 { return contains { $0 == ":" || $0.isNumber } }
-            if byte == UInt8(ascii: ":") || byte &- 0x30 < 10 { found = true }
+        for unit in utf8 {
+            if unit >= 0x80 { return contains(where: character) }
+            if byte(unit) { found = true }
         }
         return found
     }
