@@ -23,7 +23,8 @@ final class RecentAnswers: @unchecked Sendable {
 
 /// Answers kept by question, for pure work asked of the same values again and again (the
 /// names on every message of a mailbox); emptied when full, so memory stays bounded.
-/// Thread-safe.
+/// Thread-safe. Work on texts keys them by their bytes: `TextMemo`, or `ExactText` in a key.
+/// (Bytes say all a `Data` holds: it may be a key as it is.)
 public final class Memo<Question: Hashable, Answer>: @unchecked Sendable {
     private let lock = NSLock()
     private let capacity: Int
