@@ -74,7 +74,7 @@ struct QueryCompiler {
         }
 
         func key(_ digits: Int) -> String {
-            String(String(format: "%04d%02d%02d", year, month, day).prefix(digits))
+            String((year.zeroPadded(4) + month.zeroPadded(2) + day.zeroPadded(2)).prefix(digits))
         }
 
         func next(_ digits: Int) -> Period {

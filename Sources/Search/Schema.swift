@@ -241,8 +241,8 @@ public enum RecordCoding {
     /// reads the records a new one joins, the same ones again for each new message of
     /// their thread. (A long one is decoded each time: the memo's memory stays small.)
     static func keptRecord(from data: Data) throws -> Record {
-        guard data.count <= 32_768 else { return try decoder.decode(Record.self, from: data) }
-        return try keptRecords.value(for: data) { data in Result { try decoder.decode(Record.self, from: data) } }.get()
+        guard data.count <= 32_768 else { return try record(from: data) }
+        return try keptRecords.value(for: data) { data in Result { try record(from: data) } }.get()
     }
 
     private static let keptRecords = Memo<Data, Result<Record, any Error>>(capacity: 512)

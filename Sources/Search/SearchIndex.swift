@@ -297,7 +297,7 @@ public final class SearchIndex: @unchecked Sendable {
     /// merged into another since; see `Threads`). Called under the lock.
     /// - shard: the shard it was read from, when known (its thread's merges are there).
     private func read(_ data: Data, shard: Int? = nil) throws -> Record {
-        var record = try RecordCoding.decoder.decode(Record.self, from: data)
+        var record = try RecordCoding.record(from: data)
         if let label = record.thread { record.thread = try Threads.current(label, in: db, shard: shard) }
         return record
     }

@@ -186,7 +186,7 @@ private final class Join {
     private func record(_ id: String) throws -> Record? {
         if let found = known[id] { return found.record }
         for shard in shards.indices where try shards[shard].db.termExists(Schema.Prefix.id + id) {
-            return try remember(RecordCoding.decoder.decode(Record.self, from: shards[shard].db.data(forTerm: Schema.Prefix.id + id)), in: shard)
+            return try remember(RecordCoding.record(from: shards[shard].db.data(forTerm: Schema.Prefix.id + id)), in: shard)
         }
         return nil
     }

@@ -83,6 +83,16 @@ final class SearchJSONTests: XCTestCase {
     /// shape above with every optional field set and left out in turn, and on the sample's
     /// messages as read.
     func testARecordsJSONIsWhatTheEncoderWrites() throws {
+        let every = try everyShape()
+        for record in every {
+            XCTAssertEqual(String(decoding: RecordCoding.json(record), as: UTF8.self),
+                           String(decoding: try RecordCoding.encoder.encode(record), as: UTF8.self), record.id)
+        }
+        XCTAssertEqual(Mirror(reflecting: every[1]).children.count, JSONBytes.recordProperties, "a property added to Record is written")
+    }
+
+    /// The shapes above, each with every optional field set too, and the sample's messages as read.
+    func everyShape() throws -> [Record] {
         var every: [Record] = []
         for (n, base) in records().enumerated() {
             every.append(base)
@@ -113,10 +123,76 @@ final class SearchJSONTests: XCTestCase {
                            file: SourceFile(path: Sample.path("email/" + name), sha256: name))
         }
         XCTAssertGreaterThan(sample.count, 5)
-        for record in every + sample {
-            XCTAssertEqual(String(decoding: RecordCoding.json(record), as: UTF8.self),
-                           String(decoding: try RecordCoding.encoder.encode(record), as: UTF8.self), record.id)
+        return every + sample
+    }
+
+    /// A stored record, read directly, is what JSONDecoder (the oracle) reads of it, and the
+    /// record that was written.
+    func testARecordIsReadAsTheDecoderReadsIt() throws {
+        for record in try everyShape() {
+            let json = RecordCoding.json(record)
+            let read = try XCTUnwrap(RecordCoding.readDirectly(json), "read directly: \(record.id)")
+            XCTAssertEqual(read, try RecordCoding.decoder.decode(Record.self, from: json), record.id)
+            XCTAssertEqual(read, record, record.id)
         }
-        XCTAssertEqual(Mirror(reflecting: every[1]).children.count, JSONBytes.recordProperties, "a property added to Record is written")
+    }
+
+    /// JSON that the direct reader reads as the decoder does (white space, escapes the
+    /// writer does not use), and JSON it leaves to the decoder, which then decides.
+    func testJSONItDoesNotExpectIsLeftToTheDecoder() throws {
+        let record = try everyShape()[3]
+        let json = String(decoding: RecordCoding.json(record), as: UTF8.self)
+        let pretty = JSONEncoder()
+        pretty.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
+        let readAlike = [try pretty.encode(record), Data(json.replacingOccurrences(of: "/", with: #"\/"#).utf8),
+                         Data(json.replacingOccurrences(of: "facial", with: #"f\u0061cial \ud83d\ude00"#).utf8)]
+        for data in readAlike {
+            XCTAssertNotNil(RecordCoding.readDirectly(data), String(decoding: data, as: UTF8.self))
+            XCTAssertEqual(try RecordCoding.record(from: data), try RecordCoding.decoder.decode(Record.self, from: data))
+        }
+        let leftToTheDecoder = [
+            json.replacingOccurrences(of: #"{"agencies""#, with: #"{"unknown":[1,{"a":null}],"agencies""#),
+            json.replacingOccurrences(of: "\"redactions\":\(record.redactions)", with: "\"redactions\":\(record.redactions).0"),
+            json.replacingOccurrences(of: "\"redactions\":\(record.redactions)", with: "\"redactions\":0\(record.redactions)"),
+            json.replacingOccurrences(of: "facial", with: #"\ud83d alone"#),
+            json.replacingOccurrences(of: "\"ocr\":\(record.ocr)", with: "\"ocr\":1"),
+            json.replacingOccurrences(of: "\"id\":\"\(record.id)\",", with: ""),
+            json + " x",
+        ]
+        for text in leftToTheDecoder {
+            XCTAssertNotEqual(text, json)
+            XCTAssertNil(RecordCoding.readDirectly(Data(text.utf8)), text)
+            XCTAssertEqual(try? RecordCoding.record(from: Data(text.utf8)), try? RecordCoding.decoder.decode(Record.self, from: Data(text.utf8)), text)
+        }
+        var notUTF8 = Data(json.utf8)
+        notUTF8[notUTF8.range(of: Data("facial".utf8))!.lowerBound] = 0xFF
+        XCTAssertNil(RecordCoding.readDirectly(notUTF8))
+    }
+
+    /// Stored JSON with a byte changed, taken out or put in at random: the direct reader
+    /// and the decoder agree on every one (the same record, or neither reads it).
+    func testDamagedJSONIsReadAsTheDecoderReadsIt() throws {
+        let records = try everyShape()
+        var random = SeededNumbers(seed: 0x2026_1204)
+        let damage = Array(#"{}[]",:0123456789-. \"tnuefalsr/aé"#.utf8)
+        var readDirectly = 0
+        for round in 0..<3000 {
+            var bytes = [UInt8](RecordCoding.json(records[round % records.count]))
+            let at = random.next(bytes.count)
+            let byte = damage[random.next(damage.count)]
+            switch round % 3 {
+            case 0: bytes[at] = byte
+            case 1: bytes.remove(at: at)
+            default: bytes.insert(byte, at: at)
+            }
+            let data = Data(bytes)
+            let decoded = try? RecordCoding.decoder.decode(Record.self, from: data)
+            if let read = RecordCoding.readDirectly(data) {
+                readDirectly += 1
+                XCTAssertEqual(read, decoded, String(decoding: data, as: UTF8.self))
+            }
+            XCTAssertEqual(try? RecordCoding.record(from: data), decoded)
+        }
+        XCTAssertGreaterThan(readDirectly, 300, "damage inside strings and numbers is read directly too")
     }
 }
