@@ -58,11 +58,23 @@ struct QueryCompiler {
         /// From a bound's key (YYYY, YYYYMM or YYYYMMDD); a start bound begins its period,
         /// an end bound closes it.
         init?(_ key: String, start: Bool) {
-            let digits = Array(key)
-            guard [4, 6, 8].contains(digits.count), let year = Int(String(digits[0..<4])) else { return nil }
+            // (Read as bytes: every search with a date parses its bounds, and the generic
+            // Character and String work cost a one-process search a conformance lookup.)
+            let digits = Array(key.utf8)
+            guard [4, 6, 8].contains(digits.count), let year = Self.number(digits[0..<4]) else { return nil }
             self.year = year
-            month = digits.count >= 6 ? Int(String(digits[4..<6])) ?? 1 : (start ? 1 : 12)
-            day = digits.count == 8 ? Int(String(digits[6..<8])) ?? 1 : (start ? 1 : Self.days(year, month))
+            month = digits.count >= 6 ? Self.number(digits[4..<6]) ?? 1 : (start ? 1 : 12)
+            day = digits.count == 8 ? Self.number(digits[6..<8]) ?? 1 : (start ? 1 : Self.days(year, month))
+        }
+
+        /// ASCII digits' value; nil if any byte is not a digit.
+        private static func number(_ digits: ArraySlice<UInt8>) -> Int? {
+            var value = 0
+            for byte in digits {
+                guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+                value = value * 10 + Int(byte - UInt8(ascii: "0"))
+            }
+            return value
         }
 
         init(year: Int, month: Int, day: Int) {
@@ -130,7 +142,7 @@ struct QueryCompiler {
         case .thread:
             // A record's id names its thread; anything else is taken for a thread's id. Its
             // records carry its id or one merged into it.
-            let label = (try? RecordCoding.decoder.decode(Record.self, from: db.data(forTerm: Schema.Prefix.id + value)))?.thread
+            let label = (try? RecordCoding.record(from: db.data(forTerm: Schema.Prefix.id + value)))?.thread
             let labels = try Threads.labels(of: try Threads.current(label ?? lower, in: db), in: db)
             var query = try XapianQuery.term(Threads.threadPrefix + labels[0])
             for label in labels.dropFirst() { query = try .combine(CX_OP_OR, query, try .term(Threads.threadPrefix + label)) }
